@@ -1,0 +1,39 @@
+//! The storage ports: what the rules and the pages need from storage, as traits.
+//!
+//! The implementations live in the server (sqlx on SQLite or PostgreSQL); the frontend's
+//! server functions reach them through Leptos context. The futures are boxed by hand so
+//! that the traits stay object-safe without pulling an async runtime into this crate.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::gemeente::Gemeente;
+use crate::routekaart::{Opgave, OpgaveId};
+
+/// A boxed, sendable future, as the ports return.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Storage failed. The cause is logged where it happened; this says only what a user
+/// may be told.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OpslagFout {
+    /// The database could not be reached or answered with an error.
+    #[error("de opslag is tijdelijk niet beschikbaar")]
+    Onbeschikbaar,
+    /// A stored row breaks a rule of the domain (e.g. an edited database).
+    #[error("opgeslagen gegevens zijn ongeldig: {0}")]
+    OngeldigeGegevens(String),
+}
+
+/// Reads of the published, public data: gemeenten and the Routekaart.
+pub trait PubliekeGegevens: Send + Sync {
+    /// All gemeenten, ordered by name.
+    fn gemeenten(&self) -> BoxFuture<'_, Result<Vec<Gemeente>, OpslagFout>>;
+
+    /// All opgaven of the Routekaart, ordered by the start of their ontwikkelfase.
+    fn opgaven(&self) -> BoxFuture<'_, Result<Vec<Opgave>, OpslagFout>>;
+
+    /// One opgave, `None` when there is no such opgave.
+    fn opgave<'a>(&'a self, id: &'a OpgaveId)
+    -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>>;
+}

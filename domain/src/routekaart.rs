@@ -1,0 +1,356 @@
+//! The Routekaart: opgaven with an ontwikkelfase and an opschalingsfase, their
+//! activiteiten (bars on the timeline), besluiten (decision moments) and the gemeenten
+//! that take part as coalitiepartner or eerste gebruiker.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::datum::Periode;
+use crate::gemeente::GemeenteCode;
+
+/// Why a text is not a usable identifier.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdFout {
+    /// Empty, too long, or with characters other than `a-z`, `0-9` and `-`.
+    #[error(
+        "'{0}' is geen geldige id: gebruik 1 tot 64 kleine letters, cijfers en streepjes"
+    )]
+    Vorm(String),
+}
+
+macro_rules! slug_id {
+    ($(#[$doc:meta])* $naam:ident) => {
+        $(#[$doc])*
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $naam(String);
+
+        impl $naam {
+            /// Parses a kebab-case identifier such as `zaakgericht-werken`.
+            ///
+            /// # Errors
+            /// [`IdFout::Vorm`] when the text is empty, longer than 64 characters or
+            /// holds anything but `a-z`, `0-9` and `-`.
+            pub fn parse(tekst: &str) -> Result<Self, IdFout> {
+                let geldig = !tekst.is_empty()
+                    && tekst.len() <= 64
+                    && tekst
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                if geldig {
+                    Ok(Self(tekst.to_owned()))
+                } else {
+                    Err(IdFout::Vorm(tekst.to_owned()))
+                }
+            }
+
+            /// The identifier as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $naam {
+            type Error = IdFout;
+
+            fn try_from(tekst: String) -> Result<Self, Self::Error> {
+                Self::parse(&tekst)
+            }
+        }
+
+        impl From<$naam> for String {
+            fn from(id: $naam) -> Self {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $naam {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+slug_id!(
+    /// Identifies an opgave, e.g. `registratie-vakantieverhuur`; it appears in URLs.
+    OpgaveId
+);
+slug_id!(
+    /// Identifies an activiteit across the whole Routekaart, since dependencies may cross
+    /// opgaven.
+    ActiviteitId
+);
+slug_id!(
+    /// Identifies a besluit across the whole Routekaart.
+    BesluitId
+);
+
+/// Which of the two fasen of an opgave.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaseSoort {
+    /// Development by the coalitiepartners.
+    Ontwikkelfase,
+    /// Scale-up: first the eerste gebruikers, then everybody.
+    Opschalingsfase,
+}
+
+impl FaseSoort {
+    /// The Dutch label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ontwikkelfase => "Ontwikkelfase",
+            Self::Opschalingsfase => "Opschalingsfase",
+        }
+    }
+}
+
+/// One fase of an opgave: its period and, optionally, the besluit it waits for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fase {
+    /// First and last day of the fase.
+    #[serde(flatten)]
+    pub periode: Periode,
+    /// A besluit that must be taken before the fase may start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wacht_op_besluit: Option<BesluitId>,
+}
+
+/// A bar on the timeline.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Activiteit {
+    /// Unique across the Routekaart.
+    pub id: ActiviteitId,
+    /// What is done, in a few words.
+    pub naam: String,
+    /// The fase it belongs to.
+    pub fase: FaseSoort,
+    /// First and last day.
+    #[serde(flatten)]
+    pub periode: Periode,
+    /// Finish-to-start predecessors, possibly in other opgaven.
+    #[serde(default)]
+    pub afhankelijk_van: Vec<ActiviteitId>,
+}
+
+/// The body that takes a besluit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Orgaan {
+    /// The College van Dienstverleningszaken of the VNG.
+    CollegeVanDienstverleningszaken,
+    /// The (algemene) ledenvergadering.
+    Ledenvergadering,
+    /// The VNG bestuur.
+    Bestuur,
+}
+
+impl Orgaan {
+    /// The Dutch label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::CollegeVanDienstverleningszaken => "College van Dienstverleningszaken",
+            Self::Ledenvergadering => "Ledenvergadering",
+            Self::Bestuur => "Bestuur",
+        }
+    }
+}
+
+/// A decision moment on the Routekaart.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Besluit {
+    /// Unique across the Routekaart.
+    pub id: BesluitId,
+    /// The day of the meeting.
+    pub datum: NaiveDate,
+    /// Who decides.
+    pub orgaan: Orgaan,
+    /// What is decided.
+    pub onderwerp: String,
+}
+
+/// A gemeente's role in an opgave; a gemeente without one is a volger.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rol {
+    /// Develops the solution in the ontwikkelfase (C).
+    Coalitiepartner,
+    /// Among the first to use it in the opschalingsfase (1G).
+    EersteGebruiker,
+}
+
+impl Rol {
+    /// The Dutch label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Coalitiepartner => "Coalitiepartner",
+            Self::EersteGebruiker => "Eerste gebruiker",
+        }
+    }
+}
+
+/// A gemeente taking part in an opgave.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deelnemer {
+    /// Who takes part.
+    pub gemeente: GemeenteCode,
+    /// As what.
+    pub rol: Rol,
+}
+
+/// What taking part in one rol asks of a gemeente.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bijdrage {
+    /// People, in FTE, in every quarter of the fase the rol works in.
+    pub fte_per_kwartaal: f64,
+    /// Money in whole euros over that whole fase, spread evenly by days.
+    pub euro: i64,
+}
+
+/// The bijdrage per rol of an opgave.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bijdragen {
+    /// Asked of each coalitiepartner, over the ontwikkelfase.
+    pub coalitiepartner: Bijdrage,
+    /// Asked of each eerste gebruiker, over the opschalingsfase.
+    pub eerste_gebruiker: Bijdrage,
+}
+
+/// How an opgave is approached (the letter's "aanpak").
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Aanpak {
+    /// Conditions that must hold.
+    pub randvoorwaarden: String,
+    /// People and means.
+    pub mensen_en_middelen: String,
+    /// The planning in words.
+    pub planning: String,
+}
+
+/// How support is organised (the letter's "draagvlak").
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Draagvlak {
+    /// The covenant that binds the partners.
+    pub convenant: String,
+    /// The financial arrangements.
+    pub financiele_arrangementen: String,
+    /// Governance.
+    pub governance: String,
+}
+
+/// A roadmap item of the Routekaart.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Opgave {
+    /// Its identifier, used in URLs.
+    pub id: OpgaveId,
+    /// Its name, "Registratie Vakantieverhuur".
+    pub naam: String,
+    /// What it aims at.
+    pub doelstelling: String,
+    /// How it is approached.
+    pub aanpak: Aanpak,
+    /// Who works on it beyond the listed deelnemers: koplopers and slimme volgers.
+    pub coalitie: String,
+    /// How support is organised.
+    pub draagvlak: Draagvlak,
+    /// Development by the coalitiepartners.
+    pub ontwikkelfase: Fase,
+    /// Scale-up.
+    pub opschalingsfase: Fase,
+    /// The bars on its timeline.
+    pub activiteiten: Vec<Activiteit>,
+    /// Its decision moments.
+    pub besluiten: Vec<Besluit>,
+    /// The gemeenten taking part.
+    pub deelnemers: Vec<Deelnemer>,
+    /// What each rol asks.
+    pub bijdrage: Bijdragen,
+}
+
+impl Opgave {
+    /// The fase of the given kind.
+    pub fn fase(&self, soort: FaseSoort) -> &Fase {
+        match soort {
+            FaseSoort::Ontwikkelfase => &self.ontwikkelfase,
+            FaseSoort::Opschalingsfase => &self.opschalingsfase,
+        }
+    }
+
+    /// The rol of a gemeente in this opgave, `None` for a volger.
+    pub fn rol_van(&self, gemeente: &GemeenteCode) -> Option<Rol> {
+        self.deelnemers
+            .iter()
+            .find(|d| &d.gemeente == gemeente)
+            .map(|d| d.rol)
+    }
+
+    /// The gemeenten taking part in the given rol.
+    pub fn deelnemers_met(&self, rol: Rol) -> impl Iterator<Item = &GemeenteCode> {
+        self.deelnemers
+            .iter()
+            .filter(move |d| d.rol == rol)
+            .map(|d| &d.gemeente)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_kebab_case_of_at_most_64_characters() {
+        assert!(OpgaveId::parse("zaakgericht-werken").is_ok());
+        for fout in ["", "Zaak", "zaak werken", "zaak/werken", &"a".repeat(65)] {
+            assert!(OpgaveId::parse(fout).is_err(), "{fout}");
+        }
+    }
+
+    #[test]
+    fn an_activiteit_reads_from_camel_case_json_with_a_checked_period() {
+        let json = r#"{"id":"bouw","naam":"Bouw","fase":"ontwikkelfase",
+            "start":"2025-01-01","eind":"2025-03-31","afhankelijkVan":["ontwerp"]}"#;
+        let activiteit: Activiteit = serde_json::from_str(json).expect("valid");
+        assert_eq!(activiteit.afhankelijk_van[0].as_str(), "ontwerp");
+        assert_eq!(activiteit.periode.dagen(), 89);
+
+        let verkeerd = json.replace("2025-03-31", "2024-12-31");
+        assert!(serde_json::from_str::<Activiteit>(&verkeerd).is_err());
+    }
+
+    #[test]
+    fn roles_and_organs_serialise_in_snake_case() {
+        assert_eq!(
+            serde_json::to_string(&Rol::EersteGebruiker).expect("serialises"),
+            r#""eerste_gebruiker""#
+        );
+        assert_eq!(
+            serde_json::to_string(&Orgaan::CollegeVanDienstverleningszaken).expect("serialises"),
+            r#""college_van_dienstverleningszaken""#
+        );
+    }
+}

@@ -1,0 +1,58 @@
+//! The HTML shell and the router: which page answers which path.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::kop::Kop;
+use crate::pages::gemeenten::GemeentenPagina;
+use crate::pages::niet_gevonden::NietGevonden;
+use crate::pages::routekaart::RoutekaartPagina;
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="nl">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="data:," />
+                <link rel="stylesheet" href="/pkg/grondplan.css" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body class="utrecht-theme utrecht-document utrecht-document--surface">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The app: header, the routed page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|titel: String| format!("{titel} · Grondplan") />
+        <Router>
+            <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+                "Naar de inhoud"
+            </a>
+            <Kop />
+            <main id="inhoud" class="gp-inhoud" tabindex="-1">
+                <Routes fallback=NietGevonden>
+                    <Route path=path!("") view=RoutekaartPagina />
+                    <Route path=path!("/gemeenten") view=GemeentenPagina />
+                </Routes>
+            </main>
+            <footer class="gp-voet">
+                <p class="utrecht-paragraph">
+                    "Grondplan helpt gemeenten hun overstap naar Common Ground te plannen. "
+                    "Data: CBS (gemeenten) en GEMMA (VNG). De Routekaart bevat illustratieve datums."
+                </p>
+            </footer>
+        </Router>
+    }
+}

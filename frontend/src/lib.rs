@@ -1,0 +1,32 @@
+//! The Grondplan web app: Leptos pages that the server renders to HTML and the browser
+//! then hydrates from WebAssembly.
+//!
+//! `pages/` holds one file per route, `components/` one component per file, and
+//! `server_fns/` the server functions the pages call (short bodies that reach storage
+//! through the [`domain::ports`] traits in context). Layout maths ([`schaal`]) and Dutch
+//! formatting ([`formaat`]) are plain functions with unit tests, kept out of `view!`.
+//!
+//! Build with feature `ssr` for the server or `hydrate` for the browser, never both.
+
+pub mod app;
+pub mod components;
+pub mod formaat;
+pub mod pages;
+pub mod schaal;
+pub mod server_fns;
+
+pub use app::{App, shell};
+
+/// The browser's entry point, called by the generated JS once the WASM is loaded: attaches
+/// the reactive app to the server-rendered HTML, then marks `<body data-hydrated>` so that
+/// tests (and curious people) can see that the page is live.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        // Failing to set a marker attribute changes nothing for the user.
+        let _ = body.set_attribute("data-hydrated", "");
+    }
+}

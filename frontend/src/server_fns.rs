@@ -1,0 +1,26 @@
+//! Server functions: the pages' way to storage. Each body is short: find the storage port
+//! in context, call it, map its error to a message that is safe to show.
+//!
+//! Their URLs live under `/fn/`, apart from the public REST API under `/api/v1`.
+
+pub mod gemeenten;
+pub mod routekaart;
+
+#[cfg(feature = "ssr")]
+mod opslag {
+    use std::sync::Arc;
+
+    use domain::ports::{OpslagFout, PubliekeGegevens};
+    use leptos::prelude::{ServerFnError, use_context};
+
+    /// The public-data port the server put in context.
+    pub fn publiek() -> Result<Arc<dyn PubliekeGegevens>, ServerFnError> {
+        use_context::<Arc<dyn PubliekeGegevens>>()
+            .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))
+    }
+
+    /// Storage errors carry only a message that is safe to show; the cause was logged.
+    pub fn fout(fout: OpslagFout) -> ServerFnError {
+        ServerFnError::new(fout.to_string())
+    }
+}

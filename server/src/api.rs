@@ -1,0 +1,121 @@
+//! The REST API under `/api/v1`, as `API.md` fixes it: Dutch plural resource names,
+//! lowerCamelCase JSON, problem+json for every error, an `API-Version` header on every
+//! response, and an OpenAPI document generated from the handlers themselves.
+
+mod gemeenten;
+mod opgaven;
+pub mod problem;
+
+use axum::http::{HeaderName, HeaderValue};
+use axum::routing::get;
+use axum::{Json, Router};
+use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::{ContentBuilder, HttpMethod, OpenApi as OpenApiDoc, Ref, RefOr};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use problem::{ApiFout, PROBLEM_JSON, Problem};
+
+/// The full semver version of the API, in `info.version` and the `API-Version` header.
+pub const API_VERSIE: &str = "1.0.0";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Grondplan API",
+        version = "1.0.0",
+        description = "De Routekaart en de Componentencatalogus van de Common Ground-transitie: \
+                       opgaven, componenten, applicatielandschappen en overstapmomenten van gemeenten.",
+        contact(name = "Grondplan", email = "grondplan@example.org", url = "https://example.org/grondplan"),
+        license(name = "EUPL-1.2")
+    ),
+    servers((url = "/api/v1", description = "Deze server")),
+    tags(
+        (name = "gemeenten", description = "De gemeenten volgens het CBS"),
+        (name = "routekaart", description = "Opgaven met hun fasen, activiteiten, besluiten en deelnemers")
+    ),
+    components(schemas(Problem)),
+    modifiers(&StandaardAntwoorden)
+)]
+struct ApiDoc;
+
+/// Adds what every operation shares, in one place: the `API-Version` header on each
+/// success, and the problem responses each can give (400 where input can be malformed,
+/// 404 where a path names a resource, 503 when storage fails).
+struct StandaardAntwoorden;
+
+impl Modify for StandaardAntwoorden {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        for item in doc.paths.paths.values_mut() {
+            for (methode, operatie) in [
+                (HttpMethod::Get, &mut item.get),
+                (HttpMethod::Post, &mut item.post),
+                (HttpMethod::Put, &mut item.put),
+                (HttpMethod::Delete, &mut item.delete),
+                (HttpMethod::Patch, &mut item.patch),
+            ] {
+                if let Some(operatie) = operatie {
+                    vul_aan(methode, operatie);
+                }
+            }
+        }
+    }
+}
+
+fn vul_aan(methode: HttpMethod, operatie: &mut Operation) {
+    let versie_header = utoipa::openapi::HeaderBuilder::new()
+        .schema(utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::Type::String))
+        .description(Some("De volledige versie van de API, bijvoorbeeld 1.0.0"))
+        .build();
+    for (code, antwoord) in &mut operatie.responses.responses {
+        if let (true, RefOr::T(antwoord)) = (code.starts_with('2') || code.starts_with('3'), antwoord) {
+            antwoord.headers.insert("API-Version".into(), versie_header.clone());
+        }
+    }
+    let parameters = operatie.parameters.as_deref().unwrap_or_default();
+    let heeft_parameters = !parameters.is_empty();
+    let heeft_pad_parameter = parameters
+        .iter()
+        .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Path));
+    let schrijft = !matches!(methode, HttpMethod::Get | HttpMethod::Delete);
+    let mut standaard = vec![("503", "De opslag is tijdelijk niet beschikbaar")];
+    if heeft_parameters || schrijft {
+        standaard.push(("400", "Ongeldige invoer"));
+    }
+    if heeft_pad_parameter {
+        standaard.push(("404", "Niet gevonden"));
+    }
+    for (code, omschrijving) in standaard {
+        operatie.responses.responses.entry(code.into()).or_insert_with(|| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(omschrijving)
+                    .content(PROBLEM_JSON, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+                    .build(),
+            )
+        });
+    }
+}
+
+/// The API router (to be nested under `/api/v1`) and its OpenAPI document.
+pub fn router() -> Router<AppState> {
+    let (router, doc) = OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
+        .routes(routes!(gemeenten::lijst))
+        .routes(routes!(opgaven::lijst))
+        .routes(routes!(opgaven::lezen))
+        .split_for_parts();
+    router
+        .route("/openapi.json", get(move || async move { Json(doc) }))
+        .fallback(|uri: axum::http::Uri| async move {
+            ApiFout::NietGevonden(format!("het pad {uri} bestaat niet in deze API"))
+        })
+        .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("api-version"),
+            HeaderValue::from_static(API_VERSIE),
+        ))
+}

@@ -1,0 +1,141 @@
+//! Errors as `application/problem+json` (RFC 9457), the only shape an API error takes.
+
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::ports::OpslagFout;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// The media type of every API error.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// One invalid input: which parameter, field or row, and why.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct InvalidParam {
+    /// The parameter, field, or `rij 7: einddatum` for an import.
+    #[schema(example = "peildatum")]
+    pub name: String,
+    /// What is wrong with it, in Dutch.
+    #[schema(example = "'2025-13-01' is geen datum (JJJJ-MM-DD)")]
+    pub reason: String,
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// A URI that identifies the kind of problem.
+    #[schema(example = "urn:grondplan:probleem:ongeldige-invoer")]
+    pub r#type: String,
+    /// A short summary of the kind of problem.
+    #[schema(example = "Ongeldige invoer")]
+    pub title: String,
+    /// The HTTP status code.
+    #[schema(example = 400)]
+    pub status: u16,
+    /// What went wrong this time, for a person to read.
+    #[schema(example = "De parameter peildatum is geen datum.")]
+    pub detail: String,
+    /// For validation errors: each invalid input.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invalid_params: Vec<InvalidParam>,
+}
+
+/// What an API handler can fail with; each variant becomes one kind of problem.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiFout {
+    /// Malformed input (400): a parameter or body that cannot be read.
+    #[error("{detail}")]
+    OngeldigeInvoer {
+        /// The summary for a person.
+        detail: String,
+        /// Each invalid input.
+        invalid_params: Vec<InvalidParam>,
+    },
+    /// No such resource or path (404).
+    #[error("{0}")]
+    NietGevonden(String),
+    /// The method is not supported on this path (405).
+    #[error("deze methode wordt op dit pad niet ondersteund")]
+    MethodeNietToegestaan,
+    /// Storage failed (503, or 500 for invalid stored data).
+    #[error(transparent)]
+    Opslag(#[from] OpslagFout),
+}
+
+impl ApiFout {
+    /// A 400 for one named input.
+    pub fn ongeldig(naam: &str, reden: impl Into<String>) -> Self {
+        let reden = reden.into();
+        Self::OngeldigeInvoer {
+            detail: format!("{naam}: {reden}"),
+            invalid_params: vec![InvalidParam { name: naam.into(), reason: reden }],
+        }
+    }
+
+    fn problem(self) -> Problem {
+        let (status, soort, title) = match &self {
+            Self::OngeldigeInvoer { .. } => (StatusCode::BAD_REQUEST, "ongeldige-invoer", "Ongeldige invoer"),
+            Self::NietGevonden(_) => (StatusCode::NOT_FOUND, "niet-gevonden", "Niet gevonden"),
+            Self::MethodeNietToegestaan => {
+                (StatusCode::METHOD_NOT_ALLOWED, "methode-niet-toegestaan", "Methode niet toegestaan")
+            }
+            Self::Opslag(OpslagFout::Onbeschikbaar) => {
+                (StatusCode::SERVICE_UNAVAILABLE, "opslag-onbeschikbaar", "Tijdelijk niet beschikbaar")
+            }
+            Self::Opslag(OpslagFout::OngeldigeGegevens(_)) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, "interne-fout", "Interne fout")
+            }
+        };
+        let detail = match &self {
+            // Never show the stored row to the client; it was logged where it was found.
+            Self::Opslag(OpslagFout::OngeldigeGegevens(_)) => {
+                "Opgeslagen gegevens zijn ongeldig; de beheerder is gewaarschuwd.".to_owned()
+            }
+            anders => anders.to_string(),
+        };
+        let invalid_params = match self {
+            Self::OngeldigeInvoer { invalid_params, .. } => invalid_params,
+            _ => Vec::new(),
+        };
+        Problem {
+            r#type: format!("urn:grondplan:probleem:{soort}"),
+            title: title.into(),
+            status: status.as_u16(),
+            detail,
+            invalid_params,
+        }
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&self).unwrap_or_default();
+        (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response()
+    }
+}
+
+impl IntoResponse for ApiFout {
+    fn into_response(self) -> Response {
+        self.problem().into_response()
+    }
+}
+
+impl From<axum::extract::rejection::QueryRejection> for ApiFout {
+    fn from(fout: axum::extract::rejection::QueryRejection) -> Self {
+        Self::ongeldig("query", fout.body_text())
+    }
+}
+
+impl From<axum::extract::rejection::JsonRejection> for ApiFout {
+    fn from(fout: axum::extract::rejection::JsonRejection) -> Self {
+        Self::ongeldig("body", fout.body_text())
+    }
+}
+
+impl From<axum::extract::rejection::PathRejection> for ApiFout {
+    fn from(fout: axum::extract::rejection::PathRejection) -> Self {
+        Self::ongeldig("path", fout.body_text())
+    }
+}

@@ -1,0 +1,211 @@
+//! Storage on SQLite or PostgreSQL through sqlx's `Any` driver: one pool, chosen by the
+//! URL, with the same portable migrations on both.
+//!
+//! Row structs are private to the submodules; what leaves this module are domain types,
+//! made with their own checked constructors, so a row that breaks a rule of the domain
+//! is reported as such instead of reaching the rules. Dates are stored as `YYYY-MM-DD`
+//! text and flags as 0/1 because the `Any` driver decodes neither dates nor booleans the
+//! same way on both databases.
+
+mod gemeenten;
+mod opgaven;
+
+use std::str::FromStr;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use domain::ports::{BoxFuture, OpslagFout, PubliekeGegevens};
+use domain::{Gemeente, Opgave, OpgaveId};
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+
+/// What went wrong in storage.
+#[derive(Debug, thiserror::Error)]
+pub enum DbFout {
+    /// The database answered with an error or could not be reached.
+    #[error("database: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    /// A stored row breaks a rule of the domain.
+    #[error("ongeldige rij in {tabel}: {reden}")]
+    OngeldigeRij {
+        /// The table the row came from.
+        tabel: &'static str,
+        /// What is wrong with it.
+        reden: String,
+    },
+}
+
+impl From<DbFout> for OpslagFout {
+    fn from(fout: DbFout) -> Self {
+        match fout {
+            DbFout::Sqlx(oorzaak) => {
+                tracing::error!(error = %oorzaak, "databasefout");
+                Self::Onbeschikbaar
+            }
+            DbFout::OngeldigeRij { tabel, reden } => {
+                tracing::error!(tabel, reden, "ongeldige rij in de database");
+                Self::OngeldigeGegevens(format!("{tabel}: {reden}"))
+            }
+        }
+    }
+}
+
+/// The storage: a cloneable handle on one connection pool.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pool: AnyPool,
+}
+
+impl Db {
+    /// Connects to `url` (creating a SQLite file when needed) and brings the schema up to
+    /// date.
+    ///
+    /// # Errors
+    /// When the database cannot be reached or a migration fails.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        install_default_drivers();
+        let url = met_sqlite_aanmaken(url);
+        let is_sqlite = url.starts_with("sqlite:");
+        let pool = AnyPoolOptions::new()
+            .max_connections(if is_sqlite { 4 } else { 10 })
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if is_sqlite {
+                        // Foreign keys are off by default in SQLite; the schema relies on them.
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await
+            .with_context(|| format!("kan de database niet openen ({})", zonder_wachtwoord(&url)))?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .context("de migraties van het databaseschema zijn mislukt")?;
+        Ok(Self { pool })
+    }
+
+    /// Whether the database answers.
+    ///
+    /// # Errors
+    /// When it does not.
+    pub async fn ping(&self) -> Result<(), DbFout> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Records that data set `bron` is being loaded, inside `tx`. Returns `false` when it
+    /// was loaded before (by this or another instance), in which case the caller loads
+    /// nothing.
+    async fn markeer_import(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        bron: &str,
+        aantal: usize,
+    ) -> Result<bool, DbFout> {
+        let nu = chrono::Utc::now().to_rfc3339();
+        let resultaat = sqlx::query(
+            "INSERT INTO importen (bron, geladen_op, aantal) VALUES ($1, $2, $3) \
+             ON CONFLICT (bron) DO NOTHING",
+        )
+        .bind(bron)
+        .bind(nu)
+        .bind(i64::try_from(aantal).unwrap_or(i64::MAX))
+        .execute(&mut **tx)
+        .await?;
+        Ok(resultaat.rows_affected() == 1)
+    }
+}
+
+/// sqlx opens an existing SQLite file only; Grondplan creates it on first start.
+fn met_sqlite_aanmaken(url: &str) -> String {
+    if url.starts_with("sqlite:") && !url.contains("mode=") && !url.contains(":memory:") {
+        let scheiding = if url.contains('?') { '&' } else { '?' };
+        format!("{url}{scheiding}mode=rwc")
+    } else {
+        url.to_owned()
+    }
+}
+
+/// The URL without its password, fit for a log line or an error message.
+fn zonder_wachtwoord(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(schema), Some(apenstaart)) if apenstaart > schema => {
+            let gebruiker_en_wachtwoord = &url[schema + 3..apenstaart];
+            let gebruiker = gebruiker_en_wachtwoord.split(':').next().unwrap_or("");
+            format!("{}{gebruiker}:***{}", &url[..schema + 3], &url[apenstaart..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn datum(tabel: &'static str, tekst: &str) -> Result<NaiveDate, DbFout> {
+    NaiveDate::from_str(tekst).map_err(|_| DbFout::OngeldigeRij {
+        tabel,
+        reden: format!("'{tekst}' is geen datum"),
+    })
+}
+
+/// Reads an enum stored as its serde name (`eerste_gebruiker`), so the database and the
+/// JSON API spell every value the same way.
+fn uit_tekst<T: serde::de::DeserializeOwned>(tabel: &'static str, tekst: &str) -> Result<T, DbFout> {
+    use serde::de::IntoDeserializer as _;
+    T::deserialize(tekst.into_deserializer())
+        .map_err(|fout: serde::de::value::Error| ongeldig(tabel)(&fout))
+}
+
+/// The serde name of an enum value, as it is stored.
+fn als_tekst<T: serde::Serialize>(waarde: &T) -> String {
+    match serde_json::to_value(waarde) {
+        Ok(serde_json::Value::String(tekst)) => tekst,
+        other => unreachable!("only unit enum values are stored as text, got {other:?}"),
+    }
+}
+
+fn ongeldig(tabel: &'static str) -> impl Fn(&dyn std::fmt::Display) -> DbFout {
+    move |fout| DbFout::OngeldigeRij {
+        tabel,
+        reden: fout.to_string(),
+    }
+}
+
+impl PubliekeGegevens for Db {
+    fn gemeenten(&self) -> BoxFuture<'_, Result<Vec<Gemeente>, OpslagFout>> {
+        Box::pin(async move { Ok(self.alle_gemeenten().await?) })
+    }
+
+    fn opgaven(&self) -> BoxFuture<'_, Result<Vec<Opgave>, OpslagFout>> {
+        Box::pin(async move { Ok(self.alle_opgaven().await?) })
+    }
+
+    fn opgave<'a>(
+        &'a self,
+        id: &'a OpgaveId,
+    ) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>> {
+        Box::pin(async move { Ok(self.opgave_met_id(id).await?) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sqlite_url_without_mode_gets_created_on_first_start() {
+        assert_eq!(met_sqlite_aanmaken("sqlite://a.db"), "sqlite://a.db?mode=rwc");
+        assert_eq!(met_sqlite_aanmaken("sqlite://a.db?x=1"), "sqlite://a.db?x=1&mode=rwc");
+        assert_eq!(met_sqlite_aanmaken("sqlite://a.db?mode=ro"), "sqlite://a.db?mode=ro");
+        assert_eq!(met_sqlite_aanmaken("postgres://h/db"), "postgres://h/db");
+    }
+
+    #[test]
+    fn the_password_never_reaches_a_message() {
+        assert_eq!(
+            zonder_wachtwoord("postgres://gp:geheim@127.0.0.1:5432/gp"),
+            "postgres://gp:***@127.0.0.1:5432/gp"
+        );
+        assert_eq!(zonder_wachtwoord("sqlite://a.db"), "sqlite://a.db");
+    }
+}

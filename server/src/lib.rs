@@ -1,0 +1,132 @@
+//! The Grondplan server: one axum application that serves the Leptos pages (rendered on
+//! the server, hydrated in the browser), the REST API under `/api/v1`, the built static
+//! files, and `/health`.
+//!
+//! It keeps no state in memory that another instance would need: everything lives in the
+//! database, so several instances can run behind a load balancer on one PostgreSQL.
+
+pub mod api;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod import;
+mod opstart;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{FromRef, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use domain::ports::PubliekeGegevens;
+use leptos::prelude::{LeptosOptions, provide_context};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+pub use config::Config;
+pub use db::Db;
+
+/// What every handler can reach: the storage and the Leptos options.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// Where the site lives and how Leptos renders it.
+    pub leptos_options: LeptosOptions,
+}
+
+/// Connects to the database, brings the schema up to date, loads reference and demo data
+/// on first start, and builds the whole application.
+///
+/// # Errors
+/// When the database cannot be opened or migrated, or a reference file is invalid.
+pub async fn bouw(config: &Config) -> anyhow::Result<Router> {
+    let db = Db::connect(&config.database_url).await?;
+    opstart::laad_gegevens(&db, config).await?;
+    Ok(app(db, config))
+}
+
+/// The application around an opened database.
+pub fn app(db: Db, config: &Config) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("frontend")
+        .site_root(config.site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build();
+    let state = AppState { db: db.clone(), leptos_options: leptos_options.clone() };
+    let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db);
+    let context = move || provide_context(Arc::clone(&gegevens));
+    let routes = generate_route_list(frontend::App);
+
+    Router::new()
+        .nest("/api/v1", api::router())
+        .route("/health", get(health))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || frontend::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, frontend::shell))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// `GET /health`: 200 when the database answers, 503 when it does not.
+async fn health(State(db): State<Db>) -> impl IntoResponse {
+    match db.ping().await {
+        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({ "status": "ok" }))),
+        Err(fout) => {
+            tracing::error!(error = %fout, "health: database antwoordt niet");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                axum::Json(serde_json::json!({ "status": "database onbereikbaar" })),
+            )
+        }
+    }
+}
+
+/// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
+///
+/// # Errors
+/// When the address cannot be bound or the application cannot be built.
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let app = bouw(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.addr))?;
+    tracing::info!(addr = %config.addr, "Grondplan luistert op http://{}", config.addr);
+    axum::serve(listener, app).with_graceful_shutdown(stop_signaal()).await?;
+    tracing::info!("Grondplan is gestopt");
+    Ok(())
+}
+
+async fn stop_signaal() {
+    let ctrl_c = async {
+        if let Err(fout) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %fout, "kan Ctrl-C niet afvangen");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let sigterm = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signaal) => {
+                signaal.recv().await;
+            }
+            Err(fout) => {
+                tracing::error!(error = %fout, "kan SIGTERM niet afvangen");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let sigterm = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = sigterm => {},
+    }
+    tracing::info!("stopsignaal ontvangen, lopende verzoeken worden afgemaakt");
+}

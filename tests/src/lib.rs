@@ -1,0 +1,1 @@
+//! Test-only crate: see `tests/app/main.rs`; the library itself is empty.
