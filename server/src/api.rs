@@ -6,6 +6,7 @@ mod gemeenten;
 mod opgaven;
 pub mod problem;
 
+use axum::extract::OriginalUri;
 use axum::http::{HeaderName, HeaderValue};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -38,8 +39,7 @@ pub const API_VERSIE: &str = "1.0.0";
         (name = "gemeenten", description = "De gemeenten volgens het CBS"),
         (name = "routekaart", description = "Opgaven met hun fasen, activiteiten, besluiten en deelnemers")
     ),
-    components(schemas(Problem)),
-    modifiers(&StandaardAntwoorden)
+    components(schemas(Problem))
 )]
 struct ApiDoc;
 
@@ -103,15 +103,17 @@ fn vul_aan(methode: HttpMethod, operatie: &mut Operation) {
 
 /// The API router (to be nested under `/api/v1`) and its OpenAPI document.
 pub fn router() -> Router<AppState> {
-    let (router, doc) = OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
+    let (router, mut doc) = OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
         .routes(routes!(gemeenten::lijst))
         .routes(routes!(opgaven::lijst))
         .routes(routes!(opgaven::lezen))
         .split_for_parts();
+    // After the routes are in: a modifier in the derive would run before they are added.
+    StandaardAntwoorden.modify(&mut doc);
     router
         .route("/openapi.json", get(move || async move { Json(doc) }))
-        .fallback(|uri: axum::http::Uri| async move {
-            ApiFout::NietGevonden(format!("het pad {uri} bestaat niet in deze API"))
+        .fallback(|OriginalUri(uri): OriginalUri| async move {
+            ApiFout::NietGevonden(format!("het pad {} bestaat niet in deze API", uri.path()))
         })
         .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
         .layer(SetResponseHeaderLayer::overriding(

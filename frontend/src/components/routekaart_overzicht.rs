@@ -27,6 +27,7 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
             .into_any();
     };
     let vandaag = as_.bevat(peildatum).then(|| css_procent(as_.procent(peildatum)));
+    let aantal_jaren = as_.jaren().len();
     let jaren = as_
         .jaren()
         .into_iter()
@@ -60,7 +61,7 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
                     {datum_lang(peildatum)}
                 </li>
             </ul>
-            <div class="gp-tijdlijn">
+            <div class="gp-tijdlijn" style=format!("--gp-jaren:{aantal_jaren}")>
                 <div class="gp-tijdlijn__as" aria-hidden="true">
                     <span class="gp-tijdlijn__kop">"Opgave"</span>
                     <div class="gp-as">{jaren}</div>

@@ -1,0 +1,8 @@
+//! The whole app, tested from outside: each test starts the real server on port 0 with a
+//! fresh database (SQLite by default, PostgreSQL when `TEST_DATABASE_URL` names a server)
+//! and talks to it over HTTP, or drives headless Chromium against it.
+
+mod api;
+mod browser;
+mod helpers;
+mod opslag;

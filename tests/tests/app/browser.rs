@@ -1,0 +1,199 @@
+//! Browser tests: Debian's headless Chromium, driven through chromedriver (WebDriver),
+//! against the real server. Each test starts its own chromedriver and a fresh browser
+//! profile. axe-core from npm (`tests/node_modules`) is injected into each page.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app, werkmap};
+
+/// A browser session and the chromedriver behind it; both end when this is dropped.
+struct Browser {
+    client: Client,
+    _driver: tokio::process::Child,
+    _profiel: tempfile::TempDir,
+}
+
+impl Browser {
+    async fn start() -> Self {
+        let poort = {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
+            l.local_addr().expect("bound").port()
+        };
+        let driver = tokio::process::Command::new(
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+        )
+        .arg(format!("--port={poort}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("chromedriver starts (apt-get install chromium-driver)");
+        let profiel = tempfile::tempdir().expect("temp dir");
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profiel.path().display()),
+                ],
+            }),
+        );
+        let url = format!("http://127.0.0.1:{poort}");
+        let mut laatste_fout = None;
+        for _ in 0..50 {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => return Self { client, _driver: driver, _profiel: profiel },
+                Err(fout) => {
+                    laatste_fout = Some(fout);
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            }
+        }
+        panic!("chromedriver did not accept a session: {laatste_fout:?}");
+    }
+
+    /// Opens `pad` and waits until the page is hydrated.
+    async fn open(&self, app: &TestApp, pad: &str) {
+        self.client.goto(&app.url(pad)).await.expect("page opens");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css("body[data-hydrated]"))
+            .await
+            .expect("the page hydrates (is target/site/pkg built?)");
+    }
+
+    /// Runs axe-core on the page and returns its violations.
+    async fn axe_violations(&self) -> Vec<Value> {
+        let axe = std::fs::read_to_string(werkmap().join("tests/node_modules/axe-core/axe.min.js"))
+            .expect("axe-core installed in tests/node_modules (npm ci --prefix tests)");
+        self.client.execute(&axe, vec![]).await.expect("axe injects");
+        let resultaat = self
+            .client
+            .execute_async(
+                "const klaar = arguments[arguments.length - 1];
+                 axe.run(document).then(r => klaar(r.violations), e => klaar([{id: 'axe-error', help: String(e)}]));",
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        resultaat.as_array().cloned().expect("axe returns a list of violations")
+    }
+
+    async fn assert_toegankelijk(&self, pagina: &str) {
+        let violations = self.axe_violations().await;
+        let samenvatting: Vec<String> = violations
+            .iter()
+            .map(|v| {
+                let doelen: Vec<String> = v["nodes"]
+                    .as_array()
+                    .map(|nodes| nodes.iter().take(3).map(|n| n["target"].to_string()).collect())
+                    .unwrap_or_default();
+                format!("{}: {} ({})", v["id"], v["help"], doelen.join(", "))
+            })
+            .collect();
+        assert!(samenvatting.is_empty(), "axe-core on {pagina}:\n{}", samenvatting.join("\n"));
+    }
+
+    async fn tekst(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} on the page: {e}"))
+            .text()
+            .await
+            .expect("text")
+    }
+
+    async fn sluit(self) {
+        self.client.close().await.expect("browser closes");
+    }
+}
+
+#[tokio::test]
+async fn the_routekaart_renders_every_opgave_with_its_fasen_and_has_no_axe_violations() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    browser.open(&app, "/").await;
+    assert_eq!(browser.tekst("h1").await, "Routekaart Common Ground");
+    let rijen = browser.client.find_all(Locator::Css(".gp-rij")).await.expect("rows");
+    assert_eq!(rijen.len(), 5);
+    let namen = browser.client.find_all(Locator::Css(".gp-rij__naam")).await.expect("names");
+    assert_eq!(namen[0].text().await.expect("text"), "Registratie Vakantieverhuur");
+    let balken = browser.client.find_all(Locator::Css(".gp-balk")).await.expect("bars");
+    assert_eq!(balken.len(), 10, "two fasen per opgave");
+    assert!(!browser.client.find_all(Locator::Css(".gp-besluit")).await.expect("markers").is_empty());
+    browser.assert_toegankelijk("/").await;
+    browser.sluit().await;
+}
+
+#[tokio::test]
+async fn the_gemeenten_search_filters_as_you_type_once_hydrated() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    browser.open(&app, "/gemeenten").await;
+    let alle = browser.client.find_all(Locator::Css("tbody tr")).await.expect("rows").len();
+    assert!(alle > 0, "gemeenten listed");
+    browser.assert_toegankelijk("/gemeenten").await;
+
+    let zoekveld = browser.client.find(Locator::Id("zoek-gemeente")).await.expect("search box");
+    zoekveld.send_keys("utrecht").await.expect("typing");
+    // No submit: the list filters on every keystroke.
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::XPath("//p[@role='status'][contains(., ' van ')]"))
+        .await
+        .expect("the count updates while typing");
+    let namen: Vec<String> = {
+        let mut namen = Vec::new();
+        for rij in browser.client.find_all(Locator::Css("tbody tr td:first-child")).await.expect("rows") {
+            namen.push(rij.text().await.expect("text"));
+        }
+        namen
+    };
+    assert!(namen.contains(&"Utrecht".to_owned()), "{namen:?}");
+    assert!(namen.len() < alle, "{} of {alle}", namen.len());
+    browser.assert_toegankelijk("/gemeenten (gefilterd)").await;
+    browser.sluit().await;
+}
+
+#[tokio::test]
+async fn the_axe_check_does_catch_a_violation() {
+    // Guards the guard: if axe were not really running, every page would "pass".
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    browser.open(&app, "/gemeenten").await;
+    browser
+        .client
+        .execute("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"data:,\">');", vec![])
+        .await
+        .expect("inject an image without alt text");
+    let violations = browser.axe_violations().await;
+    assert!(violations.iter().any(|v| v["id"] == "image-alt"), "{violations:?}");
+    browser.sluit().await;
+}
+
+#[tokio::test]
+async fn an_unknown_page_says_so_in_dutch_with_status_404() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/bestaat-niet").await.status(), 404);
+    let browser = Browser::start().await;
+    browser.open(&app, "/bestaat-niet").await;
+    assert_eq!(browser.tekst("h1").await, "Pagina niet gevonden");
+    browser.assert_toegankelijk("404").await;
+    browser.sluit().await;
+}

@@ -1,0 +1,81 @@
+//! `spawn_app()`: the real server on a free port with a fresh database, and the paths of
+//! the things the tests need from around the workspace.
+
+use std::path::{Path, PathBuf};
+
+use server::Config;
+use sqlx::Connection as _;
+
+/// A running server for one test.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub adres: String,
+    /// The database it uses (a fresh one).
+    pub database_url: String,
+    /// An HTTP client for it.
+    pub http: reqwest::Client,
+    _tijdelijk: Option<tempfile::TempDir>,
+}
+
+impl TestApp {
+    /// `adres` + `pad`.
+    pub fn url(&self, pad: &str) -> String {
+        format!("{}{pad}", self.adres)
+    }
+
+    /// GET `pad`, failing the test when the server cannot be reached.
+    pub async fn get(&self, pad: &str) -> reqwest::Response {
+        self.http.get(self.url(pad)).send().await.expect("server answers")
+    }
+}
+
+/// The workspace root.
+pub fn werkmap() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `../shared` beside the workspace, when it is there.
+pub fn gedeeld() -> Option<PathBuf> {
+    Some(werkmap().join("../shared")).filter(|p| p.is_dir())
+}
+
+/// Starts the server on a free port with a fresh database and the reference data.
+pub async fn spawn_app() -> TestApp {
+    let (database_url, tijdelijk) = verse_database().await;
+    let config = Config {
+        addr: "127.0.0.1:0".parse().expect("valid address"),
+        database_url: database_url.clone(),
+        data_dir: gedeeld().map(|p| p.join("data")),
+        site_root: werkmap().join("target/site"),
+        demo: true,
+    };
+    let app = server::bouw(&config).await.expect("the app builds");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("free port");
+    let adres = format!("http://{}", listener.local_addr().expect("bound"));
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
+    TestApp { adres, database_url, http: reqwest::Client::new(), _tijdelijk: tijdelijk }
+}
+
+/// A SQLite file in a fresh temporary folder, or a fresh PostgreSQL database on the
+/// server `TEST_DATABASE_URL` names.
+async fn verse_database() -> (String, Option<tempfile::TempDir>) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(beheer) if beheer.starts_with("postgres") => {
+            let naam = format!("gp_test_{}", uuid::Uuid::new_v4().simple());
+            let mut verbinding = sqlx::PgConnection::connect(&beheer)
+                .await
+                .expect("TEST_DATABASE_URL reachable");
+            sqlx::query(&format!("CREATE DATABASE {naam}"))
+                .execute(&mut verbinding)
+                .await
+                .expect("create test database");
+            let basis = beheer.rsplit_once('/').map_or(beheer.as_str(), |(basis, _)| basis);
+            (format!("{basis}/{naam}"), None)
+        }
+        _ => {
+            let map = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", map.path().join("grondplan.db").display());
+            (url, Some(map))
+        }
+    }
+}
