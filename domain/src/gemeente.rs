@@ -94,13 +94,28 @@ mod tests {
 
     #[test]
     fn a_cbs_code_parses_and_is_normalised_to_upper_case() {
-        assert_eq!(GemeenteCode::parse("GM0344").expect("valid").as_str(), "GM0344");
-        assert_eq!(GemeenteCode::parse(" gm0344 ").expect("valid").as_str(), "GM0344");
+        assert_eq!(
+            GemeenteCode::parse("GM0344").expect("valid").as_str(),
+            "GM0344"
+        );
+        assert_eq!(
+            GemeenteCode::parse(" gm0344 ").expect("valid").as_str(),
+            "GM0344"
+        );
     }
 
     #[test]
     fn anything_but_gm_and_four_digits_is_refused_with_the_reason() {
-        for fout in ["", "GM344", "GM03444", "0344", "XX0344", "GM03a4", "GM٠٣٤٤", "Gé034"] {
+        for fout in [
+            "",
+            "GM344",
+            "GM03444",
+            "0344",
+            "XX0344",
+            "GM03a4",
+            "GM٠٣٤٤",
+            "Gé034",
+        ] {
             let melding = GemeenteCode::parse(fout).unwrap_err().to_string();
             assert!(melding.contains("geen gemeentecode"), "{fout}: {melding}");
         }
@@ -110,7 +125,10 @@ mod tests {
     fn a_gemeente_code_in_json_is_checked() {
         assert!(serde_json::from_str::<GemeenteCode>(r#""GM12""#).is_err());
         let code: GemeenteCode = serde_json::from_str(r#""GM0363""#).expect("valid");
-        assert_eq!(serde_json::to_string(&code).expect("serialises"), r#""GM0363""#);
+        assert_eq!(
+            serde_json::to_string(&code).expect("serialises"),
+            r#""GM0363""#
+        );
     }
 
     #[test]

@@ -18,6 +18,6 @@ pub mod routekaart;
 pub use datum::{Kwartaal, Periode, PeriodeFout, plus_maanden};
 pub use gemeente::{Gemeente, GemeenteCode, GemeenteCodeFout};
 pub use routekaart::{
-    Activiteit, ActiviteitId, Besluit, BesluitId, Bijdrage, Bijdragen, Deelnemer, Fase,
-    FaseSoort, IdFout, Opgave, OpgaveId, Orgaan, Rol,
+    Activiteit, ActiviteitId, Besluit, BesluitId, Bijdrage, Bijdragen, Deelnemer, Fase, FaseSoort,
+    IdFout, Opgave, OpgaveId, Orgaan, Rol,
 };

@@ -34,6 +34,5 @@ pub trait PubliekeGegevens: Send + Sync {
     fn opgaven(&self) -> BoxFuture<'_, Result<Vec<Opgave>, OpslagFout>>;
 
     /// One opgave, `None` when there is no such opgave.
-    fn opgave<'a>(&'a self, id: &'a OpgaveId)
-    -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>>;
+    fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>>;
 }

@@ -14,9 +14,7 @@ use crate::gemeente::GemeenteCode;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdFout {
     /// Empty, too long, or with characters other than `a-z`, `0-9` and `-`.
-    #[error(
-        "'{0}' is geen geldige id: gebruik 1 tot 64 kleine letters, cijfers en streepjes"
-    )]
+    #[error("'{0}' is geen geldige id: gebruik 1 tot 64 kleine letters, cijfers en streepjes")]
     Vorm(String),
 }
 

@@ -4,19 +4,38 @@
 use chrono::{Datelike, NaiveDate};
 
 const MAANDEN: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// `6 januari 2025`.
 pub fn datum_lang(datum: NaiveDate) -> String {
-    format!("{} {} {}", datum.day(), MAANDEN[datum.month0() as usize], datum.year())
+    format!(
+        "{} {} {}",
+        datum.day(),
+        MAANDEN[datum.month0() as usize],
+        datum.year()
+    )
 }
 
 /// `6 jan. 2025`, for tight places; `mei` has no abbreviation.
 pub fn datum_kort(datum: NaiveDate) -> String {
     let maand = MAANDEN[datum.month0() as usize];
-    let kort = if maand.len() <= 4 { maand.to_owned() } else { format!("{}.", &maand[..3]) };
+    let kort = if maand.len() <= 4 {
+        maand.to_owned()
+    } else {
+        format!("{}.", &maand[..3])
+    };
     format!("{} {} {}", datum.day(), kort, datum.year())
 }
 

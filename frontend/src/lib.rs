@@ -25,7 +25,10 @@ pub use app::{App, shell};
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
         // Failing to set a marker attribute changes nothing for the user.
         let _ = body.set_attribute("data-hydrated", "");
     }

@@ -57,7 +57,11 @@ impl Tijdas {
             .filter_map(|jaar| {
                 let start = NaiveDate::from_ymd_opt(jaar, 1, 1)?;
                 let eind = NaiveDate::from_ymd_opt(jaar, 12, 31)?;
-                Some(Jaarvak { jaar, links: self.procent(start), breedte: self.breedte(start, eind) })
+                Some(Jaarvak {
+                    jaar,
+                    links: self.procent(start),
+                    breedte: self.breedte(start, eind),
+                })
             })
             .collect()
     }

@@ -72,8 +72,12 @@ fn vul_aan(methode: HttpMethod, operatie: &mut Operation) {
         .description(Some("De volledige versie van de API, bijvoorbeeld 1.0.0"))
         .build();
     for (code, antwoord) in &mut operatie.responses.responses {
-        if let (true, RefOr::T(antwoord)) = (code.starts_with('2') || code.starts_with('3'), antwoord) {
-            antwoord.headers.insert("API-Version".into(), versie_header.clone());
+        if let (true, RefOr::T(antwoord)) =
+            (code.starts_with('2') || code.starts_with('3'), antwoord)
+        {
+            antwoord
+                .headers
+                .insert("API-Version".into(), versie_header.clone());
         }
     }
     let parameters = operatie.parameters.as_deref().unwrap_or_default();
@@ -90,14 +94,23 @@ fn vul_aan(methode: HttpMethod, operatie: &mut Operation) {
         standaard.push(("404", "Niet gevonden"));
     }
     for (code, omschrijving) in standaard {
-        operatie.responses.responses.entry(code.into()).or_insert_with(|| {
-            RefOr::T(
-                ResponseBuilder::new()
-                    .description(omschrijving)
-                    .content(PROBLEM_JSON, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
-                    .build(),
-            )
-        });
+        operatie
+            .responses
+            .responses
+            .entry(code.into())
+            .or_insert_with(|| {
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description(omschrijving)
+                        .content(
+                            PROBLEM_JSON,
+                            ContentBuilder::new()
+                                .schema(Some(Ref::from_schema_name("Problem")))
+                                .build(),
+                        )
+                        .build(),
+                )
+            });
     }
 }
 

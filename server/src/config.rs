@@ -56,13 +56,17 @@ impl Config {
             Some(pad) => {
                 let pad = PathBuf::from(pad);
                 if !pad.is_dir() {
-                    bail!("GRONDPLAN_DATA wijst naar {}, dat geen map is", pad.display());
+                    bail!(
+                        "GRONDPLAN_DATA wijst naar {}, dat geen map is",
+                        pad.display()
+                    );
                 }
                 Some(pad)
             }
             None => Some(PathBuf::from("../shared/data")).filter(|p| p.is_dir()),
         };
-        let site_root = lookup("GRONDPLAN_SITE").map_or_else(|| "target/site".into(), PathBuf::from);
+        let site_root =
+            lookup("GRONDPLAN_SITE").map_or_else(|| "target/site".into(), PathBuf::from);
         let demo = match lookup("GRONDPLAN_DEMO").as_deref() {
             None | Some("1" | "true" | "aan") => true,
             Some("0" | "false" | "uit") => false,
@@ -92,11 +96,11 @@ mod tests {
 
     #[test]
     fn a_wrong_value_names_the_variable() {
-        let fout = Config::from_lookup(|k| (k == "GRONDPLAN_ADDR").then(|| "hier".into()))
-            .unwrap_err();
+        let fout =
+            Config::from_lookup(|k| (k == "GRONDPLAN_ADDR").then(|| "hier".into())).unwrap_err();
         assert!(fout.to_string().contains("GRONDPLAN_ADDR"), "{fout}");
-        let fout = Config::from_lookup(|k| (k == "DATABASE_URL").then(|| "mysql://x".into()))
-            .unwrap_err();
+        let fout =
+            Config::from_lookup(|k| (k == "DATABASE_URL").then(|| "mysql://x".into())).unwrap_err();
         assert!(fout.to_string().contains("DATABASE_URL"), "{fout}");
         let fout = Config::from_lookup(|k| (k == "GRONDPLAN_DATA").then(|| "/bestaat/niet".into()))
             .unwrap_err();

@@ -80,7 +80,9 @@ impl Db {
             })
             .connect(&url)
             .await
-            .with_context(|| format!("kan de database niet openen ({})", zonder_wachtwoord(&url)))?;
+            .with_context(|| {
+                format!("kan de database niet openen ({})", zonder_wachtwoord(&url))
+            })?;
         sqlx::migrate!("./migrations")
             .run(&pool)
             .await
@@ -135,7 +137,11 @@ fn zonder_wachtwoord(url: &str) -> String {
         (Some(schema), Some(apenstaart)) if apenstaart > schema => {
             let gebruiker_en_wachtwoord = &url[schema + 3..apenstaart];
             let gebruiker = gebruiker_en_wachtwoord.split(':').next().unwrap_or("");
-            format!("{}{gebruiker}:***{}", &url[..schema + 3], &url[apenstaart..])
+            format!(
+                "{}{gebruiker}:***{}",
+                &url[..schema + 3],
+                &url[apenstaart..]
+            )
         }
         _ => url.to_owned(),
     }
@@ -150,7 +156,10 @@ fn datum(tabel: &'static str, tekst: &str) -> Result<NaiveDate, DbFout> {
 
 /// Reads an enum stored as its serde name (`eerste_gebruiker`), so the database and the
 /// JSON API spell every value the same way.
-fn uit_tekst<T: serde::de::DeserializeOwned>(tabel: &'static str, tekst: &str) -> Result<T, DbFout> {
+fn uit_tekst<T: serde::de::DeserializeOwned>(
+    tabel: &'static str,
+    tekst: &str,
+) -> Result<T, DbFout> {
     use serde::de::IntoDeserializer as _;
     T::deserialize(tekst.into_deserializer())
         .map_err(|fout: serde::de::value::Error| ongeldig(tabel)(&fout))
@@ -180,10 +189,7 @@ impl PubliekeGegevens for Db {
         Box::pin(async move { Ok(self.alle_opgaven().await?) })
     }
 
-    fn opgave<'a>(
-        &'a self,
-        id: &'a OpgaveId,
-    ) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>> {
+    fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>> {
         Box::pin(async move { Ok(self.opgave_met_id(id).await?) })
     }
 }
@@ -194,9 +200,18 @@ mod tests {
 
     #[test]
     fn a_sqlite_url_without_mode_gets_created_on_first_start() {
-        assert_eq!(met_sqlite_aanmaken("sqlite://a.db"), "sqlite://a.db?mode=rwc");
-        assert_eq!(met_sqlite_aanmaken("sqlite://a.db?x=1"), "sqlite://a.db?x=1&mode=rwc");
-        assert_eq!(met_sqlite_aanmaken("sqlite://a.db?mode=ro"), "sqlite://a.db?mode=ro");
+        assert_eq!(
+            met_sqlite_aanmaken("sqlite://a.db"),
+            "sqlite://a.db?mode=rwc"
+        );
+        assert_eq!(
+            met_sqlite_aanmaken("sqlite://a.db?x=1"),
+            "sqlite://a.db?x=1&mode=rwc"
+        );
+        assert_eq!(
+            met_sqlite_aanmaken("sqlite://a.db?mode=ro"),
+            "sqlite://a.db?mode=ro"
+        );
         assert_eq!(met_sqlite_aanmaken("postgres://h/db"), "postgres://h/db");
     }
 

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use domain::routekaart::{Aanpak, Draagvlak};
 use domain::{
-    Activiteit, ActiviteitId, Besluit, BesluitId, Bijdrage, Bijdragen, Deelnemer, Fase,
-    FaseSoort, GemeenteCode, Opgave, OpgaveId, Orgaan, Periode, Rol,
+    Activiteit, ActiviteitId, Besluit, BesluitId, Bijdrage, Bijdragen, Deelnemer, Fase, FaseSoort,
+    GemeenteCode, Opgave, OpgaveId, Orgaan, Periode, Rol,
 };
 
 /// The name under which the demo Routekaart is recorded in `importen`.
@@ -16,7 +16,9 @@ pub const BRON: &str = "demo-routekaart-v1";
 // The demo data below are literals checked by the unit tests, so a failure here is a
 // bug in this file, never bad input.
 fn d(tekst: &str) -> NaiveDate {
-    tekst.parse().unwrap_or_else(|_| unreachable!("demo date '{tekst}' is a real date"))
+    tekst
+        .parse()
+        .unwrap_or_else(|_| unreachable!("demo date '{tekst}' is a real date"))
 }
 
 fn periode(start: &str, eind: &str) -> Periode {
@@ -26,6 +28,16 @@ fn periode(start: &str, eind: &str) -> Periode {
 fn id<T, E>(parse: impl Fn(&str) -> Result<T, E>, tekst: &str) -> T {
     parse(tekst).unwrap_or_else(|_| unreachable!("demo id '{tekst}' is kebab-case"))
 }
+
+/// id, naam, fase, start, eind, afhankelijk van.
+type ActiviteitSchets = (
+    &'static str,
+    &'static str,
+    FaseSoort,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
 
 struct Schets {
     id: &'static str,
@@ -37,7 +49,7 @@ struct Schets {
     ontwikkel: (&'static str, &'static str),
     opschaling: (&'static str, &'static str),
     wacht_op_besluit: Option<&'static str>,
-    activiteiten: &'static [(&'static str, &'static str, FaseSoort, &'static str, &'static str, &'static [&'static str])],
+    activiteiten: &'static [ActiviteitSchets],
     besluiten: &'static [(&'static str, &'static str, Orgaan, &'static str)],
     deelnemers: &'static [(&'static str, Rol)],
     bijdrage: ((f64, i64), (f64, i64)),
@@ -60,7 +72,10 @@ impl Schets {
                 financiele_arrangementen: self.draagvlak[1].into(),
                 governance: self.draagvlak[2].into(),
             },
-            ontwikkelfase: Fase { periode: periode(self.ontwikkel.0, self.ontwikkel.1), wacht_op_besluit: None },
+            ontwikkelfase: Fase {
+                periode: periode(self.ontwikkel.0, self.ontwikkel.1),
+                wacht_op_besluit: None,
+            },
             opschalingsfase: Fase {
                 periode: periode(self.opschaling.0, self.opschaling.1),
                 wacht_op_besluit: self.wacht_op_besluit.map(|b| id(BesluitId::parse, b)),
@@ -89,11 +104,20 @@ impl Schets {
             deelnemers: self
                 .deelnemers
                 .iter()
-                .map(|&(code, rol)| Deelnemer { gemeente: id(GemeenteCode::parse, code), rol })
+                .map(|&(code, rol)| Deelnemer {
+                    gemeente: id(GemeenteCode::parse, code),
+                    rol,
+                })
                 .collect(),
             bijdrage: Bijdragen {
-                coalitiepartner: Bijdrage { fte_per_kwartaal: self.bijdrage.0.0, euro: self.bijdrage.0.1 },
-                eerste_gebruiker: Bijdrage { fte_per_kwartaal: self.bijdrage.1.0, euro: self.bijdrage.1.1 },
+                coalitiepartner: Bijdrage {
+                    fte_per_kwartaal: self.bijdrage.0.0,
+                    euro: self.bijdrage.0.1,
+                },
+                eerste_gebruiker: Bijdrage {
+                    fte_per_kwartaal: self.bijdrage.1.0,
+                    euro: self.bijdrage.1.1,
+                },
             },
         }
     }
@@ -123,17 +147,68 @@ const SCHETSEN: &[Schets] = &[
         opschaling: ("2026-01-05", "2027-06-30"),
         wacht_op_besluit: Some("rvv-go-opschaling"),
         activiteiten: &[
-            ("rvv-ontwerp", "Ontwerp registratie en API", O, "2025-01-06", "2025-03-28", &[]),
-            ("rvv-bouw", "Bouw registratievoorziening", O, "2025-03-31", "2025-09-26", &["rvv-ontwerp"]),
-            ("rvv-pilot", "Pilot met coalitiepartners", O, "2025-09-29", "2025-12-19", &["rvv-bouw"]),
-            ("rvv-aansluiten-1g", "Aansluiten eerste gebruikers", S, "2026-01-05", "2026-06-26", &["rvv-pilot"]),
-            ("rvv-landelijk", "Landelijke uitrol", S, "2026-06-29", "2027-06-30", &["rvv-aansluiten-1g"]),
+            (
+                "rvv-ontwerp",
+                "Ontwerp registratie en API",
+                O,
+                "2025-01-06",
+                "2025-03-28",
+                &[],
+            ),
+            (
+                "rvv-bouw",
+                "Bouw registratievoorziening",
+                O,
+                "2025-03-31",
+                "2025-09-26",
+                &["rvv-ontwerp"],
+            ),
+            (
+                "rvv-pilot",
+                "Pilot met coalitiepartners",
+                O,
+                "2025-09-29",
+                "2025-12-19",
+                &["rvv-bouw"],
+            ),
+            (
+                "rvv-aansluiten-1g",
+                "Aansluiten eerste gebruikers",
+                S,
+                "2026-01-05",
+                "2026-06-26",
+                &["rvv-pilot"],
+            ),
+            (
+                "rvv-landelijk",
+                "Landelijke uitrol",
+                S,
+                "2026-06-29",
+                "2027-06-30",
+                &["rvv-aansluiten-1g"],
+            ),
         ],
         besluiten: &[
-            ("rvv-start", "2025-01-15", Cvd, "Start ontwikkeling Registratie Vakantieverhuur"),
-            ("rvv-go-opschaling", "2025-12-10", Cvd, "Go/no-go opschaling Registratie Vakantieverhuur"),
+            (
+                "rvv-start",
+                "2025-01-15",
+                Cvd,
+                "Start ontwikkeling Registratie Vakantieverhuur",
+            ),
+            (
+                "rvv-go-opschaling",
+                "2025-12-10",
+                Cvd,
+                "Go/no-go opschaling Registratie Vakantieverhuur",
+            ),
         ],
-        deelnemers: &[("GM0363", C), ("GM0518", C), ("GM0344", G), ("GM0599", G), ("GM0034", G)],
+        deelnemers: &[
+            ("GM0363", C),
+            ("GM0518", C),
+            ("GM0344", G),
+            ("GM0599", G),
+            ("GM0034", G),
+        ],
         bijdrage: ((1.5, 120_000), (0.5, 25_000)),
     },
     Schets {
@@ -155,15 +230,60 @@ const SCHETSEN: &[Schets] = &[
         opschaling: ("2026-04-06", "2027-12-17"),
         wacht_op_besluit: None,
         activiteiten: &[
-            ("hhb-onderzoek", "Gebruikersonderzoek en ontwerp", O, "2025-03-03", "2025-05-30", &[]),
-            ("hhb-bouw", "Bouw Huishoudboekje", O, "2025-06-02", "2026-01-30", &["hhb-onderzoek"]),
-            ("hhb-test", "Praktijktest coalitiegemeenten", O, "2026-02-02", "2026-03-27", &["hhb-bouw"]),
-            ("hhb-uitrol", "Uitrol eerste gebruikers", S, "2026-04-06", "2026-12-18", &["hhb-test"]),
-            ("hhb-beheer", "Overdracht naar gezamenlijk beheer", S, "2027-01-04", "2027-12-17", &["hhb-uitrol"]),
+            (
+                "hhb-onderzoek",
+                "Gebruikersonderzoek en ontwerp",
+                O,
+                "2025-03-03",
+                "2025-05-30",
+                &[],
+            ),
+            (
+                "hhb-bouw",
+                "Bouw Huishoudboekje",
+                O,
+                "2025-06-02",
+                "2026-01-30",
+                &["hhb-onderzoek"],
+            ),
+            (
+                "hhb-test",
+                "Praktijktest coalitiegemeenten",
+                O,
+                "2026-02-02",
+                "2026-03-27",
+                &["hhb-bouw"],
+            ),
+            (
+                "hhb-uitrol",
+                "Uitrol eerste gebruikers",
+                S,
+                "2026-04-06",
+                "2026-12-18",
+                &["hhb-test"],
+            ),
+            (
+                "hhb-beheer",
+                "Overdracht naar gezamenlijk beheer",
+                S,
+                "2027-01-04",
+                "2027-12-17",
+                &["hhb-uitrol"],
+            ),
         ],
         besluiten: &[
-            ("hhb-start", "2025-02-20", Cvd, "Start ontwikkeling Huishoudboekje"),
-            ("hhb-financiering", "2026-06-12", Ledenvergadering, "Gezamenlijke financiering Huishoudboekje"),
+            (
+                "hhb-start",
+                "2025-02-20",
+                Cvd,
+                "Start ontwikkeling Huishoudboekje",
+            ),
+            (
+                "hhb-financiering",
+                "2026-06-12",
+                Ledenvergadering,
+                "Gezamenlijke financiering Huishoudboekje",
+            ),
         ],
         deelnemers: &[("GM0344", C), ("GM0855", C), ("GM0202", G), ("GM0268", G)],
         bijdrage: ((1.0, 80_000), (0.4, 15_000)),
@@ -187,16 +307,60 @@ const SCHETSEN: &[Schets] = &[
         opschaling: ("2026-10-05", "2028-06-30"),
         wacht_op_besluit: None,
         activiteiten: &[
-            ("cgc-standaarden", "API-standaarden vaststellen", O, "2025-06-02", "2025-10-31", &[]),
-            ("cgc-integratie", "Integratiecomponenten bouwen", O, "2025-11-03", "2026-05-29", &["cgc-standaarden"]),
-            ("cgc-acceptatie", "Acceptatietest", O, "2026-06-01", "2026-09-25", &["cgc-integratie"]),
-            ("cgc-uitrol", "Uitrol in gemeenten", S, "2026-10-05", "2028-06-30", &["cgc-acceptatie"]),
+            (
+                "cgc-standaarden",
+                "API-standaarden vaststellen",
+                O,
+                "2025-06-02",
+                "2025-10-31",
+                &[],
+            ),
+            (
+                "cgc-integratie",
+                "Integratiecomponenten bouwen",
+                O,
+                "2025-11-03",
+                "2026-05-29",
+                &["cgc-standaarden"],
+            ),
+            (
+                "cgc-acceptatie",
+                "Acceptatietest",
+                O,
+                "2026-06-01",
+                "2026-09-25",
+                &["cgc-integratie"],
+            ),
+            (
+                "cgc-uitrol",
+                "Uitrol in gemeenten",
+                S,
+                "2026-10-05",
+                "2028-06-30",
+                &["cgc-acceptatie"],
+            ),
         ],
         besluiten: &[
-            ("cgc-transitiestrategie", "2025-05-28", Bestuur, "Meerjarige Transitiestrategie Common Ground"),
-            ("cgc-alv", "2026-06-10", Ledenvergadering, "Jaarplan GGU en componentenportfolio"),
+            (
+                "cgc-transitiestrategie",
+                "2025-05-28",
+                Bestuur,
+                "Meerjarige Transitiestrategie Common Ground",
+            ),
+            (
+                "cgc-alv",
+                "2026-06-10",
+                Ledenvergadering,
+                "Jaarplan GGU en componentenportfolio",
+            ),
         ],
-        deelnemers: &[("GM0599", C), ("GM0772", C), ("GM0153", C), ("GM0307", G), ("GM0193", G)],
+        deelnemers: &[
+            ("GM0599", C),
+            ("GM0772", C),
+            ("GM0153", C),
+            ("GM0307", G),
+            ("GM0193", G),
+        ],
         bijdrage: ((2.0, 150_000), (0.6, 30_000)),
     },
     Schets {
@@ -218,16 +382,60 @@ const SCHETSEN: &[Schets] = &[
         opschaling: ("2027-01-04", "2029-06-29"),
         wacht_op_besluit: Some("zgw-opschaling"),
         activiteiten: &[
-            ("zgw-koppelvlak", "Koppelvlakken ZGW-API's", O, "2025-09-01", "2026-02-27", &["cgc-standaarden"]),
-            ("zgw-migratietool", "Migratietooling zaaksystemen", O, "2026-03-02", "2026-10-30", &["zgw-koppelvlak"]),
-            ("zgw-proefmigratie", "Proefmigratie", O, "2026-11-02", "2026-12-18", &["zgw-migratietool"]),
-            ("zgw-overstap-1g", "Overstap eerste gebruikers", S, "2027-01-04", "2027-12-17", &["zgw-proefmigratie"]),
-            ("zgw-overstap", "Overstap overige gemeenten", S, "2028-01-03", "2029-06-29", &["zgw-overstap-1g"]),
+            (
+                "zgw-koppelvlak",
+                "Koppelvlakken ZGW-API's",
+                O,
+                "2025-09-01",
+                "2026-02-27",
+                &["cgc-standaarden"],
+            ),
+            (
+                "zgw-migratietool",
+                "Migratietooling zaaksystemen",
+                O,
+                "2026-03-02",
+                "2026-10-30",
+                &["zgw-koppelvlak"],
+            ),
+            (
+                "zgw-proefmigratie",
+                "Proefmigratie",
+                O,
+                "2026-11-02",
+                "2026-12-18",
+                &["zgw-migratietool"],
+            ),
+            (
+                "zgw-overstap-1g",
+                "Overstap eerste gebruikers",
+                S,
+                "2027-01-04",
+                "2027-12-17",
+                &["zgw-proefmigratie"],
+            ),
+            (
+                "zgw-overstap",
+                "Overstap overige gemeenten",
+                S,
+                "2028-01-03",
+                "2029-06-29",
+                &["zgw-overstap-1g"],
+            ),
         ],
-        besluiten: &[
-            ("zgw-opschaling", "2026-12-09", Cvd, "Besluit opschaling Zaakgericht werken"),
+        besluiten: &[(
+            "zgw-opschaling",
+            "2026-12-09",
+            Cvd,
+            "Besluit opschaling Zaakgericht werken",
+        )],
+        deelnemers: &[
+            ("GM0344", C),
+            ("GM0014", C),
+            ("GM0200", G),
+            ("GM1680", G),
+            ("GM0034", G),
         ],
-        deelnemers: &[("GM0344", C), ("GM0014", C), ("GM0200", G), ("GM1680", G), ("GM0034", G)],
         bijdrage: ((1.2, 90_000), (0.8, 40_000)),
     },
     Schets {
@@ -249,14 +457,52 @@ const SCHETSEN: &[Schets] = &[
         opschaling: ("2027-04-05", "2029-12-21"),
         wacht_op_besluit: Some("cloud-opschaling"),
         activiteiten: &[
-            ("cloud-referentie", "Referentie-implementatie Haven", O, "2026-01-05", "2026-09-25", &[]),
-            ("cloud-beveiliging", "Beveiligingsaudit BIO", O, "2026-09-28", "2027-03-26", &["cloud-referentie"]),
-            ("cloud-migratie", "Migratie eerste gebruikers", S, "2027-04-05", "2028-03-31", &["cloud-beveiliging"]),
-            ("cloud-opschalen", "Opschaling", S, "2028-04-03", "2029-12-21", &["cloud-migratie"]),
+            (
+                "cloud-referentie",
+                "Referentie-implementatie Haven",
+                O,
+                "2026-01-05",
+                "2026-09-25",
+                &[],
+            ),
+            (
+                "cloud-beveiliging",
+                "Beveiligingsaudit BIO",
+                O,
+                "2026-09-28",
+                "2027-03-26",
+                &["cloud-referentie"],
+            ),
+            (
+                "cloud-migratie",
+                "Migratie eerste gebruikers",
+                S,
+                "2027-04-05",
+                "2028-03-31",
+                &["cloud-beveiliging"],
+            ),
+            (
+                "cloud-opschalen",
+                "Opschaling",
+                S,
+                "2028-04-03",
+                "2029-12-21",
+                &["cloud-migratie"],
+            ),
         ],
         besluiten: &[
-            ("cloud-start", "2025-12-03", Cvd, "Start Cloudinfrastructuur"),
-            ("cloud-opschaling", "2027-03-17", Bestuur, "Opschaling Cloudinfrastructuur"),
+            (
+                "cloud-start",
+                "2025-12-03",
+                Cvd,
+                "Start Cloudinfrastructuur",
+            ),
+            (
+                "cloud-opschaling",
+                "2027-03-17",
+                Bestuur,
+                "Opschaling Cloudinfrastructuur",
+            ),
         ],
         deelnemers: &[("GM0363", C), ("GM0772", C), ("GM0193", G), ("GM0307", G)],
         bijdrage: ((2.5, 200_000), (0.5, 35_000)),
@@ -277,14 +523,25 @@ mod tests {
         let namen: Vec<String> = routekaart().into_iter().map(|o| o.naam).collect();
         assert_eq!(
             namen,
-            ["Registratie Vakantieverhuur", "Huishoudboekje", "Common Ground-componenten", "Zaakgericht werken", "Cloudinfrastructuur"]
+            [
+                "Registratie Vakantieverhuur",
+                "Huishoudboekje",
+                "Common Ground-componenten",
+                "Zaakgericht werken",
+                "Cloudinfrastructuur"
+            ]
         );
     }
 
     #[test]
     fn every_demo_date_is_real_and_every_period_runs_forward() {
         for schets in SCHETSEN {
-            let mut datums = vec![schets.ontwikkel.0, schets.ontwikkel.1, schets.opschaling.0, schets.opschaling.1];
+            let mut datums = vec![
+                schets.ontwikkel.0,
+                schets.ontwikkel.1,
+                schets.opschaling.0,
+                schets.opschaling.1,
+            ];
             datums.extend(schets.activiteiten.iter().flat_map(|a| [a.3, a.4]));
             datums.extend(schets.besluiten.iter().map(|b| b.1));
             for datum in datums {
@@ -293,7 +550,11 @@ mod tests {
             for a in schets.activiteiten {
                 assert!(Periode::new(d(a.3), d(a.4)).is_ok(), "{}", a.0);
             }
-            assert!(d(schets.ontwikkel.1) <= d(schets.opschaling.0), "{}", schets.id);
+            assert!(
+                d(schets.ontwikkel.1) <= d(schets.opschaling.0),
+                "{}",
+                schets.id
+            );
         }
     }
 
@@ -304,7 +565,12 @@ mod tests {
         for a in &alle {
             for v in &a.afhankelijk_van {
                 let voorganger = alle.iter().find(|x| &x.id == v).expect("known predecessor");
-                assert!(voorganger.periode.eind() <= a.periode.start(), "{} na {}", a.id, v);
+                assert!(
+                    voorganger.periode.eind() <= a.periode.start(),
+                    "{} na {}",
+                    a.id,
+                    v
+                );
             }
         }
     }

@@ -56,7 +56,10 @@ pub fn app(db: Db, config: &Config) -> Router {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
-    let state = AppState { db: db.clone(), leptos_options: leptos_options.clone() };
+    let state = AppState {
+        db: db.clone(),
+        leptos_options: leptos_options.clone(),
+    };
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db);
     let context = move || provide_context(Arc::clone(&gegevens));
     let routes = generate_route_list(frontend::App);
@@ -68,7 +71,10 @@ pub fn app(db: Db, config: &Config) -> Router {
             let options = leptos_options.clone();
             move || frontend::shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, frontend::shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, frontend::shell))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -77,7 +83,10 @@ pub fn app(db: Db, config: &Config) -> Router {
 /// `GET /health`: 200 when the database answers, 503 when it does not.
 async fn health(State(db): State<Db>) -> impl IntoResponse {
     match db.ping().await {
-        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({ "status": "ok" }))),
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({ "status": "ok" })),
+        ),
         Err(fout) => {
             tracing::error!(error = %fout, "health: database antwoordt niet");
             (
@@ -98,7 +107,9 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.addr))?;
     tracing::info!(addr = %config.addr, "Grondplan luistert op http://{}", config.addr);
-    axum::serve(listener, app).with_graceful_shutdown(stop_signaal()).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(stop_signaal())
+        .await?;
     tracing::info!("Grondplan is gestopt");
     Ok(())
 }

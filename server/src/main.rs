@@ -5,9 +5,13 @@ use tracing_subscriber::EnvFilter;
 
 fn main() -> anyhow::Result<()> {
     let json = std::env::var("GRONDPLAN_LOG_FORMAT").is_ok_and(|f| f == "json");
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     if json {
-        tracing_subscriber::fmt().json().with_env_filter(filter).init();
+        tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .init();
     } else {
         tracing_subscriber::fmt().with_env_filter(filter).init();
     }
@@ -16,7 +20,9 @@ fn main() -> anyhow::Result<()> {
     match args.next().as_deref() {
         None | Some("serve") => {}
         Some("--help" | "-h" | "help") => {
-            println!("gebruik: grondplan [serve]\n\nOmgeving: GRONDPLAN_ADDR, DATABASE_URL, GRONDPLAN_DATA, GRONDPLAN_SITE, GRONDPLAN_DEMO, RUST_LOG");
+            println!(
+                "gebruik: grondplan [serve]\n\nOmgeving: GRONDPLAN_ADDR, DATABASE_URL, GRONDPLAN_DATA, GRONDPLAN_SITE, GRONDPLAN_DEMO, RUST_LOG"
+            );
             return Ok(());
         }
         Some(onbekend) => anyhow::bail!("onbekend commando '{onbekend}'; zie grondplan --help"),

@@ -30,7 +30,9 @@ pub async fn laad_gegevens(db: &Db, config: &Config) -> anyhow::Result<()> {
                 tracing::warn!(pad = %pad.display(), "geen gemeentenlijst in de gegevensmap");
             }
         }
-        None => tracing::warn!("geen gegevensmap (GRONDPLAN_DATA): gestart zonder referentiegegevens"),
+        None => {
+            tracing::warn!("geen gegevensmap (GRONDPLAN_DATA): gestart zonder referentiegegevens")
+        }
     }
     if config.demo {
         let aantal = db.laad_opgaven(demo::BRON, &demo::routekaart()).await?;

@@ -26,13 +26,19 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
         return view! { <p class="utrecht-paragraph">"Er staan nog geen opgaven op de Routekaart."</p> }
             .into_any();
     };
-    let vandaag = as_.bevat(peildatum).then(|| css_procent(as_.procent(peildatum)));
+    let vandaag = as_
+        .bevat(peildatum)
+        .then(|| css_procent(as_.procent(peildatum)));
     let aantal_jaren = as_.jaren().len();
     let jaren = as_
         .jaren()
         .into_iter()
         .map(|j| {
-            let stijl = format!("left:{};width:{}", css_procent(j.links), css_procent(j.breedte));
+            let stijl = format!(
+                "left:{};width:{}",
+                css_procent(j.links),
+                css_procent(j.breedte)
+            );
             view! { <span class="gp-as__jaar" style=stijl>{j.jaar}</span> }
         })
         .collect_view();
@@ -83,7 +89,11 @@ fn OpgaveRij(opgave: Opgave, as_: Tijdas, vandaag: Option<String>) -> impl IntoV
         .map(|soort| fase_balk(&as_, soort, opgave.fase(soort)))
         .into_iter()
         .collect_view();
-    let besluiten = opgave.besluiten.iter().map(|b| besluit_ruit(&as_, b)).collect_view();
+    let besluiten = opgave
+        .besluiten
+        .iter()
+        .map(|b| besluit_ruit(&as_, b))
+        .collect_view();
     view! {
         <li class="gp-rij">
             <div class="gp-rij__kop">

@@ -74,7 +74,10 @@ fn GemeentenTabel(alle: Vec<Gemeente>, zoekterm: RwSignal<String>) -> impl IntoV
     let totaal = alle.len();
     let gevonden = Memo::new(move |_| {
         let term = zoekterm.get();
-        alle.iter().filter(|g| g.past_bij(&term)).cloned().collect::<Vec<_>>()
+        alle.iter()
+            .filter(|g| g.past_bij(&term))
+            .cloned()
+            .collect::<Vec<_>>()
     });
     let telling = move || {
         let aantal = gevonden.with(Vec::len);

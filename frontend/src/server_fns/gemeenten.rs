@@ -9,5 +9,8 @@ use leptos::prelude::*;
 /// When storage fails; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "gemeenten")]
 pub async fn gemeenten_ophalen() -> Result<Vec<Gemeente>, ServerFnError> {
-    super::opslag::publiek()?.gemeenten().await.map_err(super::opslag::fout)
+    super::opslag::publiek()?
+        .gemeenten()
+        .await
+        .map_err(super::opslag::fout)
 }

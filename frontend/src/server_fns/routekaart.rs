@@ -21,7 +21,10 @@ pub struct RoutekaartOverzicht {
 /// When storage fails; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "routekaart")]
 pub async fn routekaart_ophalen() -> Result<RoutekaartOverzicht, ServerFnError> {
-    let opgaven = super::opslag::publiek()?.opgaven().await.map_err(super::opslag::fout)?;
+    let opgaven = super::opslag::publiek()?
+        .opgaven()
+        .await
+        .map_err(super::opslag::fout)?;
     Ok(RoutekaartOverzicht {
         // The calendar day in UTC: dates in Grondplan carry no time or zone.
         peildatum: chrono::Utc::now().date_naive(),

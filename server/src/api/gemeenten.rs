@@ -16,5 +16,9 @@ use crate::db::Db;
     responses((status = 200, description = "Alle gemeenten, op naam", body = [Gemeente]))
 )]
 pub async fn lijst(State(db): State<Db>) -> Result<Json<Vec<Gemeente>>, ApiFout> {
-    Ok(Json(db.alle_gemeenten().await.map_err(domain::ports::OpslagFout::from)?))
+    Ok(Json(
+        db.alle_gemeenten()
+            .await
+            .map_err(domain::ports::OpslagFout::from)?,
+    ))
 }

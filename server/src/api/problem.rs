@@ -69,23 +69,36 @@ impl ApiFout {
         let reden = reden.into();
         Self::OngeldigeInvoer {
             detail: format!("{naam}: {reden}"),
-            invalid_params: vec![InvalidParam { name: naam.into(), reason: reden }],
+            invalid_params: vec![InvalidParam {
+                name: naam.into(),
+                reason: reden,
+            }],
         }
     }
 
     fn problem(self) -> Problem {
         let (status, soort, title) = match &self {
-            Self::OngeldigeInvoer { .. } => (StatusCode::BAD_REQUEST, "ongeldige-invoer", "Ongeldige invoer"),
+            Self::OngeldigeInvoer { .. } => (
+                StatusCode::BAD_REQUEST,
+                "ongeldige-invoer",
+                "Ongeldige invoer",
+            ),
             Self::NietGevonden(_) => (StatusCode::NOT_FOUND, "niet-gevonden", "Niet gevonden"),
-            Self::MethodeNietToegestaan => {
-                (StatusCode::METHOD_NOT_ALLOWED, "methode-niet-toegestaan", "Methode niet toegestaan")
-            }
-            Self::Opslag(OpslagFout::Onbeschikbaar) => {
-                (StatusCode::SERVICE_UNAVAILABLE, "opslag-onbeschikbaar", "Tijdelijk niet beschikbaar")
-            }
-            Self::Opslag(OpslagFout::OngeldigeGegevens(_)) => {
-                (StatusCode::INTERNAL_SERVER_ERROR, "interne-fout", "Interne fout")
-            }
+            Self::MethodeNietToegestaan => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "methode-niet-toegestaan",
+                "Methode niet toegestaan",
+            ),
+            Self::Opslag(OpslagFout::Onbeschikbaar) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "opslag-onbeschikbaar",
+                "Tijdelijk niet beschikbaar",
+            ),
+            Self::Opslag(OpslagFout::OngeldigeGegevens(_)) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "interne-fout",
+                "Interne fout",
+            ),
         };
         let detail = match &self {
             // Never show the stored row to the client; it was logged where it was found.

@@ -45,7 +45,11 @@ impl Db {
     ///
     /// # Errors
     /// When the database fails; then nothing is stored.
-    pub async fn laad_gemeenten(&self, bron: &str, gemeenten: &[Gemeente]) -> Result<usize, DbFout> {
+    pub async fn laad_gemeenten(
+        &self,
+        bron: &str,
+        gemeenten: &[Gemeente],
+    ) -> Result<usize, DbFout> {
         let mut tx = self.pool.begin().await?;
         if !Self::markeer_import(&mut tx, bron, gemeenten.len()).await? {
             return Ok(0);

@@ -190,7 +190,9 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         for rij in activiteiten {
-            let Some(&i) = positie.get(&rij.opgave_id) else { continue };
+            let Some(&i) = positie.get(&rij.opgave_id) else {
+                continue;
+            };
             opgaven[i].activiteiten.push(Activiteit {
                 afhankelijk_van: voorgangers.remove(&rij.id).unwrap_or_default(),
                 id: ActiviteitId::parse(&rij.id).map_err(|e| ongeldig("activiteiten")(&e))?,
@@ -212,7 +214,9 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         for rij in besluiten {
-            let Some(&i) = positie.get(&rij.opgave_id) else { continue };
+            let Some(&i) = positie.get(&rij.opgave_id) else {
+                continue;
+            };
             opgaven[i].besluiten.push(Besluit {
                 id: BesluitId::parse(&rij.id).map_err(|e| ongeldig("besluiten")(&e))?,
                 datum: datum("besluiten", &rij.datum)?,
@@ -229,7 +233,9 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         for rij in deelnemers {
-            let Some(&i) = positie.get(&rij.opgave_id) else { continue };
+            let Some(&i) = positie.get(&rij.opgave_id) else {
+                continue;
+            };
             opgaven[i].deelnemers.push(Deelnemer {
                 gemeente: GemeenteCode::parse(&rij.gemeente_code)
                     .map_err(|e| ongeldig("deelnemers")(&e))?,
@@ -254,30 +260,47 @@ impl Db {
             .fetch_all(&mut *tx)
             .await?;
         for opgave in opgaven {
-            let plaatsen = (1..=20).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ");
-            sqlx::query(&format!("INSERT INTO opgaven ({OPGAVE_KOLOMMEN}) VALUES ({plaatsen})"))
-                .bind(opgave.id.as_str())
-                .bind(&opgave.naam)
-                .bind(&opgave.doelstelling)
-                .bind(&opgave.aanpak.randvoorwaarden)
-                .bind(&opgave.aanpak.mensen_en_middelen)
-                .bind(&opgave.aanpak.planning)
-                .bind(&opgave.coalitie)
-                .bind(&opgave.draagvlak.convenant)
-                .bind(&opgave.draagvlak.financiele_arrangementen)
-                .bind(&opgave.draagvlak.governance)
-                .bind(opgave.ontwikkelfase.periode.start().to_string())
-                .bind(opgave.ontwikkelfase.periode.eind().to_string())
-                .bind(opgave.ontwikkelfase.wacht_op_besluit.as_ref().map(ToString::to_string))
-                .bind(opgave.opschalingsfase.periode.start().to_string())
-                .bind(opgave.opschalingsfase.periode.eind().to_string())
-                .bind(opgave.opschalingsfase.wacht_op_besluit.as_ref().map(ToString::to_string))
-                .bind(opgave.bijdrage.coalitiepartner.fte_per_kwartaal)
-                .bind(opgave.bijdrage.coalitiepartner.euro)
-                .bind(opgave.bijdrage.eerste_gebruiker.fte_per_kwartaal)
-                .bind(opgave.bijdrage.eerste_gebruiker.euro)
-                .execute(&mut *tx)
-                .await?;
+            let plaatsen = (1..=20)
+                .map(|n| format!("${n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            sqlx::query(&format!(
+                "INSERT INTO opgaven ({OPGAVE_KOLOMMEN}) VALUES ({plaatsen})"
+            ))
+            .bind(opgave.id.as_str())
+            .bind(&opgave.naam)
+            .bind(&opgave.doelstelling)
+            .bind(&opgave.aanpak.randvoorwaarden)
+            .bind(&opgave.aanpak.mensen_en_middelen)
+            .bind(&opgave.aanpak.planning)
+            .bind(&opgave.coalitie)
+            .bind(&opgave.draagvlak.convenant)
+            .bind(&opgave.draagvlak.financiele_arrangementen)
+            .bind(&opgave.draagvlak.governance)
+            .bind(opgave.ontwikkelfase.periode.start().to_string())
+            .bind(opgave.ontwikkelfase.periode.eind().to_string())
+            .bind(
+                opgave
+                    .ontwikkelfase
+                    .wacht_op_besluit
+                    .as_ref()
+                    .map(ToString::to_string),
+            )
+            .bind(opgave.opschalingsfase.periode.start().to_string())
+            .bind(opgave.opschalingsfase.periode.eind().to_string())
+            .bind(
+                opgave
+                    .opschalingsfase
+                    .wacht_op_besluit
+                    .as_ref()
+                    .map(ToString::to_string),
+            )
+            .bind(opgave.bijdrage.coalitiepartner.fte_per_kwartaal)
+            .bind(opgave.bijdrage.coalitiepartner.euro)
+            .bind(opgave.bijdrage.eerste_gebruiker.fte_per_kwartaal)
+            .bind(opgave.bijdrage.eerste_gebruiker.euro)
+            .execute(&mut *tx)
+            .await?;
             for (volgorde, activiteit) in (0_i64..).zip(&opgave.activiteiten) {
                 sqlx::query(
                     "INSERT INTO activiteiten (id, opgave_id, naam, fase, start_datum, eind_datum, volgorde) \

@@ -23,14 +23,18 @@ struct CbsRij {
 /// [`ImportFout::Rijen`] with every bad row and field otherwise.
 pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut lezer = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes);
+    let mut lezer = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
     let kop = lezer
         .headers()
         .map_err(|e| ImportFout::Onleesbaar(e.to_string()))?
         .clone();
     for kolom in ["GemeentecodeGM", "Gemeentenaam", "Provincienaam"] {
         if !kop.iter().any(|k| k == kolom) {
-            return Err(ImportFout::Onleesbaar(format!("de kolom {kolom} ontbreekt")));
+            return Err(ImportFout::Onleesbaar(format!(
+                "de kolom {kolom} ontbreekt"
+            )));
         }
     }
     let mut gemeenten = Vec::new();
@@ -40,27 +44,46 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                fouten.push(RijFout { rij, veld: "rij".into(), reden: e.to_string() });
+                fouten.push(RijFout {
+                    rij,
+                    veld: "rij".into(),
+                    reden: e.to_string(),
+                });
                 continue;
             }
         };
         let cbs: CbsRij = match record.deserialize(Some(&kop)) {
             Ok(cbs) => cbs,
             Err(e) => {
-                fouten.push(RijFout { rij, veld: "rij".into(), reden: e.to_string() });
+                fouten.push(RijFout {
+                    rij,
+                    veld: "rij".into(),
+                    reden: e.to_string(),
+                });
                 continue;
             }
         };
         let code = match GemeenteCode::parse(&cbs.code) {
             Ok(code) => code,
             Err(e) => {
-                fouten.push(RijFout { rij, veld: "GemeentecodeGM".into(), reden: e.to_string() });
+                fouten.push(RijFout {
+                    rij,
+                    veld: "GemeentecodeGM".into(),
+                    reden: e.to_string(),
+                });
                 continue;
             }
         };
-        for (veld, waarde) in [("Gemeentenaam", &cbs.naam), ("Provincienaam", &cbs.provincie)] {
+        for (veld, waarde) in [
+            ("Gemeentenaam", &cbs.naam),
+            ("Provincienaam", &cbs.provincie),
+        ] {
             if waarde.is_empty() {
-                fouten.push(RijFout { rij, veld: veld.into(), reden: "is leeg".into() });
+                fouten.push(RijFout {
+                    rij,
+                    veld: veld.into(),
+                    reden: "is leeg".into(),
+                });
             }
         }
         if gemeenten.iter().any(|g: &Gemeente| g.code == code) {
@@ -70,20 +93,31 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
                 reden: format!("{code} komt al eerder voor"),
             });
         }
-        gemeenten.push(Gemeente { code, naam: cbs.naam, provincie: cbs.provincie });
+        gemeenten.push(Gemeente {
+            code,
+            naam: cbs.naam,
+            provincie: cbs.provincie,
+        });
     }
-    if fouten.is_empty() { Ok(gemeenten) } else { Err(ImportFout::Rijen(fouten)) }
+    if fouten.is_empty() {
+        Ok(gemeenten)
+    } else {
+        Err(ImportFout::Rijen(fouten))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const KOP: &str = "Gemeentecode,GemeentecodeGM,Gemeentenaam,Provinciecode,ProvinciecodePV,Provincienaam\n";
+    const KOP: &str =
+        "Gemeentecode,GemeentecodeGM,Gemeentenaam,Provinciecode,ProvinciecodePV,Provincienaam\n";
 
     #[test]
     fn a_cbs_list_reads_into_gemeenten() {
-        let csv = format!("\u{feff}{KOP}0344,GM0344,Utrecht,26,PV26,Utrecht\n0059,GM0059,Achtkarspelen,21,PV21,Fryslân\n");
+        let csv = format!(
+            "\u{feff}{KOP}0344,GM0344,Utrecht,26,PV26,Utrecht\n0059,GM0059,Achtkarspelen,21,PV21,Fryslân\n"
+        );
         let gemeenten = lees(csv.as_bytes()).expect("valid");
         assert_eq!(gemeenten.len(), 2);
         assert_eq!(gemeenten[1].code.as_str(), "GM0059");
@@ -99,20 +133,34 @@ mod tests {
             panic!("expected row errors");
         };
         let namen: Vec<String> = fouten.iter().map(RijFout::naam).collect();
-        assert_eq!(namen, ["rij 3: GemeentecodeGM", "rij 4: GemeentecodeGM", "rij 5: Gemeentenaam"]);
+        assert_eq!(
+            namen,
+            [
+                "rij 3: GemeentecodeGM",
+                "rij 4: GemeentecodeGM",
+                "rij 5: Gemeentenaam"
+            ]
+        );
     }
 
     #[test]
     fn a_file_without_the_needed_columns_is_refused_as_a_whole() {
         let fout = lees(b"code,naam\nGM0344,Utrecht\n").unwrap_err();
-        assert_eq!(fout, ImportFout::Onleesbaar("de kolom GemeentecodeGM ontbreekt".into()));
+        assert_eq!(
+            fout,
+            ImportFout::Onleesbaar("de kolom GemeentecodeGM ontbreekt".into())
+        );
     }
 
     #[test]
     fn the_real_cbs_file_has_342_gemeenten() {
-        let pad = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/gemeenten-2023.csv");
+        let pad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/data/gemeenten-2023.csv");
         let Ok(bytes) = std::fs::read(&pad) else {
-            eprintln!("OVERGESLAGEN: {} ontbreekt (geen ../shared naast het project)", pad.display());
+            eprintln!(
+                "OVERGESLAGEN: {} ontbreekt (geen ../shared naast het project)",
+                pad.display()
+            );
             return;
         };
         assert_eq!(lees(&bytes).expect("the CBS file is valid").len(), 342);

@@ -8,10 +8,18 @@ use crate::helpers::{gedeeld, spawn_app};
 #[tokio::test]
 async fn every_api_response_carries_the_full_api_version() {
     let app = spawn_app().await;
-    for pad in ["/api/v1/opgaven", "/api/v1/gemeenten", "/api/v1/openapi.json", "/api/v1/bestaat-niet"] {
+    for pad in [
+        "/api/v1/opgaven",
+        "/api/v1/gemeenten",
+        "/api/v1/openapi.json",
+        "/api/v1/bestaat-niet",
+    ] {
         let antwoord = app.get(pad).await;
         assert_eq!(
-            antwoord.headers().get("API-Version").and_then(|v| v.to_str().ok()),
+            antwoord
+                .headers()
+                .get("API-Version")
+                .and_then(|v| v.to_str().ok()),
             Some("1.0.0"),
             "{pad}"
         );
@@ -27,10 +35,21 @@ async fn opgaven_are_listed_with_fasen_in_lower_camel_case() {
     let eerste = &opgaven[0];
     assert_eq!(eerste["id"], "registratie-vakantieverhuur");
     assert_eq!(eerste["ontwikkelfase"]["start"], "2025-01-06");
-    assert_eq!(eerste["opschalingsfase"]["wachtOpBesluit"], "rvv-go-opschaling");
-    assert_eq!(eerste["aanpak"]["mensenEnMiddelen"].as_str().map(|s| !s.is_empty()), Some(true));
+    assert_eq!(
+        eerste["opschalingsfase"]["wachtOpBesluit"],
+        "rvv-go-opschaling"
+    );
+    assert_eq!(
+        eerste["aanpak"]["mensenEnMiddelen"]
+            .as_str()
+            .map(|s| !s.is_empty()),
+        Some(true)
+    );
     assert_eq!(eerste["bijdrage"]["coalitiepartner"]["ftePerKwartaal"], 1.5);
-    assert_eq!(eerste["activiteiten"][1]["afhankelijkVan"][0], "rvv-ontwerp");
+    assert_eq!(
+        eerste["activiteiten"][1]["afhankelijkVan"][0],
+        "rvv-ontwerp"
+    );
 }
 
 #[tokio::test]
@@ -41,7 +60,10 @@ async fn one_opgave_is_found_by_its_id() {
     let opgave: Value = antwoord.json().await.expect("json");
     assert_eq!(opgave["naam"], "Zaakgericht werken");
     // Its first activiteit waits for one of another opgave.
-    assert_eq!(opgave["activiteiten"][0]["afhankelijkVan"][0], "cgc-standaarden");
+    assert_eq!(
+        opgave["activiteiten"][0]["afhankelijkVan"][0],
+        "cgc-standaarden"
+    );
 }
 
 #[tokio::test]
@@ -49,7 +71,10 @@ async fn an_unknown_opgave_is_a_404_problem() {
     let app = spawn_app().await;
     let antwoord = app.get("/api/v1/opgaven/bestaat-niet").await;
     assert_eq!(antwoord.status(), 404);
-    assert_eq!(antwoord.headers()["content-type"], "application/problem+json");
+    assert_eq!(
+        antwoord.headers()["content-type"],
+        "application/problem+json"
+    );
     let problem: Value = antwoord.json().await.expect("json");
     assert_eq!(problem["status"], 404);
     assert_eq!(problem["title"], "Niet gevonden");
@@ -61,10 +86,18 @@ async fn a_malformed_opgave_id_is_a_400_problem_naming_the_parameter() {
     let app = spawn_app().await;
     let antwoord = app.get("/api/v1/opgaven/Geen%20Id").await;
     assert_eq!(antwoord.status(), 400);
-    assert_eq!(antwoord.headers()["content-type"], "application/problem+json");
+    assert_eq!(
+        antwoord.headers()["content-type"],
+        "application/problem+json"
+    );
     let problem: Value = antwoord.json().await.expect("json");
     assert_eq!(problem["invalidParams"][0]["name"], "id");
-    assert!(problem["invalidParams"][0]["reason"].as_str().unwrap_or("").contains("geen geldige id"));
+    assert!(
+        problem["invalidParams"][0]["reason"]
+            .as_str()
+            .unwrap_or("")
+            .contains("geen geldige id")
+    );
 }
 
 #[tokio::test]
@@ -72,29 +105,51 @@ async fn an_unknown_path_under_the_api_is_a_404_problem() {
     let app = spawn_app().await;
     let antwoord = app.get("/api/v1/componenten-die-niet-bestaan").await;
     assert_eq!(antwoord.status(), 404);
-    assert_eq!(antwoord.headers()["content-type"], "application/problem+json");
+    assert_eq!(
+        antwoord.headers()["content-type"],
+        "application/problem+json"
+    );
     let problem: Value = antwoord.json().await.expect("json");
-    assert_eq!(problem["detail"], "het pad /api/v1/componenten-die-niet-bestaan bestaat niet in deze API");
+    assert_eq!(
+        problem["detail"],
+        "het pad /api/v1/componenten-die-niet-bestaan bestaat niet in deze API"
+    );
 }
 
 #[tokio::test]
 async fn a_wrong_method_is_a_405_problem() {
     let app = spawn_app().await;
-    let antwoord = app.http.delete(app.url("/api/v1/gemeenten")).send().await.expect("answers");
+    let antwoord = app
+        .http
+        .delete(app.url("/api/v1/gemeenten"))
+        .send()
+        .await
+        .expect("answers");
     assert_eq!(antwoord.status(), 405);
-    assert_eq!(antwoord.headers()["content-type"], "application/problem+json");
+    assert_eq!(
+        antwoord.headers()["content-type"],
+        "application/problem+json"
+    );
 }
 
 #[tokio::test]
 async fn gemeenten_are_listed_with_code_naam_and_provincie() {
     let app = spawn_app().await;
-    let gemeenten: Vec<Value> = app.get("/api/v1/gemeenten").await.json().await.expect("json");
+    let gemeenten: Vec<Value> = app
+        .get("/api/v1/gemeenten")
+        .await
+        .json()
+        .await
+        .expect("json");
     if gedeeld().is_none() {
         eprintln!("OVERGESLAGEN: ../shared ontbreekt, geen gemeenten geladen");
         return;
     }
     assert_eq!(gemeenten.len(), 342);
-    let utrecht = gemeenten.iter().find(|g| g["code"] == "GM0344").expect("Utrecht");
+    let utrecht = gemeenten
+        .iter()
+        .find(|g| g["code"] == "GM0344")
+        .expect("Utrecht");
     assert_eq!(utrecht["naam"], "Utrecht");
     assert_eq!(utrecht["provincie"], "Utrecht");
 }
@@ -111,13 +166,24 @@ async fn health_checks_the_database() {
 #[tokio::test]
 async fn the_openapi_document_describes_every_route_with_problems_and_the_version_header() {
     let app = spawn_app().await;
-    let doc: Value = app.get("/api/v1/openapi.json").await.json().await.expect("json");
+    let doc: Value = app
+        .get("/api/v1/openapi.json")
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(doc["info"]["version"], "1.0.0");
     assert_eq!(doc["servers"][0]["url"], "/api/v1");
     for pad in ["/gemeenten", "/opgaven", "/opgaven/{id}"] {
         let get = &doc["paths"][pad]["get"];
-        assert!(get["responses"]["200"]["headers"]["API-Version"].is_object(), "{pad}");
-        assert!(get["responses"]["503"]["content"]["application/problem+json"].is_object(), "{pad}");
+        assert!(
+            get["responses"]["200"]["headers"]["API-Version"].is_object(),
+            "{pad}"
+        );
+        assert!(
+            get["responses"]["503"]["content"]["application/problem+json"].is_object(),
+            "{pad}"
+        );
     }
     assert!(doc["paths"]["/opgaven/{id}"]["get"]["responses"]["400"].is_object());
     assert!(doc["paths"]["/opgaven/{id}"]["get"]["responses"]["404"].is_object());
@@ -130,7 +196,12 @@ async fn the_openapi_document_passes_the_dutch_api_design_rules() {
         return;
     };
     let app = spawn_app().await;
-    let doc = app.get("/api/v1/openapi.json").await.bytes().await.expect("body");
+    let doc = app
+        .get("/api/v1/openapi.json")
+        .await
+        .bytes()
+        .await
+        .expect("body");
     let map = tempfile::tempdir().expect("temp dir");
     let bestand = map.path().join("openapi.json");
     std::fs::write(&bestand, &doc).expect("write");

@@ -54,7 +54,13 @@ impl Browser {
                 .connect(&url)
                 .await
             {
-                Ok(client) => return Self { client, _driver: driver, _profiel: profiel },
+                Ok(client) => {
+                    return Self {
+                        client,
+                        _driver: driver,
+                        _profiel: profiel,
+                    };
+                }
                 Err(fout) => {
                     laatste_fout = Some(fout);
                     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -79,7 +85,10 @@ impl Browser {
     async fn axe_violations(&self) -> Vec<Value> {
         let axe = std::fs::read_to_string(werkmap().join("tests/node_modules/axe-core/axe.min.js"))
             .expect("axe-core installed in tests/node_modules (npm ci --prefix tests)");
-        self.client.execute(&axe, vec![]).await.expect("axe injects");
+        self.client
+            .execute(&axe, vec![])
+            .await
+            .expect("axe injects");
         let resultaat = self
             .client
             .execute_async(
@@ -89,7 +98,10 @@ impl Browser {
             )
             .await
             .expect("axe runs");
-        resultaat.as_array().cloned().expect("axe returns a list of violations")
+        resultaat
+            .as_array()
+            .cloned()
+            .expect("axe returns a list of violations")
     }
 
     async fn assert_toegankelijk(&self, pagina: &str) {
@@ -99,12 +111,22 @@ impl Browser {
             .map(|v| {
                 let doelen: Vec<String> = v["nodes"]
                     .as_array()
-                    .map(|nodes| nodes.iter().take(3).map(|n| n["target"].to_string()).collect())
+                    .map(|nodes| {
+                        nodes
+                            .iter()
+                            .take(3)
+                            .map(|n| n["target"].to_string())
+                            .collect()
+                    })
                     .unwrap_or_default();
                 format!("{}: {} ({})", v["id"], v["help"], doelen.join(", "))
             })
             .collect();
-        assert!(samenvatting.is_empty(), "axe-core on {pagina}:\n{}", samenvatting.join("\n"));
+        assert!(
+            samenvatting.is_empty(),
+            "axe-core on {pagina}:\n{}",
+            samenvatting.join("\n")
+        );
     }
 
     async fn tekst(&self, css: &str) -> String {
@@ -128,13 +150,35 @@ async fn the_routekaart_renders_every_opgave_with_its_fasen_and_has_no_axe_viola
     let browser = Browser::start().await;
     browser.open(&app, "/").await;
     assert_eq!(browser.tekst("h1").await, "Routekaart Common Ground");
-    let rijen = browser.client.find_all(Locator::Css(".gp-rij")).await.expect("rows");
+    let rijen = browser
+        .client
+        .find_all(Locator::Css(".gp-rij"))
+        .await
+        .expect("rows");
     assert_eq!(rijen.len(), 5);
-    let namen = browser.client.find_all(Locator::Css(".gp-rij__naam")).await.expect("names");
-    assert_eq!(namen[0].text().await.expect("text"), "Registratie Vakantieverhuur");
-    let balken = browser.client.find_all(Locator::Css(".gp-balk")).await.expect("bars");
+    let namen = browser
+        .client
+        .find_all(Locator::Css(".gp-rij__naam"))
+        .await
+        .expect("names");
+    assert_eq!(
+        namen[0].text().await.expect("text"),
+        "Registratie Vakantieverhuur"
+    );
+    let balken = browser
+        .client
+        .find_all(Locator::Css(".gp-balk"))
+        .await
+        .expect("bars");
     assert_eq!(balken.len(), 10, "two fasen per opgave");
-    assert!(!browser.client.find_all(Locator::Css(".gp-besluit")).await.expect("markers").is_empty());
+    assert!(
+        !browser
+            .client
+            .find_all(Locator::Css(".gp-besluit"))
+            .await
+            .expect("markers")
+            .is_empty()
+    );
     browser.assert_toegankelijk("/").await;
     browser.sluit().await;
 }
@@ -144,11 +188,20 @@ async fn the_gemeenten_search_filters_as_you_type_once_hydrated() {
     let app = spawn_app().await;
     let browser = Browser::start().await;
     browser.open(&app, "/gemeenten").await;
-    let alle = browser.client.find_all(Locator::Css("tbody tr")).await.expect("rows").len();
+    let alle = browser
+        .client
+        .find_all(Locator::Css("tbody tr"))
+        .await
+        .expect("rows")
+        .len();
     assert!(alle > 0, "gemeenten listed");
     browser.assert_toegankelijk("/gemeenten").await;
 
-    let zoekveld = browser.client.find(Locator::Id("zoek-gemeente")).await.expect("search box");
+    let zoekveld = browser
+        .client
+        .find(Locator::Id("zoek-gemeente"))
+        .await
+        .expect("search box");
     zoekveld.send_keys("utrecht").await.expect("typing");
     // No submit: the list filters on every keystroke.
     browser
@@ -160,7 +213,12 @@ async fn the_gemeenten_search_filters_as_you_type_once_hydrated() {
         .expect("the count updates while typing");
     let namen: Vec<String> = {
         let mut namen = Vec::new();
-        for rij in browser.client.find_all(Locator::Css("tbody tr td:first-child")).await.expect("rows") {
+        for rij in browser
+            .client
+            .find_all(Locator::Css("tbody tr td:first-child"))
+            .await
+            .expect("rows")
+        {
             namen.push(rij.text().await.expect("text"));
         }
         namen
@@ -183,7 +241,10 @@ async fn the_axe_check_does_catch_a_violation() {
         .await
         .expect("inject an image without alt text");
     let violations = browser.axe_violations().await;
-    assert!(violations.iter().any(|v| v["id"] == "image-alt"), "{violations:?}");
+    assert!(
+        violations.iter().any(|v| v["id"] == "image-alt"),
+        "{violations:?}"
+    );
     browser.sluit().await;
 }
 

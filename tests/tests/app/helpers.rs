@@ -25,7 +25,11 @@ impl TestApp {
 
     /// GET `pad`, failing the test when the server cannot be reached.
     pub async fn get(&self, pad: &str) -> reqwest::Response {
-        self.http.get(self.url(pad)).send().await.expect("server answers")
+        self.http
+            .get(self.url(pad))
+            .send()
+            .await
+            .expect("server answers")
     }
 }
 
@@ -50,10 +54,17 @@ pub async fn spawn_app() -> TestApp {
         demo: true,
     };
     let app = server::bouw(&config).await.expect("the app builds");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("free port");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("free port");
     let adres = format!("http://{}", listener.local_addr().expect("bound"));
     tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
-    TestApp { adres, database_url, http: reqwest::Client::new(), _tijdelijk: tijdelijk }
+    TestApp {
+        adres,
+        database_url,
+        http: reqwest::Client::new(),
+        _tijdelijk: tijdelijk,
+    }
 }
 
 /// A SQLite file in a fresh temporary folder, or a fresh PostgreSQL database on the
@@ -69,7 +80,9 @@ async fn verse_database() -> (String, Option<tempfile::TempDir>) {
                 .execute(&mut verbinding)
                 .await
                 .expect("create test database");
-            let basis = beheer.rsplit_once('/').map_or(beheer.as_str(), |(basis, _)| basis);
+            let basis = beheer
+                .rsplit_once('/')
+                .map_or(beheer.as_str(), |(basis, _)| basis);
             (format!("{basis}/{naam}"), None)
         }
         _ => {

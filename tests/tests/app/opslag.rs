@@ -11,14 +11,24 @@ async fn the_first_start_loads_the_cbs_list_and_the_demo_routekaart_once() {
     let db = Db::connect(&app.database_url).await.expect("reopen");
     let opgaven = db.alle_opgaven().await.expect("read opgaven");
     assert_eq!(opgaven.len(), 5);
-    let rvv = opgaven.iter().find(|o| o.id.as_str() == "registratie-vakantieverhuur").expect("demo opgave");
+    let rvv = opgaven
+        .iter()
+        .find(|o| o.id.as_str() == "registratie-vakantieverhuur")
+        .expect("demo opgave");
     assert_eq!(rvv.activiteiten.len(), 5);
     assert_eq!(rvv.besluiten.len(), 2);
-    assert_eq!(rvv.activiteiten[1].afhankelijk_van[0].as_str(), "rvv-ontwerp");
+    assert_eq!(
+        rvv.activiteiten[1].afhankelijk_van[0].as_str(),
+        "rvv-ontwerp"
+    );
     let gemeenten = db.alle_gemeenten().await.expect("read gemeenten");
     if gedeeld().is_some() {
         assert_eq!(gemeenten.len(), 342);
-        assert_eq!(rvv.deelnemers.len(), 5, "all demo deelnemers are real gemeenten");
+        assert_eq!(
+            rvv.deelnemers.len(),
+            5,
+            "all demo deelnemers are real gemeenten"
+        );
     } else {
         eprintln!("OVERGESLAGEN: ../shared ontbreekt, de CBS-lijst is niet geladen");
     }
@@ -33,5 +43,8 @@ async fn the_first_start_loads_the_cbs_list_and_the_demo_routekaart_once() {
     };
     let _herstart = server::bouw(&config).await.expect("restart");
     assert_eq!(db.alle_opgaven().await.expect("read").len(), 5);
-    assert_eq!(db.alle_gemeenten().await.expect("read").len(), gemeenten.len());
+    assert_eq!(
+        db.alle_gemeenten().await.expect("read").len(),
+        gemeenten.len()
+    );
 }
