@@ -75,6 +75,52 @@ impl Kwartaal {
     }
 }
 
+/// Why a text is not a quarter.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is geen kwartaal: verwacht bijvoorbeeld 2025-Q3")]
+pub struct KwartaalFout(String);
+
+impl std::str::FromStr for Kwartaal {
+    type Err = KwartaalFout;
+
+    fn from_str(tekst: &str) -> Result<Self, Self::Err> {
+        let fout = || KwartaalFout(tekst.to_owned());
+        let (jaar, nummer) = tekst.split_once("-Q").ok_or_else(fout)?;
+        let jaar: i32 = jaar.parse().map_err(|_| fout())?;
+        let nummer: u8 = nummer.parse().map_err(|_| fout())?;
+        if !(1..=4).contains(&nummer) || NaiveDate::from_ymd_opt(jaar, 1, 1).is_none() {
+            return Err(fout());
+        }
+        Ok(Self { jaar, nummer })
+    }
+}
+
+impl Serialize for Kwartaal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Kwartaal {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let tekst = String::deserialize(deserializer)?;
+        tekst.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Kwartaal {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::Type::String)
+            .pattern(Some(r"^\d{4}-Q[1-4]$"))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Kwartaal {}
+
 impl fmt::Display for Kwartaal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-Q{}", self.jaar, self.nummer)
@@ -182,6 +228,16 @@ mod tests {
         assert_eq!(q4.volgende().to_string(), "2026-Q1");
         assert_eq!(q4.eerste_dag(), d("2025-10-01"));
         assert_eq!(q4.dag_na(), d("2026-01-01"));
+    }
+
+    #[test]
+    fn a_quarter_reads_back_from_its_text() {
+        let q: Kwartaal = "2025-Q3".parse().expect("valid");
+        assert_eq!(q, Kwartaal::van(d("2025-07-01")));
+        for fout in ["2025-Q5", "2025-Q0", "2025Q3", "Q3", "x-Q1"] {
+            assert!(fout.parse::<Kwartaal>().is_err(), "{fout}");
+        }
+        assert_eq!(serde_json::to_string(&q).expect("json"), r#""2025-Q3""#);
     }
 
     #[test]

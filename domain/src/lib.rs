@@ -10,12 +10,19 @@
 //! fasen, activiteiten and besluiten. Storage is reached only through the [`ports`] traits,
 //! whose implementations live in the server.
 
+pub mod afschaffen;
+pub mod catalogus;
 pub mod datum;
+pub mod geld;
 pub mod gemeente;
+pub mod id;
+pub mod landschap;
+pub mod overstap;
+pub mod plan;
 pub mod ports;
 pub mod routekaart;
 
-pub use datum::{Kwartaal, Periode, PeriodeFout, plus_maanden};
+pub use datum::{Kwartaal, KwartaalFout, Periode, PeriodeFout, plus_maanden};
 pub use gemeente::{Gemeente, GemeenteCode, GemeenteCodeFout};
 pub use routekaart::{
     Activiteit, ActiviteitId, Besluit, BesluitId, Bijdrage, Bijdragen, Deelnemer, Fase, FaseSoort,

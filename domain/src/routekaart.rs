@@ -2,90 +2,12 @@
 //! activiteiten (bars on the timeline), besluiten (decision moments) and the gemeenten
 //! that take part as coalitiepartner or eerste gebruiker.
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::datum::Periode;
 use crate::gemeente::GemeenteCode;
-
-/// Why a text is not a usable identifier.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum IdFout {
-    /// Empty, too long, or with characters other than `a-z`, `0-9` and `-`.
-    #[error("'{0}' is geen geldige id: gebruik 1 tot 64 kleine letters, cijfers en streepjes")]
-    Vorm(String),
-}
-
-macro_rules! slug_id {
-    ($(#[$doc:meta])* $naam:ident) => {
-        $(#[$doc])*
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $naam(String);
-
-        impl $naam {
-            /// Parses a kebab-case identifier such as `zaakgericht-werken`.
-            ///
-            /// # Errors
-            /// [`IdFout::Vorm`] when the text is empty, longer than 64 characters or
-            /// holds anything but `a-z`, `0-9` and `-`.
-            pub fn parse(tekst: &str) -> Result<Self, IdFout> {
-                let geldig = !tekst.is_empty()
-                    && tekst.len() <= 64
-                    && tekst
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-                if geldig {
-                    Ok(Self(tekst.to_owned()))
-                } else {
-                    Err(IdFout::Vorm(tekst.to_owned()))
-                }
-            }
-
-            /// The identifier as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl TryFrom<String> for $naam {
-            type Error = IdFout;
-
-            fn try_from(tekst: String) -> Result<Self, Self::Error> {
-                Self::parse(&tekst)
-            }
-        }
-
-        impl From<$naam> for String {
-            fn from(id: $naam) -> Self {
-                id.0
-            }
-        }
-
-        impl fmt::Display for $naam {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-    };
-}
-
-slug_id!(
-    /// Identifies an opgave, e.g. `registratie-vakantieverhuur`; it appears in URLs.
-    OpgaveId
-);
-slug_id!(
-    /// Identifies an activiteit across the whole Routekaart, since dependencies may cross
-    /// opgaven.
-    ActiviteitId
-);
-slug_id!(
-    /// Identifies a besluit across the whole Routekaart.
-    BesluitId
-);
+pub use crate::id::{ActiviteitId, BesluitId, IdFout, OpgaveId};
 
 /// Which of the two fasen of an opgave.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -319,14 +241,6 @@ impl Opgave {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_id_is_kebab_case_of_at_most_64_characters() {
-        assert!(OpgaveId::parse("zaakgericht-werken").is_ok());
-        for fout in ["", "Zaak", "zaak werken", "zaak/werken", &"a".repeat(65)] {
-            assert!(OpgaveId::parse(fout).is_err(), "{fout}");
-        }
-    }
 
     #[test]
     fn an_activiteit_reads_from_camel_case_json_with_a_checked_period() {

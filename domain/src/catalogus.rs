@@ -1,0 +1,139 @@
+//! The Componentencatalogus: Common Ground components per laag, each replacing one or
+//! more GEMMA referentiecomponenten.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::gemeente::GemeenteCode;
+use crate::id::{ComponentId, OpgaveId, ReferentiecomponentId};
+
+/// One of the five layers of the Common Ground model.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Laag {
+    /// Interaction: portals, apps, front offices.
+    Interactie,
+    /// Process: workflow and case handling.
+    Proces,
+    /// Integration: the standard exchange mechanism.
+    Integratie,
+    /// Services: APIs on the sources.
+    Services,
+    /// Data: the sources themselves.
+    Data,
+}
+
+impl Laag {
+    /// All five, from the user's side down to the data.
+    pub const ALLE: [Self; 5] = [
+        Self::Interactie,
+        Self::Proces,
+        Self::Integratie,
+        Self::Services,
+        Self::Data,
+    ];
+
+    /// The Dutch label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Interactie => "Interactie",
+            Self::Proces => "Proces",
+            Self::Integratie => "Integratie",
+            Self::Services => "Services",
+            Self::Data => "Data",
+        }
+    }
+}
+
+/// How a component is financed.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Soort {
+    /// Common, collectively financed.
+    Gemeenschappelijk,
+    /// Each gemeente buys it.
+    Decentraal,
+}
+
+/// Where a component stands.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Only an idea: never available.
+    Idee,
+    /// Being built, possibly by an opgave.
+    InOntwikkeling,
+    /// Available.
+    Beschikbaar,
+    /// Phased out: never available.
+    Uitgefaseerd,
+}
+
+/// The default migration time when a component names none.
+pub const STANDAARD_MIGRATIE_MAANDEN: u32 = 3;
+
+/// A Common Ground component.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Component {
+    /// Its id; ties between equally ready candidates go to the lowest.
+    pub id: ComponentId,
+    /// Its name, "Open Zaak".
+    pub naam: String,
+    /// Its layer.
+    pub laag: Laag,
+    /// How it is financed.
+    pub soort: Soort,
+    /// Where it stands.
+    pub status: Status,
+    /// The opgave that delivers it, if any.
+    #[serde(default)]
+    pub opgave: Option<OpgaveId>,
+    /// The referentiecomponenten it replaces.
+    #[serde(default)]
+    pub vervangt: Vec<ReferentiecomponentId>,
+    /// Available from this date (status `beschikbaar`; none: available now).
+    #[serde(default)]
+    pub beschikbaar_vanaf: Option<NaiveDate>,
+    /// Expected availability when no opgave delivers it.
+    #[serde(default)]
+    pub verwacht_beschikbaar: Option<NaiveDate>,
+    /// Months a gemeente needs to migrate to it.
+    #[serde(default = "standaard_migratie_maanden")]
+    pub migratie_maanden: u32,
+    /// FTE a migration asks during those months.
+    #[serde(default)]
+    pub migratie_fte: f64,
+    /// Yearly cost for one gemeente in euros.
+    #[serde(default)]
+    pub jaarlijkse_kosten: i64,
+    /// Where it lives (its repository).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Its licence, "EUPL-1.2".
+    #[serde(default)]
+    pub licentie: Option<String>,
+    /// Gemeenten known to use it.
+    #[serde(default)]
+    pub gebruikt_door: Vec<GemeenteCode>,
+    /// Components it needs.
+    #[serde(default)]
+    pub afhankelijk_van: Vec<ComponentId>,
+}
+
+fn standaard_migratie_maanden() -> u32 {
+    STANDAARD_MIGRATIE_MAANDEN
+}
+
+impl Component {
+    /// Whether it replaces any of `referentiecomponenten`.
+    pub fn vervangt_een_van(&self, referentiecomponenten: &[ReferentiecomponentId]) -> bool {
+        self.vervangt
+            .iter()
+            .any(|r| referentiecomponenten.contains(r))
+    }
+}

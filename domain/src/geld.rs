@@ -1,0 +1,43 @@
+//! Money: whole euros, and the one proration rule of `DOMAIN.md`:
+//! `round_half_up(yearly * days / 365)`.
+
+/// `round_half_up(jaarlijks × dagen / 365)`, for non-negative amounts and days; a negative
+/// input counts as zero (nothing is prorated over a negative span).
+pub fn naar_rato(jaarlijks: i64, dagen: i64) -> i64 {
+    deel_afgerond(i128::from(jaarlijks.max(0)) * i128::from(dagen.max(0)), 365)
+}
+
+/// `round_half_up(teller / noemer)` for a non-negative teller and a positive noemer.
+pub(crate) fn deel_afgerond(teller: i128, noemer: i128) -> i64 {
+    let afgerond = (2 * teller + noemer) / (2 * noemer);
+    i64::try_from(afgerond).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proration_rounds_half_up() {
+        // DOMAIN.md worked examples A, B and C.
+        assert_eq!(naar_rato(120_000, 91), 29_918);
+        assert_eq!(naar_rato(120_000, 244), 80_219);
+        assert_eq!(naar_rato(120_000, 93), 30_575);
+        // Below one half rounds down, above it up (365 is odd, so an exact half cannot occur).
+        assert_eq!(naar_rato(1, 182), 0);
+        assert_eq!(naar_rato(1, 183), 1);
+    }
+
+    #[test]
+    fn nothing_is_prorated_over_a_negative_span() {
+        assert_eq!(naar_rato(120_000, -5), 0);
+        assert_eq!(naar_rato(-10, 5), 0);
+    }
+
+    #[test]
+    fn a_whole_year_of_365_days_is_the_yearly_amount() {
+        assert_eq!(naar_rato(120_000, 365), 120_000);
+        assert_eq!(deel_afgerond(7, 2), 4);
+        assert_eq!(deel_afgerond(5, 2), 3);
+    }
+}

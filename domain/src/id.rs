@@ -1,0 +1,174 @@
+//! Identifiers: kebab-case slugs for what Grondplan itself names (opgaven, activiteiten,
+//! besluiten, componenten, applicaties, scenarios), and the GEMMA object id of a
+//! referentiecomponent as GEMMA gives it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Why a text is not a usable identifier.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdFout {
+    /// Empty, too long, or with characters other than `a-z`, `0-9` and `-`.
+    #[error("'{0}' is geen geldige id: gebruik 1 tot 64 kleine letters, cijfers en streepjes")]
+    Vorm(String),
+}
+
+macro_rules! slug_id {
+    ($(#[$doc:meta])* $naam:ident) => {
+        $(#[$doc])*
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $naam(String);
+
+        impl $naam {
+            /// Parses a kebab-case identifier such as `zaakgericht-werken`.
+            ///
+            /// # Errors
+            /// [`IdFout::Vorm`] when the text is empty, longer than 64 characters or
+            /// holds anything but `a-z`, `0-9` and `-`.
+            pub fn parse(tekst: &str) -> Result<Self, IdFout> {
+                let geldig = !tekst.is_empty()
+                    && tekst.len() <= 64
+                    && tekst
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                if geldig {
+                    Ok(Self(tekst.to_owned()))
+                } else {
+                    Err(IdFout::Vorm(tekst.to_owned()))
+                }
+            }
+
+            /// The identifier as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $naam {
+            type Error = IdFout;
+
+            fn try_from(tekst: String) -> Result<Self, Self::Error> {
+                Self::parse(&tekst)
+            }
+        }
+
+        impl From<$naam> for String {
+            fn from(id: $naam) -> Self {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $naam {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+slug_id!(
+    /// Identifies an opgave, e.g. `registratie-vakantieverhuur`; it appears in URLs.
+    OpgaveId
+);
+slug_id!(
+    /// Identifies an activiteit across the whole Routekaart, since dependencies may cross
+    /// opgaven.
+    ActiviteitId
+);
+slug_id!(
+    /// Identifies a besluit across the whole Routekaart.
+    BesluitId
+);
+
+slug_id!(
+    /// Identifies a component of the catalogue, e.g. `open-zaak`.
+    ComponentId
+);
+slug_id!(
+    /// Identifies an applicatie within the landscape of its gemeente.
+    ApplicatieId
+);
+
+/// Why a text is not a referentiecomponent id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReferentiecomponentIdFout {
+    /// Empty, too long or with white space or control characters.
+    #[error("'{0}' is geen geldige referentiecomponent-id: 1 tot 128 tekens zonder spaties")]
+    Vorm(String),
+}
+
+/// A GEMMA referentiecomponent's `Object ID` (a UUID in GEMMA's own files), or any other
+/// stable token without white space, such as `zaakregistratie`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ReferentiecomponentId(String);
+
+impl ReferentiecomponentId {
+    /// Parses an id; surrounding white space is ignored.
+    ///
+    /// # Errors
+    /// [`ReferentiecomponentIdFout::Vorm`] when empty, over 128 characters, or holding
+    /// white space or control characters inside.
+    pub fn parse(tekst: &str) -> Result<Self, ReferentiecomponentIdFout> {
+        let tekst = tekst.trim();
+        let geldig = !tekst.is_empty()
+            && tekst.chars().count() <= 128
+            && !tekst.chars().any(|c| c.is_whitespace() || c.is_control());
+        if geldig {
+            Ok(Self(tekst.to_owned()))
+        } else {
+            Err(ReferentiecomponentIdFout::Vorm(tekst.to_owned()))
+        }
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for ReferentiecomponentId {
+    type Error = ReferentiecomponentIdFout;
+
+    fn try_from(tekst: String) -> Result<Self, Self::Error> {
+        Self::parse(&tekst)
+    }
+}
+
+impl From<ReferentiecomponentId> for String {
+    fn from(id: ReferentiecomponentId) -> Self {
+        id.0
+    }
+}
+
+impl fmt::Display for ReferentiecomponentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slug_is_kebab_case_of_at_most_64_characters() {
+        assert!(OpgaveId::parse("zaakgericht-werken").is_ok());
+        for fout in ["", "Zaak", "zaak werken", "zaak/werken", &"a".repeat(65)] {
+            assert!(OpgaveId::parse(fout).is_err(), "{fout}");
+        }
+    }
+
+    #[test]
+    fn a_gemma_object_id_is_taken_as_given() {
+        let id =
+            ReferentiecomponentId::parse(" 1c2ce840-6683-4f51-844f-04d3c8a6f2cc ").expect("valid");
+        assert_eq!(id.as_str(), "1c2ce840-6683-4f51-844f-04d3c8a6f2cc");
+        assert!(ReferentiecomponentId::parse("zaak registratie").is_err());
+        assert!(ReferentiecomponentId::parse("").is_err());
+    }
+}

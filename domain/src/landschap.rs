@@ -1,0 +1,267 @@
+//! A gemeente's own landscape: its applicaties, each under a [`Contract`], and its
+//! [`Capaciteit`] for the transition.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::gemeente::GemeenteCode;
+use crate::id::{ApplicatieId, ReferentiecomponentId};
+
+/// Why contract terms are not valid.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContractFout {
+    /// The einddatum lies before the startdatum.
+    #[error("einddatum {einddatum} ligt voor startdatum {startdatum}")]
+    EindVoorStart {
+        /// The given start.
+        startdatum: NaiveDate,
+        /// The given end.
+        einddatum: NaiveDate,
+    },
+    /// The uiterste einddatum lies before the einddatum.
+    #[error("uiterste einddatum {uiterste} ligt voor einddatum {einddatum}")]
+    UitersteVoorEind {
+        /// The given end.
+        einddatum: NaiveDate,
+        /// The given latest end.
+        uiterste: NaiveDate,
+    },
+    /// Negative yearly costs.
+    #[error("jaarlijkse kosten mogen niet negatief zijn ({0})")]
+    NegatieveKosten(i64),
+}
+
+/// The terms of the contract an applicatie runs under.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", try_from = "RuwContract")]
+pub struct Contract {
+    startdatum: Option<NaiveDate>,
+    einddatum: NaiveDate,
+    opzegtermijn_maanden: u32,
+    verlenging_maanden: u32,
+    uiterste_einddatum: Option<NaiveDate>,
+    jaarlijkse_kosten: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RuwContract {
+    #[serde(default)]
+    startdatum: Option<NaiveDate>,
+    einddatum: NaiveDate,
+    #[serde(default)]
+    opzegtermijn_maanden: u32,
+    #[serde(default)]
+    verlenging_maanden: u32,
+    #[serde(default)]
+    uiterste_einddatum: Option<NaiveDate>,
+    #[serde(default)]
+    jaarlijkse_kosten: i64,
+}
+
+impl TryFrom<RuwContract> for Contract {
+    type Error = ContractFout;
+
+    fn try_from(r: RuwContract) -> Result<Self, Self::Error> {
+        Self::new(
+            r.startdatum,
+            r.einddatum,
+            r.opzegtermijn_maanden,
+            r.verlenging_maanden,
+            r.uiterste_einddatum,
+            r.jaarlijkse_kosten,
+        )
+    }
+}
+
+impl Contract {
+    /// Contract terms, checked.
+    ///
+    /// # Errors
+    /// When the einddatum lies before the startdatum, the uiterste einddatum before the
+    /// einddatum, or the costs are negative.
+    pub fn new(
+        startdatum: Option<NaiveDate>,
+        einddatum: NaiveDate,
+        opzegtermijn_maanden: u32,
+        verlenging_maanden: u32,
+        uiterste_einddatum: Option<NaiveDate>,
+        jaarlijkse_kosten: i64,
+    ) -> Result<Self, ContractFout> {
+        if let Some(startdatum) = startdatum.filter(|s| einddatum < *s) {
+            return Err(ContractFout::EindVoorStart {
+                startdatum,
+                einddatum,
+            });
+        }
+        if let Some(uiterste) = uiterste_einddatum.filter(|m| *m < einddatum) {
+            return Err(ContractFout::UitersteVoorEind {
+                einddatum,
+                uiterste,
+            });
+        }
+        if jaarlijkse_kosten < 0 {
+            return Err(ContractFout::NegatieveKosten(jaarlijkse_kosten));
+        }
+        Ok(Self {
+            startdatum,
+            einddatum,
+            opzegtermijn_maanden,
+            verlenging_maanden,
+            uiterste_einddatum,
+            jaarlijkse_kosten,
+        })
+    }
+
+    /// The same terms, but ending for good at `einddatum`: no renewal, no notice needed.
+    /// This is what "extend to" or "end at" a date decides.
+    ///
+    /// # Errors
+    /// When `einddatum` lies before the startdatum.
+    pub fn eindigend_op(&self, einddatum: NaiveDate) -> Result<Self, ContractFout> {
+        Self::new(
+            self.startdatum,
+            einddatum,
+            0,
+            0,
+            None,
+            self.jaarlijkse_kosten,
+        )
+    }
+
+    /// When the contract started, if known.
+    pub fn startdatum(&self) -> Option<NaiveDate> {
+        self.startdatum
+    }
+    /// The current end of the contract (E).
+    pub fn einddatum(&self) -> NaiveDate {
+        self.einddatum
+    }
+    /// Notice period in months.
+    pub fn opzegtermijn_maanden(&self) -> u32 {
+        self.opzegtermijn_maanden
+    }
+    /// Automatic renewal term in months (r); 0 = none.
+    pub fn verlenging_maanden(&self) -> u32 {
+        self.verlenging_maanden
+    }
+    /// The latest end (M), if any.
+    pub fn uiterste_einddatum(&self) -> Option<NaiveDate> {
+        self.uiterste_einddatum
+    }
+    /// Yearly costs in euros.
+    pub fn jaarlijkse_kosten(&self) -> i64 {
+        self.jaarlijkse_kosten
+    }
+}
+
+/// An application in one gemeente's landscape.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Applicatie {
+    /// Its id within the landscape.
+    pub id: ApplicatieId,
+    /// The gemeente whose landscape it is in.
+    pub gemeente: GemeenteCode,
+    /// Its name, "Zaaksysteem X".
+    pub naam: String,
+    /// Its vendor.
+    #[serde(default)]
+    pub leverancier: String,
+    /// The functions it fulfils.
+    #[serde(default)]
+    pub referentiecomponenten: Vec<ReferentiecomponentId>,
+    /// The contract it runs under.
+    pub contract: Contract,
+    /// Whether it is in use at all.
+    #[serde(default = "waar")]
+    pub in_gebruik: bool,
+    /// How many people use it, if known.
+    #[serde(default)]
+    pub gebruikers: Option<u32>,
+}
+
+fn waar() -> bool {
+    true
+}
+
+impl Applicatie {
+    /// Unused: not in use, or nobody uses it.
+    pub fn ongebruikt(&self) -> bool {
+        !self.in_gebruik || self.gebruikers == Some(0)
+    }
+}
+
+/// What a gemeente can spend on the transition.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Capaciteit {
+    /// FTE available in every quarter.
+    pub fte_per_kwartaal: f64,
+    /// Euros available per calendar year.
+    pub budget_per_jaar: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().expect("test date")
+    }
+
+    #[test]
+    fn a_contract_ending_before_it_starts_is_refused() {
+        let fout =
+            Contract::new(Some(d("2025-01-01")), d("2024-12-31"), 0, 0, None, 0).unwrap_err();
+        assert_eq!(
+            fout.to_string(),
+            "einddatum 2024-12-31 ligt voor startdatum 2025-01-01"
+        );
+    }
+
+    #[test]
+    fn a_latest_end_before_the_end_and_negative_costs_are_refused() {
+        assert!(matches!(
+            Contract::new(None, d("2025-12-31"), 0, 12, Some(d("2025-06-30")), 0),
+            Err(ContractFout::UitersteVoorEind { .. })
+        ));
+        assert_eq!(
+            Contract::new(None, d("2025-12-31"), 0, 12, None, -1),
+            Err(ContractFout::NegatieveKosten(-1))
+        );
+    }
+
+    #[test]
+    fn contract_json_is_checked_on_the_way_in() {
+        let goed = r#"{"einddatum":"2025-12-31","opzegtermijnMaanden":6,"verlengingMaanden":12,"jaarlijkseKosten":120000}"#;
+        let contract: Contract = serde_json::from_str(goed).expect("valid");
+        assert_eq!(contract.verlenging_maanden(), 12);
+        let fout = r#"{"startdatum":"2026-01-01","einddatum":"2025-12-31"}"#;
+        assert!(serde_json::from_str::<Contract>(fout).is_err());
+    }
+
+    #[test]
+    fn an_applicatie_without_users_is_unused() {
+        let contract = Contract::new(None, d("2025-12-31"), 0, 0, None, 0).expect("valid");
+        let mut app = Applicatie {
+            id: ApplicatieId::parse("x").expect("valid"),
+            gemeente: GemeenteCode::parse("GM0344").expect("valid"),
+            naam: "X".into(),
+            leverancier: String::new(),
+            referentiecomponenten: vec![],
+            contract,
+            in_gebruik: true,
+            gebruikers: None,
+        };
+        assert!(!app.ongebruikt());
+        app.gebruikers = Some(0);
+        assert!(app.ongebruikt());
+        app.gebruikers = Some(3);
+        app.in_gebruik = false;
+        assert!(app.ongebruikt());
+    }
+}

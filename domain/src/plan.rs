@@ -1,0 +1,464 @@
+//! Section 3 of `DOMAIN.md`, and the whole overstapplan of one gemeente: the outcome per
+//! applicatie (section 1), what it can drop (section 2), and money and people over time:
+//! besparing and bijdragen per year, load per quarter against its capaciteit, netto per
+//! year and the terugverdienjaar.
+//!
+//! Money is whole euros; a span of days counts its first day and not its last (the day a
+//! contract ends on is its last paid day, so savings run from the overstapmoment on),
+//! matching the wachttijd of section 1.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::afschaffen::{Afschaffing, Reden, afschaffingen};
+use crate::datum::{Kwartaal, plus_maanden};
+use crate::geld::{deel_afgerond, naar_rato};
+use crate::gemeente::GemeenteCode;
+use crate::id::{ApplicatieId, OpgaveId};
+use crate::landschap::{Applicatie, Capaciteit};
+use crate::overstap::{HORIZON_MAANDEN, Overstap, Overstapcontext, Uitkomst};
+use crate::routekaart::{Opgave, Rol};
+
+/// FTE are compared with this tolerance, so that float sums do not flag a quarter that is
+/// exactly at capacity.
+const FTE_MARGE: f64 = 1e-9;
+
+/// An amount in one calendar year.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Jaarbedrag {
+    /// The calendar year.
+    pub jaar: i32,
+    /// Whole euros.
+    pub euro: i64,
+}
+
+/// What a load comes from.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "soort",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum Oorzaak {
+    /// The gemeente's bijdrage to an opgave in its rol.
+    Bijdrage {
+        /// The opgave.
+        opgave: OpgaveId,
+        /// The rol it takes part in.
+        rol: Rol,
+    },
+    /// A migration to a component before an overstapmoment.
+    Migratie {
+        /// The applicatie being replaced.
+        applicatie: ApplicatieId,
+    },
+}
+
+/// One cause of load in a quarter, with its share.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fteposten {
+    /// What causes it.
+    pub oorzaak: Oorzaak,
+    /// FTE in the quarter (the level, prorated by days in the quarter).
+    pub fte: f64,
+}
+
+/// The load of one quarter.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Kwartaalbelasting {
+    /// The quarter.
+    pub kwartaal: Kwartaal,
+    /// The total load in FTE.
+    pub fte: f64,
+    /// The causes, largest first.
+    pub posten: Vec<Fteposten>,
+}
+
+/// One cause of spending in a year.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Europost {
+    /// What causes it.
+    pub oorzaak: Oorzaak,
+    /// Euros in the year.
+    pub euro: i64,
+}
+
+/// A quarter whose load exceeds the FTE capaciteit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverbelastKwartaal {
+    /// The quarter.
+    pub kwartaal: Kwartaal,
+    /// Its load.
+    pub fte: f64,
+    /// The capaciteit it exceeds.
+    pub capaciteit: f64,
+    /// What causes the load, largest first.
+    pub posten: Vec<Fteposten>,
+}
+
+/// A year whose bijdragen exceed the budget.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverbelastJaar {
+    /// The year.
+    pub jaar: i32,
+    /// Euros asked in that year.
+    pub euro: i64,
+    /// The budget it exceeds.
+    pub budget: i64,
+    /// What asks them, largest first.
+    pub posten: Vec<Europost>,
+}
+
+/// Everything that exceeds the capaciteit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Overbelasting {
+    /// Quarters over the FTE capaciteit.
+    pub kwartalen: Vec<OverbelastKwartaal>,
+    /// Years over the budget.
+    pub jaren: Vec<OverbelastJaar>,
+}
+
+/// The overstapplan of one gemeente on one peildatum (DOMAIN.md sections 1–3).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Overstapplan {
+    /// Whose plan.
+    pub gemeente: GemeenteCode,
+    /// "Today" of the plan.
+    pub peildatum: NaiveDate,
+    /// The outcome per applicatie, in landscape order.
+    pub applicaties: Vec<Overstap>,
+    /// Applicaties nobody uses.
+    pub ongebruikt: Vec<Afschaffing>,
+    /// Applicaties whose functions others fulfil.
+    pub overbodig: Vec<Afschaffing>,
+    /// Savings per year, from the peildatum's year to the horizon.
+    pub besparing_per_jaar: Vec<Jaarbedrag>,
+    /// Bijdragen (euros) per year, same years.
+    pub bijdragen_per_jaar: Vec<Jaarbedrag>,
+    /// Besparing − bijdragen per year.
+    pub netto_per_jaar: Vec<Jaarbedrag>,
+    /// Load per quarter from the peildatum's quarter to the last quarter with load.
+    pub belasting_per_kwartaal: Vec<Kwartaalbelasting>,
+    /// What exceeds the capaciteit (empty without a capaciteit).
+    pub overbelast: Overbelasting,
+    /// The first year from which the running netto total stays non-negative.
+    pub terugverdienjaar: Option<i32>,
+}
+
+/// The overstapplan of `gemeente` for its `applicaties`, with `capaciteit` when known.
+pub fn overstapplan(
+    context: &Overstapcontext<'_>,
+    gemeente: &GemeenteCode,
+    applicaties: &[Applicatie],
+    capaciteit: Option<Capaciteit>,
+) -> Overstapplan {
+    let peildatum = context.peildatum();
+    let overstappen: Vec<Overstap> = applicaties
+        .iter()
+        .map(|a| context.overstap(a, gemeente))
+        .collect();
+    let (ongebruikt, overbodig): (Vec<_>, Vec<_>) = afschaffingen(applicaties, peildatum)
+        .into_iter()
+        .partition(|a| a.reden == Reden::Ongebruikt);
+
+    let eerste_jaar = peildatum.year();
+    let laatste_jaar = plus_maanden(peildatum, HORIZON_MAANDEN).map_or(eerste_jaar, |d| d.year());
+    let jaren = eerste_jaar..=laatste_jaar;
+
+    // Besparing: dropped applicaties save their fees; an overstap saves the difference.
+    let mut besparing: BTreeMap<i32, i64> = jaren.clone().map(|j| (j, 0)).collect();
+    let afgeschaft: Vec<&ApplicatieId> = ongebruikt
+        .iter()
+        .chain(&overbodig)
+        .map(|a| &a.applicatie)
+        .collect();
+    for afschaffing in ongebruikt.iter().chain(&overbodig) {
+        if let Some(datum) = afschaffing.afschafdatum {
+            for (jaar, bedrag) in &mut besparing {
+                *bedrag += naar_rato(
+                    afschaffing.jaarlijkse_kosten,
+                    dagen_in_jaar_vanaf(datum, *jaar),
+                );
+            }
+        }
+    }
+    for (app, overstap) in applicaties.iter().zip(&overstappen) {
+        // An applicatie that is dropped saves once, as dropped.
+        if afgeschaft.contains(&&app.id) {
+            continue;
+        }
+        let Uitkomst::Overstap {
+            component,
+            overstapmoment,
+            ..
+        } = &overstap.uitkomst
+        else {
+            continue;
+        };
+        let nieuw = context
+            .component(component)
+            .map_or(0, |k| k.jaarlijkse_kosten);
+        for (jaar, bedrag) in &mut besparing {
+            let dagen = dagen_in_jaar_vanaf(*overstapmoment, *jaar);
+            *bedrag += naar_rato(app.contract.jaarlijkse_kosten(), dagen) - naar_rato(nieuw, dagen);
+        }
+    }
+
+    // Bijdragen in euros per year, spread evenly by days over the fase of the rol.
+    let deelnames: Vec<(&Opgave, Rol)> = context
+        .routekaart()
+        .iter()
+        .filter_map(|o| o.rol_van(gemeente).map(|rol| (o, rol)))
+        .collect();
+    let mut bijdragen: BTreeMap<i32, Vec<Europost>> =
+        jaren.clone().map(|j| (j, Vec::new())).collect();
+    for &(opgave, rol) in &deelnames {
+        let (start, einde, bijdrage) = werkperiode(opgave, rol);
+        for (jaar, posten) in &mut bijdragen {
+            let (van, tot) = jaargrenzen(*jaar);
+            let euro = gespreid(bijdrage.euro, start, einde, tot)
+                - gespreid(bijdrage.euro, start, einde, van);
+            if euro != 0 {
+                posten.push(Europost {
+                    oorzaak: Oorzaak::Bijdrage {
+                        opgave: opgave.id.clone(),
+                        rol,
+                    },
+                    euro,
+                });
+            }
+        }
+    }
+
+    // FTE per quarter: bijdragen over their fase, migrations in the months before the overstapmoment.
+    let mut perioden: Vec<(Oorzaak, NaiveDate, NaiveDate, f64)> = deelnames
+        .iter()
+        .map(|&(opgave, rol)| {
+            let (start, einde, bijdrage) = werkperiode(opgave, rol);
+            (
+                Oorzaak::Bijdrage {
+                    opgave: opgave.id.clone(),
+                    rol,
+                },
+                start,
+                einde,
+                bijdrage.fte_per_kwartaal,
+            )
+        })
+        .collect();
+    for (app, overstap) in applicaties.iter().zip(&overstappen) {
+        if afgeschaft.contains(&&app.id) {
+            continue;
+        }
+        let Uitkomst::Overstap {
+            component,
+            overstapmoment,
+            ..
+        } = &overstap.uitkomst
+        else {
+            continue;
+        };
+        let Some(k) = context.component(component) else {
+            continue;
+        };
+        let maanden = i32::try_from(k.migratie_maanden).unwrap_or(i32::MAX);
+        let start = plus_maanden(*overstapmoment, -maanden).unwrap_or(NaiveDate::MIN);
+        perioden.push((
+            Oorzaak::Migratie {
+                applicatie: app.id.clone(),
+            },
+            start,
+            *overstapmoment,
+            k.migratie_fte,
+        ));
+    }
+    let belasting = kwartaalbelasting(peildatum, &perioden);
+
+    let mut overbelast = Overbelasting::default();
+    if let Some(capaciteit) = capaciteit {
+        overbelast.kwartalen = belasting
+            .iter()
+            .filter(|k| k.fte > capaciteit.fte_per_kwartaal + FTE_MARGE)
+            .map(|k| OverbelastKwartaal {
+                kwartaal: k.kwartaal,
+                fte: k.fte,
+                capaciteit: capaciteit.fte_per_kwartaal,
+                posten: k.posten.clone(),
+            })
+            .collect();
+        overbelast.jaren = bijdragen
+            .iter()
+            .filter_map(|(jaar, posten)| {
+                let euro: i64 = posten.iter().map(|p| p.euro).sum();
+                (euro > capaciteit.budget_per_jaar).then(|| {
+                    let mut posten = posten.clone();
+                    posten.sort_by_key(|p| std::cmp::Reverse(p.euro));
+                    OverbelastJaar {
+                        jaar: *jaar,
+                        euro,
+                        budget: capaciteit.budget_per_jaar,
+                        posten,
+                    }
+                })
+            })
+            .collect();
+    }
+
+    let besparing_per_jaar: Vec<Jaarbedrag> = besparing
+        .into_iter()
+        .map(|(jaar, euro)| Jaarbedrag { jaar, euro })
+        .collect();
+    let bijdragen_per_jaar: Vec<Jaarbedrag> = bijdragen
+        .iter()
+        .map(|(jaar, posten)| Jaarbedrag {
+            jaar: *jaar,
+            euro: posten.iter().map(|p| p.euro).sum(),
+        })
+        .collect();
+    let netto_per_jaar: Vec<Jaarbedrag> = besparing_per_jaar
+        .iter()
+        .zip(&bijdragen_per_jaar)
+        .map(|(b, k)| Jaarbedrag {
+            jaar: b.jaar,
+            euro: b.euro - k.euro,
+        })
+        .collect();
+    let terugverdienjaar = terugverdienjaar(&netto_per_jaar);
+
+    Overstapplan {
+        gemeente: gemeente.clone(),
+        peildatum,
+        applicaties: overstappen,
+        ongebruikt,
+        overbodig,
+        besparing_per_jaar,
+        bijdragen_per_jaar,
+        netto_per_jaar,
+        belasting_per_kwartaal: belasting,
+        overbelast,
+        terugverdienjaar,
+    }
+}
+
+/// The first year from which the running total of `netto` stays non-negative to the
+/// horizon; `None` when it ends negative.
+pub fn terugverdienjaar(netto: &[Jaarbedrag]) -> Option<i32> {
+    let mut totaal = 0_i64;
+    let mut vanaf = None;
+    for jaar in netto {
+        totaal += jaar.euro;
+        if totaal < 0 {
+            vanaf = None;
+        } else if vanaf.is_none() {
+            vanaf = Some(jaar.jaar);
+        }
+    }
+    vanaf
+}
+
+/// The fase a rol works in, as a half-open span [start, einde), and what it asks.
+fn werkperiode(opgave: &Opgave, rol: Rol) -> (NaiveDate, NaiveDate, crate::routekaart::Bijdrage) {
+    let (periode, bijdrage) = match rol {
+        Rol::Coalitiepartner => (
+            opgave.ontwikkelfase.periode,
+            opgave.bijdrage.coalitiepartner,
+        ),
+        Rol::EersteGebruiker => (
+            opgave.opschalingsfase.periode,
+            opgave.bijdrage.eerste_gebruiker,
+        ),
+    };
+    // A fase includes its last day.
+    (
+        periode.start(),
+        periode.eind().succ_opt().unwrap_or(periode.eind()),
+        bijdrage,
+    )
+}
+
+/// January 1st of `jaar` and of the year after.
+fn jaargrenzen(jaar: i32) -> (NaiveDate, NaiveDate) {
+    let begin = |j| NaiveDate::from_ymd_opt(j, 1, 1).unwrap_or(NaiveDate::MAX);
+    (begin(jaar), begin(jaar + 1))
+}
+
+/// Days of `jaar` from `datum` on (0 when `datum` lies after the year).
+fn dagen_in_jaar_vanaf(datum: NaiveDate, jaar: i32) -> i64 {
+    let (van, tot) = jaargrenzen(jaar);
+    (tot - datum.max(van)).num_days().max(0)
+}
+
+/// Of `euro` spread evenly over [start, einde), the part before `tot`, rounded half up;
+/// differences of this running amount share the total out without losing a euro.
+fn gespreid(euro: i64, start: NaiveDate, einde: NaiveDate, tot: NaiveDate) -> i64 {
+    let totaal = (einde - start).num_days();
+    if totaal <= 0 || euro <= 0 {
+        return 0;
+    }
+    let verstreken = (tot - start).num_days().clamp(0, totaal);
+    deel_afgerond(
+        i128::from(euro) * i128::from(verstreken),
+        i128::from(totaal),
+    )
+}
+
+/// Days two half-open spans share.
+fn overlap(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> i64 {
+    (a.1.min(b.1) - a.0.max(b.0)).num_days().max(0)
+}
+
+/// Load per quarter from the peildatum's quarter to the last quarter any period reaches.
+fn kwartaalbelasting(
+    peildatum: NaiveDate,
+    perioden: &[(Oorzaak, NaiveDate, NaiveDate, f64)],
+) -> Vec<Kwartaalbelasting> {
+    let eerste = Kwartaal::van(peildatum);
+    let Some(laatste_dag) = perioden.iter().filter(|p| p.3 > 0.0).map(|p| p.2).max() else {
+        return Vec::new();
+    };
+    let mut kwartalen = Vec::new();
+    let mut q = eerste;
+    while q.eerste_dag() < laatste_dag {
+        let grenzen = (q.eerste_dag(), q.dag_na());
+        let lengte = (grenzen.1 - grenzen.0).num_days() as f64;
+        let mut posten: Vec<Fteposten> = perioden
+            .iter()
+            .filter(|p| p.3 > 0.0)
+            .filter_map(|(oorzaak, start, einde, fte)| {
+                let dagen = overlap((*start, *einde), grenzen);
+                (dagen > 0).then(|| Fteposten {
+                    oorzaak: oorzaak.clone(),
+                    fte: fte * dagen as f64 / lengte,
+                })
+            })
+            .collect();
+        posten.sort_by(|a, b| b.fte.total_cmp(&a.fte));
+        let fte = posten.iter().map(|p| p.fte).sum();
+        kwartalen.push(Kwartaalbelasting {
+            kwartaal: q,
+            fte,
+            posten,
+        });
+        q = q.volgende();
+    }
+    kwartalen
+}
