@@ -151,3 +151,6 @@ fn afschaffing(
         overgenomen_door,
     }
 }
+
+#[cfg(test)]
+mod tests;

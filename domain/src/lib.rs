@@ -21,6 +21,8 @@ pub mod overstap;
 pub mod plan;
 pub mod ports;
 pub mod routekaart;
+#[cfg(test)]
+mod testdata;
 
 pub use datum::{Kwartaal, KwartaalFout, Periode, PeriodeFout, plus_maanden};
 pub use gemeente::{Gemeente, GemeenteCode, GemeenteCodeFout};

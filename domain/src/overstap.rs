@@ -378,3 +378,6 @@ pub struct Overstap {
     #[serde(flatten)]
     pub uitkomst: Uitkomst,
 }
+
+#[cfg(test)]
+mod tests;

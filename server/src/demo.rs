@@ -378,7 +378,7 @@ const SCHETSEN: &[Schets] = &[
             "Decentrale aanschaf van implementatiediensten; gezamenlijke financiering van het beheer.",
             "Gebruikersoverleg per component.",
         ],
-        ontwikkel: ("2025-09-01", "2026-12-18"),
+        ontwikkel: ("2025-11-03", "2026-12-18"),
         opschaling: ("2027-01-04", "2029-06-29"),
         wacht_op_besluit: Some("zgw-opschaling"),
         activiteiten: &[
@@ -386,7 +386,7 @@ const SCHETSEN: &[Schets] = &[
                 "zgw-koppelvlak",
                 "Koppelvlakken ZGW-API's",
                 O,
-                "2025-09-01",
+                "2025-11-03",
                 "2026-02-27",
                 &["cgc-standaarden"],
             ),
