@@ -23,6 +23,7 @@ pub mod ports;
 pub mod routekaart;
 #[cfg(test)]
 mod testdata;
+pub mod tijdlijn;
 
 pub use datum::{Kwartaal, KwartaalFout, Periode, PeriodeFout, plus_maanden};
 pub use gemeente::{Gemeente, GemeenteCode, GemeenteCodeFout};

@@ -462,3 +462,6 @@ fn kwartaalbelasting(
     }
     kwartalen
 }
+
+#[cfg(test)]
+mod tests;
