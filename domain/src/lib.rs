@@ -21,6 +21,7 @@ pub mod overstap;
 pub mod plan;
 pub mod ports;
 pub mod routekaart;
+pub mod scenario;
 #[cfg(test)]
 mod testdata;
 pub mod tijdlijn;

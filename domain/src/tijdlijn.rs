@@ -509,7 +509,7 @@ pub fn bewerk(routekaart: &[Opgave], bewerking: &Bewerking) -> Result<Bewerkt, B
     };
     cascade(&mut nieuw, &index)?;
     Ok(Bewerkt {
-        verschoven: verschuivingen(routekaart, &nieuw, &gesleept),
+        verschoven: verschuivingen(routekaart, &nieuw, Some(&gesleept)),
         routekaart: nieuw,
     })
 }
@@ -606,8 +606,13 @@ fn groei(opgave: &mut Opgave, soort: FaseSoort) -> bool {
     true
 }
 
-/// Every part whose dates differ, the dragged one first.
-fn verschuivingen(oud: &[Opgave], nieuw: &[Opgave], gesleept: &Onderdeel) -> Vec<Verschuiving> {
+/// Every part whose dates differ between two versions of one Routekaart (matched by
+/// position), the dragged one first.
+pub fn verschuivingen(
+    oud: &[Opgave],
+    nieuw: &[Opgave],
+    gesleept: Option<&Onderdeel>,
+) -> Vec<Verschuiving> {
     let mut lijst = Vec::new();
     let mut voeg_toe = |onderdeel: Onderdeel, voor: Periode, na: Periode| {
         let start_dagen = (na.start() - voor.start()).num_days();
@@ -639,7 +644,7 @@ fn verschuivingen(oud: &[Opgave], nieuw: &[Opgave], gesleept: &Onderdeel) -> Vec
             );
         }
     }
-    if let Some(i) = lijst.iter().position(|v| &v.onderdeel == gesleept) {
+    if let Some(i) = lijst.iter().position(|v| Some(&v.onderdeel) == gesleept) {
         let eerste = lijst.remove(i);
         lijst.insert(0, eerste);
     }

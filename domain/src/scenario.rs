@@ -1,0 +1,397 @@
+//! Section 5 of `DOMAIN.md`: scenarios, saved what-if plans. A scenario is a gemeente, a
+//! peildatum, the version of the base data it was made on and an ordered list of
+//! [`Wijziging`]en. Applying them in order to a [`Basis`] gives the scenario's Routekaart
+//! and overstapplan; on a changed base an edit that no longer applies is kept, skipped and
+//! reported as a [`Conflict`]. Undo drops the last edit. Two outcomes can be compared.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogus::{Component, Status};
+use crate::datum::Kwartaal;
+use crate::gemeente::GemeenteCode;
+use crate::id::{ApplicatieId, ComponentId, OpgaveId};
+use crate::landschap::{Applicatie, Capaciteit};
+use crate::overstap::Overstapcontext;
+use crate::plan::{Jaarbedrag, Overstapplan, overstapplan};
+use crate::routekaart::{Deelnemer, Opgave, Rol};
+use crate::tijdlijn::{Bewerking, BewerkingFout, Verschuiving, bewerk, verschuivingen};
+
+/// A decision about a contract.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "keuze", content = "datum", rename_all = "snake_case")]
+pub enum ContractKeuze {
+    /// Extend to this date, then stop.
+    VerlengenTot(NaiveDate),
+    /// End at this date.
+    BeeindigenOp(NaiveDate),
+}
+
+/// One what-if edit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "soort",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum Wijziging {
+    /// Join an opgave in a rol, or leave it (`rol` none).
+    Rol {
+        /// The opgave.
+        opgave: OpgaveId,
+        /// The new rol; none to leave.
+        rol: Option<Rol>,
+    },
+    /// A drag on the timeline.
+    Tijdlijn {
+        /// The edit.
+        bewerking: Bewerking,
+    },
+    /// Assume a component is available from a date.
+    Beschikbaarheid {
+        /// The component.
+        component: ComponentId,
+        /// Available from.
+        datum: NaiveDate,
+    },
+    /// Set the gemeente's capaciteit.
+    Capaciteit {
+        /// The new capaciteit.
+        capaciteit: Capaciteit,
+    },
+    /// Decide on a contract.
+    Contract {
+        /// The applicatie.
+        applicatie: ApplicatieId,
+        /// The decision.
+        keuze: ContractKeuze,
+    },
+}
+
+/// Why an edit cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WijzigingFout {
+    /// The opgave does not (or no longer) exist.
+    #[error("opgave '{0}' bestaat niet (meer)")]
+    OnbekendeOpgave(OpgaveId),
+    /// The component does not (or no longer) exist.
+    #[error("component '{0}' bestaat niet (meer)")]
+    OnbekendeComponent(ComponentId),
+    /// The applicatie does not (or no longer) exist.
+    #[error("applicatie '{0}' bestaat niet (meer)")]
+    OnbekendeApplicatie(ApplicatieId),
+    /// The timeline edit failed.
+    #[error(transparent)]
+    Tijdlijn(#[from] BewerkingFout),
+    /// Negative capaciteit.
+    #[error("capaciteit mag niet negatief zijn")]
+    NegatieveCapaciteit,
+    /// Extending to a date before the current end.
+    #[error("verlengen tot {tot} kan niet: het contract loopt al tot {einddatum}")]
+    GeenVerlenging {
+        /// Requested.
+        tot: NaiveDate,
+        /// Current end.
+        einddatum: NaiveDate,
+    },
+    /// Ending before the peildatum or the contract's start.
+    #[error(
+        "beëindigen op {0} kan niet: die datum ligt voor de peildatum of de start van het contract"
+    )]
+    OngeldigEinde(NaiveDate),
+}
+
+/// The data a scenario is applied to, for one gemeente.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Basis {
+    /// The published Routekaart.
+    pub routekaart: Vec<Opgave>,
+    /// The catalogue.
+    pub componenten: Vec<Component>,
+    /// The gemeente's applicaties.
+    pub applicaties: Vec<Applicatie>,
+    /// Its capaciteit, if known.
+    pub capaciteit: Option<Capaciteit>,
+}
+
+/// A saved what-if plan.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scenario {
+    /// Whose.
+    pub gemeente: GemeenteCode,
+    /// "Today" of the plan.
+    pub peildatum: NaiveDate,
+    /// The version of the base data it was made on.
+    pub basisversie: String,
+    /// The edits, in order.
+    pub wijzigingen: Vec<Wijziging>,
+}
+
+/// An edit that no longer applies: kept in the scenario, skipped, reported.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Conflict {
+    /// Its position in the list (0-based).
+    pub index: usize,
+    /// The edit.
+    pub wijziging: Wijziging,
+    /// Why it was skipped.
+    pub reden: String,
+}
+
+/// A scenario worked out on a base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uitwerking {
+    /// The data after the edits.
+    pub basis: Basis,
+    /// The overstapplan on that data.
+    pub plan: Overstapplan,
+    /// What moved on the Routekaart compared with the base.
+    pub verschoven: Vec<Verschuiving>,
+    /// Edits that were skipped.
+    pub conflicten: Vec<Conflict>,
+}
+
+impl Basis {
+    /// Applies one edit for `gemeente` on `peildatum`.
+    ///
+    /// # Errors
+    /// When the edit names something that does not exist or breaks a rule; then `self`
+    /// is unchanged.
+    pub fn pas_toe(
+        &mut self,
+        gemeente: &GemeenteCode,
+        peildatum: NaiveDate,
+        wijziging: &Wijziging,
+    ) -> Result<(), WijzigingFout> {
+        match wijziging {
+            Wijziging::Rol { opgave, rol } => {
+                let doel = self
+                    .routekaart
+                    .iter_mut()
+                    .find(|o| &o.id == opgave)
+                    .ok_or_else(|| WijzigingFout::OnbekendeOpgave(opgave.clone()))?;
+                doel.deelnemers.retain(|d| &d.gemeente != gemeente);
+                if let Some(rol) = rol {
+                    doel.deelnemers.push(Deelnemer {
+                        gemeente: gemeente.clone(),
+                        rol: *rol,
+                    });
+                }
+            }
+            Wijziging::Tijdlijn { bewerking } => {
+                self.routekaart = bewerk(&self.routekaart, bewerking)?.routekaart;
+            }
+            Wijziging::Beschikbaarheid { component, datum } => {
+                let doel = self
+                    .componenten
+                    .iter_mut()
+                    .find(|k| &k.id == component)
+                    .ok_or_else(|| WijzigingFout::OnbekendeComponent(component.clone()))?;
+                doel.status = Status::Beschikbaar;
+                doel.beschikbaar_vanaf = Some(*datum);
+            }
+            Wijziging::Capaciteit { capaciteit } => {
+                if capaciteit.fte_per_kwartaal < 0.0
+                    || capaciteit.budget_per_jaar < 0
+                    || capaciteit.fte_per_kwartaal.is_nan()
+                {
+                    return Err(WijzigingFout::NegatieveCapaciteit);
+                }
+                self.capaciteit = Some(*capaciteit);
+            }
+            Wijziging::Contract { applicatie, keuze } => {
+                let doel = self
+                    .applicaties
+                    .iter_mut()
+                    .find(|a| &a.id == applicatie)
+                    .ok_or_else(|| WijzigingFout::OnbekendeApplicatie(applicatie.clone()))?;
+                let einddatum = doel.contract.einddatum();
+                let nieuw = match *keuze {
+                    ContractKeuze::VerlengenTot(tot) if tot < einddatum => {
+                        return Err(WijzigingFout::GeenVerlenging { tot, einddatum });
+                    }
+                    ContractKeuze::BeeindigenOp(op) if op < peildatum => {
+                        return Err(WijzigingFout::OngeldigEinde(op));
+                    }
+                    ContractKeuze::VerlengenTot(datum) | ContractKeuze::BeeindigenOp(datum) => {
+                        datum
+                    }
+                };
+                doel.contract = doel
+                    .contract
+                    .eindigend_op(nieuw)
+                    .map_err(|_| WijzigingFout::OngeldigEinde(nieuw))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Scenario {
+    /// Works the scenario out on `basis`: every edit in order, those that no longer apply
+    /// skipped and reported.
+    pub fn werk_uit(&self, basis: &Basis) -> Uitwerking {
+        let mut huidig = basis.clone();
+        let mut conflicten = Vec::new();
+        for (index, wijziging) in self.wijzigingen.iter().enumerate() {
+            // `pas_toe` leaves the data unchanged when it fails.
+            if let Err(fout) = huidig.pas_toe(&self.gemeente, self.peildatum, wijziging) {
+                conflicten.push(Conflict {
+                    index,
+                    wijziging: wijziging.clone(),
+                    reden: fout.to_string(),
+                });
+            }
+        }
+        let plan = {
+            let context =
+                Overstapcontext::new(self.peildatum, &huidig.componenten, &huidig.routekaart);
+            overstapplan(
+                &context,
+                &self.gemeente,
+                &huidig.applicaties,
+                huidig.capaciteit,
+            )
+        };
+        Uitwerking {
+            verschoven: verschuivingen(&basis.routekaart, &huidig.routekaart, None),
+            basis: huidig,
+            plan,
+            conflicten,
+        }
+    }
+
+    /// Adds an edit after checking that it applies to the current outcome.
+    ///
+    /// # Errors
+    /// When it does not apply; the scenario is unchanged then.
+    pub fn voeg_toe(
+        &mut self,
+        huidig: &Uitwerking,
+        wijziging: Wijziging,
+    ) -> Result<(), WijzigingFout> {
+        let mut proef = huidig.basis.clone();
+        proef.pas_toe(&self.gemeente, self.peildatum, &wijziging)?;
+        self.wijzigingen.push(wijziging);
+        Ok(())
+    }
+
+    /// Undo: drops the last edit and returns it.
+    pub fn maak_ongedaan(&mut self) -> Option<Wijziging> {
+        self.wijzigingen.pop()
+    }
+}
+
+/// One applicatie's overstapmoment in two scenarios.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MomentVergelijking {
+    /// Which applicatie.
+    pub applicatie: ApplicatieId,
+    /// Its name.
+    pub naam: String,
+    /// Overstapmoment in the first.
+    pub a: Option<NaiveDate>,
+    /// Overstapmoment in the second.
+    pub b: Option<NaiveDate>,
+    /// Days later in the second (negative: earlier), when both have one.
+    pub verschil_dagen: Option<i64>,
+}
+
+/// An amount per year in two scenarios.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JaarVergelijking {
+    /// The year.
+    pub jaar: i32,
+    /// Euros in the first.
+    pub a: i64,
+    /// Euros in the second.
+    pub b: i64,
+}
+
+/// Two scenarios side by side.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Vergelijking {
+    /// Per applicatie, in the first's order; applicaties only in the second follow.
+    pub overstapmomenten: Vec<MomentVergelijking>,
+    /// Besparing per year.
+    pub besparing: Vec<JaarVergelijking>,
+    /// Bijdragen per year.
+    pub bijdragen: Vec<JaarVergelijking>,
+    /// Overloaded quarters of the first.
+    pub overbelast_a: Vec<Kwartaal>,
+    /// Overloaded quarters of the second.
+    pub overbelast_b: Vec<Kwartaal>,
+}
+
+/// Compares two plans (typically a base and a scenario, or two scenarios).
+pub fn vergelijk(a: &Overstapplan, b: &Overstapplan) -> Vergelijking {
+    let mut overstapmomenten: Vec<MomentVergelijking> = a
+        .applicaties
+        .iter()
+        .map(|x| {
+            let in_b = b.applicaties.iter().find(|y| y.applicatie == x.applicatie);
+            let (ma, mb) = (
+                x.uitkomst.overstapmoment(),
+                in_b.and_then(|y| y.uitkomst.overstapmoment()),
+            );
+            MomentVergelijking {
+                applicatie: x.applicatie.clone(),
+                naam: x.naam.clone(),
+                a: ma,
+                b: mb,
+                verschil_dagen: ma.zip(mb).map(|(ma, mb)| (mb - ma).num_days()),
+            }
+        })
+        .collect();
+    for y in b
+        .applicaties
+        .iter()
+        .filter(|y| !a.applicaties.iter().any(|x| x.applicatie == y.applicatie))
+    {
+        overstapmomenten.push(MomentVergelijking {
+            applicatie: y.applicatie.clone(),
+            naam: y.naam.clone(),
+            a: None,
+            b: y.uitkomst.overstapmoment(),
+            verschil_dagen: None,
+        });
+    }
+    Vergelijking {
+        overstapmomenten,
+        besparing: per_jaar(&a.besparing_per_jaar, &b.besparing_per_jaar),
+        bijdragen: per_jaar(&a.bijdragen_per_jaar, &b.bijdragen_per_jaar),
+        overbelast_a: a.overbelast.kwartalen.iter().map(|k| k.kwartaal).collect(),
+        overbelast_b: b.overbelast.kwartalen.iter().map(|k| k.kwartaal).collect(),
+    }
+}
+
+fn per_jaar(a: &[Jaarbedrag], b: &[Jaarbedrag]) -> Vec<JaarVergelijking> {
+    let mut jaren: Vec<i32> = a.iter().chain(b).map(|x| x.jaar).collect();
+    jaren.sort_unstable();
+    jaren.dedup();
+    let bedrag =
+        |lijst: &[Jaarbedrag], jaar| lijst.iter().find(|x| x.jaar == jaar).map_or(0, |x| x.euro);
+    jaren
+        .into_iter()
+        .map(|jaar| JaarVergelijking {
+            jaar,
+            a: bedrag(a, jaar),
+            b: bedrag(b, jaar),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
