@@ -58,6 +58,22 @@ impl Kwartaal {
         self.volgende().eerste_dag()
     }
 
+    /// The quarter before this one.
+    #[must_use]
+    pub fn vorige(self) -> Self {
+        if self.nummer == 1 {
+            Self {
+                jaar: self.jaar - 1,
+                nummer: 4,
+            }
+        } else {
+            Self {
+                jaar: self.jaar,
+                nummer: self.nummer - 1,
+            }
+        }
+    }
+
     /// The quarter after this one.
     #[must_use]
     pub fn volgende(self) -> Self {

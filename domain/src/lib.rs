@@ -5,17 +5,22 @@
 //! server gives. It therefore does no IO and reads no clock: "today" is always a parameter
 //! (a `peildatum`). Its only dependencies are serde, thiserror and chrono without its clock.
 //!
-//! The names are the glossary's names: a [`gemeente::Gemeente`] has a
-//! [`gemeente::GemeenteCode`], the [`routekaart`] holds [`routekaart::Opgave`]s with their
-//! fasen, activiteiten and besluiten. Storage is reached only through the [`ports`] traits,
-//! whose implementations live in the server.
+//! The names are the glossary's names. One module per section of `DOMAIN.md`:
+//! [`overstap`] (1, overstapregels), [`afschaffen`] (2), [`plan`] (3, money and capacity,
+//! and the whole overstapplan), [`tijdlijn`] (4, validation and dragging), [`scenario`]
+//! (5) and [`landelijk`] (6); the types they work on live in [`gemeente`], [`catalogus`],
+//! [`landschap`], [`routekaart`], [`id`], [`datum`] and [`geld`]. Storage is reached only
+//! through the [`ports`] traits, whose implementations live in the server.
 
 pub mod afschaffen;
 pub mod catalogus;
 pub mod datum;
+#[cfg(test)]
+mod eigenschappen;
 pub mod geld;
 pub mod gemeente;
 pub mod id;
+pub mod landelijk;
 pub mod landschap;
 pub mod overstap;
 pub mod plan;
@@ -26,9 +31,15 @@ pub mod scenario;
 mod testdata;
 pub mod tijdlijn;
 
+pub use catalogus::{Component, Laag, Soort, Status};
 pub use datum::{Kwartaal, KwartaalFout, Periode, PeriodeFout, plus_maanden};
 pub use gemeente::{Gemeente, GemeenteCode, GemeenteCodeFout};
+pub use id::{
+    ActiviteitId, ApplicatieId, BesluitId, ComponentId, IdFout, OpgaveId, ReferentiecomponentId,
+};
+pub use landschap::{Applicatie, Capaciteit, Contract, ContractFout};
+pub use overstap::{Overstap, Overstapcontext, Uitkomst};
+pub use plan::{Overstapplan, overstapplan};
 pub use routekaart::{
-    Activiteit, ActiviteitId, Besluit, BesluitId, Bijdrage, Bijdragen, Deelnemer, Fase, FaseSoort,
-    IdFout, Opgave, OpgaveId, Orgaan, Rol,
+    Activiteit, Besluit, Bijdrage, Bijdragen, Deelnemer, Fase, FaseSoort, Opgave, Orgaan, Rol,
 };

@@ -1,0 +1,182 @@
+//! Section 6 of `DOMAIN.md`, the landelijk beeld: over all gemeenten, per component and
+//! quarter, how many gemeenten (and applicaties, and yearly fees) reach an overstapmoment
+//! to that component, each under its own rol; the kansrijke quarters for a joint switch
+//! with their cohorts; and, nationally, the ongebruikte and overbodige applicaties.
+//!
+//! Counted as in each gemeente's own overstapplan: an applicatie with outcome `overstap`
+//! that is not dropped (a dropped applicatie does not switch), so the aggregate equals
+//! the sum of the plans.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::afschaffen::{Reden, afschaffingen};
+use crate::datum::Kwartaal;
+use crate::gemeente::GemeenteCode;
+use crate::id::ComponentId;
+use crate::landschap::Applicatie;
+use crate::overstap::{Overstapcontext, Uitkomst};
+
+/// The default threshold: a quarter needs at least this many gemeenten to be kansrijk.
+pub const STANDAARD_DREMPEL: usize = 5;
+
+/// One component in one quarter.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Kwartaalcel {
+    /// The quarter.
+    pub kwartaal: Kwartaal,
+    /// Gemeenten with at least one overstapmoment to the component in it.
+    pub gemeenten: usize,
+    /// Applicaties with their overstapmoment in it.
+    pub applicaties: usize,
+    /// The yearly fees of those applicaties.
+    pub jaarlijkse_kosten: i64,
+    /// At least the threshold and not lower than either neighbouring quarter.
+    pub kansrijk: bool,
+    /// For a kansrijk quarter: the gemeenten in it, a cohort that could procure and
+    /// migrate together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cohort: Vec<GemeenteCode>,
+}
+
+/// All quarters of one component that have an overstapmoment.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Componentreeks {
+    /// The component.
+    pub component: ComponentId,
+    /// Its quarters in order; quarters without any overstapmoment are left out.
+    pub kwartalen: Vec<Kwartaalcel>,
+}
+
+/// National counts of one kind of droppable applicatie.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Afschafpotentieel {
+    /// How many applicaties.
+    pub applicaties: usize,
+    /// In how many gemeenten.
+    pub gemeenten: usize,
+    /// Their yearly fees.
+    pub jaarlijkse_kosten: i64,
+}
+
+/// The landelijk beeld.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LandelijkBeeld {
+    /// The threshold used.
+    pub drempel: usize,
+    /// Per component (by id), its quarters.
+    pub componenten: Vec<Componentreeks>,
+    /// Unused applicaties nationally.
+    pub ongebruikt: Afschafpotentieel,
+    /// Redundant applicaties nationally.
+    pub overbodig: Afschafpotentieel,
+}
+
+#[derive(Default)]
+struct Telling {
+    gemeenten: BTreeSet<GemeenteCode>,
+    applicaties: usize,
+    jaarlijkse_kosten: i64,
+}
+
+/// The landelijk beeld over `landschappen` (each gemeente with its applicaties).
+pub fn landelijk_beeld<'a>(
+    context: &Overstapcontext<'_>,
+    landschappen: impl IntoIterator<Item = (&'a GemeenteCode, &'a [Applicatie])>,
+    drempel: usize,
+) -> LandelijkBeeld {
+    let mut tellingen: BTreeMap<&ComponentId, BTreeMap<Kwartaal, Telling>> = BTreeMap::new();
+    let mut ongebruikt = Afschafpotentieel::default();
+    let mut overbodig = Afschafpotentieel::default();
+    let mut opslag: Vec<(Uitkomst, &GemeenteCode, i64)> = Vec::new();
+    for (gemeente, applicaties) in landschappen {
+        let afschaf = afschaffingen(applicaties, context.peildatum());
+        for (reden, potentieel) in [
+            (Reden::Ongebruikt, &mut ongebruikt),
+            (Reden::Overbodig, &mut overbodig),
+        ] {
+            let deze: Vec<_> = afschaf.iter().filter(|a| a.reden == reden).collect();
+            if !deze.is_empty() {
+                potentieel.gemeenten += 1;
+                potentieel.applicaties += deze.len();
+                potentieel.jaarlijkse_kosten +=
+                    deze.iter().map(|a| a.jaarlijkse_kosten).sum::<i64>();
+            }
+        }
+        for app in applicaties
+            .iter()
+            .filter(|a| !afschaf.iter().any(|x| x.applicatie == a.id))
+        {
+            let uitkomst = context.overstap(app, gemeente).uitkomst;
+            if matches!(uitkomst, Uitkomst::Overstap { .. }) {
+                opslag.push((uitkomst, gemeente, app.contract.jaarlijkse_kosten()));
+            }
+        }
+    }
+    for (uitkomst, gemeente, kosten) in &opslag {
+        let Uitkomst::Overstap {
+            component,
+            overstapmoment,
+            ..
+        } = uitkomst
+        else {
+            continue;
+        };
+        let telling = tellingen
+            .entry(component)
+            .or_default()
+            .entry(Kwartaal::van(*overstapmoment))
+            .or_default();
+        telling.gemeenten.insert((*gemeente).clone());
+        telling.applicaties += 1;
+        telling.jaarlijkse_kosten += kosten;
+    }
+    let componenten = tellingen
+        .into_iter()
+        .map(|(component, kwartalen)| {
+            let aantal = |q: Kwartaal| kwartalen.get(&q).map_or(0, |t| t.gemeenten.len());
+            let cellen = kwartalen
+                .iter()
+                .map(|(&q, t)| {
+                    let n = t.gemeenten.len();
+                    let kansrijk =
+                        n >= drempel && n >= aantal(q.vorige()) && n >= aantal(q.volgende());
+                    Kwartaalcel {
+                        kwartaal: q,
+                        gemeenten: n,
+                        applicaties: t.applicaties,
+                        jaarlijkse_kosten: t.jaarlijkse_kosten,
+                        kansrijk,
+                        cohort: if kansrijk {
+                            t.gemeenten.iter().cloned().collect()
+                        } else {
+                            Vec::new()
+                        },
+                    }
+                })
+                .collect();
+            Componentreeks {
+                component: component.clone(),
+                kwartalen: cellen,
+            }
+        })
+        .collect();
+    LandelijkBeeld {
+        drempel,
+        componenten,
+        ongebruikt,
+        overbodig,
+    }
+}
+
+#[cfg(test)]
+mod tests;
