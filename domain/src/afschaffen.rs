@@ -2,14 +2,14 @@
 //! (ongebruikt) or because others already fulfil all their functions (overbodig), and the
 //! day each can go.
 
-use std::collections::HashMap;
+use crate::snel::SnelleMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::id::{ApplicatieId, ReferentiecomponentId};
 use crate::landschap::Applicatie;
-use crate::overstap::uitstappunten;
+use crate::overstap::eerste_bruikbare;
 
 /// Why an applicatie can go.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -76,7 +76,7 @@ pub fn afschaffingen(applicaties: &[Applicatie], peildatum: NaiveDate) -> Vec<Af
     });
 
     // How many not-yet-redundant applicaties in use fulfil each function.
-    let mut vervullers: HashMap<&ReferentiecomponentId, usize> = HashMap::new();
+    let mut vervullers: SnelleMap<&ReferentiecomponentId, usize> = SnelleMap::default();
     for app in &in_gebruik {
         for r in uniek(&app.referentiecomponenten) {
             *vervullers.entry(r).or_default() += 1;
@@ -84,16 +84,12 @@ pub fn afschaffingen(applicaties: &[Applicatie], peildatum: NaiveDate) -> Vec<Af
     }
     let mut overbodig = vec![false; in_gebruik.len()];
     for (i, app) in in_gebruik.iter().enumerate() {
-        let functies = uniek(&app.referentiecomponenten);
-        if functies.is_empty() {
+        if app.referentiecomponenten.is_empty() {
             continue; // its function is unknown: never redundant
         }
-        if functies
-            .iter()
-            .all(|r| vervullers.get(r).copied().unwrap_or(0) >= 2)
-        {
+        if uniek(&app.referentiecomponenten).all(|r| vervullers.get(r).copied().unwrap_or(0) >= 2) {
             overbodig[i] = true;
-            for r in functies {
+            for r in uniek(&app.referentiecomponenten) {
                 if let Some(n) = vervullers.get_mut(r) {
                     *n -= 1;
                 }
@@ -101,22 +97,29 @@ pub fn afschaffingen(applicaties: &[Applicatie], peildatum: NaiveDate) -> Vec<Af
         }
     }
 
+    // The keeper of each function: the last in walk order (most users) among those that stay.
+    let mut houder: SnelleMap<&ReferentiecomponentId, usize> = SnelleMap::default();
+    for (j, app) in in_gebruik
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| !overbodig[*j])
+    {
+        for r in &app.referentiecomponenten {
+            houder.insert(r, j);
+        }
+    }
     let mut uit: Vec<Afschaffing> = applicaties
         .iter()
         .filter(|a| a.ongebruikt())
         .map(|a| afschaffing(a, Reden::Ongebruikt, Vec::new(), peildatum))
         .collect();
-    for (i, app) in in_gebruik.iter().enumerate().filter(|(i, _)| overbodig[*i]) {
+    for (_, app) in in_gebruik.iter().enumerate().filter(|(i, _)| overbodig[*i]) {
         let overnames = uniek(&app.referentiecomponenten)
-            .into_iter()
             .filter_map(|r| {
-                // The keeper: the last in walk order (most users) among those that stay.
-                let door = in_gebruik.iter().enumerate().rev().find(|(j, b)| {
-                    *j != i && !overbodig[*j] && b.referentiecomponenten.contains(r)
-                })?;
+                let door = in_gebruik[*houder.get(r)?].id.clone();
                 Some(Overname {
                     referentiecomponent: r.clone(),
-                    door: door.1.id.clone(),
+                    door,
                 })
             })
             .collect();
@@ -125,14 +128,15 @@ pub fn afschaffingen(applicaties: &[Applicatie], peildatum: NaiveDate) -> Vec<Af
     uit
 }
 
-fn uniek(referentiecomponenten: &[ReferentiecomponentId]) -> Vec<&ReferentiecomponentId> {
-    let mut uniek: Vec<&ReferentiecomponentId> = Vec::with_capacity(referentiecomponenten.len());
-    for r in referentiecomponenten {
-        if !uniek.contains(&r) {
-            uniek.push(r);
-        }
-    }
-    uniek
+/// Each referentiecomponent once, in order, without allocating.
+fn uniek(
+    referentiecomponenten: &[ReferentiecomponentId],
+) -> impl Iterator<Item = &ReferentiecomponentId> {
+    referentiecomponenten
+        .iter()
+        .enumerate()
+        .filter(|(k, r)| !referentiecomponenten[..*k].contains(r))
+        .map(|(_, r)| r)
 }
 
 fn afschaffing(
@@ -141,12 +145,11 @@ fn afschaffing(
     overgenomen_door: Vec<Overname>,
     peildatum: NaiveDate,
 ) -> Afschaffing {
-    let punten = uitstappunten(&app.contract, peildatum);
     Afschaffing {
         applicatie: app.id.clone(),
         naam: app.naam.clone(),
         reden,
-        afschafdatum: punten.eerste_bruikbare(&app.contract, peildatum, peildatum),
+        afschafdatum: eerste_bruikbare(&app.contract, peildatum, peildatum),
         jaarlijkse_kosten: app.contract.jaarlijkse_kosten(),
         overgenomen_door,
     }

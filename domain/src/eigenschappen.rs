@@ -63,6 +63,28 @@ proptest! {
     }
 
     #[test]
+    fn the_quick_search_for_an_exit_point_agrees_with_walking_them_all(
+        contract in contract_strategie(),
+        peil in 0_u32..2_500,
+        vanaf in 0_u32..4_000,
+    ) {
+        let (p, vanaf) = (dag(peil), dag(vanaf));
+        let punten = uitstappunten(&contract, p);
+        let traag = punten.punten.iter().copied().find(|&x| x >= vanaf && punten.bruikbaar(&contract, x, p));
+        prop_assert_eq!(crate::overstap::eerste_bruikbare(&contract, vanaf, p), traag);
+        // The final end, walked from E: the last E + k·r ≤ M.
+        if let (Some(m), r @ 1..) = (contract.uiterste_einddatum(), contract.verlenging_maanden()) {
+            let mut laatste = contract.einddatum();
+            for k in 1.. {
+                let Some(x) = crate::plus_maanden(contract.einddatum(), k * i32::try_from(r).expect("small")) else { break };
+                if x > m { break; }
+                laatste = x;
+            }
+            prop_assert_eq!(punten.definitief_einde, Some(laatste));
+        }
+    }
+
+    #[test]
     fn a_dropped_applicatie_goes_on_a_usable_exit_point(contract in contract_strategie(), peil in 0_u32..2_500) {
         let mut app = zaaksysteem_x();
         app.contract = contract;

@@ -4,7 +4,15 @@
 /// `round_half_up(jaarlijks × dagen / 365)`, for non-negative amounts and days; a negative
 /// input counts as zero (nothing is prorated over a negative span).
 pub fn naar_rato(jaarlijks: i64, dagen: i64) -> i64 {
-    deel_afgerond(i128::from(jaarlijks.max(0)) * i128::from(dagen.max(0)), 365)
+    let (jaarlijks, dagen) = (jaarlijks.max(0), dagen.max(0));
+    if jaarlijks == 0 || dagen == 0 {
+        return 0;
+    }
+    // i64 arithmetic whenever it cannot overflow (any realistic amount); i128 otherwise.
+    match jaarlijks.checked_mul(dagen).and_then(|t| t.checked_mul(2)) {
+        Some(dubbel) => (dubbel + 365) / 730,
+        None => deel_afgerond(i128::from(jaarlijks) * i128::from(dagen), 365),
+    }
 }
 
 /// `round_half_up(teller / noemer)` for a non-negative teller and a positive noemer.
@@ -26,6 +34,12 @@ mod tests {
         // Below one half rounds down, above it up (365 is odd, so an exact half cannot occur).
         assert_eq!(naar_rato(1, 182), 0);
         assert_eq!(naar_rato(1, 183), 1);
+    }
+
+    #[test]
+    fn huge_amounts_do_not_overflow() {
+        assert_eq!(naar_rato(i64::MAX, 365), i64::MAX);
+        assert_eq!(naar_rato(i64::MAX / 2, 730), i64::MAX - 1);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A gemeente and its CBS code. The code is the key every row a gemeente owns carries.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +17,8 @@ pub enum GemeenteCodeFout {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct GemeenteCode(String);
+#[cfg_attr(feature = "openapi", schema(value_type = String))]
+pub struct GemeenteCode(Arc<str>);
 
 impl GemeenteCode {
     /// Parses `GM0344`; surrounding white space is ignored, lower-case `gm` is accepted.
@@ -31,7 +33,7 @@ impl GemeenteCode {
             && tekst[..2].eq_ignore_ascii_case("GM")
             && tekst[2..].bytes().all(|b| b.is_ascii_digit());
         if geldig {
-            Ok(Self(format!("GM{}", &tekst[2..])))
+            Ok(Self(Arc::from(format!("GM{}", &tekst[2..]))))
         } else {
             Err(GemeenteCodeFout::Vorm(tekst.to_owned()))
         }
@@ -53,7 +55,7 @@ impl TryFrom<String> for GemeenteCode {
 
 impl From<GemeenteCode> for String {
     fn from(code: GemeenteCode) -> Self {
-        code.0
+        code.0.to_string()
     }
 }
 

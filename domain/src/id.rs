@@ -3,6 +3,7 @@
 //! referentiecomponent as GEMMA gives it.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +21,8 @@ macro_rules! slug_id {
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $naam(String);
+#[cfg_attr(feature = "openapi", schema(value_type = String))]
+        pub struct $naam(Arc<str>);
 
         impl $naam {
             /// Parses a kebab-case identifier such as `zaakgericht-werken`.
@@ -35,7 +37,7 @@ macro_rules! slug_id {
                         .bytes()
                         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
                 if geldig {
-                    Ok(Self(tekst.to_owned()))
+                    Ok(Self(Arc::from(tekst)))
                 } else {
                     Err(IdFout::Vorm(tekst.to_owned()))
                 }
@@ -57,7 +59,7 @@ macro_rules! slug_id {
 
         impl From<$naam> for String {
             fn from(id: $naam) -> Self {
-                id.0
+                id.0.to_string()
             }
         }
 
@@ -105,7 +107,8 @@ pub enum ReferentiecomponentIdFout {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct ReferentiecomponentId(String);
+#[cfg_attr(feature = "openapi", schema(value_type = String))]
+pub struct ReferentiecomponentId(Arc<str>);
 
 impl ReferentiecomponentId {
     /// Parses an id; surrounding white space is ignored.
@@ -119,7 +122,7 @@ impl ReferentiecomponentId {
             && tekst.chars().count() <= 128
             && !tekst.chars().any(|c| c.is_whitespace() || c.is_control());
         if geldig {
-            Ok(Self(tekst.to_owned()))
+            Ok(Self(Arc::from(tekst)))
         } else {
             Err(ReferentiecomponentIdFout::Vorm(tekst.to_owned()))
         }
@@ -141,7 +144,7 @@ impl TryFrom<String> for ReferentiecomponentId {
 
 impl From<ReferentiecomponentId> for String {
     fn from(id: ReferentiecomponentId) -> Self {
-        id.0
+        id.0.to_string()
     }
 }
 

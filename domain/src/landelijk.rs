@@ -7,16 +7,16 @@
 //! that is not dropped (a dropped applicatie does not switch), so the aggregate equals
 //! the sum of the plans.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::afschaffen::{Reden, afschaffingen};
 use crate::datum::Kwartaal;
 use crate::gemeente::GemeenteCode;
-use crate::id::ComponentId;
+use crate::id::{ApplicatieId, ComponentId};
 use crate::landschap::Applicatie;
-use crate::overstap::{Overstapcontext, Uitkomst};
+use crate::overstap::Uitkomst;
+use crate::plan::Overstapplan;
 
 /// The default threshold: a quarter needs at least this many gemeenten to be kansrijk.
 pub const STANDAARD_DREMPEL: usize = 5;
@@ -82,43 +82,49 @@ pub struct LandelijkBeeld {
 }
 
 #[derive(Default)]
-struct Telling {
-    gemeenten: BTreeSet<GemeenteCode>,
+struct Telling<'a> {
+    gemeenten: BTreeSet<&'a GemeenteCode>,
     applicaties: usize,
     jaarlijkse_kosten: i64,
 }
 
-/// The landelijk beeld over `landschappen` (each gemeente with its applicaties).
+/// The landelijk beeld from each gemeente's overstapplan with the applicaties it was made
+/// from (in the same order).
 pub fn landelijk_beeld<'a>(
-    context: &Overstapcontext<'_>,
-    landschappen: impl IntoIterator<Item = (&'a GemeenteCode, &'a [Applicatie])>,
+    plannen: impl IntoIterator<Item = (&'a Overstapplan, &'a [Applicatie])>,
     drempel: usize,
 ) -> LandelijkBeeld {
-    let mut tellingen: BTreeMap<&ComponentId, BTreeMap<Kwartaal, Telling>> = BTreeMap::new();
+    let mut tellingen: BTreeMap<&ComponentId, BTreeMap<Kwartaal, Telling<'_>>> = BTreeMap::new();
     let mut ongebruikt = Afschafpotentieel::default();
     let mut overbodig = Afschafpotentieel::default();
-    let mut opslag: Vec<(Uitkomst, &GemeenteCode, i64)> = Vec::new();
-    for (gemeente, applicaties) in landschappen {
-        let afschaf = afschaffingen(applicaties, context.peildatum());
-        for (reden, potentieel) in [
-            (Reden::Ongebruikt, &mut ongebruikt),
-            (Reden::Overbodig, &mut overbodig),
+    let mut opslag: Vec<(&Uitkomst, &GemeenteCode, i64)> = Vec::new();
+    for (plan, applicaties) in plannen {
+        for (lijst, potentieel) in [
+            (&plan.ongebruikt, &mut ongebruikt),
+            (&plan.overbodig, &mut overbodig),
         ] {
-            let deze: Vec<_> = afschaf.iter().filter(|a| a.reden == reden).collect();
-            if !deze.is_empty() {
+            if !lijst.is_empty() {
                 potentieel.gemeenten += 1;
-                potentieel.applicaties += deze.len();
+                potentieel.applicaties += lijst.len();
                 potentieel.jaarlijkse_kosten +=
-                    deze.iter().map(|a| a.jaarlijkse_kosten).sum::<i64>();
+                    lijst.iter().map(|a| a.jaarlijkse_kosten).sum::<i64>();
             }
         }
-        for app in applicaties
+        let afgeschaft: HashSet<&ApplicatieId> = plan
+            .ongebruikt
             .iter()
-            .filter(|a| !afschaf.iter().any(|x| x.applicatie == a.id))
-        {
-            let uitkomst = context.overstap(app, gemeente).uitkomst;
-            if matches!(uitkomst, Uitkomst::Overstap { .. }) {
-                opslag.push((uitkomst, gemeente, app.contract.jaarlijkse_kosten()));
+            .chain(&plan.overbodig)
+            .map(|a| &a.applicatie)
+            .collect();
+        for (overstap, app) in plan.applicaties.iter().zip(applicaties) {
+            if matches!(overstap.uitkomst, Uitkomst::Overstap { .. })
+                && !afgeschaft.contains(&overstap.applicatie)
+            {
+                opslag.push((
+                    &overstap.uitkomst,
+                    &plan.gemeente,
+                    app.contract.jaarlijkse_kosten(),
+                ));
             }
         }
     }
@@ -136,7 +142,7 @@ pub fn landelijk_beeld<'a>(
             .or_default()
             .entry(Kwartaal::van(*overstapmoment))
             .or_default();
-        telling.gemeenten.insert((*gemeente).clone());
+        telling.gemeenten.insert(gemeente);
         telling.applicaties += 1;
         telling.jaarlijkse_kosten += kosten;
     }
@@ -157,7 +163,7 @@ pub fn landelijk_beeld<'a>(
                         jaarlijkse_kosten: t.jaarlijkse_kosten,
                         kansrijk,
                         cohort: if kansrijk {
-                            t.gemeenten.iter().cloned().collect()
+                            t.gemeenten.iter().map(|g| (*g).clone()).collect()
                         } else {
                             Vec::new()
                         },

@@ -15,7 +15,7 @@
 pub mod afschaffen;
 pub mod catalogus;
 pub mod datum;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod eigenschappen;
 pub mod geld;
 pub mod gemeente;
@@ -27,6 +27,7 @@ pub mod plan;
 pub mod ports;
 pub mod routekaart;
 pub mod scenario;
+mod snel;
 #[cfg(test)]
 mod testdata;
 pub mod tijdlijn;

@@ -6,7 +6,7 @@
 //! candidate component is available and when the gemeente could run on it (ready); the
 //! earliest-ready candidate is chosen, and exactly one [`Uitkomst`] follows.
 
-use std::collections::HashMap;
+use crate::snel::SnelleMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -35,47 +35,55 @@ pub struct Uitstappunten {
     pub definitief_einde: Option<NaiveDate>,
 }
 
-/// The exit points of `contract` seen from `peildatum`.
-pub fn uitstappunten(contract: &Contract, peildatum: NaiveDate) -> Uitstappunten {
-    let e = contract.einddatum();
-    let horizon = plus_maanden(peildatum, HORIZON_MAANDEN).unwrap_or(NaiveDate::MAX);
-    let r = i32::try_from(contract.verlenging_maanden()).unwrap_or(i32::MAX);
+/// Exit point k of a contract: E + k·r months, counted from E so that an end on the 31st
+/// stays on the month's last day.
+fn uitstappunt(contract: &Contract, k: i32) -> Option<NaiveDate> {
+    let r = i32::try_from(contract.verlenging_maanden()).ok()?;
+    plus_maanden(contract.einddatum(), k.checked_mul(r)?)
+}
+
+/// Whole calendar months from `van` to `tot` (negative when `tot` is earlier), ignoring days.
+fn maanden_tussen(van: NaiveDate, tot: NaiveDate) -> i64 {
+    use chrono::Datelike;
+    i64::from(tot.year() - van.year()) * 12 + i64::from(tot.month()) - i64::from(van.month())
+}
+
+/// The final end: the last exit point the uiterste einddatum M allows (E when there is
+/// no renewal); none for a renewing contract without M.
+pub fn definitief_einde(contract: &Contract) -> Option<NaiveDate> {
+    let r = i64::from(contract.verlenging_maanden());
     if r == 0 {
-        let punten = if e <= horizon { vec![e] } else { Vec::new() };
-        return Uitstappunten {
-            punten,
-            definitief_einde: Some(e),
-        };
+        return Some(contract.einddatum());
     }
-    let grens = contract
-        .uiterste_einddatum()
-        .map_or(horizon, |m| m.min(horizon));
-    let mut punten = Vec::new();
-    let mut laatste_voor_m = None;
-    for k in 0_i32.. {
-        // Each counted from E, so an end on the 31st stays on the month's last day.
-        let Some(x) = k
-            .checked_mul(r)
-            .and_then(|maanden| plus_maanden(e, maanden))
-        else {
-            break;
-        };
-        if contract.uiterste_einddatum().is_some_and(|m| x > m) {
-            break;
-        }
-        laatste_voor_m = Some(x);
-        if x > grens {
-            // Beyond the horizon but within M: keep walking only to find the final end.
-            if contract.uiterste_einddatum().is_none() {
-                break;
-            }
-            continue;
-        }
-        punten.push(x);
+    let m = contract.uiterste_einddatum()?;
+    // The step count to M, give or take one for month-end clamping; walk back to ≤ M.
+    let mut k = i32::try_from(maanden_tussen(contract.einddatum(), m) / r).unwrap_or(i32::MAX);
+    while k > 0 && uitstappunt(contract, k).is_none_or(|x| x > m) {
+        k -= 1;
     }
+    uitstappunt(contract, k)
+}
+
+/// The exit points of `contract` seen from `peildatum`, with its final end.
+pub fn uitstappunten(contract: &Contract, peildatum: NaiveDate) -> Uitstappunten {
+    let horizon = plus_maanden(peildatum, HORIZON_MAANDEN).unwrap_or(NaiveDate::MAX);
+    let definitief_einde = definitief_einde(contract);
+    let grens = match (contract.verlenging_maanden(), definitief_einde) {
+        (0, Some(e)) => e.min(horizon),
+        (_, Some(f)) => f.min(horizon),
+        (_, None) => horizon,
+    };
+    let punten = (0..)
+        .map_while(|k| uitstappunt(contract, k).filter(|x| *x <= grens))
+        .take(if contract.verlenging_maanden() == 0 {
+            1
+        } else {
+            usize::MAX
+        })
+        .collect();
     Uitstappunten {
         punten,
-        definitief_einde: contract.uiterste_einddatum().and(laatste_voor_m),
+        definitief_einde,
     }
 }
 
@@ -85,25 +93,44 @@ pub fn opzegdeadline(contract: &Contract, x: NaiveDate) -> NaiveDate {
     plus_maanden(x, -maanden).unwrap_or(NaiveDate::MIN)
 }
 
-impl Uitstappunten {
-    /// Whether exit point `x` is usable on `peildatum`: on or after it, and either the
-    /// final end (no notice needed) or with its notice deadline on or after it.
-    pub fn bruikbaar(&self, contract: &Contract, x: NaiveDate, peildatum: NaiveDate) -> bool {
-        x >= peildatum
-            && (self.definitief_einde == Some(x) || opzegdeadline(contract, x) >= peildatum)
-    }
+/// Whether exit point `x` is usable on `peildatum`: on or after it, and either the final
+/// end (no notice needed) or with its notice deadline on or after it.
+fn bruikbaar(
+    contract: &Contract,
+    x: NaiveDate,
+    einde: Option<NaiveDate>,
+    peildatum: NaiveDate,
+) -> bool {
+    x >= peildatum && (einde == Some(x) || opzegdeadline(contract, x) >= peildatum)
+}
 
-    /// The first usable exit point on or after `vanaf`.
-    pub fn eerste_bruikbare(
-        &self,
-        contract: &Contract,
-        vanaf: NaiveDate,
-        peildatum: NaiveDate,
-    ) -> Option<NaiveDate> {
-        self.punten
-            .iter()
-            .copied()
-            .find(|&x| x >= vanaf && self.bruikbaar(contract, x, peildatum))
+/// The first usable exit point on or after `vanaf` within the horizon, without listing
+/// the earlier ones: the walk starts just before `max(vanaf, peildatum)`.
+pub fn eerste_bruikbare(
+    contract: &Contract,
+    vanaf: NaiveDate,
+    peildatum: NaiveDate,
+) -> Option<NaiveDate> {
+    let horizon = plus_maanden(peildatum, HORIZON_MAANDEN).unwrap_or(NaiveDate::MAX);
+    let einde = definitief_einde(contract);
+    let r = i64::from(contract.verlenging_maanden());
+    if r == 0 {
+        let e = contract.einddatum();
+        return (e >= vanaf && e <= horizon && bruikbaar(contract, e, einde, peildatum))
+            .then_some(e);
+    }
+    let grens = einde.map_or(horizon, |f| f.min(horizon));
+    let k0 = (maanden_tussen(contract.einddatum(), vanaf.max(peildatum)) / r - 1).max(0);
+    let k0 = i32::try_from(k0).unwrap_or(i32::MAX);
+    (k0..)
+        .map_while(|k| uitstappunt(contract, k).filter(|x| *x <= grens))
+        .find(|&x| x >= vanaf && bruikbaar(contract, x, einde, peildatum))
+}
+
+impl Uitstappunten {
+    /// Whether exit point `x` is usable on `peildatum`.
+    pub fn bruikbaar(&self, contract: &Contract, x: NaiveDate, peildatum: NaiveDate) -> bool {
+        bruikbaar(contract, x, self.definitief_einde, peildatum)
     }
 }
 
@@ -125,15 +152,16 @@ pub struct Overstapcontext<'a> {
     peildatum: NaiveDate,
     componenten: &'a [Component],
     routekaart: &'a [Opgave],
-    per_referentiecomponent: HashMap<&'a ReferentiecomponentId, Vec<usize>>,
-    opgaven: HashMap<&'a OpgaveId, &'a Opgave>,
+    per_referentiecomponent: SnelleMap<&'a ReferentiecomponentId, Vec<usize>>,
+    per_id: SnelleMap<&'a ComponentId, &'a Component>,
+    opgaven: SnelleMap<&'a OpgaveId, &'a Opgave>,
 }
 
 impl<'a> Overstapcontext<'a> {
     /// Indexes the catalogue by referentiecomponent and the Routekaart by opgave id.
     pub fn new(peildatum: NaiveDate, componenten: &'a [Component], opgaven: &'a [Opgave]) -> Self {
-        let mut per_referentiecomponent: HashMap<&ReferentiecomponentId, Vec<usize>> =
-            HashMap::new();
+        let mut per_referentiecomponent: SnelleMap<&ReferentiecomponentId, Vec<usize>> =
+            SnelleMap::default();
         for (i, component) in componenten.iter().enumerate() {
             for r in &component.vervangt {
                 let lijst = per_referentiecomponent.entry(r).or_default();
@@ -147,6 +175,7 @@ impl<'a> Overstapcontext<'a> {
             componenten,
             routekaart: opgaven,
             per_referentiecomponent,
+            per_id: componenten.iter().map(|k| (&k.id, k)).collect(),
             opgaven: opgaven.iter().map(|o| (&o.id, o)).collect(),
         }
     }
@@ -163,7 +192,7 @@ impl<'a> Overstapcontext<'a> {
 
     /// The component with this id.
     pub fn component(&self, id: &ComponentId) -> Option<&'a Component> {
-        self.componenten.iter().find(|k| &k.id == id)
+        self.per_id.get(id).copied()
     }
 
     /// When `component` is available to `gemeente` (DOMAIN.md section 1, availability).
@@ -211,41 +240,81 @@ impl<'a> Overstapcontext<'a> {
         )
     }
 
+    /// The ready date of every component for `gemeente`, computed once for many
+    /// applicaties of that gemeente.
+    pub fn voor<'c>(&'c self, gemeente: &'c GemeenteCode) -> Gemeentezicht<'c, 'a> {
+        Gemeentezicht {
+            context: self,
+            gemeente,
+            gereed: self
+                .componenten
+                .iter()
+                .map(|k| self.gereed(k, gemeente))
+                .collect(),
+        }
+    }
+
+    /// The chosen candidate for `referentiecomponenten` of `gemeente` (see
+    /// [`Gemeentezicht::kandidaat`]).
+    pub fn kandidaat(
+        &self,
+        referentiecomponenten: &[ReferentiecomponentId],
+        gemeente: &GemeenteCode,
+    ) -> Option<(&'a Component, NaiveDate)> {
+        self.voor(gemeente).kandidaat(referentiecomponenten)
+    }
+
+    /// The outcome for one applicatie of `gemeente`.
+    pub fn overstap(&self, applicatie: &Applicatie, gemeente: &GemeenteCode) -> Overstap {
+        self.voor(gemeente).overstap(applicatie)
+    }
+}
+
+/// The catalogue as one gemeente sees it: every component's ready date under its own
+/// rollen.
+#[derive(Debug)]
+pub struct Gemeentezicht<'c, 'a> {
+    context: &'c Overstapcontext<'a>,
+    gemeente: &'c GemeenteCode,
+    gereed: Vec<Option<NaiveDate>>,
+}
+
+impl<'a> Gemeentezicht<'_, 'a> {
     /// The chosen candidate for `referentiecomponenten`: among the components that replace
     /// at least one of them and are ever available, the one with the earliest ready date
     /// (ties: lowest id). Returns it with its ready date.
     pub fn kandidaat(
         &self,
         referentiecomponenten: &[ReferentiecomponentId],
-        gemeente: &GemeenteCode,
     ) -> Option<(&'a Component, NaiveDate)> {
-        let mut beste: Option<(&Component, NaiveDate)> = None;
+        let mut beste: Option<(usize, NaiveDate)> = None;
         let indices = referentiecomponenten
             .iter()
-            .filter_map(|r| self.per_referentiecomponent.get(r))
+            .filter_map(|r| self.context.per_referentiecomponent.get(r))
             .flatten();
         for &i in indices {
-            let component = &self.componenten[i];
-            let Some(gereed) = self.gereed(component, gemeente) else {
+            let Some(gereed) = self.gereed[i] else {
                 continue;
             };
-            let beter = beste.is_none_or(|(b, g)| (gereed, &component.id) < (g, &b.id));
+            let beter = beste.is_none_or(|(b, g)| {
+                (gereed, &self.context.componenten[i].id) < (g, &self.context.componenten[b].id)
+            });
             if beter {
-                beste = Some((component, gereed));
+                beste = Some((i, gereed));
             }
         }
-        beste
+        beste.map(|(i, gereed)| (&self.context.componenten[i], gereed))
     }
 
-    /// The outcome for one applicatie of `gemeente`.
-    pub fn overstap(&self, applicatie: &Applicatie, gemeente: &GemeenteCode) -> Overstap {
-        let uitkomst = match self.kandidaat(&applicatie.referentiecomponenten, gemeente) {
+    /// The outcome for one applicatie.
+    pub fn overstap(&self, applicatie: &Applicatie) -> Overstap {
+        let uitkomst = match self.kandidaat(&applicatie.referentiecomponenten) {
             None => Uitkomst::GeenComponent,
             Some((component, gereed)) => uitkomst(
                 &applicatie.contract,
                 component.id.clone(),
                 gereed,
-                self.peildatum,
+                self.context.peildatum,
             ),
         };
         Overstap {
@@ -253,6 +322,11 @@ impl<'a> Overstapcontext<'a> {
             naam: applicatie.naam.clone(),
             uitkomst,
         }
+    }
+
+    /// The gemeente this view is for.
+    pub fn gemeente(&self) -> &GemeenteCode {
+        self.gemeente
     }
 }
 
@@ -263,9 +337,9 @@ pub fn uitkomst(
     gereed: NaiveDate,
     peildatum: NaiveDate,
 ) -> Uitkomst {
-    let punten = uitstappunten(contract, peildatum);
     let kosten = contract.jaarlijkse_kosten();
-    if let Some(einde) = punten.definitief_einde.filter(|f| *f < gereed) {
+    let definitief = definitief_einde(contract);
+    if let Some(einde) = definitief.filter(|f| *f < gereed) {
         let dagen = (gereed - einde.max(peildatum)).num_days();
         return Uitkomst::Overbrugging {
             component,
@@ -275,10 +349,9 @@ pub fn uitkomst(
             overbruggingskosten: naar_rato(kosten, dagen),
         };
     }
-    match punten.eerste_bruikbare(contract, gereed, peildatum) {
+    match eerste_bruikbare(contract, gereed, peildatum) {
         Some(x) => {
-            let opzeggen_voor =
-                (punten.definitief_einde != Some(x)).then(|| opzegdeadline(contract, x));
+            let opzeggen_voor = (definitief != Some(x)).then(|| opzegdeadline(contract, x));
             let wachttijd = (x - gereed).num_days();
             let urgentiegrens = plus_maanden(peildatum, URGENT_MAANDEN).unwrap_or(NaiveDate::MAX);
             Uitkomst::Overstap {

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::snel::SnelleSet;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -174,7 +176,10 @@ pub fn overstapplan(
     let peildatum = context.peildatum();
     let overstappen: Vec<Overstap> = applicaties
         .iter()
-        .map(|a| context.overstap(a, gemeente))
+        .map({
+            let zicht = context.voor(gemeente);
+            move |a| zicht.overstap(a)
+        })
         .collect();
     let (ongebruikt, overbodig): (Vec<_>, Vec<_>) = afschaffingen(applicaties, peildatum)
         .into_iter()
@@ -185,25 +190,20 @@ pub fn overstapplan(
     let jaren = eerste_jaar..=laatste_jaar;
 
     // Besparing: dropped applicaties save their fees; an overstap saves the difference.
-    let mut besparing: BTreeMap<i32, i64> = jaren.clone().map(|j| (j, 0)).collect();
-    let afgeschaft: Vec<&ApplicatieId> = ongebruikt
+    let mut besparing = Besparing::new(jaren.clone());
+    let afgeschaft: SnelleSet<&ApplicatieId> = ongebruikt
         .iter()
         .chain(&overbodig)
         .map(|a| &a.applicatie)
         .collect();
     for afschaffing in ongebruikt.iter().chain(&overbodig) {
         if let Some(datum) = afschaffing.afschafdatum {
-            for (jaar, bedrag) in &mut besparing {
-                *bedrag += naar_rato(
-                    afschaffing.jaarlijkse_kosten,
-                    dagen_in_jaar_vanaf(datum, *jaar),
-                );
-            }
+            besparing.vanaf(datum, afschaffing.jaarlijkse_kosten, 0);
         }
     }
     for (app, overstap) in applicaties.iter().zip(&overstappen) {
         // An applicatie that is dropped saves once, as dropped.
-        if afgeschaft.contains(&&app.id) {
+        if afgeschaft.contains(&app.id) {
             continue;
         }
         let Uitkomst::Overstap {
@@ -217,10 +217,7 @@ pub fn overstapplan(
         let nieuw = context
             .component(component)
             .map_or(0, |k| k.jaarlijkse_kosten);
-        for (jaar, bedrag) in &mut besparing {
-            let dagen = dagen_in_jaar_vanaf(*overstapmoment, *jaar);
-            *bedrag += naar_rato(app.contract.jaarlijkse_kosten(), dagen) - naar_rato(nieuw, dagen);
-        }
+        besparing.vanaf(*overstapmoment, app.contract.jaarlijkse_kosten(), nieuw);
     }
 
     // Bijdragen in euros per year, spread evenly by days over the fase of the rol.
@@ -266,7 +263,7 @@ pub fn overstapplan(
         })
         .collect();
     for (app, overstap) in applicaties.iter().zip(&overstappen) {
-        if afgeschaft.contains(&&app.id) {
+        if afgeschaft.contains(&app.id) {
             continue;
         }
         let Uitkomst::Overstap {
@@ -323,10 +320,7 @@ pub fn overstapplan(
             .collect();
     }
 
-    let besparing_per_jaar: Vec<Jaarbedrag> = besparing
-        .into_iter()
-        .map(|(jaar, euro)| Jaarbedrag { jaar, euro })
-        .collect();
+    let besparing_per_jaar = besparing.per_jaar();
     let bijdragen_per_jaar: Vec<Jaarbedrag> = bijdragen
         .iter()
         .map(|(jaar, posten)| Jaarbedrag {
@@ -395,16 +389,44 @@ fn werkperiode(opgave: &Opgave, rol: Rol) -> (NaiveDate, NaiveDate, crate::route
     )
 }
 
+/// Savings per year, with each year's bounds as day numbers so that adding one saving is
+/// a few integer operations per year it touches.
+struct Besparing {
+    /// (year, first day, first day of the next year, euros)
+    jaren: Vec<(i32, i32, i32, i64)>,
+}
+
+impl Besparing {
+    fn new(jaren: std::ops::RangeInclusive<i32>) -> Self {
+        let dagnummer = |jaar| jaargrenzen(jaar).0.num_days_from_ce();
+        Self {
+            jaren: jaren
+                .map(|j| (j, dagnummer(j), dagnummer(j + 1), 0))
+                .collect(),
+        }
+    }
+
+    /// From `datum` on, `oud` euros a year are no longer paid and `nieuw` are.
+    fn vanaf(&mut self, datum: NaiveDate, oud: i64, nieuw: i64) {
+        let dag = datum.num_days_from_ce();
+        for (_, van, tot, bedrag) in self.jaren.iter_mut().filter(|j| j.2 > dag) {
+            let dagen = i64::from(*tot - dag.max(*van));
+            *bedrag += naar_rato(oud, dagen) - naar_rato(nieuw, dagen);
+        }
+    }
+
+    fn per_jaar(&self) -> Vec<Jaarbedrag> {
+        self.jaren
+            .iter()
+            .map(|&(jaar, _, _, euro)| Jaarbedrag { jaar, euro })
+            .collect()
+    }
+}
+
 /// January 1st of `jaar` and of the year after.
 fn jaargrenzen(jaar: i32) -> (NaiveDate, NaiveDate) {
     let begin = |j| NaiveDate::from_ymd_opt(j, 1, 1).unwrap_or(NaiveDate::MAX);
     (begin(jaar), begin(jaar + 1))
-}
-
-/// Days of `jaar` from `datum` on (0 when `datum` lies after the year).
-fn dagen_in_jaar_vanaf(datum: NaiveDate, jaar: i32) -> i64 {
-    let (van, tot) = jaargrenzen(jaar);
-    (tot - datum.max(van)).num_days().max(0)
 }
 
 /// Of `euro` spread evenly over [start, einde), the part before `tot`, rounded half up;
@@ -427,6 +449,7 @@ fn overlap(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> i64 {
 }
 
 /// Load per quarter from the peildatum's quarter to the last quarter any period reaches.
+/// Each period is added only to the quarters it overlaps.
 fn kwartaalbelasting(
     peildatum: NaiveDate,
     perioden: &[(Oorzaak, NaiveDate, NaiveDate, f64)],
@@ -438,27 +461,38 @@ fn kwartaalbelasting(
     let mut kwartalen = Vec::new();
     let mut q = eerste;
     while q.eerste_dag() < laatste_dag {
-        let grenzen = (q.eerste_dag(), q.dag_na());
-        let lengte = (grenzen.1 - grenzen.0).num_days() as f64;
-        let mut posten: Vec<Fteposten> = perioden
-            .iter()
-            .filter(|p| p.3 > 0.0)
-            .filter_map(|(oorzaak, start, einde, fte)| {
-                let dagen = overlap((*start, *einde), grenzen);
-                (dagen > 0).then(|| Fteposten {
-                    oorzaak: oorzaak.clone(),
-                    fte: fte * dagen as f64 / lengte,
-                })
-            })
-            .collect();
-        posten.sort_by(|a, b| b.fte.total_cmp(&a.fte));
-        let fte = posten.iter().map(|p| p.fte).sum();
         kwartalen.push(Kwartaalbelasting {
             kwartaal: q,
-            fte,
-            posten,
+            fte: 0.0,
+            posten: Vec::new(),
         });
         q = q.volgende();
+    }
+    let positie = |q: Kwartaal| {
+        let stappen =
+            (q.jaar() - eerste.jaar()) * 4 + i32::from(q.nummer()) - i32::from(eerste.nummer());
+        usize::try_from(stappen).ok()
+    };
+    for (oorzaak, start, einde, fte) in perioden.iter().filter(|p| p.3 > 0.0) {
+        let mut q = Kwartaal::van((*start).max(eerste.eerste_dag()));
+        while q.eerste_dag() < *einde {
+            let grenzen = (q.eerste_dag(), q.dag_na());
+            let dagen = overlap((*start, *einde), grenzen);
+            if let (true, Some(kwartaal)) =
+                (dagen > 0, positie(q).and_then(|i| kwartalen.get_mut(i)))
+            {
+                let lengte = (grenzen.1 - grenzen.0).num_days() as f64;
+                kwartaal.posten.push(Fteposten {
+                    oorzaak: oorzaak.clone(),
+                    fte: fte * dagen as f64 / lengte,
+                });
+            }
+            q = q.volgende();
+        }
+    }
+    for kwartaal in &mut kwartalen {
+        kwartaal.posten.sort_by(|a, b| b.fte.total_cmp(&a.fte));
+        kwartaal.fte = kwartaal.posten.iter().map(|p| p.fte).sum();
     }
     kwartalen
 }

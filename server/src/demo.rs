@@ -559,6 +559,11 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_routekaart_keeps_every_invariant_of_the_timeline() {
+        assert_eq!(domain::tijdlijn::valideer(&routekaart()), Ok(()));
+    }
+
+    #[test]
     fn every_dependency_finishes_before_its_successor_starts() {
         let opgaven = routekaart();
         let alle: Vec<&Activiteit> = opgaven.iter().flat_map(|o| &o.activiteiten).collect();

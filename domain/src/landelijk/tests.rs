@@ -11,10 +11,15 @@ fn landschap(code: &str, eind: &str) -> (GemeenteCode, Vec<Applicatie>) {
 
 fn beeld(landschappen: &[(GemeenteCode, Vec<Applicatie>)], drempel: usize) -> LandelijkBeeld {
     let componenten = [open_zaak()];
-    let ctx = Overstapcontext::new(d("2025-01-01"), &componenten, &[]);
+    let ctx = crate::Overstapcontext::new(d("2025-01-01"), &componenten, &[]);
+    let plannen: Vec<_> = landschappen
+        .iter()
+        .map(|(g, a)| crate::overstapplan(&ctx, g, a, None))
+        .collect();
     landelijk_beeld(
-        &ctx,
-        landschappen.iter().map(|(g, a)| (g, a.as_slice())),
+        plannen
+            .iter()
+            .zip(landschappen.iter().map(|(_, a)| a.as_slice())),
         drempel,
     )
 }
