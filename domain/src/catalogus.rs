@@ -46,6 +46,21 @@ impl Laag {
     }
 }
 
+/// A GEMMA referentiecomponent: a function a gemeente needs, such as
+/// "Zaakregistratiecomponent".
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Referentiecomponent {
+    /// GEMMA's `Object ID`.
+    pub id: ReferentiecomponentId,
+    /// Its name.
+    pub naam: String,
+    /// What it does.
+    #[serde(default)]
+    pub omschrijving: String,
+}
+
 /// How a component is financed.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

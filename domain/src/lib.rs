@@ -31,8 +31,9 @@ mod snel;
 #[cfg(test)]
 mod testdata;
 pub mod tijdlijn;
+pub mod toegang;
 
-pub use catalogus::{Component, Laag, Soort, Status};
+pub use catalogus::{Component, Laag, Referentiecomponent, Soort, Status};
 pub use datum::{Kwartaal, KwartaalFout, Periode, PeriodeFout, plus_maanden};
 pub use gemeente::{Gemeente, GemeenteCode, GemeenteCodeFout};
 pub use id::{

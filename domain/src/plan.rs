@@ -15,6 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::afschaffen::{Afschaffing, Reden, afschaffingen};
+use crate::catalogus::Component;
 use crate::datum::{Kwartaal, plus_maanden};
 use crate::geld::{deel_afgerond, naar_rato};
 use crate::gemeente::GemeenteCode;
@@ -201,23 +202,27 @@ pub fn overstapplan(
             besparing.vanaf(datum, afschaffing.jaarlijkse_kosten, 0);
         }
     }
-    for (app, overstap) in applicaties.iter().zip(&overstappen) {
-        // An applicatie that is dropped saves once, as dropped.
-        if afgeschaft.contains(&app.id) {
-            continue;
-        }
-        let Uitkomst::Overstap {
-            component,
+    // The applicaties that switch: outcome overstap and not dropped (a dropped applicatie
+    // saves once, as dropped, and needs no migration).
+    let overstappers: Vec<(&Applicatie, &Component, NaiveDate)> = applicaties
+        .iter()
+        .zip(&overstappen)
+        .filter(|(app, _)| !afgeschaft.contains(&app.id))
+        .filter_map(|(app, overstap)| match &overstap.uitkomst {
+            Uitkomst::Overstap {
+                component,
+                overstapmoment,
+                ..
+            } => Some((app, context.component(component)?, *overstapmoment)),
+            _ => None,
+        })
+        .collect();
+    for &(app, k, overstapmoment) in &overstappers {
+        besparing.vanaf(
             overstapmoment,
-            ..
-        } = &overstap.uitkomst
-        else {
-            continue;
-        };
-        let nieuw = context
-            .component(component)
-            .map_or(0, |k| k.jaarlijkse_kosten);
-        besparing.vanaf(*overstapmoment, app.contract.jaarlijkse_kosten(), nieuw);
+            app.contract.jaarlijkse_kosten(),
+            k.jaarlijkse_kosten,
+        );
     }
 
     // Bijdragen in euros per year, spread evenly by days over the fase of the rol.
@@ -262,31 +267,13 @@ pub fn overstapplan(
             )
         })
         .collect();
-    for (app, overstap) in applicaties.iter().zip(&overstappen) {
-        if afgeschaft.contains(&app.id) {
-            continue;
-        }
-        let Uitkomst::Overstap {
-            component,
-            overstapmoment,
-            ..
-        } = &overstap.uitkomst
-        else {
-            continue;
-        };
-        let Some(k) = context.component(component) else {
-            continue;
-        };
+    for &(app, k, overstapmoment) in &overstappers {
         let maanden = i32::try_from(k.migratie_maanden).unwrap_or(i32::MAX);
-        let start = plus_maanden(*overstapmoment, -maanden).unwrap_or(NaiveDate::MIN);
-        perioden.push((
-            Oorzaak::Migratie {
-                applicatie: app.id.clone(),
-            },
-            start,
-            *overstapmoment,
-            k.migratie_fte,
-        ));
+        let start = plus_maanden(overstapmoment, -maanden).unwrap_or(NaiveDate::MIN);
+        let oorzaak = Oorzaak::Migratie {
+            applicatie: app.id.clone(),
+        };
+        perioden.push((oorzaak, start, overstapmoment, k.migratie_fte));
     }
     let belasting = kwartaalbelasting(peildatum, &perioden);
 

@@ -7,8 +7,11 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::gemeente::Gemeente;
+use serde::{Deserialize, Serialize};
+
+use crate::gemeente::{Gemeente, GemeenteCode};
 use crate::routekaart::{Opgave, OpgaveId};
+use crate::toegang::Toegangsrol;
 
 /// A boxed, sendable future, as the ports return.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -35,4 +38,26 @@ pub trait PubliekeGegevens: Send + Sync {
 
     /// One opgave, `None` when there is no such opgave.
     fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>>;
+}
+
+/// Who is logged in on a session, as the pages show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Aanmelding {
+    /// The account's e-mail address.
+    pub naam: String,
+    /// Its role.
+    pub rol: Toegangsrol,
+    /// For a member, its gemeente.
+    pub gemeente: Option<GemeenteCode>,
+    /// The session's CSRF token, for the forms the page renders.
+    pub csrf: String,
+}
+
+/// Looks up the session behind a session cookie.
+pub trait Aanmeldingen: Send + Sync {
+    /// The live session with this cookie value, if any.
+    fn aanmelding<'a>(
+        &'a self,
+        sessiesleutel: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Aanmelding>, OpslagFout>>;
 }

@@ -7,6 +7,7 @@ use leptos_router::path;
 
 use crate::components::kop::Kop;
 use crate::pages::gemeenten::GemeentenPagina;
+use crate::pages::inloggen::InloggenPagina;
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::pages::routekaart::RoutekaartPagina;
 
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NietGevonden>
                     <Route path=path!("") view=RoutekaartPagina />
                     <Route path=path!("/gemeenten") view=GemeentenPagina />
+                    <Route path=path!("/inloggen") view=InloggenPagina />
                 </Routes>
             </main>
             <footer class="gp-voet">

@@ -1,5 +1,6 @@
 //! One file per route.
 
 pub mod gemeenten;
+pub mod inloggen;
 pub mod niet_gevonden;
 pub mod routekaart;

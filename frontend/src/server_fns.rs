@@ -3,6 +3,7 @@
 //!
 //! Their URLs live under `/fn/`, apart from the public REST API under `/api/v1`.
 
+pub mod aanmelding;
 pub mod gemeenten;
 pub mod routekaart;
 

@@ -2,6 +2,8 @@
 //! lowerCamelCase JSON, problem+json for every error, an `API-Version` header on every
 //! response, and an OpenAPI document generated from the handlers themselves.
 
+mod audit;
+mod capaciteit;
 mod gemeenten;
 mod opgaven;
 pub mod problem;
@@ -39,9 +41,41 @@ pub const API_VERSIE: &str = "1.0.0";
         (name = "gemeenten", description = "De gemeenten volgens het CBS"),
         (name = "routekaart", description = "Opgaven met hun fasen, activiteiten, besluiten en deelnemers")
     ),
-    components(schemas(Problem))
+    components(schemas(Problem)),
+    modifiers(&Beveiliging)
 )]
 struct ApiDoc;
+
+/// The two ways to authenticate: a bearer token (machine clients) and the session cookie
+/// (browsers, with the CSRF token in `X-CSRF-Token` on writes).
+struct Beveiliging;
+
+impl Modify for Beveiliging {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme,
+        };
+        let componenten = doc.components.get_or_insert_with(Default::default);
+        componenten.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "Een API-token, gemaakt met `grondplan token aanmaken`: `Authorization: Bearer <token>`.",
+                    ))
+                    .build(),
+            ),
+        );
+        componenten.add_security_scheme(
+            "sessie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::toegang::SESSIECOOKIE,
+                "De sessiecookie na inloggen op /inloggen; schrijven vraagt ook de header X-CSRF-Token.",
+            ))),
+        );
+    }
+}
 
 /// Adds what every operation shares, in one place: the `API-Version` header on each
 /// success, and the problem responses each can give (400 where input can be malformed,
@@ -120,6 +154,8 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(gemeenten::lijst))
         .routes(routes!(opgaven::lijst))
         .routes(routes!(opgaven::lezen))
+        .routes(routes!(capaciteit::lezen, capaciteit::zetten))
+        .routes(routes!(audit::lijst))
         .split_for_parts();
     // After the routes are in: a modifier in the derive would run before they are added.
     StandaardAntwoorden.modify(&mut doc);

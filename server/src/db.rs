@@ -7,8 +7,11 @@
 //! text and flags as 0/1 because the `Any` driver decodes neither dates nor booleans the
 //! same way on both databases.
 
+pub mod audit;
+mod capaciteit;
 mod gemeenten;
 mod opgaven;
+pub mod toegang;
 
 use std::str::FromStr;
 
@@ -25,6 +28,18 @@ pub enum DbFout {
     /// The database answered with an error or could not be reached.
     #[error("database: {0}")]
     Sqlx(#[from] sqlx::Error),
+    /// A unique key is taken (an account for that e-mail exists, …).
+    #[error("{0}")]
+    Bestaat(String),
+    /// The row changed since the version the writer read.
+    #[error("de gegevens zijn intussen gewijzigd (huidige versie {huidig})")]
+    VersieConflict {
+        /// The current version.
+        huidig: i64,
+    },
+    /// An existing row was written without the version it was read at.
+    #[error("geef de versie mee die u las (If-Match)")]
+    VersieVereist,
     /// A stored row breaks a rule of the domain.
     #[error("ongeldige rij in {tabel}: {reden}")]
     OngeldigeRij {
@@ -35,11 +50,31 @@ pub enum DbFout {
     },
 }
 
+impl DbFout {
+    /// A unique-key violation becomes [`DbFout::Bestaat`] with `melding`; matched by the
+    /// database's error kind, never by its text.
+    pub fn uit_unieke_sleutel(fout: sqlx::Error, melding: String) -> Self {
+        match &fout {
+            sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation => {
+                Self::Bestaat(melding)
+            }
+            _ => Self::Sqlx(fout),
+        }
+    }
+}
+
 impl From<DbFout> for OpslagFout {
     fn from(fout: DbFout) -> Self {
         match fout {
             DbFout::Sqlx(oorzaak) => {
                 tracing::error!(error = %oorzaak, "databasefout");
+                Self::Onbeschikbaar
+            }
+            anders @ (DbFout::Bestaat(_)
+            | DbFout::VersieConflict { .. }
+            | DbFout::VersieVereist) => {
+                // Not a storage failure; callers that can meet these map them themselves.
+                tracing::warn!(error = %anders, "opslagfout zonder eigen afhandeling");
                 Self::Onbeschikbaar
             }
             DbFout::OngeldigeRij { tabel, reden } => {
@@ -191,6 +226,36 @@ impl PubliekeGegevens for Db {
 
     fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>> {
         Box::pin(async move { Ok(self.opgave_met_id(id).await?) })
+    }
+}
+
+impl domain::ports::Aanmeldingen for Db {
+    fn aanmelding<'a>(
+        &'a self,
+        sessiesleutel: &'a str,
+    ) -> BoxFuture<'a, Result<Option<domain::ports::Aanmelding>, OpslagFout>> {
+        use domain::toegang::{Actor, Toegangsrol};
+        Box::pin(async move {
+            let sleutel_hash = crate::toegang::geheim::sha256_hex(sessiesleutel);
+            let sessie = self
+                .sessie(&sleutel_hash, crate::toegang::nu_micros())
+                .await?;
+            Ok(sessie.and_then(|(actor, csrf)| match actor {
+                Actor::Anoniem => None,
+                Actor::Lid { naam, gemeente } => Some(domain::ports::Aanmelding {
+                    naam,
+                    rol: Toegangsrol::Gemeente,
+                    gemeente: Some(gemeente),
+                    csrf,
+                }),
+                Actor::Regie { naam } => Some(domain::ports::Aanmelding {
+                    naam,
+                    rol: Toegangsrol::Regie,
+                    gemeente: None,
+                    csrf,
+                }),
+            }))
+        })
     }
 }
 

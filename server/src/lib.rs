@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod import;
 mod opstart;
+pub mod toegang;
 
 use std::sync::Arc;
 
@@ -27,6 +28,7 @@ use tower_http::trace::TraceLayer;
 
 pub use config::Config;
 pub use db::Db;
+pub use opstart::laad_gegevens;
 
 /// What every handler can reach: the storage and the Leptos options.
 #[derive(Clone, FromRef)]
@@ -60,13 +62,22 @@ pub fn app(db: Db, config: &Config) -> Router {
         db: db.clone(),
         leptos_options: leptos_options.clone(),
     };
-    let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db);
-    let context = move || provide_context(Arc::clone(&gegevens));
+    let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());
+    let aanmeldingen: Arc<dyn domain::ports::Aanmeldingen> = Arc::new(db);
+    let context = move || {
+        provide_context(Arc::clone(&gegevens));
+        provide_context(Arc::clone(&aanmeldingen));
+    };
     let routes = generate_route_list(frontend::App);
 
     Router::new()
         .nest("/api/v1", api::router())
         .route("/health", get(health))
+        .route("/inloggen", axum::routing::post(toegang::sessie::inloggen))
+        .route(
+            "/uitloggen",
+            axum::routing::post(toegang::sessie::uitloggen),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || frontend::shell(options.clone())

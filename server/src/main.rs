@@ -1,35 +1,217 @@
-//! `grondplan`: the server binary. `grondplan serve` (the default) starts the web app.
+//! `grondplan`: the server binary.
+//!
+//! - `grondplan serve` (the default) starts the web app;
+//! - `grondplan gebruiker aanmaken --email E --rol regie|gemeente [--gemeente GMxxxx]`
+//!   makes an account (password from standard input, or a generated one printed once);
+//! - `grondplan token aanmaken|lijst|intrekken` manages API tokens; `aanmaken` prints the
+//!   new token alone on its last line.
 
-use server::Config;
+use std::io::{BufRead, IsTerminal, Write};
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use domain::GemeenteCode;
+use domain::toegang::Toegangsrol;
+use server::toegang::geheim::{hash_wachtwoord, nieuw_geheim, sha256_hex};
+use server::toegang::nu_micros;
+use server::{Config, Db};
 use tracing_subscriber::EnvFilter;
 
+#[derive(Parser)]
+#[command(
+    name = "grondplan",
+    version,
+    about = "Grondplan: de Routekaart en de Componentencatalogus van Common Ground"
+)]
+struct Cli {
+    #[command(subcommand)]
+    commando: Option<Commando>,
+}
+
+#[derive(Subcommand)]
+enum Commando {
+    /// Start de webapplicatie (standaard).
+    Serve,
+    /// Accounts beheren.
+    Gebruiker {
+        #[command(subcommand)]
+        actie: GebruikerActie,
+    },
+    /// API-tokens beheren.
+    Token {
+        #[command(subcommand)]
+        actie: TokenActie,
+    },
+}
+
+#[derive(Subcommand)]
+enum GebruikerActie {
+    /// Maak een account; het wachtwoord komt van standaardinvoer, of wordt gemaakt en één keer getoond.
+    Aanmaken {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = Toegangsrol::parse)]
+        rol: Toegangsrol,
+        #[arg(long, value_parser = |s: &str| GemeenteCode::parse(s).map_err(|e| e.to_string()))]
+        gemeente: Option<GemeenteCode>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenActie {
+    /// Maak een token; de laatste regel is het token zelf (het wordt nergens bewaard).
+    Aanmaken {
+        #[arg(long, value_parser = Toegangsrol::parse)]
+        rol: Toegangsrol,
+        #[arg(long, value_parser = |s: &str| GemeenteCode::parse(s).map_err(|e| e.to_string()))]
+        gemeente: Option<GemeenteCode>,
+        #[arg(long, default_value = "token")]
+        naam: String,
+    },
+    /// Toon alle tokens (zonder het geheim).
+    Lijst,
+    /// Trek een token in.
+    Intrekken {
+        /// De id uit `grondplan token lijst`.
+        id: String,
+    },
+}
+
+fn rol_en_gemeente(rol: Toegangsrol, gemeente: Option<&GemeenteCode>) -> anyhow::Result<()> {
+    match (rol, gemeente) {
+        (Toegangsrol::Gemeente, None) => anyhow::bail!("--rol gemeente vraagt --gemeente GMxxxx"),
+        (Toegangsrol::Regie, Some(_)) => {
+            anyhow::bail!("--rol regie hoort bij geen gemeente: laat --gemeente weg")
+        }
+        _ => Ok(()),
+    }
+}
+
+async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
+    let mut uit = std::io::stdout().lock();
+    match commando {
+        Commando::Serve => unreachable!("handled by main"),
+        Commando::Gebruiker {
+            actie:
+                GebruikerActie::Aanmaken {
+                    email,
+                    rol,
+                    gemeente,
+                },
+        } => {
+            rol_en_gemeente(rol, gemeente.as_ref())?;
+            let (wachtwoord, gemaakt) = if std::io::stdin().is_terminal() {
+                (nieuw_geheim()?, true)
+            } else {
+                let mut regel = String::new();
+                std::io::stdin().lock().read_line(&mut regel)?;
+                let regel = regel.trim_end_matches(['\r', '\n']).to_owned();
+                anyhow::ensure!(
+                    regel.chars().count() >= 12,
+                    "het wachtwoord moet minstens 12 tekens hebben"
+                );
+                (regel, false)
+            };
+            let hash = hash_wachtwoord(&wachtwoord)?;
+            db.maak_account(&email, &hash, rol, gemeente.as_ref(), nu_micros())
+                .await?;
+            writeln!(uit, "Account {email} ({}) aangemaakt.", rol.als_tekst())?;
+            if gemaakt {
+                writeln!(
+                    uit,
+                    "Wachtwoord (wordt niet nog eens getoond):\n{wachtwoord}"
+                )?;
+            }
+        }
+        Commando::Token {
+            actie:
+                TokenActie::Aanmaken {
+                    rol,
+                    gemeente,
+                    naam,
+                },
+        } => {
+            rol_en_gemeente(rol, gemeente.as_ref())?;
+            let token = format!("gp_{}", nieuw_geheim()?);
+            let id = db
+                .maak_token(
+                    &naam,
+                    &sha256_hex(&token),
+                    rol,
+                    gemeente.as_ref(),
+                    nu_micros(),
+                )
+                .await?;
+            writeln!(
+                uit,
+                "Token {naam} ({}) aangemaakt met id {id}. Bewaar het nu; het wordt nergens opgeslagen:",
+                rol.als_tekst()
+            )?;
+            writeln!(uit, "{token}")?;
+        }
+        Commando::Token {
+            actie: TokenActie::Lijst,
+        } => {
+            for t in db.tokens().await? {
+                let status = if t.ingetrokken_op.is_some() {
+                    "ingetrokken"
+                } else {
+                    "actief"
+                };
+                writeln!(
+                    uit,
+                    "{}\t{}\t{}\t{}\t{status}",
+                    t.id,
+                    t.naam,
+                    t.rol,
+                    t.gemeente_code.unwrap_or_else(|| "-".into())
+                )?;
+            }
+        }
+        Commando::Token {
+            actie: TokenActie::Intrekken { id },
+        } => {
+            anyhow::ensure!(
+                db.trek_token_in(&id, nu_micros()).await?,
+                "geen actief token met id {id}"
+            );
+            writeln!(uit, "Token {id} ingetrokken.")?;
+        }
+    }
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
     let json = std::env::var("GRONDPLAN_LOG_FORMAT").is_ok_and(|f| f == "json");
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    // Logs go to standard error, so that a command's output on standard out stays clean.
     if json {
         tracing_subscriber::fmt()
             .json()
             .with_env_filter(filter)
+            .with_writer(std::io::stderr)
             .init();
     } else {
-        tracing_subscriber::fmt().with_env_filter(filter).init();
-    }
-
-    let mut args = std::env::args().skip(1);
-    match args.next().as_deref() {
-        None | Some("serve") => {}
-        Some("--help" | "-h" | "help") => {
-            println!(
-                "gebruik: grondplan [serve]\n\nOmgeving: GRONDPLAN_ADDR, DATABASE_URL, GRONDPLAN_DATA, GRONDPLAN_SITE, GRONDPLAN_DEMO, RUST_LOG"
-            );
-            return Ok(());
-        }
-        Some(onbekend) => anyhow::bail!("onbekend commando '{onbekend}'; zie grondplan --help"),
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
     }
     let config = Config::from_env()?;
-    tokio::runtime::Builder::new_multi_thread()
+    let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .build()?
-        .block_on(server::serve(config))
+        .build()?;
+    match cli.commando.unwrap_or(Commando::Serve) {
+        Commando::Serve => runtime.block_on(server::serve(config)),
+        beheercommando => runtime.block_on(async {
+            let db = Db::connect(&config.database_url).await?;
+            // Accounts and tokens name gemeenten: make sure the CBS list is there.
+            server::laad_gegevens(&db, &config)
+                .await
+                .context("referentiegegevens laden")?;
+            beheer(beheercommando, &db).await
+        }),
+    }
 }

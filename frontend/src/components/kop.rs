@@ -1,12 +1,15 @@
-//! The page header: the name of the app and the main navigation.
+//! The page header: the name of the app, the main navigation, and who is logged in.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Header with the app name and the main navigation; the current page is marked with
-/// `aria-current="page"` by the router's link.
+use crate::server_fns::aanmelding::aanmelding_ophalen;
+
+/// Header with the app name, the main navigation (the current page marked with
+/// `aria-current="page"` by the router's link) and the login state.
 #[component]
 pub fn Kop() -> impl IntoView {
+    let aanmelding = OnceResource::new(aanmelding_ophalen());
     view! {
         <header class="gp-kop">
             <div class="gp-kop__binnen">
@@ -28,6 +31,36 @@ pub fn Kop() -> impl IntoView {
                         </li>
                     </ul>
                 </nav>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match aanmelding.await {
+                            Ok(Some(wie)) => {
+                                let rol = wie
+                                    .gemeente
+                                    .as_ref()
+                                    .map_or_else(|| "regie".to_owned(), ToString::to_string);
+                                view! {
+                                    <form class="gp-sessie" method="post" action="/uitloggen">
+                                        <span class="gp-sessie__naam">{format!("{} ({rol})", wie.naam)}</span>
+                                        <input type="hidden" name="csrf" value=wie.csrf />
+                                        <button type="submit" class="gp-sessie__knop">
+                                            "Uitloggen"
+                                        </button>
+                                    </form>
+                                }
+                                    .into_any()
+                            }
+                            _ => {
+                                view! {
+                                    <a class="gp-nav__link gp-sessie" href="/inloggen">
+                                        "Inloggen"
+                                    </a>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })}
+                </Suspense>
             </div>
         </header>
     }

@@ -52,6 +52,32 @@ pub enum ApiFout {
         /// Each invalid input.
         invalid_params: Vec<InvalidParam>,
     },
+    /// Well-formed input that breaks a domain rule (422).
+    #[error("{detail}")]
+    Regel {
+        /// The summary for a person.
+        detail: String,
+        /// Each input that breaks a rule.
+        invalid_params: Vec<InvalidParam>,
+    },
+    /// Nobody is logged in and no token was sent (401).
+    #[error("log in of stuur een token (Authorization: Bearer) om dit te doen")]
+    NietIngelogd,
+    /// A token that is malformed, unknown or revoked (401).
+    #[error("{0}")]
+    Token(String),
+    /// Logged in, but without the right (403).
+    #[error("u hebt geen recht om dit te doen")]
+    GeenRecht,
+    /// A cookie-authenticated write without the session's CSRF token (403).
+    #[error("stuur het CSRF-token van de sessie mee in de header X-CSRF-Token")]
+    Csrf,
+    /// The resource changed since it was read (409).
+    #[error("{0}")]
+    VersieConflict(String),
+    /// A write to an existing resource without If-Match (428).
+    #[error("stuur de ETag van de laatste keer lezen mee in If-Match")]
+    VersieVereist,
     /// No such resource or path (404).
     #[error("{0}")]
     NietGevonden(String),
@@ -83,6 +109,21 @@ impl ApiFout {
                 "ongeldige-invoer",
                 "Ongeldige invoer",
             ),
+            Self::Regel { .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "regel",
+                "Voldoet niet aan de regels",
+            ),
+            Self::NietIngelogd | Self::Token(_) => {
+                (StatusCode::UNAUTHORIZED, "niet-ingelogd", "Niet ingelogd")
+            }
+            Self::GeenRecht | Self::Csrf => (StatusCode::FORBIDDEN, "geen-recht", "Geen recht"),
+            Self::VersieConflict(_) => (StatusCode::CONFLICT, "versieconflict", "Versieconflict"),
+            Self::VersieVereist => (
+                StatusCode::PRECONDITION_REQUIRED,
+                "versie-vereist",
+                "If-Match vereist",
+            ),
             Self::NietGevonden(_) => (StatusCode::NOT_FOUND, "niet-gevonden", "Niet gevonden"),
             Self::MethodeNietToegestaan => (
                 StatusCode::METHOD_NOT_ALLOWED,
@@ -108,7 +149,9 @@ impl ApiFout {
             anders => anders.to_string(),
         };
         let invalid_params = match self {
-            Self::OngeldigeInvoer { invalid_params, .. } => invalid_params,
+            Self::OngeldigeInvoer { invalid_params, .. } | Self::Regel { invalid_params, .. } => {
+                invalid_params
+            }
             _ => Vec::new(),
         };
         Problem {
@@ -117,6 +160,27 @@ impl ApiFout {
             status: status.as_u16(),
             detail,
             invalid_params,
+        }
+    }
+}
+
+impl From<domain::toegang::Weigering> for ApiFout {
+    fn from(weigering: domain::toegang::Weigering) -> Self {
+        match weigering {
+            domain::toegang::Weigering::NietIngelogd => Self::NietIngelogd,
+            domain::toegang::Weigering::GeenRecht => Self::GeenRecht,
+        }
+    }
+}
+
+impl From<crate::db::DbFout> for ApiFout {
+    fn from(fout: crate::db::DbFout) -> Self {
+        use crate::db::DbFout;
+        match fout {
+            DbFout::VersieConflict { .. } => Self::VersieConflict(fout.to_string()),
+            DbFout::VersieVereist => Self::VersieVereist,
+            DbFout::Bestaat(melding) => Self::VersieConflict(melding),
+            anders => Self::Opslag(anders.into()),
         }
     }
 }

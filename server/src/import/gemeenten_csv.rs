@@ -38,21 +38,11 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
         }
     }
     let mut gemeenten = Vec::new();
+    let mut gezien = std::collections::HashSet::new();
     let mut fouten = Vec::new();
     for (index, record) in lezer.records().enumerate() {
         let rij = index + 2;
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                fouten.push(RijFout {
-                    rij,
-                    veld: "rij".into(),
-                    reden: e.to_string(),
-                });
-                continue;
-            }
-        };
-        let cbs: CbsRij = match record.deserialize(Some(&kop)) {
+        let cbs: CbsRij = match record.and_then(|r| r.deserialize(Some(&kop))) {
             Ok(cbs) => cbs,
             Err(e) => {
                 fouten.push(RijFout {
@@ -86,7 +76,7 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
                 });
             }
         }
-        if gemeenten.iter().any(|g: &Gemeente| g.code == code) {
+        if !gezien.insert(code.clone()) {
             fouten.push(RijFout {
                 rij,
                 veld: "GemeentecodeGM".into(),

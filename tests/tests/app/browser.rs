@@ -258,3 +258,117 @@ async fn an_unknown_page_says_so_in_dutch_with_status_404() {
     browser.assert_toegankelijk("404").await;
     browser.sluit().await;
 }
+
+#[tokio::test]
+async fn logging_in_and_out_works_and_a_wrong_password_is_explained_next_to_the_field() {
+    let app = spawn_app().await;
+    crate::toegang::maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let browser = Browser::start().await;
+    browser.open(&app, "/inloggen").await;
+    browser.assert_toegankelijk("/inloggen").await;
+
+    let vul_in = |wachtwoord: &'static str| {
+        let client = browser.client.clone();
+        async move {
+            client
+                .find(Locator::Id("email"))
+                .await
+                .expect("email")
+                .clear()
+                .await
+                .expect("clear");
+            client
+                .find(Locator::Id("email"))
+                .await
+                .expect("email")
+                .send_keys("ib@utrecht.nl")
+                .await
+                .expect("type");
+            client
+                .find(Locator::Id("wachtwoord"))
+                .await
+                .expect("password")
+                .send_keys(wachtwoord)
+                .await
+                .expect("type");
+            client
+                .find(Locator::Css("form.gp-formulier button[type=submit]"))
+                .await
+                .expect("button")
+                .click()
+                .await
+                .expect("submit");
+        }
+    };
+    vul_in("verkeerd").await;
+    let fout = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Id("wachtwoord-fout"))
+        .await
+        .expect("the error appears");
+    assert_eq!(
+        fout.text().await.expect("text"),
+        "Het e-mailadres of het wachtwoord klopt niet."
+    );
+    let veld = browser
+        .client
+        .find(Locator::Id("wachtwoord"))
+        .await
+        .expect("field");
+    assert_eq!(
+        veld.attr("aria-describedby")
+            .await
+            .expect("attr")
+            .as_deref(),
+        Some("wachtwoord-fout")
+    );
+    assert_eq!(
+        veld.attr("aria-invalid").await.expect("attr").as_deref(),
+        Some("true")
+    );
+    browser
+        .client
+        .wait()
+        .for_element(Locator::Css("body[data-hydrated]"))
+        .await
+        .expect("hydrated");
+    browser.assert_toegankelijk("/inloggen met fout").await;
+
+    vul_in("een lang wachtwoord").await;
+    let naam = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".gp-sessie__naam"))
+        .await
+        .expect("logged in");
+    assert_eq!(naam.text().await.expect("text"), "ib@utrecht.nl (GM0344)");
+    browser
+        .client
+        .wait()
+        .for_element(Locator::Css("body[data-hydrated]"))
+        .await
+        .expect("hydrated");
+    browser.assert_toegankelijk("/ ingelogd").await;
+
+    browser
+        .client
+        .find(Locator::Css(".gp-sessie__knop"))
+        .await
+        .expect("logout")
+        .click()
+        .await
+        .expect("click");
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(
+            "//a[contains(@class,'gp-sessie')][.='Inloggen']",
+        ))
+        .await
+        .expect("logged out");
+    browser.sluit().await;
+}

@@ -1,0 +1,117 @@
+//! `GET/PUT /gemeenten/{code}/capaciteit`: what a gemeente can spend on the transition.
+//! Its own data: read and written only by its members (regie reads), with ETag/If-Match.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::{Capaciteit, GemeenteCode};
+
+use super::problem::{ApiFout, InvalidParam};
+use crate::db::Db;
+use crate::toegang::Aanvrager;
+use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
+
+pub(super) fn gemeentecode(code: &str) -> Result<GemeenteCode, ApiFout> {
+    GemeenteCode::parse(code).map_err(|e| ApiFout::ongeldig("code", e.to_string()))
+}
+
+fn etag(versie: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{versie}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+/// The capaciteit of a gemeente.
+#[utoipa::path(
+    get,
+    path = "/gemeenten/{code}/capaciteit",
+    tag = "gemeenten",
+    operation_id = "capaciteitLezen",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
+    responses(
+        (status = 200, description = "De capaciteit, met ETag", body = Capaciteit),
+        (status = 401, description = "Niet ingelogd", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = super::problem::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []), ("sessie" = []))
+)]
+pub async fn lezen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let (capaciteit, versie) = db.capaciteit(&recht).await?.ok_or_else(|| {
+        ApiFout::NietGevonden(format!("{code} heeft nog geen capaciteit opgegeven"))
+    })?;
+    Ok(([(header::ETAG, etag(versie))], Json(capaciteit)).into_response())
+}
+
+/// Sets the capaciteit of a gemeente; an existing one needs `If-Match`.
+#[utoipa::path(
+    put,
+    path = "/gemeenten/{code}/capaciteit",
+    tag = "gemeenten",
+    operation_id = "capaciteitZetten",
+    params(
+        ("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"),
+        ("If-Match" = Option<String>, Header, description = "De ETag van de laatste keer lezen (verplicht als er al een capaciteit is)")
+    ),
+    request_body = Capaciteit,
+    responses(
+        (status = 200, description = "Opgeslagen, met de nieuwe ETag", body = Capaciteit),
+        (status = 401, description = "Niet ingelogd", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Intussen gewijzigd", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Negatieve waarden", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match ontbreekt", body = super::problem::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []), ("sessie" = []))
+)]
+pub async fn zetten(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<Capaciteit>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiFout> {
+    // The right first: an anonymous or foreign request learns nothing about the body.
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let Json(capaciteit) = body?;
+    let mut fouten = Vec::new();
+    if !(capaciteit.fte_per_kwartaal.is_finite() && capaciteit.fte_per_kwartaal >= 0.0) {
+        fouten.push(InvalidParam {
+            name: "ftePerKwartaal".into(),
+            reason: "moet 0 of meer zijn".into(),
+        });
+    }
+    if capaciteit.budget_per_jaar < 0 {
+        fouten.push(InvalidParam {
+            name: "budgetPerJaar".into(),
+            reason: "moet 0 of meer zijn".into(),
+        });
+    }
+    if !fouten.is_empty() {
+        return Err(ApiFout::Regel {
+            detail: "de capaciteit mag niet negatief zijn".into(),
+            invalid_params: fouten,
+        });
+    }
+    let verwacht = match headers.get(header::IF_MATCH) {
+        None => None,
+        Some(waarde) => Some(
+            waarde
+                .to_str()
+                .ok()
+                .map(|w| w.trim().trim_start_matches("W/").trim_matches('"'))
+                .and_then(|w| w.parse::<i64>().ok())
+                .ok_or_else(|| ApiFout::ongeldig("If-Match", "geen ETag van deze API"))?,
+        ),
+    };
+    let versie = db.zet_capaciteit(&recht, capaciteit, verwacht).await?;
+    Ok((
+        StatusCode::OK,
+        [(header::ETAG, etag(versie))],
+        Json(capaciteit),
+    )
+        .into_response())
+}

@@ -1,0 +1,85 @@
+//! The audit trail: every change records who, when, what (entity and id) and the values
+//! before and after, in the same transaction as the change itself.
+
+use serde::Serialize;
+
+use domain::GemeenteCode;
+use domain::toegang::Actor;
+
+use super::{Db, DbFout};
+use crate::toegang::nu_micros;
+use crate::toegang::recht::GemeenteLeesrecht;
+
+/// One change, about to be recorded.
+pub struct Wijziging<'a, T: Serialize> {
+    /// Who.
+    pub actor: &'a Actor,
+    /// Whose data, when it is a gemeente's.
+    pub gemeente: Option<&'a GemeenteCode>,
+    /// What kind of thing.
+    pub entiteit: &'a str,
+    /// Which one.
+    pub entiteit_id: &'a str,
+    /// Its values before (none: created).
+    pub voor: Option<&'a T>,
+    /// Its values after (none: deleted).
+    pub na: Option<&'a T>,
+}
+
+impl<T: Serialize> Wijziging<'_, T> {
+    /// Records the change inside `tx`.
+    ///
+    /// # Errors
+    /// A database error; the caller's transaction then rolls back with it.
+    pub async fn schrijf(self, tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), DbFout> {
+        let json = |waarde: Option<&T>| waarde.and_then(|w| serde_json::to_string(w).ok());
+        sqlx::query(
+            "INSERT INTO audit (id, tijdstip, actor, gemeente_code, entiteit, entiteit_id, voor, na) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(nu_micros())
+        .bind(self.actor.to_string())
+        .bind(self.gemeente.map(GemeenteCode::as_str))
+        .bind(self.entiteit)
+        .bind(self.entiteit_id)
+        .bind(json(self.voor))
+        .bind(json(self.na))
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+}
+
+/// One recorded change, as read back.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuditRegel {
+    /// Microseconds since 1970-01-01 UTC.
+    pub tijdstip: i64,
+    /// Who.
+    pub actor: String,
+    /// What kind of thing.
+    pub entiteit: String,
+    /// Which one.
+    pub entiteit_id: String,
+    /// JSON before.
+    pub voor: Option<String>,
+    /// JSON after.
+    pub na: Option<String>,
+}
+
+impl Db {
+    /// The audit trail of the gemeente the right is for, newest first (at most 500).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn audit(&self, recht: &GemeenteLeesrecht) -> Result<Vec<AuditRegel>, DbFout> {
+        Ok(sqlx::query_as::<_, AuditRegel>(
+            "SELECT tijdstip, actor, entiteit, entiteit_id, voor, na FROM audit \
+             WHERE gemeente_code = $1 ORDER BY tijdstip DESC, id LIMIT 500",
+        )
+        .bind(recht.gemeente().as_str())
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

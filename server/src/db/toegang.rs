@@ -1,0 +1,281 @@
+//! Accounts, sessions, failed logins and API tokens. Secrets are stored only as hashes.
+
+use domain::GemeenteCode;
+use domain::toegang::{Actor, Toegangsrol};
+
+use super::{Db, DbFout, ongeldig};
+
+/// An account as the login needs it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Account {
+    /// Its id.
+    pub id: String,
+    /// Its e-mail address (lower case).
+    pub email: String,
+    /// Argon2id PHC string.
+    pub wachtwoord_hash: String,
+    rol: String,
+    gemeente_code: Option<String>,
+}
+
+/// A token as `grondplan token lijst` shows it (never the token itself).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TokenInfo {
+    /// Its id, for revoking.
+    pub id: String,
+    /// What it is for.
+    pub naam: String,
+    /// `gemeente` or `regie`.
+    pub rol: String,
+    /// For a gemeente token, which.
+    pub gemeente_code: Option<String>,
+    /// Microseconds since 1970.
+    pub aangemaakt_op: i64,
+    /// When revoked, if so.
+    pub ingetrokken_op: Option<i64>,
+}
+
+fn actor(naam: String, rol: &str, gemeente: Option<String>) -> Result<Actor, DbFout> {
+    match (
+        Toegangsrol::parse(rol).map_err(|e| ongeldig("gebruikers")(&e))?,
+        gemeente,
+    ) {
+        (Toegangsrol::Regie, _) => Ok(Actor::Regie { naam }),
+        (Toegangsrol::Gemeente, Some(code)) => Ok(Actor::Lid {
+            naam,
+            gemeente: GemeenteCode::parse(&code).map_err(|e| ongeldig("gebruikers")(&e))?,
+        }),
+        (Toegangsrol::Gemeente, None) => {
+            Err(ongeldig("gebruikers")(&"gemeentelid zonder gemeente"))
+        }
+    }
+}
+
+impl Account {
+    /// Who this account acts as.
+    ///
+    /// # Errors
+    /// When the stored role is invalid.
+    pub fn actor(&self) -> Result<Actor, DbFout> {
+        actor(self.email.clone(), &self.rol, self.gemeente_code.clone())
+    }
+}
+
+impl Db {
+    /// Creates an account; the e-mail address is stored in lower case.
+    ///
+    /// # Errors
+    /// [`DbFout::Bestaat`] when the address is taken, or a database error.
+    pub async fn maak_account(
+        &self,
+        email: &str,
+        wachtwoord_hash: &str,
+        rol: Toegangsrol,
+        gemeente: Option<&GemeenteCode>,
+        nu: i64,
+    ) -> Result<String, DbFout> {
+        let id = uuid::Uuid::new_v4().to_string();
+        sqlx::query(
+            "INSERT INTO gebruikers (id, email, wachtwoord_hash, rol, gemeente_code, aangemaakt_op) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&id)
+        .bind(email.trim().to_lowercase())
+        .bind(wachtwoord_hash)
+        .bind(rol.als_tekst())
+        .bind(gemeente.map(GemeenteCode::as_str))
+        .bind(nu)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| DbFout::uit_unieke_sleutel(e, format!("er is al een account voor {email}")))?;
+        Ok(id)
+    }
+
+    /// The account with this e-mail address (any case).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn account(&self, email: &str) -> Result<Option<Account>, DbFout> {
+        Ok(sqlx::query_as::<_, Account>(
+            "SELECT id, email, wachtwoord_hash, rol, gemeente_code FROM gebruikers WHERE email = $1",
+        )
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Starts a session for an account.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn start_sessie(
+        &self,
+        account_id: &str,
+        sleutel_hash: &str,
+        csrf: &str,
+        nu: i64,
+        verloopt_op: i64,
+    ) -> Result<(), DbFout> {
+        // Expired sessions go whenever a new one starts: no background job, no memory.
+        sqlx::query("DELETE FROM sessies WHERE verloopt_op < $1")
+            .bind(nu)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessies (sleutel_hash, gebruiker_id, csrf, aangemaakt_op, verloopt_op) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(sleutel_hash)
+        .bind(account_id)
+        .bind(csrf)
+        .bind(nu)
+        .bind(verloopt_op)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The actor and CSRF token of a live session.
+    ///
+    /// # Errors
+    /// A database error, or an invalid stored account.
+    pub async fn sessie(
+        &self,
+        sleutel_hash: &str,
+        nu: i64,
+    ) -> Result<Option<(Actor, String)>, DbFout> {
+        let rij: Option<(String, String, Option<String>, String)> = sqlx::query_as(
+            "SELECT g.email, g.rol, g.gemeente_code, s.csrf FROM sessies s \
+             JOIN gebruikers g ON g.id = s.gebruiker_id \
+             WHERE s.sleutel_hash = $1 AND s.verloopt_op > $2",
+        )
+        .bind(sleutel_hash)
+        .bind(nu)
+        .fetch_optional(&self.pool)
+        .await?;
+        rij.map(|(email, rol, gemeente, csrf)| Ok((actor(email, &rol, gemeente)?, csrf)))
+            .transpose()
+    }
+
+    /// Ends a session.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn beeindig_sessie(&self, sleutel_hash: &str) -> Result<(), DbFout> {
+        sqlx::query("DELETE FROM sessies WHERE sleutel_hash = $1")
+            .bind(sleutel_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Failed logins for `email` since `sinds`.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn mislukte_pogingen(&self, email: &str, sinds: i64) -> Result<i64, DbFout> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM inlogpogingen WHERE email = $1 AND tijdstip >= $2",
+        )
+        .bind(email.trim().to_lowercase())
+        .bind(sinds)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    /// Records a failed login.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn noteer_mislukte_poging(&self, email: &str, nu: i64) -> Result<(), DbFout> {
+        sqlx::query("INSERT INTO inlogpogingen (email, tijdstip) VALUES ($1, $2)")
+            .bind(email.trim().to_lowercase())
+            .bind(nu)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Forgets the failed logins of `email` (after a successful one).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn wis_pogingen(&self, email: &str) -> Result<(), DbFout> {
+        sqlx::query("DELETE FROM inlogpogingen WHERE email = $1")
+            .bind(email.trim().to_lowercase())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a new API token by its hash.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn maak_token(
+        &self,
+        naam: &str,
+        token_hash: &str,
+        rol: Toegangsrol,
+        gemeente: Option<&GemeenteCode>,
+        nu: i64,
+    ) -> Result<String, DbFout> {
+        let id = uuid::Uuid::new_v4().to_string();
+        sqlx::query(
+            "INSERT INTO api_tokens (id, naam, token_hash, rol, gemeente_code, aangemaakt_op) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&id)
+        .bind(naam)
+        .bind(token_hash)
+        .bind(rol.als_tekst())
+        .bind(gemeente.map(GemeenteCode::as_str))
+        .bind(nu)
+        .execute(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// Every token, newest first.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn tokens(&self) -> Result<Vec<TokenInfo>, DbFout> {
+        Ok(sqlx::query_as::<_, TokenInfo>(
+            "SELECT id, naam, rol, gemeente_code, aangemaakt_op, ingetrokken_op FROM api_tokens \
+             ORDER BY aangemaakt_op DESC, id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Revokes a token; `false` when there is no live token with this id.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn trek_token_in(&self, id: &str, nu: i64) -> Result<bool, DbFout> {
+        let resultaat = sqlx::query(
+            "UPDATE api_tokens SET ingetrokken_op = $1 WHERE id = $2 AND ingetrokken_op IS NULL",
+        )
+        .bind(nu)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(resultaat.rows_affected() == 1)
+    }
+
+    /// Who a live token acts as.
+    ///
+    /// # Errors
+    /// A database error, or an invalid stored token.
+    pub async fn token_actor(&self, token_hash: &str) -> Result<Option<Actor>, DbFout> {
+        let rij: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT naam, rol, gemeente_code FROM api_tokens WHERE token_hash = $1 AND ingetrokken_op IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        rij.map(|(naam, rol, gemeente)| actor(format!("token {naam}"), &rol, gemeente))
+            .transpose()
+    }
+}

@@ -1,0 +1,91 @@
+//! Proofs of a right. Each can only be made here, by passing the actor through
+//! `domain::toegang::mag`; storage methods that need a right take one of these.
+
+use domain::GemeenteCode;
+use domain::toegang::{Actor, Handeling, Weigering, mag};
+
+/// The actor may read gemeente `gemeente`'s non-public data.
+#[derive(Debug, Clone)]
+pub struct GemeenteLeesrecht {
+    actor: Actor,
+    gemeente: GemeenteCode,
+}
+
+/// The actor may change gemeente `gemeente`'s own data.
+#[derive(Debug, Clone)]
+pub struct GemeenteSchrijfrecht {
+    actor: Actor,
+    gemeente: GemeenteCode,
+}
+
+/// The actor may change the published Routekaart and catalogue (regie).
+#[derive(Debug, Clone)]
+pub struct PubliekSchrijfrecht {
+    actor: Actor,
+}
+
+impl GemeenteLeesrecht {
+    /// Checks the right.
+    ///
+    /// # Errors
+    /// 401 or 403 as [`Weigering`].
+    pub fn voor(actor: &Actor, gemeente: &GemeenteCode) -> Result<Self, Weigering> {
+        mag(actor, &Handeling::LeesGemeente(gemeente))?;
+        Ok(Self {
+            actor: actor.clone(),
+            gemeente: gemeente.clone(),
+        })
+    }
+
+    /// Whose data.
+    pub fn gemeente(&self) -> &GemeenteCode {
+        &self.gemeente
+    }
+
+    /// Who reads.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+}
+
+impl GemeenteSchrijfrecht {
+    /// Checks the right.
+    ///
+    /// # Errors
+    /// 401 or 403 as [`Weigering`].
+    pub fn voor(actor: &Actor, gemeente: &GemeenteCode) -> Result<Self, Weigering> {
+        mag(actor, &Handeling::SchrijfGemeente(gemeente))?;
+        Ok(Self {
+            actor: actor.clone(),
+            gemeente: gemeente.clone(),
+        })
+    }
+
+    /// Whose data; storage writes only rows of this gemeente.
+    pub fn gemeente(&self) -> &GemeenteCode {
+        &self.gemeente
+    }
+
+    /// Who writes, for the audit trail.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+}
+
+impl PubliekSchrijfrecht {
+    /// Checks the right.
+    ///
+    /// # Errors
+    /// 401 or 403 as [`Weigering`].
+    pub fn voor(actor: &Actor) -> Result<Self, Weigering> {
+        mag(actor, &Handeling::SchrijfPubliek)?;
+        Ok(Self {
+            actor: actor.clone(),
+        })
+    }
+
+    /// Who writes, for the audit trail.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+}

@@ -1,0 +1,519 @@
+//! Access control from outside: every route that writes or reads a gemeente's own data,
+//! for every kind of caller, with the stored data compared byte for byte; tokens, sessions,
+//! CSRF and login throttling.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use server::Db;
+use server::toegang::geheim::{hash_wachtwoord, sha256_hex};
+use sqlx::Row as _;
+
+use crate::helpers::{TestApp, spawn_app};
+
+/// Bearer tokens for a member of Utrecht, a member of Amsterdam and regie.
+pub struct Tokens {
+    pub utrecht: String,
+    pub amsterdam: String,
+    pub regie: String,
+}
+
+pub async fn maak_tokens(db: &Db) -> Tokens {
+    use domain::toegang::Toegangsrol;
+    let maak = |naam: &'static str, rol, gemeente: Option<&'static str>| async move {
+        let token = format!("gp_test_{naam}");
+        let code = gemeente.map(|g| domain::GemeenteCode::parse(g).expect("code"));
+        db.maak_token(naam, &sha256_hex(&token), rol, code.as_ref(), 1)
+            .await
+            .expect("token");
+        token
+    };
+    Tokens {
+        utrecht: maak("utrecht", Toegangsrol::Gemeente, Some("GM0344")).await,
+        amsterdam: maak("amsterdam", Toegangsrol::Gemeente, Some("GM0363")).await,
+        regie: maak("regie", Toegangsrol::Regie, None).await,
+    }
+}
+
+/// Everything a gemeente owns, as text, to compare before and after.
+async fn stand(app: &TestApp) -> String {
+    let db = sqlx::AnyPool::connect(&app.database_url)
+        .await
+        .expect("connect");
+    let mut tekst = String::new();
+    for (tabel, sleutel) in [("capaciteit", "gemeente_code"), ("audit", "id")] {
+        let rijen = sqlx::query(&format!("SELECT * FROM {tabel} ORDER BY {sleutel}"))
+            .fetch_all(&db)
+            .await
+            .expect("read");
+        for rij in rijen {
+            let kolommen: Vec<String> = (0..rij.len())
+                .map(|i| {
+                    rij.try_get::<String, _>(i)
+                        .or_else(|_| rij.try_get::<i64, _>(i).map(|v| v.to_string()))
+                        .or_else(|_| rij.try_get::<f64, _>(i).map(|v| v.to_string()))
+                        .unwrap_or_else(|_| "NULL".into())
+                })
+                .collect();
+            tekst.push_str(&format!("{tabel}: {}\n", kolommen.join(" | ")));
+        }
+    }
+    tekst
+}
+
+async fn verzoek(
+    app: &TestApp,
+    methode: &Method,
+    pad: &str,
+    body: Option<&Value>,
+    token: Option<&str>,
+    if_match: Option<&str>,
+) -> reqwest::Response {
+    let mut v = app.http.request(methode.clone(), app.url(pad));
+    if let Some(token) = token {
+        v = v.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        v = v.json(body);
+    }
+    if let Some(etag) = if_match {
+        v = v.header("If-Match", etag);
+    }
+    v.send().await.expect("answers")
+}
+
+/// Every route that writes, or reads non-public data, with a valid body.
+fn beschermde_routes() -> Vec<(Method, &'static str, Option<Value>)> {
+    vec![
+        (Method::GET, "/api/v1/gemeenten/GM0344/capaciteit", None),
+        (
+            Method::PUT,
+            "/api/v1/gemeenten/GM0344/capaciteit",
+            Some(json!({"ftePerKwartaal": 9.0, "budgetPerJaar": 1})),
+        ),
+        (Method::GET, "/api/v1/gemeenten/GM0344/audit", None),
+    ]
+}
+
+#[tokio::test]
+async fn anonymous_and_foreign_callers_are_refused_everywhere_and_change_nothing() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    // Utrecht has a capaciteit (and so an audit record) to protect.
+    let eerste = verzoek(
+        &app,
+        &Method::PUT,
+        "/api/v1/gemeenten/GM0344/capaciteit",
+        Some(&json!({"ftePerKwartaal": 2.5, "budgetPerJaar": 100000})),
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await;
+    assert_eq!(eerste.status(), StatusCode::OK);
+    let etag = eerste.headers()["etag"].to_str().expect("etag").to_owned();
+
+    let begin = stand(&app).await;
+    assert!(
+        begin.contains("capaciteit: GM0344 | 2.5 | 100000 | 1") && begin.contains("audit: "),
+        "{begin}"
+    );
+    for (methode, pad, body) in beschermde_routes() {
+        let voor = stand(&app).await;
+        let anoniem = verzoek(&app, &methode, pad, body.as_ref(), None, Some(&etag)).await;
+        assert_eq!(
+            anoniem.status(),
+            StatusCode::UNAUTHORIZED,
+            "{methode} {pad} anonymous"
+        );
+        assert_eq!(
+            anoniem.headers()["content-type"],
+            "application/problem+json"
+        );
+        let vreemd = verzoek(
+            &app,
+            &methode,
+            pad,
+            body.as_ref(),
+            Some(&tokens.amsterdam),
+            Some(&etag),
+        )
+        .await;
+        assert_eq!(
+            vreemd.status(),
+            StatusCode::FORBIDDEN,
+            "{methode} {pad} member of another gemeente"
+        );
+        let kapot = verzoek(
+            &app,
+            &methode,
+            pad,
+            body.as_ref(),
+            Some("gp_bestaat_niet"),
+            Some(&etag),
+        )
+        .await;
+        assert_eq!(
+            kapot.status(),
+            StatusCode::UNAUTHORIZED,
+            "{methode} {pad} unknown token"
+        );
+        assert_eq!(
+            stand(&app).await,
+            voor,
+            "{methode} {pad}: stored data changed"
+        );
+    }
+    // The right member succeeds on every route.
+    for (methode, pad, body) in beschermde_routes() {
+        let huidig = verzoek(
+            &app,
+            &Method::GET,
+            "/api/v1/gemeenten/GM0344/capaciteit",
+            None,
+            Some(&tokens.utrecht),
+            None,
+        )
+        .await;
+        let etag = huidig.headers()["etag"].to_str().expect("etag").to_owned();
+        let antwoord = verzoek(
+            &app,
+            &methode,
+            pad,
+            body.as_ref(),
+            Some(&tokens.utrecht),
+            Some(&etag),
+        )
+        .await;
+        assert_eq!(
+            antwoord.status(),
+            StatusCode::OK,
+            "{methode} {pad} own member"
+        );
+    }
+    // Regie reads a gemeente's data but does not write it.
+    let regie_leest = verzoek(
+        &app,
+        &Method::GET,
+        "/api/v1/gemeenten/GM0344/audit",
+        None,
+        Some(&tokens.regie),
+        None,
+    )
+    .await;
+    assert_eq!(regie_leest.status(), StatusCode::OK);
+    let regie_schrijft = verzoek(
+        &app,
+        &Method::PUT,
+        "/api/v1/gemeenten/GM0344/capaciteit",
+        Some(&json!({"ftePerKwartaal": 1.0, "budgetPerJaar": 1})),
+        Some(&tokens.regie),
+        Some(&etag),
+    )
+    .await;
+    assert_eq!(regie_schrijft.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_stale_write_gets_409_and_changes_nothing_and_every_change_is_audited() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let pad = "/api/v1/gemeenten/GM0344/capaciteit";
+    let eerste = verzoek(
+        &app,
+        &Method::PUT,
+        pad,
+        Some(&json!({"ftePerKwartaal": 2.0, "budgetPerJaar": 10})),
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await;
+    let oud = eerste.headers()["etag"].to_str().expect("etag").to_owned();
+    let tweede = verzoek(
+        &app,
+        &Method::PUT,
+        pad,
+        Some(&json!({"ftePerKwartaal": 3.0, "budgetPerJaar": 20})),
+        Some(&tokens.utrecht),
+        Some(&oud),
+    )
+    .await;
+    assert_eq!(tweede.status(), StatusCode::OK);
+    let voor = stand(&app).await;
+    let verouderd = verzoek(
+        &app,
+        &Method::PUT,
+        pad,
+        Some(&json!({"ftePerKwartaal": 4.0, "budgetPerJaar": 30})),
+        Some(&tokens.utrecht),
+        Some(&oud),
+    )
+    .await;
+    assert_eq!(verouderd.status(), StatusCode::CONFLICT);
+    let zonder = verzoek(
+        &app,
+        &Method::PUT,
+        pad,
+        Some(&json!({"ftePerKwartaal": 4.0, "budgetPerJaar": 30})),
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await;
+    assert_eq!(zonder.status(), StatusCode::PRECONDITION_REQUIRED);
+    let negatief = verzoek(
+        &app,
+        &Method::PUT,
+        pad,
+        Some(&json!({"ftePerKwartaal": -1.0, "budgetPerJaar": 30})),
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await;
+    assert_eq!(negatief.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = negatief.json().await.expect("json");
+    assert_eq!(problem["invalidParams"][0]["name"], "ftePerKwartaal");
+    assert_eq!(stand(&app).await, voor, "refused writes change nothing");
+
+    let audit: Vec<Value> = verzoek(
+        &app,
+        &Method::GET,
+        "/api/v1/gemeenten/GM0344/audit",
+        None,
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(audit.len(), 2);
+    assert_eq!(audit[0]["actor"], "token utrecht (GM0344)");
+    assert_eq!(audit[0]["entiteit"], "capaciteit");
+    assert_eq!(audit[0]["voor"]["ftePerKwartaal"], 2.0);
+    assert_eq!(audit[0]["na"]["ftePerKwartaal"], 3.0);
+    assert!(audit[1]["voor"].is_null(), "created");
+    // Amsterdam's trail shows nothing of Utrecht's.
+    let amsterdam: Vec<Value> = verzoek(
+        &app,
+        &Method::GET,
+        "/api/v1/gemeenten/GM0363/audit",
+        None,
+        Some(&tokens.amsterdam),
+        None,
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert!(amsterdam.is_empty());
+}
+
+#[tokio::test]
+async fn a_revoked_token_no_longer_works() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let pad = "/api/v1/gemeenten/GM0344/audit";
+    assert_eq!(
+        verzoek(&app, &Method::GET, pad, None, Some(&tokens.utrecht), None)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let id = db
+        .tokens()
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|t| t.naam == "utrecht")
+        .expect("token")
+        .id;
+    assert!(db.trek_token_in(&id, 2).await.expect("revoke"));
+    assert_eq!(
+        verzoek(&app, &Method::GET, pad, None, Some(&tokens.utrecht), None)
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+/// Logs in with the form and returns the session cookie (`name=value`).
+pub async fn log_in(
+    app: &TestApp,
+    email: &str,
+    wachtwoord: &str,
+) -> (StatusCode, Option<String>, String) {
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let antwoord = http
+        .post(app.url("/inloggen"))
+        .form(&[("email", email), ("wachtwoord", wachtwoord)])
+        .send()
+        .await
+        .expect("answers");
+    let cookie = antwoord
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|c| c.to_str().ok())
+        .find(|c| c.starts_with("grondplan_sessie="))
+        .map(|c| c.split(';').next().unwrap_or("").to_owned());
+    let naar = antwoord
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    (antwoord.status(), cookie, naar)
+}
+
+pub(crate) async fn maak_account(app: &TestApp, email: &str, wachtwoord: &str, gemeente: &str) {
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let hash = hash_wachtwoord(wachtwoord).expect("hash");
+    let code = domain::GemeenteCode::parse(gemeente).expect("code");
+    db.maak_account(
+        email,
+        &hash,
+        domain::toegang::Toegangsrol::Gemeente,
+        Some(&code),
+        1,
+    )
+    .await
+    .expect("account");
+}
+
+#[tokio::test]
+async fn a_session_cookie_is_http_only_and_writes_need_its_csrf_token() {
+    let app = spawn_app().await;
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let antwoord = http
+        .post(app.url("/inloggen"))
+        .form(&[
+            ("email", "IB@utrecht.nl"),
+            ("wachtwoord", "een lang wachtwoord"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(antwoord.status(), StatusCode::SEE_OTHER);
+    let set_cookie = antwoord.headers()["set-cookie"]
+        .to_str()
+        .expect("cookie")
+        .to_owned();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
+        "{set_cookie}"
+    );
+    assert!(
+        !set_cookie.contains("Secure"),
+        "not Secure on 127.0.0.1: {set_cookie}"
+    );
+    let cookie = set_cookie.split(';').next().expect("pair").to_owned();
+
+    let pad = "/api/v1/gemeenten/GM0344/capaciteit";
+    let body = json!({"ftePerKwartaal": 1.0, "budgetPerJaar": 5});
+    let zonder = http
+        .put(app.url(pad))
+        .header("cookie", &cookie)
+        .json(&body)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(zonder.status(), StatusCode::FORBIDDEN, "no CSRF token");
+    // The token is in the page the session renders (the logout form).
+    let pagina = http
+        .get(app.url("/"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("html");
+    let csrf = pagina
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("csrf in page")
+        .to_owned();
+    let met = http
+        .put(app.url(pad))
+        .header("cookie", &cookie)
+        .header("x-csrf-token", &csrf)
+        .json(&body)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(met.status(), StatusCode::OK);
+
+    // Logging out ends the session on the server: the cookie no longer works.
+    let uit = http
+        .post(app.url("/uitloggen"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(uit.status(), StatusCode::SEE_OTHER);
+    let na = http
+        .get(app.url(pad))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(na.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn repeated_failures_throttle_logins_for_that_address_with_a_clear_message() {
+    let app = spawn_app().await;
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    for _ in 0..5 {
+        let (status, cookie, naar) = log_in(&app, "ib@utrecht.nl", "fout").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(cookie.is_none());
+        assert!(naar.starts_with("/inloggen?fout=onjuist"), "{naar}");
+    }
+    let (_, cookie, naar) = log_in(&app, "ib@utrecht.nl", "een lang wachtwoord").await;
+    assert!(cookie.is_none(), "throttled even with the right password");
+    assert!(naar.starts_with("/inloggen?fout=te-vaak"), "{naar}");
+    let pagina = app.get(&naar).await.text().await.expect("html");
+    assert!(
+        pagina.contains("Probeer het over 15 minuten opnieuw"),
+        "the page says why"
+    );
+    // Another address is not affected: no lockout of everybody.
+    maak_account(&app, "ander@utrecht.nl", "een ander wachtwoord", "GM0344").await;
+    assert!(
+        log_in(&app, "ander@utrecht.nl", "een ander wachtwoord")
+            .await
+            .1
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn the_api_document_describes_the_bearer_scheme() {
+    let app = spawn_app().await;
+    let doc: Value = app
+        .get("/api/v1/openapi.json")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    assert_eq!(
+        doc["components"]["securitySchemes"]["sessie"]["in"],
+        "cookie"
+    );
+    assert!(doc["paths"]["/gemeenten/{code}/capaciteit"]["put"]["security"].is_array());
+}
