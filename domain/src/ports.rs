@@ -61,3 +61,62 @@ pub trait Aanmeldingen: Send + Sync {
         sessiesleutel: &'a str,
     ) -> BoxFuture<'a, Result<Option<Aanmelding>, OpslagFout>>;
 }
+
+/// A scenario shared through a read-only link: its name and content, nothing more.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GedeeldScenario {
+    /// Its name.
+    pub naam: String,
+    /// The scenario.
+    pub scenario: crate::scenario::Scenario,
+}
+
+/// Opens share links.
+pub trait Deellinks: Send + Sync {
+    /// The scenario behind a live share-link token; `None` for an unknown or revoked one.
+    fn gedeeld<'a>(
+        &'a self,
+        token: &'a str,
+    ) -> BoxFuture<'a, Result<Option<GedeeldScenario>, OpslagFout>>;
+}
+
+/// One change in a gemeente's audit trail, as a page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Auditpost {
+    /// When, RFC 3339 in UTC.
+    pub tijdstip: String,
+    /// Who.
+    pub actor: String,
+    /// What kind of thing.
+    pub entiteit: String,
+    /// Which one.
+    pub entiteit_id: String,
+    /// Its values before, as JSON text.
+    pub voor: Option<String>,
+    /// Its values after, as JSON text.
+    pub na: Option<String>,
+}
+
+/// Why an audit trail could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AuditFout {
+    /// Not logged in.
+    #[error("log in om de wijzigingen te zien")]
+    NietIngelogd,
+    /// No right to this gemeente's trail.
+    #[error("u hebt geen toegang tot de wijzigingen van deze gemeente")]
+    GeenRecht,
+    /// Storage failed.
+    #[error("de opslag is tijdelijk niet beschikbaar")]
+    Opslag,
+}
+
+/// Reads a gemeente's audit trail for the holder of a session, after checking the right.
+pub trait Auditlezer: Send + Sync {
+    /// The trail of `gemeente`, newest first, for the session with this cookie value.
+    fn audit<'a>(
+        &'a self,
+        sessiesleutel: Option<&'a str>,
+        gemeente: &'a GemeenteCode,
+    ) -> BoxFuture<'a, Result<Vec<Auditpost>, AuditFout>>;
+}

@@ -3,12 +3,14 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 use crate::components::kop::Kop;
+use crate::pages::audit::AuditPagina;
 use crate::pages::gemeenten::GemeentenPagina;
 use crate::pages::inloggen::InloggenPagina;
 use crate::pages::niet_gevonden::NietGevonden;
+use crate::pages::plan::PlanPagina;
 use crate::pages::routekaart::RoutekaartPagina;
 
 /// The document around the app, rendered on the server only.
@@ -46,7 +48,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NietGevonden>
                     <Route path=path!("") view=RoutekaartPagina />
                     <Route path=path!("/gemeenten") view=GemeentenPagina />
+                    // These two answer 401/403/404 from their data: rendering waits for it
+                    // (SsrMode::Async), so the status is set before the first byte goes out.
+                    <Route path=path!("/gemeenten/:code/audit") view=AuditPagina ssr=SsrMode::Async />
                     <Route path=path!("/inloggen") view=InloggenPagina />
+                    <Route path=path!("/plan/:token") view=PlanPagina ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="gp-voet">

@@ -4,11 +4,13 @@
 //! Their URLs live under `/fn/`, apart from the public REST API under `/api/v1`.
 
 pub mod aanmelding;
+pub mod audit;
+pub mod gedeeld;
 pub mod gemeenten;
 pub mod routekaart;
 
 #[cfg(feature = "ssr")]
-mod opslag {
+pub(crate) mod opslag {
     use std::sync::Arc;
 
     use domain::ports::{OpslagFout, PubliekeGegevens};
@@ -18,6 +20,22 @@ mod opslag {
     pub fn publiek() -> Result<Arc<dyn PubliekeGegevens>, ServerFnError> {
         use_context::<Arc<dyn PubliekeGegevens>>()
             .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))
+    }
+
+    /// The session cookie's value of the current request, if any.
+    pub fn sessiesleutel() -> Option<String> {
+        let delen = use_context::<http::request::Parts>()?;
+        delen
+            .headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|w| w.to_str().ok())
+            .flat_map(|w| w.split(';'))
+            .find_map(|paar| {
+                paar.trim()
+                    .strip_prefix("grondplan_sessie=")
+                    .map(str::to_owned)
+            })
     }
 
     /// Storage errors carry only a message that is safe to show; the cause was logged.

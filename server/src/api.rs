@@ -7,6 +7,7 @@ mod capaciteit;
 mod gemeenten;
 mod opgaven;
 pub mod problem;
+mod scenarios;
 
 use axum::extract::OriginalUri;
 use axum::http::{HeaderName, HeaderValue};
@@ -39,7 +40,8 @@ pub const API_VERSIE: &str = "1.0.0";
     servers((url = "/api/v1", description = "Deze server")),
     tags(
         (name = "gemeenten", description = "De gemeenten volgens het CBS"),
-        (name = "routekaart", description = "Opgaven met hun fasen, activiteiten, besluiten en deelnemers")
+        (name = "routekaart", description = "Opgaven met hun fasen, activiteiten, besluiten en deelnemers"),
+        (name = "scenarios", description = "Opgeslagen what-if-plannen van een gemeente en hun deellinks")
     ),
     components(schemas(Problem)),
     modifiers(&Beveiliging)
@@ -156,6 +158,14 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(opgaven::lezen))
         .routes(routes!(capaciteit::lezen, capaciteit::zetten))
         .routes(routes!(audit::lijst))
+        .routes(routes!(scenarios::lijst, scenarios::maken))
+        .routes(routes!(
+            scenarios::lezen,
+            scenarios::wijzigen,
+            scenarios::verwijderen
+        ))
+        .routes(routes!(scenarios::deellink_maken))
+        .routes(routes!(scenarios::deellink_intrekken))
         .split_for_parts();
     // After the routes are in: a modifier in the derive would run before they are added.
     StandaardAntwoorden.modify(&mut doc);

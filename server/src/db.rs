@@ -11,6 +11,7 @@ pub mod audit;
 mod capaciteit;
 mod gemeenten;
 mod opgaven;
+pub mod scenarios;
 pub mod toegang;
 
 use std::str::FromStr;
@@ -226,6 +227,63 @@ impl PubliekeGegevens for Db {
 
     fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>> {
         Box::pin(async move { Ok(self.opgave_met_id(id).await?) })
+    }
+}
+
+impl domain::ports::Auditlezer for Db {
+    fn audit<'a>(
+        &'a self,
+        sessiesleutel: Option<&'a str>,
+        gemeente: &'a domain::GemeenteCode,
+    ) -> BoxFuture<'a, Result<Vec<domain::ports::Auditpost>, domain::ports::AuditFout>> {
+        use domain::ports::{AuditFout, Auditpost};
+        use domain::toegang::{Actor, Weigering};
+        Box::pin(async move {
+            let sessie = match sessiesleutel {
+                Some(sleutel) => self
+                    .sessie(
+                        &crate::toegang::geheim::sha256_hex(sleutel),
+                        crate::toegang::nu_micros(),
+                    )
+                    .await
+                    .map_err(|_| AuditFout::Opslag)?,
+                None => None,
+            };
+            let actor = sessie.map_or(Actor::Anoniem, |(actor, _)| actor);
+            let recht =
+                crate::toegang::recht::GemeenteLeesrecht::voor(&actor, gemeente).map_err(|w| {
+                    match w {
+                        Weigering::NietIngelogd => AuditFout::NietIngelogd,
+                        Weigering::GeenRecht => AuditFout::GeenRecht,
+                    }
+                })?;
+            let regels = self.audit(&recht).await.map_err(|fout| {
+                tracing::error!(error = %fout, "audit lezen");
+                AuditFout::Opslag
+            })?;
+            Ok(regels
+                .into_iter()
+                .map(|r| Auditpost {
+                    tijdstip: chrono::DateTime::from_timestamp_micros(r.tijdstip)
+                        .map(|t| t.to_rfc3339())
+                        .unwrap_or_default(),
+                    actor: r.actor,
+                    entiteit: r.entiteit,
+                    entiteit_id: r.entiteit_id,
+                    voor: r.voor,
+                    na: r.na,
+                })
+                .collect())
+        })
+    }
+}
+
+impl domain::ports::Deellinks for Db {
+    fn gedeeld<'a>(
+        &'a self,
+        token: &'a str,
+    ) -> BoxFuture<'a, Result<Option<domain::ports::GedeeldScenario>, OpslagFout>> {
+        Box::pin(async move { Ok(self.gedeeld_scenario(token).await?) })
     }
 }
 

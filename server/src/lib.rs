@@ -63,10 +63,14 @@ pub fn app(db: Db, config: &Config) -> Router {
         leptos_options: leptos_options.clone(),
     };
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());
-    let aanmeldingen: Arc<dyn domain::ports::Aanmeldingen> = Arc::new(db);
+    let aanmeldingen: Arc<dyn domain::ports::Aanmeldingen> = Arc::new(db.clone());
+    let deellinks: Arc<dyn domain::ports::Deellinks> = Arc::new(db.clone());
+    let auditlezer: Arc<dyn domain::ports::Auditlezer> = Arc::new(db);
     let context = move || {
+        provide_context(Arc::clone(&auditlezer));
         provide_context(Arc::clone(&gegevens));
         provide_context(Arc::clone(&aanmeldingen));
+        provide_context(Arc::clone(&deellinks));
     };
     let routes = generate_route_list(frontend::App);
 

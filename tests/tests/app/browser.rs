@@ -352,6 +352,9 @@ async fn logging_in_and_out_works_and_a_wrong_password_is_explained_next_to_the_
         .await
         .expect("hydrated");
     browser.assert_toegankelijk("/ ingelogd").await;
+    browser.open(&app, "/gemeenten/GM0344/audit").await;
+    assert_eq!(browser.tekst("h1").await, "Wijzigingen van GM0344");
+    browser.assert_toegankelijk("/gemeenten/GM0344/audit").await;
 
     browser
         .client

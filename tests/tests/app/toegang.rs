@@ -40,7 +40,12 @@ async fn stand(app: &TestApp) -> String {
         .await
         .expect("connect");
     let mut tekst = String::new();
-    for (tabel, sleutel) in [("capaciteit", "gemeente_code"), ("audit", "id")] {
+    for (tabel, sleutel) in [
+        ("capaciteit", "gemeente_code"),
+        ("audit", "id"),
+        ("scenarios", "id"),
+        ("deellinks", "token_hash"),
+    ] {
         let rijen = sqlx::query(&format!("SELECT * FROM {tabel} ORDER BY {sleutel}"))
             .fetch_all(&db)
             .await
@@ -81,17 +86,86 @@ async fn verzoek(
     v.send().await.expect("answers")
 }
 
-/// Every route that writes, or reads non-public data, with a valid body.
-fn beschermde_routes() -> Vec<(Method, &'static str, Option<Value>)> {
+fn scenario_body(naam: &str) -> Value {
+    json!({
+        "naam": naam,
+        "scenario": {
+            "gemeente": "GM0344",
+            "peildatum": "2026-01-01",
+            "basisversie": "1",
+            "wijzigingen": [{"soort": "rol", "opgave": "zaakgericht-werken", "rol": "coalitiepartner"}]
+        }
+    })
+}
+
+/// Every route that writes, or reads non-public data, with a valid body: for Utrecht's
+/// scenario `id` with share-link token `token`. Deleting comes last.
+fn beschermde_routes(id: &str, token: &str) -> Vec<(Method, String, Option<Value>)> {
     vec![
-        (Method::GET, "/api/v1/gemeenten/GM0344/capaciteit", None),
+        (
+            Method::GET,
+            "/api/v1/gemeenten/GM0344/capaciteit".into(),
+            None,
+        ),
         (
             Method::PUT,
-            "/api/v1/gemeenten/GM0344/capaciteit",
+            "/api/v1/gemeenten/GM0344/capaciteit".into(),
             Some(json!({"ftePerKwartaal": 9.0, "budgetPerJaar": 1})),
         ),
-        (Method::GET, "/api/v1/gemeenten/GM0344/audit", None),
+        (Method::GET, "/api/v1/gemeenten/GM0344/audit".into(), None),
+        (
+            Method::GET,
+            "/api/v1/scenarios?gemeente=GM0344".into(),
+            None,
+        ),
+        (
+            Method::POST,
+            "/api/v1/scenarios".into(),
+            Some(scenario_body("Nog een")),
+        ),
+        (Method::GET, format!("/api/v1/scenarios/{id}"), None),
+        (
+            Method::PUT,
+            format!("/api/v1/scenarios/{id}"),
+            Some(scenario_body("Gewijzigd")),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/scenarios/{id}/deellinks"),
+            None,
+        ),
+        (
+            Method::DELETE,
+            format!("/api/v1/scenarios/{id}/deellinks/{token}"),
+            None,
+        ),
+        (Method::DELETE, format!("/api/v1/scenarios/{id}"), None),
     ]
+}
+
+/// Saves a scenario for Utrecht and shares it: (id, token).
+async fn gedeeld_scenario(app: &TestApp, tokens: &Tokens) -> (String, String) {
+    let body = scenario_body("Coalitiepartner ZGW");
+    let gemaakt: Value = verzoek(
+        app,
+        &Method::POST,
+        "/api/v1/scenarios",
+        Some(&body),
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    let id = gemaakt["id"].as_str().expect("id").to_owned();
+    let pad = format!("/api/v1/scenarios/{id}/deellinks");
+    let link: Value = verzoek(app, &Method::POST, &pad, None, Some(&tokens.utrecht), None)
+        .await
+        .json()
+        .await
+        .expect("json");
+    (id, link["token"].as_str().expect("token").to_owned())
 }
 
 #[tokio::test]
@@ -112,14 +186,19 @@ async fn anonymous_and_foreign_callers_are_refused_everywhere_and_change_nothing
     assert_eq!(eerste.status(), StatusCode::OK);
     let etag = eerste.headers()["etag"].to_str().expect("etag").to_owned();
 
+    let (id, token) = gedeeld_scenario(&app, &tokens).await;
     let begin = stand(&app).await;
     assert!(
         begin.contains("capaciteit: GM0344 | 2.5 | 100000 | 1") && begin.contains("audit: "),
         "{begin}"
     );
-    for (methode, pad, body) in beschermde_routes() {
+    assert!(
+        begin.contains("scenarios: ") && begin.contains("deellinks: "),
+        "{begin}"
+    );
+    for (methode, pad, body) in beschermde_routes(&id, &token) {
         let voor = stand(&app).await;
-        let anoniem = verzoek(&app, &methode, pad, body.as_ref(), None, Some(&etag)).await;
+        let anoniem = verzoek(&app, &methode, &pad, body.as_ref(), None, Some(&etag)).await;
         assert_eq!(
             anoniem.status(),
             StatusCode::UNAUTHORIZED,
@@ -132,7 +211,7 @@ async fn anonymous_and_foreign_callers_are_refused_everywhere_and_change_nothing
         let vreemd = verzoek(
             &app,
             &methode,
-            pad,
+            &pad,
             body.as_ref(),
             Some(&tokens.amsterdam),
             Some(&etag),
@@ -146,7 +225,7 @@ async fn anonymous_and_foreign_callers_are_refused_everywhere_and_change_nothing
         let kapot = verzoek(
             &app,
             &methode,
-            pad,
+            &pad,
             body.as_ref(),
             Some("gp_bestaat_niet"),
             Some(&etag),
@@ -164,30 +243,32 @@ async fn anonymous_and_foreign_callers_are_refused_everywhere_and_change_nothing
         );
     }
     // The right member succeeds on every route.
-    for (methode, pad, body) in beschermde_routes() {
-        let huidig = verzoek(
-            &app,
-            &Method::GET,
-            "/api/v1/gemeenten/GM0344/capaciteit",
-            None,
-            Some(&tokens.utrecht),
-            None,
-        )
-        .await;
-        let etag = huidig.headers()["etag"].to_str().expect("etag").to_owned();
+    for (methode, pad, body) in beschermde_routes(&id, &token) {
+        let bron = if pad.contains("capaciteit") {
+            "/api/v1/gemeenten/GM0344/capaciteit".to_owned()
+        } else {
+            format!("/api/v1/scenarios/{id}")
+        };
+        let huidig = verzoek(&app, &Method::GET, &bron, None, Some(&tokens.utrecht), None).await;
+        let etag = huidig
+            .headers()
+            .get("etag")
+            .and_then(|e| e.to_str().ok())
+            .unwrap_or("\"0\"")
+            .to_owned();
         let antwoord = verzoek(
             &app,
             &methode,
-            pad,
+            &pad,
             body.as_ref(),
             Some(&tokens.utrecht),
             Some(&etag),
         )
         .await;
-        assert_eq!(
-            antwoord.status(),
-            StatusCode::OK,
-            "{methode} {pad} own member"
+        assert!(
+            antwoord.status().is_success(),
+            "{methode} {pad} own member: {}",
+            antwoord.status()
         );
     }
     // Regie reads a gemeente's data but does not write it.
@@ -516,4 +597,109 @@ async fn the_api_document_describes_the_bearer_scheme() {
         "cookie"
     );
     assert!(doc["paths"]["/gemeenten/{code}/capaciteit"]["put"]["security"].is_array());
+}
+
+#[tokio::test]
+async fn a_share_link_opens_one_scenario_without_login_until_it_is_revoked() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let (id, token) = gedeeld_scenario(&app, &tokens).await;
+    assert!(token.len() >= 22, "at least 128 bits");
+    let stored = stand(&app).await;
+    assert!(!stored.contains(&token), "the token itself is not stored");
+
+    let open = app.get(&format!("/plan/{token}")).await;
+    assert_eq!(open.status(), StatusCode::OK);
+    let html = open.text().await.expect("html");
+    assert!(
+        html.contains("Coalitiepartner ZGW")
+            && html.contains("Doet mee aan zaakgericht-werken als coalitiepartner")
+    );
+    assert!(html.contains("alleen lezen"));
+    assert!(
+        !html.contains(&id),
+        "the page shows the scenario, not how to reach anything else"
+    );
+
+    let onbekend = app.get("/plan/bestaat-niet-0000000000000000000000").await;
+    assert_eq!(onbekend.status(), StatusCode::NOT_FOUND);
+    let ingetrokken = verzoek(
+        &app,
+        &Method::DELETE,
+        &format!("/api/v1/scenarios/{id}/deellinks/{token}"),
+        None,
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await;
+    assert_eq!(ingetrokken.status(), StatusCode::NO_CONTENT);
+    let na = app.get(&format!("/plan/{token}")).await;
+    assert_eq!(na.status(), StatusCode::NOT_FOUND);
+    assert!(
+        na.text()
+            .await
+            .expect("html")
+            .contains("Pagina niet gevonden"),
+        "the same answer as an unknown link"
+    );
+}
+
+#[tokio::test]
+async fn the_audit_page_shows_a_gemeentes_changes_to_its_members_only() {
+    let app = spawn_app().await;
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    maak_account(&app, "ib@amsterdam.nl", "een ander wachtwoord", "GM0363").await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let body = json!({"ftePerKwartaal": 2.5, "budgetPerJaar": 100000});
+    verzoek(
+        &app,
+        &Method::PUT,
+        "/api/v1/gemeenten/GM0344/capaciteit",
+        Some(&body),
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await;
+
+    let anoniem = app.get("/gemeenten/GM0344/audit").await;
+    assert_eq!(anoniem.status(), StatusCode::UNAUTHORIZED);
+    assert!(
+        anoniem
+            .text()
+            .await
+            .expect("html")
+            .contains("Log in om de wijzigingen te zien")
+    );
+
+    let (_, amsterdam, _) = log_in(&app, "ib@amsterdam.nl", "een ander wachtwoord").await;
+    let vreemd = app
+        .http
+        .get(app.url("/gemeenten/GM0344/audit"))
+        .header("cookie", amsterdam.expect("cookie"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(vreemd.status(), StatusCode::FORBIDDEN);
+    let html = vreemd.text().await.expect("html");
+    assert!(
+        html.contains("geen toegang") && !html.contains("100000"),
+        "nothing of Utrecht's data"
+    );
+
+    let (_, utrecht, _) = log_in(&app, "ib@utrecht.nl", "een lang wachtwoord").await;
+    let eigen = app
+        .http
+        .get(app.url("/gemeenten/GM0344/audit"))
+        .header("cookie", utrecht.expect("cookie"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(eigen.status(), StatusCode::OK);
+    let html = eigen.text().await.expect("html");
+    assert!(
+        html.contains("token utrecht (GM0344)") && html.contains("capaciteit GM0344"),
+        "the change is listed"
+    );
 }

@@ -1,0 +1,71 @@
+//! `/gemeenten/{code}/audit`: the changes to a gemeente's own data, for its members and
+//! regie; everybody else is told why not (and gets status 401 or 403).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::server_fns::audit::audit_ophalen;
+
+/// The audit page.
+#[component]
+pub fn AuditPagina() -> impl IntoView {
+    let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
+    let titel = format!("Wijzigingen van {code}");
+    let regels = OnceResource::new(audit_ophalen(code));
+    view! {
+        <Title text=titel.clone() />
+        <h1 class="utrecht-heading-1">{titel}</h1>
+        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De wijzigingen worden geladen…"</p> }>
+            {move || Suspend::new(async move {
+                match regels.await {
+                    Ok(Ok(regels)) if regels.is_empty() => {
+                        view! { <p class="utrecht-paragraph">"Er zijn nog geen wijzigingen."</p> }.into_any()
+                    }
+                    Ok(Ok(regels)) => {
+                        let rijen = regels
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <tr class="utrecht-table__row">
+                                        <td class="utrecht-table__cell">{r.tijdstip}</td>
+                                        <td class="utrecht-table__cell">{r.actor}</td>
+                                        <td class="utrecht-table__cell">{format!("{} {}", r.entiteit, r.entiteit_id)}</td>
+                                        <td class="utrecht-table__cell gp-code">{r.voor.unwrap_or_else(|| "—".into())}</td>
+                                        <td class="utrecht-table__cell gp-code">{r.na.unwrap_or_else(|| "—".into())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <table class="utrecht-table utrecht-table--html-table">
+                                <caption class="utrecht-table__caption">"Nieuwste eerst"</caption>
+                                <thead class="utrecht-table__header">
+                                    <tr class="utrecht-table__row">
+                                        <th class="utrecht-table__header-cell" scope="col">"Tijdstip (UTC)"</th>
+                                        <th class="utrecht-table__header-cell" scope="col">"Wie"</th>
+                                        <th class="utrecht-table__header-cell" scope="col">"Wat"</th>
+                                        <th class="utrecht-table__header-cell" scope="col">"Voor"</th>
+                                        <th class="utrecht-table__header-cell" scope="col">"Na"</th>
+                                    </tr>
+                                </thead>
+                                <tbody class="utrecht-table__body">{rijen}</tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }
+                    Ok(Err(fout)) => view! { <p class="gp-fout" role="alert">{format!("{}.", capitalise(&fout.to_string()))}</p> }.into_any(),
+                    Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn capitalise(tekst: &str) -> String {
+    let mut tekens = tekst.chars();
+    tekens
+        .next()
+        .map(|eerste| eerste.to_uppercase().chain(tekens).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,240 @@
+//! `/scenarios`: saved what-if plans of a gemeente, and their share links. Only the
+//! gemeente's members write them; its members and regie read them.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::scenario::Scenario;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::capaciteit::gemeentecode;
+use super::problem::{ApiFout, Problem};
+use crate::db::Db;
+use crate::db::scenarios::OpgeslagenScenario;
+use crate::toegang::Aanvrager;
+use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
+
+/// Which gemeente's scenarios.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Filter {
+    /// CBS-code, bijvoorbeeld GM0344.
+    gemeente: String,
+}
+
+/// A scenario to save: its name and the scenario itself.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Invoer {
+    /// A name, "Coalitiepartner Zaakgericht werken".
+    naam: String,
+    /// The scenario.
+    scenario: Scenario,
+}
+
+/// A new share link.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Deellink {
+    /// The token (shown only now; stored only as its hash).
+    token: String,
+    /// The read-only page, `/plan/{token}`.
+    url: String,
+}
+
+fn etag(versie: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{versie}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+fn if_match(headers: &HeaderMap) -> Result<i64, ApiFout> {
+    let waarde = headers
+        .get(header::IF_MATCH)
+        .ok_or(ApiFout::VersieVereist)?;
+    waarde
+        .to_str()
+        .ok()
+        .map(|w| w.trim().trim_start_matches("W/").trim_matches('"'))
+        .and_then(|w| w.parse().ok())
+        .ok_or_else(|| ApiFout::ongeldig("If-Match", "geen ETag van deze API"))
+}
+
+fn geldige_naam(naam: &str) -> Result<&str, ApiFout> {
+    let naam = naam.trim();
+    if naam.is_empty() || naam.chars().count() > 200 {
+        return Err(ApiFout::ongeldig(
+            "naam",
+            "geef een naam van 1 tot 200 tekens",
+        ));
+    }
+    Ok(naam)
+}
+
+/// The owner of scenario `id`, or 404.
+async fn eigenaar(db: &Db, id: &str) -> Result<domain::GemeenteCode, ApiFout> {
+    db.eigenaar_van_scenario(id)
+        .await?
+        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen scenario '{id}'")))
+}
+
+/// The scenarios of a gemeente.
+#[utoipa::path(get, path = "/scenarios", tag = "scenarios", operation_id = "scenariosLijst", params(Filter),
+    responses((status = 200, description = "De scenario's van de gemeente", body = [OpgeslagenScenario]),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn lijst(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Query(filter): Query<Filter>,
+) -> Result<Json<Vec<OpgeslagenScenario>>, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&filter.gemeente)?)?;
+    Ok(Json(db.scenarios(&recht).await?))
+}
+
+/// Saves a new scenario for the gemeente it names.
+#[utoipa::path(post, path = "/scenarios", tag = "scenarios", operation_id = "scenarioMaken", request_body = Invoer,
+    responses((status = 201, description = "Opgeslagen, met ETag", body = OpgeslagenScenario),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn maken(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    body: Result<Json<Invoer>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiFout> {
+    let Json(invoer) = body?;
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &invoer.scenario.gemeente)?;
+    let opgeslagen = db
+        .maak_scenario(&recht, geldige_naam(&invoer.naam)?, &invoer.scenario)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::ETAG, etag(opgeslagen.versie))],
+        Json(opgeslagen),
+    )
+        .into_response())
+}
+
+/// One scenario.
+#[utoipa::path(get, path = "/scenarios/{id}", tag = "scenarios", operation_id = "scenarioLezen",
+    params(("id" = String, Path, description = "De id van het scenario")),
+    responses((status = 200, description = "Het scenario, met ETag", body = OpgeslagenScenario),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn lezen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(id): Path<String>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
+    let opgeslagen = db
+        .scenario(&recht, &id)
+        .await?
+        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen scenario '{id}'")))?;
+    Ok(([(header::ETAG, etag(opgeslagen.versie))], Json(opgeslagen)).into_response())
+}
+
+/// Replaces a scenario; needs `If-Match`.
+#[utoipa::path(put, path = "/scenarios/{id}", tag = "scenarios", operation_id = "scenarioWijzigen", request_body = Invoer,
+    params(("id" = String, Path, description = "De id van het scenario"),
+        ("If-Match" = String, Header, description = "De ETag van de laatste keer lezen")),
+    responses((status = 200, description = "Opgeslagen, met de nieuwe ETag", body = OpgeslagenScenario),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Intussen gewijzigd", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match ontbreekt", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn wijzigen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<Invoer>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
+    let Json(invoer) = body?;
+    if &invoer.scenario.gemeente != recht.gemeente() {
+        return Err(ApiFout::ongeldig(
+            "scenario.gemeente",
+            "een scenario blijft bij de gemeente waarvoor het is gemaakt",
+        ));
+    }
+    let verwacht = if_match(&headers)?;
+    let opgeslagen = db
+        .wijzig_scenario(
+            &recht,
+            &id,
+            verwacht,
+            geldige_naam(&invoer.naam)?,
+            &invoer.scenario,
+        )
+        .await?
+        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen scenario '{id}'")))?;
+    Ok(([(header::ETAG, etag(opgeslagen.versie))], Json(opgeslagen)).into_response())
+}
+
+/// Deletes a scenario and its share links.
+#[utoipa::path(delete, path = "/scenarios/{id}", tag = "scenarios", operation_id = "scenarioVerwijderen",
+    params(("id" = String, Path, description = "De id van het scenario")),
+    responses((status = 204, description = "Verwijderd"),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn verwijderen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiFout> {
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
+    if db.verwijder_scenario(&recht, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiFout::NietGevonden(format!("er is geen scenario '{id}'")))
+    }
+}
+
+/// Makes a read-only share link for a scenario.
+#[utoipa::path(post, path = "/scenarios/{id}/deellinks", tag = "scenarios", operation_id = "deellinkMaken",
+    params(("id" = String, Path, description = "De id van het scenario")),
+    responses((status = 201, description = "De link; het token wordt alleen nu getoond", body = Deellink),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn deellink_maken(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(id): Path<String>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
+    let token = db
+        .maak_deellink(&recht, &id)
+        .await?
+        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen scenario '{id}'")))?;
+    let url = format!("/plan/{token}");
+    Ok((StatusCode::CREATED, Json(Deellink { token, url })).into_response())
+}
+
+/// Revokes a share link.
+#[utoipa::path(delete, path = "/scenarios/{id}/deellinks/{token}", tag = "scenarios", operation_id = "deellinkIntrekken",
+    params(("id" = String, Path, description = "De id van het scenario"), ("token" = String, Path, description = "Het token van de link")),
+    responses((status = 204, description = "Ingetrokken"),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn deellink_intrekken(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path((id, token)): Path<(String, String)>,
+) -> Result<StatusCode, ApiFout> {
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
+    if db.trek_deellink_in(&recht, &id, &token).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiFout::NietGevonden(
+            "er is geen actieve deellink met dit token".into(),
+        ))
+    }
+}
