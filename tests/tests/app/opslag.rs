@@ -48,3 +48,23 @@ async fn the_first_start_loads_the_cbs_list_and_the_demo_routekaart_once() {
         gemeenten.len()
     );
 }
+
+#[tokio::test]
+async fn an_expired_session_is_nobody() {
+    let app = spawn_app().await;
+    crate::toegang::maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let account = db
+        .account("ib@utrecht.nl")
+        .await
+        .expect("read")
+        .expect("account");
+    db.start_sessie(&account.id, "verlopen", "csrf", 1_000, 2_000)
+        .await
+        .expect("session");
+    db.start_sessie(&account.id, "levend", "csrf", 1_000, i64::MAX)
+        .await
+        .expect("session");
+    assert!(db.sessie("verlopen", 3_000).await.expect("read").is_none());
+    assert!(db.sessie("levend", 3_000).await.expect("read").is_some());
+}

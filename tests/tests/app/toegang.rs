@@ -688,6 +688,31 @@ async fn the_audit_page_shows_a_gemeentes_changes_to_its_members_only() {
         "nothing of Utrecht's data"
     );
 
+    // The server function behind the page answers the same when called directly.
+    let functie = |cookie: Option<String>| {
+        let mut v = app
+            .http
+            .post(app.url("/fn/audit"))
+            .form(&[("gemeente", "GM0344")]);
+        if let Some(cookie) = cookie {
+            v = v.header("cookie", cookie);
+        }
+        v.send()
+    };
+    let direct_anoniem = functie(None).await.expect("answers");
+    assert_eq!(direct_anoniem.status(), StatusCode::UNAUTHORIZED);
+    assert!(
+        direct_anoniem
+            .text()
+            .await
+            .expect("body")
+            .contains("NietIngelogd")
+    );
+    let (_, amsterdam_opnieuw, _) = log_in(&app, "ib@amsterdam.nl", "een ander wachtwoord").await;
+    let direct_vreemd = functie(amsterdam_opnieuw).await.expect("answers");
+    assert_eq!(direct_vreemd.status(), StatusCode::FORBIDDEN);
+    assert!(!direct_vreemd.text().await.expect("body").contains("100000"));
+
     let (_, utrecht, _) = log_in(&app, "ib@utrecht.nl", "een lang wachtwoord").await;
     let eigen = app
         .http
