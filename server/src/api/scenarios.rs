@@ -87,8 +87,9 @@ async fn eigenaar(db: &Db, id: &str) -> Result<domain::GemeenteCode, ApiFout> {
 pub async fn lijst(
     State(db): State<Db>,
     aanvrager: Aanvrager,
-    Query(filter): Query<Filter>,
+    filter: Result<Query<Filter>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<OpgeslagenScenario>>, ApiFout> {
+    let Query(filter) = filter?;
     let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&filter.gemeente)?)?;
     Ok(Json(db.scenarios(&recht).await?))
 }

@@ -217,3 +217,13 @@ async fn the_openapi_document_passes_the_dutch_api_design_rules() {
         String::from_utf8_lossy(&uitvoer.stderr)
     );
 }
+
+#[tokio::test]
+async fn a_missing_query_parameter_is_a_400_problem() {
+    let app = spawn_app().await;
+    let antwoord = app.get("/api/v1/scenarios").await;
+    assert_eq!(antwoord.status(), 400);
+    assert_eq!(antwoord.headers()["content-type"], "application/problem+json");
+    let problem: Value = antwoord.json().await.expect("json");
+    assert!(problem["detail"].as_str().unwrap_or("").contains("gemeente"), "{problem}");
+}
