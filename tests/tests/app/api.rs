@@ -205,10 +205,13 @@ async fn the_openapi_document_passes_the_dutch_api_design_rules() {
     let map = tempfile::tempdir().expect("temp dir");
     let bestand = map.path().join("openapi.json");
     std::fs::write(&bestand, &doc).expect("write");
-    let uitvoer = tokio::process::Command::new(gedeeld.join("tools/adr-lint"))
+    let lint = tokio::process::Command::new(gedeeld.join("tools/adr-lint"))
         .arg(&bestand)
-        .output()
+        .kill_on_drop(true)
+        .output();
+    let uitvoer = tokio::time::timeout(std::time::Duration::from_secs(300), lint)
         .await
+        .expect("adr-lint finishes within 5 minutes")
         .expect("adr-lint runs");
     assert!(
         uitvoer.status.success(),
@@ -223,7 +226,16 @@ async fn a_missing_query_parameter_is_a_400_problem() {
     let app = spawn_app().await;
     let antwoord = app.get("/api/v1/scenarios").await;
     assert_eq!(antwoord.status(), 400);
-    assert_eq!(antwoord.headers()["content-type"], "application/problem+json");
+    assert_eq!(
+        antwoord.headers()["content-type"],
+        "application/problem+json"
+    );
     let problem: Value = antwoord.json().await.expect("json");
-    assert!(problem["detail"].as_str().unwrap_or("").contains("gemeente"), "{problem}");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or("")
+            .contains("gemeente"),
+        "{problem}"
+    );
 }

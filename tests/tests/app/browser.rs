@@ -49,11 +49,15 @@ impl Browser {
         let url = format!("http://127.0.0.1:{poort}");
         let mut laatste_fout = None;
         for _ in 0..50 {
-            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(capabilities.clone())
-                .connect(&url)
+            let mut bouwer =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+            bouwer.capabilities(capabilities.clone());
+            let sessie = bouwer.connect(&url);
+            // Chromium that does not start should fail the test, not hang it.
+            let sessie = tokio::time::timeout(Duration::from_secs(60), sessie)
                 .await
-            {
+                .expect("chromedriver answers within 60 s");
+            match sessie {
                 Ok(client) => {
                     return Self {
                         client,

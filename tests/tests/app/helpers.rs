@@ -59,11 +59,18 @@ pub async fn spawn_app() -> TestApp {
         .expect("free port");
     let adres = format!("http://{}", listener.local_addr().expect("bound"));
     tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
-    TestApp {
-        adres,
-        database_url,
-        http: reqwest::Client::new(),
-        _tijdelijk: tijdelijk,
+    {
+        // A request that hangs fails the test after 30 s instead of holding up the run.
+        let http = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(30))
+            .build()
+            .expect("client");
+        TestApp {
+            adres,
+            database_url,
+            http,
+            _tijdelijk: tijdelijk,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use server::Db;
 use server::toegang::geheim::{hash_wachtwoord, sha256_hex};
-use sqlx::Row as _;
+use sqlx::{Connection as _, Row as _};
 
 use crate::helpers::{TestApp, spawn_app};
 
@@ -36,7 +36,7 @@ pub async fn maak_tokens(db: &Db) -> Tokens {
 
 /// Everything a gemeente owns, as text, to compare before and after.
 async fn stand(app: &TestApp) -> String {
-    let db = sqlx::AnyPool::connect(&app.database_url)
+    let mut db = sqlx::AnyConnection::connect(&app.database_url)
         .await
         .expect("connect");
     let mut tekst = String::new();
@@ -47,7 +47,7 @@ async fn stand(app: &TestApp) -> String {
         ("deellinks", "token_hash"),
     ] {
         let rijen = sqlx::query(&format!("SELECT * FROM {tabel} ORDER BY {sleutel}"))
-            .fetch_all(&db)
+            .fetch_all(&mut db)
             .await
             .expect("read");
         for rij in rijen {
@@ -62,6 +62,7 @@ async fn stand(app: &TestApp) -> String {
             tekst.push_str(&format!("{tabel}: {}\n", kolommen.join(" | ")));
         }
     }
+    db.close().await.expect("close");
     tekst
 }
 
