@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::path;
 
 use crate::components::kop::Kop;
 use crate::pages::audit::AuditPagina;
@@ -48,11 +48,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NietGevonden>
                     <Route path=path!("") view=RoutekaartPagina />
                     <Route path=path!("/gemeenten") view=GemeentenPagina />
-                    // These two answer 401/403/404 from their data: rendering waits for it
-                    // (SsrMode::Async), so the status is set before the first byte goes out.
-                    <Route path=path!("/gemeenten/:code/audit") view=AuditPagina ssr=SsrMode::Async />
+                    // The status of these two (401/403/404) depends on their data; the server
+                    // sets it before streaming starts (server/src/toegang/paginastatus.rs).
+                    <Route path=path!("/gemeenten/:code/audit") view=AuditPagina />
                     <Route path=path!("/inloggen") view=InloggenPagina />
-                    <Route path=path!("/plan/:token") view=PlanPagina ssr=SsrMode::Async />
+                    <Route path=path!("/plan/:token") view=PlanPagina />
                 </Routes>
             </main>
             <footer class="gp-voet">

@@ -90,6 +90,10 @@ pub fn app(db: Db, config: &Config) -> Router {
             AppState,
             _,
         >(context, frontend::shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            toegang::paginastatus::paginastatus,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

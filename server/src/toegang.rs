@@ -8,6 +8,7 @@
 
 mod aanvrager;
 pub mod geheim;
+pub mod paginastatus;
 pub mod recht;
 pub mod sessie;
 

@@ -22,6 +22,22 @@ pub struct Aanvrager {
     pub csrf: Option<String>,
 }
 
+/// The live session named by the request's session cookie: its actor and CSRF token.
+/// An expired or unknown session is none.
+///
+/// # Errors
+/// When storage fails.
+pub async fn sessie_van(
+    db: &crate::Db,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<(Actor, String)>, domain::ports::OpslagFout> {
+    let jar = CookieJar::from_headers(headers);
+    let Some(cookie) = jar.get(SESSIECOOKIE) else {
+        return Ok(None);
+    };
+    Ok(db.sessie(&sha256_hex(cookie.value()), nu_micros()).await?)
+}
+
 impl FromRequestParts<AppState> for Aanvrager {
     type Rejection = ApiFout;
 

@@ -1,0 +1,79 @@
+//! The HTTP status of pages whose answer depends on a right or a capability:
+//! `/plan/{token}` (404 for an unknown or revoked link) and `/gemeenten/{code}/audit`
+//! (401/403). Leptos streams a page, so a status set while rendering can come too late;
+//! this layer decides it before the page streams, with the same checks the page's server
+//! functions make, and leaves the body to the page.
+
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use domain::GemeenteCode;
+use domain::toegang::{Actor, Weigering};
+
+use super::aanvrager::sessie_van;
+use super::recht::GemeenteLeesrecht;
+use crate::AppState;
+
+/// The gemeente code in `/gemeenten/{code}/audit`.
+fn auditpad(pad: &str) -> Option<&str> {
+    pad.strip_prefix("/gemeenten/")?
+        .strip_suffix("/audit")
+        .filter(|code| !code.contains('/'))
+}
+
+async fn status_voor(
+    state: &AppState,
+    pad: &str,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<StatusCode>, domain::ports::OpslagFout> {
+    if let Some(token) = pad.strip_prefix("/plan/") {
+        let gevonden = state.db.gedeeld_scenario(token).await?.is_some();
+        return Ok((!gevonden).then_some(StatusCode::NOT_FOUND));
+    }
+    if let Some(code) = auditpad(pad) {
+        let Ok(code) = GemeenteCode::parse(code) else {
+            return Ok(Some(StatusCode::NOT_FOUND));
+        };
+        let actor = sessie_van(&state.db, headers)
+            .await?
+            .map_or(Actor::Anoniem, |(actor, _)| actor);
+        return Ok(match GemeenteLeesrecht::voor(&actor, &code) {
+            Ok(_) => None,
+            Err(Weigering::NietIngelogd) => Some(StatusCode::UNAUTHORIZED),
+            Err(Weigering::GeenRecht) => Some(StatusCode::FORBIDDEN),
+        });
+    }
+    Ok(None)
+}
+
+/// The middleware.
+pub async fn paginastatus(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let status = if request.method() == Method::GET {
+        // Owned copies: the request itself is not `Sync`, so no reference to it is held
+        // across an await.
+        let (pad, headers) = (request.uri().path().to_owned(), request.headers().clone());
+        status_voor(&state, &pad, &headers)
+            .await
+            .unwrap_or(Some(StatusCode::SERVICE_UNAVAILABLE))
+    } else {
+        None
+    };
+    let mut antwoord = next.run(request).await;
+    if let Some(status) = status {
+        *antwoord.status_mut() = status;
+    }
+    antwoord
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_audit_page_of_a_gemeente_matches() {
+        assert_eq!(auditpad("/gemeenten/GM0344/audit"), Some("GM0344"));
+        assert_eq!(auditpad("/gemeenten/GM0344/x/audit"), None);
+        assert_eq!(auditpad("/gemeenten"), None);
+    }
+}
