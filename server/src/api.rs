@@ -8,6 +8,7 @@ mod gemeenten;
 mod opgaven;
 pub mod problem;
 mod scenarios;
+mod versie;
 
 use axum::extract::OriginalUri;
 use axum::http::{HeaderName, HeaderValue};

@@ -261,19 +261,7 @@ impl domain::ports::Auditlezer for Db {
                 tracing::error!(error = %fout, "audit lezen");
                 AuditFout::Opslag
             })?;
-            Ok(regels
-                .into_iter()
-                .map(|r| Auditpost {
-                    tijdstip: chrono::DateTime::from_timestamp_micros(r.tijdstip)
-                        .map(|t| t.to_rfc3339())
-                        .unwrap_or_default(),
-                    actor: r.actor,
-                    entiteit: r.entiteit,
-                    entiteit_id: r.entiteit_id,
-                    voor: r.voor,
-                    na: r.na,
-                })
-                .collect())
+            Ok(regels.into_iter().map(Auditpost::from).collect())
         })
     }
 }

@@ -55,10 +55,9 @@ pub async fn lijst(
         db.audit(&recht)
             .await?
             .into_iter()
+            .map(domain::ports::Auditpost::from)
             .map(|r| Auditregel {
-                tijdstip: chrono::DateTime::from_timestamp_micros(r.tijdstip)
-                    .map(|t| t.to_rfc3339())
-                    .unwrap_or_default(),
+                tijdstip: r.tijdstip,
                 actor: r.actor,
                 entiteit: r.entiteit,
                 entiteit_id: r.entiteit_id,

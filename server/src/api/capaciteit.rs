@@ -3,21 +3,18 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::{Capaciteit, GemeenteCode};
 
 use super::problem::{ApiFout, InvalidParam};
+use super::versie::{etag, if_match};
 use crate::db::Db;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
 pub(super) fn gemeentecode(code: &str) -> Result<GemeenteCode, ApiFout> {
     GemeenteCode::parse(code).map_err(|e| ApiFout::ongeldig("code", e.to_string()))
-}
-
-fn etag(versie: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{versie}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
 }
 
 /// The capaciteit of a gemeente.
@@ -96,17 +93,7 @@ pub async fn zetten(
             invalid_params: fouten,
         });
     }
-    let verwacht = match headers.get(header::IF_MATCH) {
-        None => None,
-        Some(waarde) => Some(
-            waarde
-                .to_str()
-                .ok()
-                .map(|w| w.trim().trim_start_matches("W/").trim_matches('"'))
-                .and_then(|w| w.parse::<i64>().ok())
-                .ok_or_else(|| ApiFout::ongeldig("If-Match", "geen ETag van deze API"))?,
-        ),
-    };
+    let verwacht = if_match(&headers)?;
     let versie = db.zet_capaciteit(&recht, capaciteit, verwacht).await?;
     Ok((
         StatusCode::OK,

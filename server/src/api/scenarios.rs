@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::scenario::Scenario;
 use serde::{Deserialize, Serialize};
@@ -11,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::capaciteit::gemeentecode;
 use super::problem::{ApiFout, Problem};
+use super::versie::{etag, if_match};
 use crate::db::Db;
 use crate::db::scenarios::OpgeslagenScenario;
 use crate::toegang::Aanvrager;
@@ -42,22 +43,6 @@ pub struct Deellink {
     token: String,
     /// The read-only page, `/plan/{token}`.
     url: String,
-}
-
-fn etag(versie: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{versie}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
-}
-
-fn if_match(headers: &HeaderMap) -> Result<i64, ApiFout> {
-    let waarde = headers
-        .get(header::IF_MATCH)
-        .ok_or(ApiFout::VersieVereist)?;
-    waarde
-        .to_str()
-        .ok()
-        .map(|w| w.trim().trim_start_matches("W/").trim_matches('"'))
-        .and_then(|w| w.parse().ok())
-        .ok_or_else(|| ApiFout::ongeldig("If-Match", "geen ETag van deze API"))
 }
 
 fn geldige_naam(naam: &str) -> Result<&str, ApiFout> {
@@ -163,7 +148,7 @@ pub async fn wijzigen(
             "een scenario blijft bij de gemeente waarvoor het is gemaakt",
         ));
     }
-    let verwacht = if_match(&headers)?;
+    let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
     let opgeslagen = db
         .wijzig_scenario(
             &recht,

@@ -83,3 +83,18 @@ impl Db {
         .await?)
     }
 }
+
+impl From<AuditRegel> for domain::ports::Auditpost {
+    fn from(r: AuditRegel) -> Self {
+        Self {
+            tijdstip: chrono::DateTime::from_timestamp_micros(r.tijdstip)
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_default(),
+            actor: r.actor,
+            entiteit: r.entiteit,
+            entiteit_id: r.entiteit_id,
+            voor: r.voor,
+            na: r.na,
+        }
+    }
+}

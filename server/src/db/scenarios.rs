@@ -51,6 +51,23 @@ pub use domain::ports::GedeeldScenario;
 
 const KOLOMMEN: &str = "id, naam, inhoud, versie";
 
+/// Scenario `id` of `gemeente`, on any connection (the pool's or a transaction's).
+async fn lees(
+    verbinding: &mut sqlx::AnyConnection,
+    id: &str,
+    gemeente: &GemeenteCode,
+) -> Result<Option<OpgeslagenScenario>, DbFout> {
+    sqlx::query_as::<_, ScenarioRij>(&format!(
+        "SELECT {KOLOMMEN} FROM scenarios WHERE id = $1 AND gemeente_code = $2"
+    ))
+    .bind(id)
+    .bind(gemeente.as_str())
+    .fetch_optional(verbinding)
+    .await?
+    .map(OpgeslagenScenario::try_from)
+    .transpose()
+}
+
 fn json(scenario: &Scenario) -> Result<String, DbFout> {
     serde_json::to_string(scenario).map_err(|e| ongeldig("scenarios")(&e))
 }
@@ -98,15 +115,7 @@ impl Db {
         recht: &GemeenteLeesrecht,
         id: &str,
     ) -> Result<Option<OpgeslagenScenario>, DbFout> {
-        sqlx::query_as::<_, ScenarioRij>(&format!(
-            "SELECT {KOLOMMEN} FROM scenarios WHERE id = $1 AND gemeente_code = $2"
-        ))
-        .bind(id)
-        .bind(recht.gemeente().as_str())
-        .fetch_optional(&self.pool)
-        .await?
-        .map(OpgeslagenScenario::try_from)
-        .transpose()
+        lees(&mut *self.pool.acquire().await?, id, recht.gemeente()).await
     }
 
     /// Saves a new scenario for the gemeente the right is for.
@@ -167,16 +176,7 @@ impl Db {
         scenario: &Scenario,
     ) -> Result<Option<OpgeslagenScenario>, DbFout> {
         let mut tx = self.pool.begin().await?;
-        let Some(voor) = sqlx::query_as::<_, ScenarioRij>(&format!(
-            "SELECT {KOLOMMEN} FROM scenarios WHERE id = $1 AND gemeente_code = $2"
-        ))
-        .bind(id)
-        .bind(recht.gemeente().as_str())
-        .fetch_optional(&mut *tx)
-        .await?
-        .map(OpgeslagenScenario::try_from)
-        .transpose()?
-        else {
+        let Some(voor) = lees(&mut tx, id, recht.gemeente()).await? else {
             return Ok(None);
         };
         let bijgewerkt = sqlx::query(
@@ -226,15 +226,7 @@ impl Db {
         id: &str,
     ) -> Result<bool, DbFout> {
         let mut tx = self.pool.begin().await?;
-        let voor = sqlx::query_as::<_, ScenarioRij>(&format!(
-            "SELECT {KOLOMMEN} FROM scenarios WHERE id = $1 AND gemeente_code = $2"
-        ))
-        .bind(id)
-        .bind(recht.gemeente().as_str())
-        .fetch_optional(&mut *tx)
-        .await?
-        .map(OpgeslagenScenario::try_from)
-        .transpose()?;
+        let voor = lees(&mut tx, id, recht.gemeente()).await?;
         let Some(voor) = voor else { return Ok(false) };
         sqlx::query("DELETE FROM deellinks WHERE soort = 'scenario' AND doel_id = $1")
             .bind(id)

@@ -1,0 +1,45 @@
+//! Optimistic concurrency on the API: a resource's version travels as its `ETag`, and a
+//! write to an existing resource sends it back in `If-Match`.
+
+use axum::http::{HeaderMap, HeaderValue, header};
+
+use super::problem::ApiFout;
+
+/// The `ETag` of version `versie`: `"3"`.
+pub fn etag(versie: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{versie}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+/// The version in `If-Match`, if the header is there.
+///
+/// # Errors
+/// A 400 problem when the header is not an `ETag` of this API.
+pub fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiFout> {
+    let Some(waarde) = headers.get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    waarde
+        .to_str()
+        .ok()
+        .map(|w| w.trim().trim_start_matches("W/").trim_matches('"'))
+        .and_then(|w| w.parse().ok())
+        .map(Some)
+        .ok_or_else(|| ApiFout::ongeldig("If-Match", "geen ETag van deze API"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_etag_reads_back_as_its_version() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(if_match(&headers).ok(), Some(None));
+        headers.insert(header::IF_MATCH, etag(7));
+        assert_eq!(if_match(&headers).ok(), Some(Some(7)));
+        headers.insert(header::IF_MATCH, HeaderValue::from_static("W/\"8\""));
+        assert_eq!(if_match(&headers).ok(), Some(Some(8)));
+        headers.insert(header::IF_MATCH, HeaderValue::from_static("*"));
+        assert!(if_match(&headers).is_err());
+    }
+}
