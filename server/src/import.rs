@@ -1,6 +1,7 @@
 //! Importers: files from outside (CSV now; AMEFF XML, publiccode.yml and XLSX later) turned
 //! into domain types, all or nothing, with one error per bad row and field.
 
+pub mod ameff;
 pub mod gemeenten_csv;
 
 use std::fmt;
@@ -38,4 +39,29 @@ pub enum ImportFout {
     /// Some rows are wrong; each is listed.
     #[error("{} rij(en) met fouten, eerste: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
     Rijen(Vec<RijFout>),
+}
+
+#[cfg(test)]
+mod robuustheid {
+    //! Every importer, fed arbitrary bytes, answers with a result or an error, never a panic.
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn the_importers_never_panic_on_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
+            let _ = super::gemeenten_csv::lees(&bytes);
+            let _ = super::ameff::lees(&bytes);
+        }
+
+        #[test]
+        fn the_importers_never_panic_on_xml_like_or_csv_like_text(
+            tekst in r#"(<[a-zA-Z:]{1,12}( [a-zA-Z]{1,8}="[^"<]{0,8}")?/?>|</[a-zA-Z:]{1,12}>|&[a-z#0-9]{1,6};|[^<&]{0,12}|,|\n|"){0,60}"#
+        ) {
+            let _ = super::gemeenten_csv::lees(tekst.as_bytes());
+            let _ = super::ameff::lees(tekst.as_bytes());
+        }
+    }
 }

@@ -1,0 +1,294 @@
+//! The ArchiMate Model Exchange File Format (AMEFF, XML) as GEMMA publishes it: keeps the
+//! elements whose `GEMMA type` property is `Referentiecomponent`, identified by their
+//! `Object ID` property, with name and documentation. Property names are looked up in the
+//! file's `propertyDefinitions`, which come after the elements, so the file is read whole
+//! before anything is decided. A malformed file is refused as a whole.
+
+use std::collections::HashMap;
+
+use domain::{Referentiecomponent, ReferentiecomponentId};
+use quick_xml::Reader;
+use quick_xml::events::{BytesRef, Event};
+
+use super::{ImportFout, RijFout};
+
+/// What an AMEFF file holds for Grondplan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmeffInhoud {
+    /// Its referentiecomponenten, in file order.
+    pub referentiecomponenten: Vec<Referentiecomponent>,
+    /// Elements that are something else (Buitengemeentelijke voorziening, …).
+    pub overgeslagen: usize,
+}
+
+#[derive(Default)]
+struct Element {
+    regel: usize,
+    naam: String,
+    documentatie: String,
+    eigenschappen: Vec<(String, String)>,
+}
+
+/// Where text being read goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Doel {
+    ElementNaam,
+    Documentatie,
+    Waarde,
+    DefinitieNaam,
+}
+
+fn onleesbaar(fout: impl std::fmt::Display, positie: u64) -> ImportFout {
+    ImportFout::Onleesbaar(format!("XML-fout bij byte {positie}: {fout}"))
+}
+
+fn entiteit(referentie: &BytesRef<'_>) -> Option<String> {
+    if let Ok(Some(teken)) = referentie.resolve_char_ref() {
+        return Some(teken.to_string());
+    }
+    let naam = referentie.decode().ok()?;
+    quick_xml::escape::resolve_predefined_entity(&naam).map(str::to_owned)
+}
+
+/// Reads an AMEFF file.
+///
+/// # Errors
+/// [`ImportFout::Onleesbaar`] for malformed XML (e.g. an element never closed) or a file
+/// that is no ArchiMate model; [`ImportFout::Rijen`] for referentiecomponenten without a
+/// usable `Object ID`, each named with its line.
+pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
+    let mut lezer = Reader::from_reader(bytes);
+    // No trimming while reading: text around an entity (`Zaak &amp; document`) keeps its
+    // spaces; each value is trimmed once it is complete.
+    lezer.config_mut().trim_text(false);
+    let mut buffer = Vec::new();
+    let mut pad: Vec<Vec<u8>> = Vec::new();
+    let mut elementen: Vec<Element> = Vec::new();
+    let mut huidig: Option<Element> = None;
+    let mut eigenschap_ref: Option<String> = None;
+    let mut definities: HashMap<String, String> = HashMap::new();
+    let mut definitie_id: Option<String> = None;
+    let mut doel: Option<Doel> = None;
+    let mut tekst = String::new();
+    let mut is_model = false;
+    loop {
+        let positie = lezer.buffer_position();
+        let gebeurtenis = lezer
+            .read_event_into(&mut buffer)
+            .map_err(|e| onleesbaar(e, positie))?;
+        match gebeurtenis {
+            Event::Start(start) => {
+                let naam = start.local_name().as_ref().to_vec();
+                let attribuut = |sleutel: &[u8]| {
+                    start
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == sleutel)
+                        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+                };
+                let ouder = pad.last().map(Vec::as_slice);
+                match (naam.as_slice(), ouder) {
+                    (b"model", None) => is_model = true,
+                    (b"element", Some(b"elements")) => {
+                        let regel = bytes[..usize::try_from(positie).unwrap_or(0).min(bytes.len())]
+                            .iter()
+                            .filter(|&&b| b == b'\n')
+                            .count()
+                            + 1;
+                        huidig = Some(Element {
+                            regel,
+                            ..Element::default()
+                        });
+                    }
+                    (b"name", Some(b"element")) if huidig.is_some() => {
+                        doel = Some(Doel::ElementNaam)
+                    }
+                    (b"documentation", Some(b"element")) if huidig.is_some() => {
+                        doel = Some(Doel::Documentatie)
+                    }
+                    (b"property", Some(b"properties")) if huidig.is_some() => {
+                        eigenschap_ref = attribuut(b"propertyDefinitionRef");
+                    }
+                    (b"value", Some(b"property")) if huidig.is_some() => doel = Some(Doel::Waarde),
+                    (b"propertyDefinition", Some(b"propertyDefinitions")) => {
+                        definitie_id = attribuut(b"identifier")
+                    }
+                    (b"name", Some(b"propertyDefinition")) => doel = Some(Doel::DefinitieNaam),
+                    _ => {}
+                }
+                tekst.clear();
+                pad.push(naam);
+            }
+            Event::Text(inhoud) if doel.is_some() => {
+                tekst.push_str(&inhoud.decode().map_err(|e| onleesbaar(e, positie))?);
+            }
+            Event::CData(inhoud) if doel.is_some() => {
+                tekst.push_str(&inhoud.decode().map_err(|e| onleesbaar(e, positie))?);
+            }
+            Event::GeneralRef(referentie) if doel.is_some() => {
+                tekst.push_str(
+                    &entiteit(&referentie)
+                        .ok_or_else(|| onleesbaar("onbekende entiteit", positie))?,
+                );
+            }
+            Event::End(_) => {
+                let naam = pad.pop().unwrap_or_default();
+                match (doel.take(), naam.as_slice()) {
+                    (Some(Doel::ElementNaam), b"name") => {
+                        if let Some(e) = huidig.as_mut() {
+                            e.naam = tekst.trim().to_owned();
+                        }
+                    }
+                    (Some(Doel::Documentatie), b"documentation") => {
+                        if let Some(e) = huidig.as_mut() {
+                            e.documentatie = tekst.trim().to_owned();
+                        }
+                    }
+                    (Some(Doel::Waarde), b"value") => {
+                        if let (Some(e), Some(r)) = (huidig.as_mut(), eigenschap_ref.clone()) {
+                            e.eigenschappen.push((r, tekst.trim().to_owned()));
+                        }
+                    }
+                    (Some(Doel::DefinitieNaam), b"name") => {
+                        if let Some(id) = definitie_id.clone() {
+                            definities.insert(id, tekst.trim().to_owned());
+                        }
+                    }
+                    (anders, _) => doel = anders,
+                }
+                if naam == b"element" {
+                    elementen.extend(huidig.take());
+                }
+                tekst.clear();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buffer.clear();
+    }
+    if !is_model {
+        return Err(ImportFout::Onleesbaar(
+            "dit is geen ArchiMate-model (geen <model>)".into(),
+        ));
+    }
+    let eigenschap = |e: &Element, naam: &str| {
+        e.eigenschappen
+            .iter()
+            .find(|(r, _)| definities.get(r).is_some_and(|n| n == naam))
+            .map(|(_, w)| w.clone())
+    };
+    let mut inhoud = AmeffInhoud {
+        referentiecomponenten: Vec::new(),
+        overgeslagen: 0,
+    };
+    let mut fouten = Vec::new();
+    for element in &elementen {
+        if eigenschap(element, "GEMMA type").as_deref() != Some("Referentiecomponent") {
+            inhoud.overgeslagen += 1;
+            continue;
+        }
+        let object_id = eigenschap(element, "Object ID").unwrap_or_default();
+        match ReferentiecomponentId::parse(&object_id) {
+            Ok(id) => inhoud.referentiecomponenten.push(Referentiecomponent {
+                id,
+                naam: element.naam.clone(),
+                omschrijving: element.documentatie.clone(),
+            }),
+            Err(fout) => fouten.push(RijFout {
+                rij: element.regel,
+                veld: "Object ID".into(),
+                reden: fout.to_string(),
+            }),
+        }
+    }
+    if fouten.is_empty() {
+        Ok(inhoud)
+    } else {
+        Err(ImportFout::Rijen(fouten))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gedeeld(pad: &str) -> Option<Vec<u8>> {
+        let pad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/data")
+            .join(pad);
+        let bytes = std::fs::read(&pad).ok();
+        if bytes.is_none() {
+            eprintln!("OVERGESLAGEN: {} ontbreekt", pad.display());
+        }
+        bytes
+    }
+
+    #[test]
+    fn the_gemma_file_holds_171_referentiecomponenten() {
+        let Some(bytes) = gedeeld("gemma-applicatiecomponenten.xml") else {
+            return;
+        };
+        let inhoud = lees(&bytes).expect("valid");
+        assert_eq!(inhoud.referentiecomponenten.len(), 171);
+        assert_eq!(inhoud.overgeslagen, 56);
+        let eerste = &inhoud.referentiecomponenten[0];
+        assert_eq!(eerste.id.as_str(), "1c2ce840-6683-4f51-844f-04d3c8a6f2cc");
+        assert_eq!(eerste.naam, "Aanwezigheid- en toegangscontrolecomponent");
+        assert!(eerste.omschrijving.starts_with("Component waarmee"));
+    }
+
+    #[test]
+    fn a_broken_export_is_refused_as_a_whole() {
+        let Some(bytes) = gedeeld("gemma-voorbeelden/GEMMA-afgebroken.xml") else {
+            return;
+        };
+        assert!(matches!(lees(&bytes), Err(ImportFout::Onleesbaar(_))));
+    }
+
+    #[test]
+    fn an_export_without_application_components_is_valid_and_empty() {
+        let Some(bytes) = gedeeld("gemma-voorbeelden/GEMMA-alleen-capabilities.xml") else {
+            return;
+        };
+        let inhoud = lees(&bytes).expect("valid");
+        assert!(inhoud.referentiecomponenten.is_empty());
+    }
+
+    #[test]
+    fn entities_in_names_are_resolved_and_a_missing_object_id_is_named() {
+        let xml = r#"<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"><elements>
+            <element identifier="a"><name>Zaak &amp; document &#233;</name><properties>
+              <property propertyDefinitionRef="p2"><value>Referentiecomponent</value></property>
+              <property propertyDefinitionRef="p1"><value>id-1</value></property></properties></element>
+            <element identifier="b"><name>Zonder id</name><properties>
+              <property propertyDefinitionRef="p2"><value>Referentiecomponent</value></property></properties></element>
+            </elements><propertyDefinitions>
+              <propertyDefinition identifier="p1"><name>Object ID</name></propertyDefinition>
+              <propertyDefinition identifier="p2"><name>GEMMA type</name></propertyDefinition>
+            </propertyDefinitions></model>"#;
+        let ImportFout::Rijen(fouten) = lees(xml.as_bytes()).unwrap_err() else {
+            panic!("expected row errors")
+        };
+        assert_eq!(
+            fouten[0].naam(),
+            "rij 5: Object ID",
+            "the line of its <element>"
+        );
+        let goed = xml.replace("<element identifier=\"b\"><name>Zonder id</name>", "<element identifier=\"b\"><name>Zonder id</name><properties><property propertyDefinitionRef=\"p1\"><value>id-2</value></property></properties>");
+        let inhoud = lees(goed.as_bytes()).expect("valid");
+        assert_eq!(inhoud.referentiecomponenten[0].naam, "Zaak & document é");
+    }
+
+    #[test]
+    fn something_that_is_not_an_archimate_model_is_refused() {
+        assert!(matches!(
+            lees(b"<html><body/></html>"),
+            Err(ImportFout::Onleesbaar(_))
+        ));
+        assert!(matches!(
+            lees(b"niet eens xml"),
+            Err(ImportFout::Onleesbaar(_))
+        ));
+        assert!(matches!(lees(b""), Err(ImportFout::Onleesbaar(_))));
+    }
+}
