@@ -7,6 +7,7 @@ mod capaciteit;
 mod gemeenten;
 mod opgaven;
 pub mod problem;
+mod referentiecomponenten;
 mod scenarios;
 mod versie;
 
@@ -42,7 +43,8 @@ pub const API_VERSIE: &str = "1.0.0";
     tags(
         (name = "gemeenten", description = "De gemeenten volgens het CBS"),
         (name = "routekaart", description = "Opgaven met hun fasen, activiteiten, besluiten en deelnemers"),
-        (name = "scenarios", description = "Opgeslagen what-if-plannen van een gemeente en hun deellinks")
+        (name = "scenarios", description = "Opgeslagen what-if-plannen van een gemeente en hun deellinks"),
+        (name = "catalogus", description = "GEMMA-referentiecomponenten en Common Ground-componenten")
     ),
     components(schemas(Problem)),
     modifiers(&Beveiliging)
@@ -159,6 +161,8 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(opgaven::lezen))
         .routes(routes!(capaciteit::lezen, capaciteit::zetten))
         .routes(routes!(audit::lijst))
+        .routes(routes!(referentiecomponenten::lijst))
+        .routes(routes!(referentiecomponenten::importeren))
         .routes(routes!(scenarios::lijst, scenarios::maken))
         .routes(routes!(
             scenarios::lezen,
@@ -176,6 +180,10 @@ pub fn router() -> Router<AppState> {
             ApiFout::NietGevonden(format!("het pad {} bestaat niet in deze API", uri.path()))
         })
         .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
+        // Imports carry whole files; everything else keeps axum's 2 MB default.
+        .layer(axum::extract::DefaultBodyLimit::max(
+            referentiecomponenten::MAX_IMPORT_BYTES,
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("api-version"),
             HeaderValue::from_static(API_VERSIE),

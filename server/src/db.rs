@@ -11,6 +11,7 @@ pub mod audit;
 mod capaciteit;
 mod gemeenten;
 mod opgaven;
+pub mod referentiecomponenten;
 pub mod scenarios;
 pub mod toegang;
 

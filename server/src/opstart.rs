@@ -7,6 +7,8 @@ use crate::{Config, Db, demo, import};
 
 /// The name under which the CBS list is recorded in `importen`.
 const BRON_GEMEENTEN: &str = "cbs-gemeenten-2023";
+/// The name under which the GEMMA referentiecomponenten are recorded in `importen`.
+const BRON_GEMMA: &str = "gemma-applicatiecomponenten";
 
 /// Loads what has not been loaded into this database yet.
 ///
@@ -28,6 +30,20 @@ pub async fn laad_gegevens(db: &Db, config: &Config) -> anyhow::Result<()> {
                 }
             } else {
                 tracing::warn!(pad = %pad.display(), "geen gemeentenlijst in de gegevensmap");
+            }
+            let pad = map.join("gemma-applicatiecomponenten.xml");
+            if pad.is_file() {
+                let bytes = tokio::fs::read(&pad)
+                    .await
+                    .with_context(|| format!("kan {} niet lezen", pad.display()))?;
+                let inhoud = import::ameff::lees(&bytes)
+                    .with_context(|| format!("{} is ongeldig", pad.display()))?;
+                let aantal = db
+                    .laad_referentiecomponenten(BRON_GEMMA, &inhoud.referentiecomponenten)
+                    .await?;
+                if aantal > 0 {
+                    tracing::info!(aantal, bron = %pad.display(), "referentiecomponenten geladen");
+                }
             }
         }
         None => {

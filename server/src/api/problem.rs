@@ -78,6 +78,9 @@ pub enum ApiFout {
     /// A write to an existing resource without If-Match (428).
     #[error("stuur de ETag van de laatste keer lezen mee in If-Match")]
     VersieVereist,
+    /// The body is larger than the route accepts (413).
+    #[error("het bestand is groter dan {0} bytes")]
+    TeGroot(usize),
     /// No such resource or path (404).
     #[error("{0}")]
     NietGevonden(String),
@@ -124,6 +127,7 @@ impl ApiFout {
                 "versie-vereist",
                 "If-Match vereist",
             ),
+            Self::TeGroot(_) => (StatusCode::PAYLOAD_TOO_LARGE, "te-groot", "Te groot"),
             Self::NietGevonden(_) => (StatusCode::NOT_FOUND, "niet-gevonden", "Niet gevonden"),
             Self::MethodeNietToegestaan => (
                 StatusCode::METHOD_NOT_ALLOWED,

@@ -4,6 +4,7 @@
 
 mod api;
 mod browser;
+mod catalogus;
 mod helpers;
 mod opslag;
 mod toegang;

@@ -1,0 +1,74 @@
+//! `GET /referentiecomponenten` (public) and `POST /referentiecomponenten/import` (regie):
+//! an ArchiMate exchange file (AMEFF XML) in the body.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use domain::Referentiecomponent;
+
+use super::problem::{ApiFout, InvalidParam, Problem};
+use crate::db::Db;
+use crate::db::referentiecomponenten::Importrapport;
+use crate::import::{ImportFout, ameff};
+use crate::toegang::Aanvrager;
+use crate::toegang::recht::PubliekSchrijfrecht;
+
+/// The largest file an import accepts: 20 MiB.
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+
+impl From<ImportFout> for ApiFout {
+    fn from(fout: ImportFout) -> Self {
+        match fout {
+            ImportFout::Onleesbaar(reden) => Self::ongeldig("bestand", reden),
+            ImportFout::Rijen(rijen) => Self::OngeldigeInvoer {
+                detail: format!("{} rij(en) met fouten; er is niets opgeslagen", rijen.len()),
+                invalid_params: rijen
+                    .iter()
+                    .map(|r| InvalidParam {
+                        name: r.naam(),
+                        reason: r.reden.clone(),
+                    })
+                    .collect(),
+            },
+        }
+    }
+}
+
+/// All GEMMA referentiecomponenten, by name.
+#[utoipa::path(get, path = "/referentiecomponenten", tag = "catalogus", operation_id = "referentiecomponentenLijst",
+    responses((status = 200, description = "De referentiecomponenten", body = [Referentiecomponent])))]
+pub async fn lijst(State(db): State<Db>) -> Result<Json<Vec<Referentiecomponent>>, ApiFout> {
+    Ok(Json(db.referentiecomponenten().await?))
+}
+
+/// Imports the referentiecomponenten of an AMEFF file; a known Object ID is updated in
+/// place. All or nothing.
+#[utoipa::path(post, path = "/referentiecomponenten/import", tag = "catalogus", operation_id = "referentiecomponentenImporteren",
+    request_body(content = String, content_type = "application/xml", description = "Een ArchiMate-uitwisselbestand (AMEFF)"),
+    responses((status = 200, description = "Wat de import deed", body = Importrapport),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Bestand te groot", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn importeren(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Json<Importrapport>, ApiFout> {
+    let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
+    let bytes = body.map_err(|fout| match fout {
+        axum::extract::rejection::BytesRejection::FailedToBufferBody(_) => {
+            ApiFout::TeGroot(MAX_IMPORT_BYTES)
+        }
+        anders => ApiFout::ongeldig("bestand", anders.body_text()),
+    })?;
+    let inhoud = ameff::lees(&bytes)?;
+    Ok(Json(
+        db.importeer_referentiecomponenten(
+            &recht,
+            &inhoud.referentiecomponenten,
+            inhoud.overgeslagen,
+        )
+        .await?,
+    ))
+}

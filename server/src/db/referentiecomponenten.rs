@@ -1,0 +1,129 @@
+//! GEMMA referentiecomponenten: public reads; imports by regie (or once at first start),
+//! all or nothing, matched on the Object ID.
+
+use domain::{Referentiecomponent, ReferentiecomponentId};
+use serde::Serialize;
+
+use super::audit::Wijziging;
+use super::{Db, DbFout, ongeldig};
+use crate::toegang::recht::PubliekSchrijfrecht;
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Importrapport {
+    /// New referentiecomponenten.
+    pub toegevoegd: usize,
+    /// Known ones whose name or description was updated (or stayed the same).
+    pub bijgewerkt: usize,
+    /// Elements in the file that are no referentiecomponent.
+    pub overgeslagen: usize,
+}
+
+impl Db {
+    /// Every referentiecomponent, by name.
+    ///
+    /// # Errors
+    /// A database error or an invalid stored id.
+    pub async fn referentiecomponenten(&self) -> Result<Vec<Referentiecomponent>, DbFout> {
+        let rijen: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT id, naam, omschrijving FROM referentiecomponenten ORDER BY naam, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rijen
+            .into_iter()
+            .map(|(id, naam, omschrijving)| {
+                Ok(Referentiecomponent {
+                    id: ReferentiecomponentId::parse(&id)
+                        .map_err(|e| ongeldig("referentiecomponenten")(&e))?,
+                    naam,
+                    omschrijving,
+                })
+            })
+            .collect()
+    }
+
+    /// Imports referentiecomponenten for regie, in one transaction, with an audit record.
+    ///
+    /// # Errors
+    /// A database error; then nothing is stored.
+    pub async fn importeer_referentiecomponenten(
+        &self,
+        recht: &PubliekSchrijfrecht,
+        lijst: &[Referentiecomponent],
+        overgeslagen: usize,
+    ) -> Result<Importrapport, DbFout> {
+        let mut tx = self.pool.begin().await?;
+        let rapport = Self::schrijf_referentiecomponenten(&mut tx, lijst, overgeslagen).await?;
+        Wijziging {
+            actor: recht.actor(),
+            gemeente: None,
+            entiteit: "referentiecomponenten",
+            entiteit_id: "import",
+            voor: None,
+            na: Some(&rapport),
+        }
+        .schrijf(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(rapport)
+    }
+
+    /// Loads referentiecomponenten as data set `bron` at first start, unless loaded before.
+    ///
+    /// # Errors
+    /// A database error; then nothing is stored.
+    pub async fn laad_referentiecomponenten(
+        &self,
+        bron: &str,
+        lijst: &[Referentiecomponent],
+    ) -> Result<usize, DbFout> {
+        let mut tx = self.pool.begin().await?;
+        if !Self::markeer_import(&mut tx, bron, lijst.len()).await? {
+            return Ok(0);
+        }
+        Self::schrijf_referentiecomponenten(&mut tx, lijst, 0).await?;
+        tx.commit().await?;
+        Ok(lijst.len())
+    }
+
+    async fn schrijf_referentiecomponenten(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        lijst: &[Referentiecomponent],
+        overgeslagen: usize,
+    ) -> Result<Importrapport, DbFout> {
+        let mut rapport = Importrapport {
+            toegevoegd: 0,
+            bijgewerkt: 0,
+            overgeslagen,
+        };
+        for r in lijst {
+            let bestaand: Option<String> =
+                sqlx::query_scalar("SELECT id FROM referentiecomponenten WHERE id = $1")
+                    .bind(r.id.as_str())
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            if bestaand.is_some() {
+                sqlx::query(
+                    "UPDATE referentiecomponenten SET naam = $1, omschrijving = $2 WHERE id = $3",
+                )
+                .bind(&r.naam)
+                .bind(&r.omschrijving)
+                .bind(r.id.as_str())
+                .execute(&mut **tx)
+                .await?;
+                rapport.bijgewerkt += 1;
+            } else {
+                sqlx::query("INSERT INTO referentiecomponenten (id, naam, omschrijving) VALUES ($1, $2, $3)")
+                    .bind(r.id.as_str())
+                    .bind(&r.naam)
+                    .bind(&r.omschrijving)
+                    .execute(&mut **tx)
+                    .await?;
+                rapport.toegevoegd += 1;
+            }
+        }
+        Ok(rapport)
+    }
+}
