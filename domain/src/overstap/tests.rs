@@ -255,47 +255,40 @@ fn geleverd_door_opgave() -> (Component, Opgave) {
     )
 }
 
-#[test]
-fn a_coalitiepartner_gets_the_component_at_the_end_of_the_ontwikkelfase() {
+/// When the component of `geleverd_door_opgave` is available to Utrecht, when gemeente
+/// `deelnemer` takes part in its opgave as `rol`.
+fn beschikbaar_voor_utrecht(deelnemer: &str, rol: Rol) -> Beschikbaarheid {
     let (k, o) = geleverd_door_opgave();
-    let o = met_deelnemer(o, "GM0344", Rol::Coalitiepartner);
+    let o = met_deelnemer(o, deelnemer, rol);
     let ctx = Overstapcontext::new(
         d("2025-01-01"),
         std::slice::from_ref(&k),
         std::slice::from_ref(&o),
     );
+    ctx.beschikbaarheid(&k, &gm("GM0344"))
+}
+
+#[test]
+fn a_coalitiepartner_gets_the_component_at_the_end_of_the_ontwikkelfase() {
     assert_eq!(
-        ctx.beschikbaarheid(&k, &gm("GM0344")),
+        beschikbaar_voor_utrecht("GM0344", Rol::Coalitiepartner),
         Beschikbaarheid::Vanaf(d("2025-12-31"))
     );
 }
 
 #[test]
 fn an_eerste_gebruiker_gets_it_at_the_start_of_the_opschalingsfase() {
-    let (k, o) = geleverd_door_opgave();
-    let o = met_deelnemer(o, "GM0344", Rol::EersteGebruiker);
-    let ctx = Overstapcontext::new(
-        d("2025-01-01"),
-        std::slice::from_ref(&k),
-        std::slice::from_ref(&o),
-    );
     assert_eq!(
-        ctx.beschikbaarheid(&k, &gm("GM0344")),
+        beschikbaar_voor_utrecht("GM0344", Rol::EersteGebruiker),
         Beschikbaarheid::Vanaf(d("2026-03-01"))
     );
 }
 
 #[test]
 fn a_volger_gets_it_at_the_end_of_the_opschalingsfase() {
-    let (k, o) = geleverd_door_opgave();
-    let o = met_deelnemer(o, "GM0363", Rol::Coalitiepartner);
-    let ctx = Overstapcontext::new(
-        d("2025-01-01"),
-        std::slice::from_ref(&k),
-        std::slice::from_ref(&o),
-    );
+    // Another gemeente is coalitiepartner; Utrecht itself has no rol.
     assert_eq!(
-        ctx.beschikbaarheid(&k, &gm("GM0344")),
+        beschikbaar_voor_utrecht("GM0363", Rol::Coalitiepartner),
         Beschikbaarheid::Vanaf(d("2027-06-30"))
     );
 }

@@ -26,7 +26,25 @@ pub struct Wijziging<'a, T: Serialize> {
     pub na: Option<&'a T>,
 }
 
-impl<T: Serialize> Wijziging<'_, T> {
+impl<'a, T: Serialize> Wijziging<'a, T> {
+    /// A change to gemeente data, by the holder of `recht`.
+    pub fn door(
+        recht: &'a crate::toegang::recht::GemeenteSchrijfrecht,
+        entiteit: &'a str,
+        entiteit_id: &'a str,
+        voor: Option<&'a T>,
+        na: Option<&'a T>,
+    ) -> Self {
+        Self {
+            actor: recht.actor(),
+            gemeente: Some(recht.gemeente()),
+            entiteit,
+            entiteit_id,
+            voor,
+            na,
+        }
+    }
+
     /// Records the change inside `tx`.
     ///
     /// # Errors

@@ -89,16 +89,9 @@ impl Db {
             fte_per_kwartaal,
             budget_per_jaar,
         });
-        Wijziging {
-            actor: recht.actor(),
-            gemeente: Some(recht.gemeente()),
-            entiteit: "capaciteit",
-            entiteit_id: gemeente,
-            voor: voor.as_ref(),
-            na: Some(&nieuw),
-        }
-        .schrijf(&mut tx)
-        .await?;
+        Wijziging::door(recht, "capaciteit", gemeente, voor.as_ref(), Some(&nieuw))
+            .schrijf(&mut tx)
+            .await?;
         tx.commit().await?;
         Ok(versie)
     }

@@ -148,16 +148,9 @@ impl Db {
             scenario: scenario.clone(),
             versie: 1,
         };
-        Wijziging {
-            actor: recht.actor(),
-            gemeente: Some(recht.gemeente()),
-            entiteit: "scenario",
-            entiteit_id: &opgeslagen.id,
-            voor: None,
-            na: Some(&opgeslagen),
-        }
-        .schrijf(&mut tx)
-        .await?;
+        Wijziging::door(recht, "scenario", &opgeslagen.id, None, Some(&opgeslagen))
+            .schrijf(&mut tx)
+            .await?;
         tx.commit().await?;
         Ok(opgeslagen)
     }
@@ -202,16 +195,9 @@ impl Db {
             scenario: scenario.clone(),
             versie: verwacht + 1,
         };
-        Wijziging {
-            actor: recht.actor(),
-            gemeente: Some(recht.gemeente()),
-            entiteit: "scenario",
-            entiteit_id: id,
-            voor: Some(&voor),
-            na: Some(&na),
-        }
-        .schrijf(&mut tx)
-        .await?;
+        Wijziging::door(recht, "scenario", id, Some(&voor), Some(&na))
+            .schrijf(&mut tx)
+            .await?;
         tx.commit().await?;
         Ok(Some(na))
     }
@@ -237,16 +223,9 @@ impl Db {
             .bind(recht.gemeente().as_str())
             .execute(&mut *tx)
             .await?;
-        Wijziging::<OpgeslagenScenario> {
-            actor: recht.actor(),
-            gemeente: Some(recht.gemeente()),
-            entiteit: "scenario",
-            entiteit_id: id,
-            voor: Some(&voor),
-            na: None,
-        }
-        .schrijf(&mut tx)
-        .await?;
+        Wijziging::<OpgeslagenScenario>::door(recht, "scenario", id, Some(&voor), None)
+            .schrijf(&mut tx)
+            .await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -285,16 +264,9 @@ impl Db {
         .await?;
         // The audit names the link by a prefix of its hash, never the token.
         let sleutel = &hash[..12];
-        Wijziging {
-            actor: recht.actor(),
-            gemeente: Some(recht.gemeente()),
-            entiteit: "deellink",
-            entiteit_id: scenario_id,
-            voor: None,
-            na: Some(&sleutel),
-        }
-        .schrijf(&mut tx)
-        .await?;
+        Wijziging::door(recht, "deellink", scenario_id, None, Some(&sleutel))
+            .schrijf(&mut tx)
+            .await?;
         tx.commit().await?;
         Ok(Some(token))
     }
@@ -326,16 +298,9 @@ impl Db {
             return Ok(false);
         }
         let sleutel = &hash[..12];
-        Wijziging {
-            actor: recht.actor(),
-            gemeente: Some(recht.gemeente()),
-            entiteit: "deellink",
-            entiteit_id: scenario_id,
-            voor: Some(&sleutel),
-            na: None,
-        }
-        .schrijf(&mut tx)
-        .await?;
+        Wijziging::door(recht, "deellink", scenario_id, Some(&sleutel), None)
+            .schrijf(&mut tx)
+            .await?;
         tx.commit().await?;
         Ok(true)
     }
