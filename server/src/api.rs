@@ -4,6 +4,7 @@
 
 mod audit;
 mod capaciteit;
+mod componenten;
 mod gemeenten;
 mod opgaven;
 pub mod problem;
@@ -163,6 +164,9 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(audit::lijst))
         .routes(routes!(referentiecomponenten::lijst))
         .routes(routes!(referentiecomponenten::importeren))
+        .routes(routes!(componenten::lijst))
+        .routes(routes!(componenten::lezen))
+        .routes(routes!(componenten::importeren))
         .routes(routes!(scenarios::lijst, scenarios::maken))
         .routes(routes!(
             scenarios::lezen,

@@ -9,6 +9,7 @@
 
 pub mod audit;
 mod capaciteit;
+pub mod componenten;
 mod gemeenten;
 mod opgaven;
 pub mod referentiecomponenten;

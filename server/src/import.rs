@@ -3,6 +3,7 @@
 
 pub mod ameff;
 pub mod gemeenten_csv;
+pub mod publiccode;
 
 use std::fmt;
 
@@ -54,6 +55,7 @@ mod robuustheid {
         fn the_importers_never_panic_on_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
             let _ = super::gemeenten_csv::lees(&bytes);
             let _ = super::ameff::lees(&bytes);
+            let _ = super::publiccode::lees(&bytes);
         }
 
         #[test]
@@ -62,6 +64,7 @@ mod robuustheid {
         ) {
             let _ = super::gemeenten_csv::lees(tekst.as_bytes());
             let _ = super::ameff::lees(tekst.as_bytes());
+            let _ = super::publiccode::lees(tekst.as_bytes());
         }
     }
 }

@@ -142,3 +142,102 @@ async fn a_broken_or_oversized_file_is_a_problem_and_stores_nothing() {
         "nothing stored"
     );
 }
+
+#[tokio::test]
+async fn regie_imports_a_publiccode_file_into_a_layer_matched_on_its_url() {
+    let Some(open_zaak) = gemma("publiccode/open-zaak.publiccode.yaml") else {
+        return;
+    };
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let importeer = |token: &str, laag: Option<&str>, body: Vec<u8>| {
+        let pad = laag.map_or_else(
+            || "/api/v1/componenten/import".to_owned(),
+            |l| format!("/api/v1/componenten/import?laag={l}"),
+        );
+        app.http
+            .post(app.url(&pad))
+            .bearer_auth(token)
+            .header("content-type", "application/yaml")
+            .body(body)
+            .send()
+    };
+    assert_eq!(
+        importeer(&tokens.utrecht, Some("services"), open_zaak.clone())
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let zonder_laag = importeer(&tokens.regie, None, open_zaak.clone())
+        .await
+        .expect("answers");
+    assert_eq!(zonder_laag.status(), StatusCode::BAD_REQUEST);
+    let problem: Value = zonder_laag.json().await.expect("json");
+    assert_eq!(problem["invalidParams"][0]["name"], "laag");
+
+    let rapport: Value = importeer(&tokens.regie, Some("services"), open_zaak.clone())
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(rapport["nieuw"], true);
+    let component = &rapport["component"];
+    assert_eq!(component["id"], "open-zaak");
+    assert_eq!(component["laag"], "services");
+    assert_eq!(component["status"], "beschikbaar");
+    assert_eq!(component["licentie"], "EUPL-1.2");
+    let gebruikers: Vec<&str> = component["gebruiktDoor"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        gebruikers.contains(&"GM0344") && gebruikers.contains(&"GM0518"),
+        "Utrecht, and Den Haag as 's-Gravenhage: {gebruikers:?}"
+    );
+    assert_eq!(
+        rapport["onbekendeGemeenten"],
+        serde_json::json!([]),
+        "every usedBy name is a known gemeente"
+    );
+    assert!(
+        rapport["onbekendeAfhankelijkheden"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|n| n == "PostgreSQL")
+    );
+
+    let opnieuw: Value = importeer(&tokens.regie, Some("services"), open_zaak)
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(opnieuw["nieuw"], false);
+    let catalogus: Vec<Value> = app
+        .get("/api/v1/componenten")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(catalogus.len(), 1, "matched on url: no duplicate");
+    assert_eq!(
+        app.get("/api/v1/componenten/open-zaak").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get("/api/v1/componenten/bestaat-niet").await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    let kapot = importeer(&tokens.regie, Some("services"), b"name: [kapot".to_vec())
+        .await
+        .expect("answers");
+    assert_eq!(kapot.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(kapot.headers()["content-type"], "application/problem+json");
+}
