@@ -164,8 +164,12 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(audit::lijst))
         .routes(routes!(referentiecomponenten::lijst))
         .routes(routes!(referentiecomponenten::importeren))
-        .routes(routes!(componenten::lijst))
-        .routes(routes!(componenten::lezen))
+        .routes(routes!(componenten::lijst, componenten::maken))
+        .routes(routes!(
+            componenten::lezen,
+            componenten::wijzigen,
+            componenten::verwijderen
+        ))
         .routes(routes!(componenten::importeren))
         .routes(routes!(scenarios::lijst, scenarios::maken))
         .routes(routes!(

@@ -4,14 +4,17 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use domain::{Component, ComponentId};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::problem::{ApiFout, Problem};
+use super::problem::{ApiFout, InvalidParam, Problem};
 use super::referentiecomponenten::MAX_IMPORT_BYTES;
+use super::versie::{etag, if_match};
 use crate::db::Db;
-use crate::db::componenten::Componentimport;
+use crate::db::componenten::{Componentfouten, Componentimport};
 use crate::import::publiccode;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::PubliekSchrijfrecht;
@@ -31,21 +34,137 @@ pub async fn lijst(State(db): State<Db>) -> Result<Json<Vec<Component>>, ApiFout
     Ok(Json(db.componenten().await?))
 }
 
-/// One component.
+fn component_id(id: &str) -> Result<ComponentId, ApiFout> {
+    ComponentId::parse(id).map_err(|e| ApiFout::ongeldig("id", e.to_string()))
+}
+
+/// One component, with its ETag.
 #[utoipa::path(get, path = "/componenten/{id}", tag = "catalogus", operation_id = "componentLezen",
     params(("id" = String, Path, description = "De id van de component, bijvoorbeeld open-zaak")),
     responses((status = 200, description = "De component", body = Component)))]
-pub async fn lezen(
-    State(db): State<Db>,
-    Path(id): Path<String>,
-) -> Result<Json<Component>, ApiFout> {
-    let id = ComponentId::parse(&id).map_err(|e| ApiFout::ongeldig("id", e.to_string()))?;
-    db.componenten()
+pub async fn lezen(State(db): State<Db>, Path(id): Path<String>) -> Result<Response, ApiFout> {
+    let id = component_id(&id)?;
+    let component = db
+        .componenten()
         .await?
         .into_iter()
         .find(|k| k.id == id)
-        .map(Json)
-        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen component '{id}'")))
+        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen component '{id}'")))?;
+    let versie = db.componentversie(&id).await?.unwrap_or(0);
+    Ok(([(header::ETAG, etag(versie))], Json(component)).into_response())
+}
+
+/// Checks a component against the catalogue and stores it.
+async fn bewaar(
+    db: &Db,
+    recht: &PubliekSchrijfrecht,
+    component: &Component,
+    verwacht: Option<i64>,
+) -> Result<i64, ApiFout> {
+    let Componentfouten(fouten) = db.controleer_component(component).await?;
+    if !fouten.is_empty() {
+        return Err(ApiFout::Regel {
+            detail: format!(
+                "{} veld(en) voldoen niet; er is niets opgeslagen",
+                fouten.len()
+            ),
+            invalid_params: fouten
+                .into_iter()
+                .map(|(name, reason)| InvalidParam { name, reason })
+                .collect(),
+        });
+    }
+    Ok(db.zet_component(recht, component, verwacht).await?)
+}
+
+/// Adds a component (regie).
+#[utoipa::path(post, path = "/componenten", tag = "catalogus", operation_id = "componentMaken", request_body = Component,
+    responses((status = 201, description = "Toegevoegd, met ETag", body = Component),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "De id bestaat al", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Verwijst naar iets dat niet bestaat", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn maken(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    body: Result<Json<Component>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiFout> {
+    let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
+    let Json(component) = body?;
+    if db.componentversie(&component.id).await?.is_some() {
+        return Err(ApiFout::VersieConflict(format!(
+            "er is al een component '{}'",
+            component.id
+        )));
+    }
+    let versie = bewaar(&db, &recht, &component, None).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::ETAG, etag(versie))],
+        Json(component),
+    )
+        .into_response())
+}
+
+/// Changes a component (regie); needs `If-Match`.
+#[utoipa::path(put, path = "/componenten/{id}", tag = "catalogus", operation_id = "componentWijzigen", request_body = Component,
+    params(("id" = String, Path, description = "De id van de component"),
+        ("If-Match" = String, Header, description = "De ETag van de laatste keer lezen")),
+    responses((status = 200, description = "Opgeslagen, met de nieuwe ETag", body = Component),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Intussen gewijzigd", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Verwijst naar iets dat niet bestaat", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match ontbreekt", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn wijzigen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<Component>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiFout> {
+    let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
+    let id = component_id(&id)?;
+    let Json(component) = body?;
+    if component.id != id {
+        return Err(ApiFout::ongeldig(
+            "id",
+            "de id in het pad en in de body verschillen",
+        ));
+    }
+    if db.componentversie(&id).await?.is_none() {
+        return Err(ApiFout::NietGevonden(format!(
+            "er is geen component '{id}'"
+        )));
+    }
+    let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
+    let versie = bewaar(&db, &recht, &component, Some(verwacht)).await?;
+    Ok(([(header::ETAG, etag(versie))], Json(component)).into_response())
+}
+
+/// Deletes a component (regie).
+#[utoipa::path(delete, path = "/componenten/{id}", tag = "catalogus", operation_id = "componentVerwijderen",
+    params(("id" = String, Path, description = "De id van de component")),
+    responses((status = 204, description = "Verwijderd"),
+        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn verwijderen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiFout> {
+    let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
+    let id = component_id(&id)?;
+    if db.verwijder_component(&recht, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiFout::NietGevonden(format!(
+            "er is geen component '{id}'"
+        )))
+    }
 }
 
 /// Imports a publiccode.yml; a component with the same `url` is updated.

@@ -321,6 +321,255 @@ impl Db {
     }
 }
 
+/// Why a component cannot be stored as given (a 422 for the API).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Componentfouten(pub Vec<(String, String)>);
+
+impl Db {
+    /// The version of component `id`, for its ETag.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn componentversie(&self, id: &ComponentId) -> Result<Option<i64>, DbFout> {
+        Ok(
+            sqlx::query_scalar("SELECT versie FROM componenten WHERE id = $1")
+                .bind(id.as_str())
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// What in `component` refers to something that does not exist, or breaks a rule:
+    /// each as (field, reason).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn controleer_component(
+        &self,
+        component: &Component,
+    ) -> Result<Componentfouten, DbFout> {
+        let mut fouten = Vec::new();
+        let referentie: Vec<String> = sqlx::query_scalar("SELECT id FROM referentiecomponenten")
+            .fetch_all(&self.pool)
+            .await?;
+        for (i, r) in component.vervangt.iter().enumerate() {
+            if !referentie.iter().any(|x| x == r.as_str()) {
+                fouten.push((
+                    format!("vervangt[{i}]"),
+                    format!("onbekende referentiecomponent '{r}'"),
+                ));
+            }
+        }
+        let componenten: Vec<String> = sqlx::query_scalar("SELECT id FROM componenten")
+            .fetch_all(&self.pool)
+            .await?;
+        for (i, k) in component.afhankelijk_van.iter().enumerate() {
+            if k == &component.id {
+                fouten.push((
+                    format!("afhankelijkVan[{i}]"),
+                    "een component hangt niet van zichzelf af".into(),
+                ));
+            } else if !componenten.iter().any(|x| x == k.as_str()) {
+                fouten.push((
+                    format!("afhankelijkVan[{i}]"),
+                    format!("onbekende component '{k}'"),
+                ));
+            }
+        }
+        if let Some(opgave) = &component.opgave
+            && self.opgave_met_id(opgave).await?.is_none()
+        {
+            fouten.push(("opgave".into(), format!("onbekende opgave '{opgave}'")));
+        }
+        let gemeenten: Vec<String> = sqlx::query_scalar("SELECT code FROM gemeenten")
+            .fetch_all(&self.pool)
+            .await?;
+        for (i, g) in component.gebruikt_door.iter().enumerate() {
+            if !gemeenten.iter().any(|x| x == g.as_str()) {
+                fouten.push((
+                    format!("gebruiktDoor[{i}]"),
+                    format!("onbekende gemeente '{g}'"),
+                ));
+            }
+        }
+        if !(component.migratie_fte.is_finite() && component.migratie_fte >= 0.0) {
+            fouten.push(("migratieFte".into(), "moet 0 of meer zijn".into()));
+        }
+        if component.jaarlijkse_kosten < 0 {
+            fouten.push(("jaarlijkseKosten".into(), "moet 0 of meer zijn".into()));
+        }
+        if component.naam.trim().is_empty() {
+            fouten.push(("naam".into(), "is leeg".into()));
+        }
+        Ok(Componentfouten(fouten))
+    }
+
+    /// Stores a checked component for regie: a new one (version 1), or an existing one
+    /// when `verwacht` is its current version. Returns the new version.
+    ///
+    /// # Errors
+    /// [`DbFout::VersieVereist`] / [`DbFout::VersieConflict`] for an existing one without or
+    /// with a stale version (nothing changes), or a database error.
+    pub async fn zet_component(
+        &self,
+        recht: &PubliekSchrijfrecht,
+        component: &Component,
+        verwacht: Option<i64>,
+    ) -> Result<i64, DbFout> {
+        // Read before the transaction: its values before, for the audit record.
+        let voor = self
+            .componenten()
+            .await?
+            .into_iter()
+            .find(|k| k.id == component.id);
+        let mut tx = self.pool.begin().await?;
+        let huidig: Option<i64> =
+            sqlx::query_scalar("SELECT versie FROM componenten WHERE id = $1")
+                .bind(component.id.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let versie = match (huidig, verwacht) {
+            (None, _) => {
+                sqlx::query(
+                    "INSERT INTO componenten (id, naam, laag, soort, status, migratie_maanden, migratie_fte, jaarlijkse_kosten, versie) \
+                     VALUES ($1, $2, $3, $4, $5, 0, 0, 0, 0)",
+                )
+                .bind(component.id.as_str())
+                .bind(&component.naam)
+                .bind(als_tekst(&component.laag))
+                .bind(als_tekst(&component.soort))
+                .bind(als_tekst(&component.status))
+                .execute(&mut *tx)
+                .await?;
+                0
+            }
+            (Some(_), None) => return Err(DbFout::VersieVereist),
+            (Some(v), Some(w)) if v != w => return Err(DbFout::VersieConflict { huidig: v }),
+            (Some(v), Some(_)) => v,
+        };
+        let bijgewerkt = sqlx::query(
+            "UPDATE componenten SET naam = $1, laag = $2, soort = $3, status = $4, opgave_id = $5, beschikbaar_vanaf = $6, \
+             verwacht_beschikbaar = $7, migratie_maanden = $8, migratie_fte = $9, jaarlijkse_kosten = $10, url = $11, \
+             licentie = $12, versie = versie + 1 WHERE id = $13 AND versie = $14",
+        )
+        .bind(&component.naam)
+        .bind(als_tekst(&component.laag))
+        .bind(als_tekst(&component.soort))
+        .bind(als_tekst(&component.status))
+        .bind(component.opgave.as_ref().map(ToString::to_string))
+        .bind(component.beschikbaar_vanaf.map(|d| d.to_string()))
+        .bind(component.verwacht_beschikbaar.map(|d| d.to_string()))
+        .bind(i64::from(component.migratie_maanden))
+        .bind(component.migratie_fte)
+        .bind(component.jaarlijkse_kosten)
+        .bind(&component.url)
+        .bind(&component.licentie)
+        .bind(component.id.as_str())
+        .bind(versie)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| DbFout::uit_unieke_sleutel(e, "een andere component heeft deze url al".into()))?;
+        if bijgewerkt.rows_affected() != 1 {
+            return Err(DbFout::VersieConflict { huidig: versie });
+        }
+        let id = component.id.as_str();
+        for (tabel, kolom, waarden) in [
+            (
+                "component_vervangt",
+                "referentiecomponent_id",
+                component
+                    .vervangt
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "component_gebruikers",
+                "gemeente_code",
+                component
+                    .gebruikt_door
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
+            ),
+            (
+                "component_afhankelijkheden",
+                "afhankelijk_van",
+                component
+                    .afhankelijk_van
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
+            ),
+        ] {
+            sqlx::query(&format!("DELETE FROM {tabel} WHERE component_id = $1"))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            let mut gezien = Vec::new();
+            for waarde in waarden.into_iter().filter(|w| {
+                if gezien.contains(w) {
+                    false
+                } else {
+                    gezien.push(w.clone());
+                    true
+                }
+            }) {
+                sqlx::query(&format!(
+                    "INSERT INTO {tabel} (component_id, {kolom}) VALUES ($1, $2)"
+                ))
+                .bind(id)
+                .bind(waarde)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        Wijziging {
+            actor: recht.actor(),
+            gemeente: None,
+            entiteit: "component",
+            entiteit_id: id,
+            voor: voor.as_ref(),
+            na: Some(component),
+        }
+        .schrijf(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(versie + 1)
+    }
+
+    /// Deletes a component (and what refers to it); `false` when there is none.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn verwijder_component(
+        &self,
+        recht: &PubliekSchrijfrecht,
+        id: &ComponentId,
+    ) -> Result<bool, DbFout> {
+        let Some(voor) = self.componenten().await?.into_iter().find(|k| &k.id == id) else {
+            return Ok(false);
+        };
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM componenten WHERE id = $1")
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        Wijziging::<Component> {
+            actor: recht.actor(),
+            gemeente: None,
+            entiteit: "component",
+            entiteit_id: id.as_str(),
+            voor: Some(&voor),
+            na: None,
+        }
+        .schrijf(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::slug;

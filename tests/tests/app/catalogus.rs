@@ -241,3 +241,170 @@ async fn regie_imports_a_publiccode_file_into_a_layer_matched_on_its_url() {
     assert_eq!(kapot.status(), StatusCode::BAD_REQUEST);
     assert_eq!(kapot.headers()["content-type"], "application/problem+json");
 }
+
+#[tokio::test]
+async fn regie_maps_a_component_to_the_zaakregistratie_function_with_optimistic_concurrency() {
+    let Some(open_zaak) = gemma("publiccode/open-zaak.publiccode.yaml") else {
+        return;
+    };
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let rapport = app
+        .http
+        .post(app.url("/api/v1/componenten/import?laag=services"))
+        .bearer_auth(&tokens.regie)
+        .body(open_zaak)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(rapport.status(), StatusCode::OK);
+    let referentie: Vec<Value> = app
+        .get("/api/v1/referentiecomponenten")
+        .await
+        .json()
+        .await
+        .expect("json");
+    let zaakregistratie = referentie
+        .iter()
+        .find(|r| r["naam"] == "Zaakregistratiecomponent")
+        .expect("in GEMMA")["id"]
+        .clone();
+
+    let gelezen = app.get("/api/v1/componenten/open-zaak").await;
+    let etag = gelezen.headers()["etag"].to_str().expect("etag").to_owned();
+    let mut component: Value = gelezen.json().await.expect("json");
+    component["vervangt"] = serde_json::json!([zaakregistratie]);
+    let wijzig = |token: &str, body: &Value, etag: Option<&str>| {
+        let mut v = app
+            .http
+            .put(app.url("/api/v1/componenten/open-zaak"))
+            .bearer_auth(token)
+            .json(body);
+        if let Some(etag) = etag {
+            v = v.header("If-Match", etag);
+        }
+        v.send()
+    };
+    assert_eq!(
+        wijzig(&tokens.utrecht, &component, Some(&etag))
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        wijzig(&tokens.regie, &component, None)
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::PRECONDITION_REQUIRED
+    );
+    let mut fout = component.clone();
+    fout["vervangt"] = serde_json::json!(["bestaat-niet"]);
+    let onbekend = wijzig(&tokens.regie, &fout, Some(&etag))
+        .await
+        .expect("answers");
+    assert_eq!(onbekend.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = onbekend.json().await.expect("json");
+    assert_eq!(problem["invalidParams"][0]["name"], "vervangt[0]");
+
+    let goed = wijzig(&tokens.regie, &component, Some(&etag))
+        .await
+        .expect("answers");
+    assert_eq!(goed.status(), StatusCode::OK);
+    assert_eq!(
+        wijzig(&tokens.regie, &component, Some(&etag))
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::CONFLICT,
+        "stale ETag"
+    );
+    let nu: Value = app
+        .get("/api/v1/componenten/open-zaak")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(nu["vervangt"], serde_json::json!([zaakregistratie]));
+
+    let weg = app
+        .http
+        .delete(app.url("/api/v1/componenten/open-zaak"))
+        .bearer_auth(&tokens.regie)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(weg.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get("/api/v1/componenten/open-zaak").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn only_regie_writes_the_catalogue_and_refused_writes_change_nothing() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let nieuw = serde_json::json!({"id": "open-notificaties", "naam": "Open Notificaties", "laag": "integratie", "soort": "gemeenschappelijk", "status": "beschikbaar"});
+    let gemaakt = app
+        .http
+        .post(app.url("/api/v1/componenten"))
+        .bearer_auth(&tokens.regie)
+        .json(&nieuw)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(gemaakt.status(), StatusCode::CREATED);
+    let etag = gemaakt.headers()["etag"].to_str().expect("etag").to_owned();
+    let routes: Vec<(reqwest::Method, &str, Option<Vec<u8>>)> = vec![
+        (reqwest::Method::POST, "/api/v1/componenten", Some(serde_json::to_vec(&serde_json::json!({"id": "x", "naam": "X", "laag": "data", "soort": "decentraal", "status": "idee"})).expect("json"))),
+        (reqwest::Method::PUT, "/api/v1/componenten/open-notificaties", Some(serde_json::to_vec(&nieuw).expect("json"))),
+        (reqwest::Method::DELETE, "/api/v1/componenten/open-notificaties", None),
+        (reqwest::Method::POST, "/api/v1/componenten/import?laag=data", Some(b"name: Y\nurl: https://y\ndevelopmentStatus: stable\n".to_vec())),
+        (reqwest::Method::POST, "/api/v1/referentiecomponenten/import", Some(b"<model/>".to_vec())),
+    ];
+    let stand = || async {
+        let componenten = app
+            .get("/api/v1/componenten")
+            .await
+            .text()
+            .await
+            .expect("body");
+        let referentie = app
+            .get("/api/v1/referentiecomponenten")
+            .await
+            .text()
+            .await
+            .expect("body");
+        format!("{componenten}\n{referentie}")
+    };
+    for (methode, pad, body) in routes {
+        let voor = stand().await;
+        for (token, verwacht) in [
+            (None, StatusCode::UNAUTHORIZED),
+            (Some(&tokens.utrecht), StatusCode::FORBIDDEN),
+        ] {
+            let mut v = app
+                .http
+                .request(methode.clone(), app.url(pad))
+                .header("If-Match", &etag)
+                .header("content-type", "application/json");
+            if let Some(token) = token {
+                v = v.bearer_auth(token);
+            }
+            if let Some(body) = &body {
+                v = v.body(body.clone());
+            }
+            let antwoord = v.send().await.expect("answers");
+            assert_eq!(antwoord.status(), verwacht, "{methode} {pad}");
+        }
+        assert_eq!(
+            stand().await,
+            voor,
+            "{methode} {pad}: the catalogue changed"
+        );
+    }
+}
