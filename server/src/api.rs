@@ -27,6 +27,9 @@ use utoipa_axum::routes;
 use crate::AppState;
 use problem::{ApiFout, PROBLEM_JSON, Problem};
 
+/// The largest body the API accepts (imports carry whole files): 20 MiB.
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+
 /// The full semver version of the API, in `info.version` and the `API-Version` header.
 pub const API_VERSIE: &str = "1.0.0";
 
@@ -85,7 +88,8 @@ impl Modify for Beveiliging {
 
 /// Adds what every operation shares, in one place: the `API-Version` header on each
 /// success, and the problem responses each can give (400 where input can be malformed,
-/// 404 where a path names a resource, 503 when storage fails).
+/// 404 where a path names a resource, 401/403 where it needs a right, 503 when storage
+/// fails).
 struct StandaardAntwoorden;
 
 impl Modify for StandaardAntwoorden {
@@ -132,6 +136,11 @@ fn vul_aan(methode: HttpMethod, operatie: &mut Operation) {
     }
     if heeft_pad_parameter {
         standaard.push(("404", "Niet gevonden"));
+    }
+    // Every operation that names a security scheme checks a right: 401 and 403.
+    if operatie.security.as_ref().is_some_and(|s| !s.is_empty()) {
+        standaard.push(("401", "Niet ingelogd, of een onbekend of ingetrokken token"));
+        standaard.push(("403", "Geen recht"));
     }
     for (code, omschrijving) in standaard {
         operatie
@@ -188,10 +197,9 @@ pub fn router() -> Router<AppState> {
             ApiFout::NietGevonden(format!("het pad {} bestaat niet in deze API", uri.path()))
         })
         .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
-        // Imports carry whole files; everything else keeps axum's 2 MB default.
-        .layer(axum::extract::DefaultBodyLimit::max(
-            referentiecomponenten::MAX_IMPORT_BYTES,
-        ))
+        // Imports carry whole files, so the API as a whole accepts bodies up to 20 MiB;
+        // a larger one is a 413 problem.
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_IMPORT_BYTES))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("api-version"),
             HeaderValue::from_static(API_VERSIE),

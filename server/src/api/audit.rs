@@ -39,8 +39,6 @@ pub struct Auditregel {
     params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
     responses(
         (status = 200, description = "De wijzigingen, nieuwste eerst", body = [Auditregel]),
-        (status = 401, description = "Niet ingelogd", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = super::problem::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("sessie" = []))
 )]

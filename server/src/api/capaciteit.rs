@@ -26,8 +26,6 @@ pub(super) fn gemeentecode(code: &str) -> Result<GemeenteCode, ApiFout> {
     params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
     responses(
         (status = 200, description = "De capaciteit, met ETag", body = Capaciteit),
-        (status = 401, description = "Niet ingelogd", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = super::problem::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("sessie" = []))
 )]
@@ -56,8 +54,6 @@ pub async fn lezen(
     request_body = Capaciteit,
     responses(
         (status = 200, description = "Opgeslagen, met de nieuwe ETag", body = Capaciteit),
-        (status = 401, description = "Niet ingelogd", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = super::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Intussen gewijzigd", body = super::problem::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Negatieve waarden", body = super::problem::Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match ontbreekt", body = super::problem::Problem, content_type = "application/problem+json"),

@@ -215,6 +215,18 @@ impl From<axum::extract::rejection::JsonRejection> for ApiFout {
     }
 }
 
+impl From<axum::extract::rejection::BytesRejection> for ApiFout {
+    /// A file body: too large is a 413, anything else a 400 naming the file.
+    fn from(fout: axum::extract::rejection::BytesRejection) -> Self {
+        match fout {
+            axum::extract::rejection::BytesRejection::FailedToBufferBody(_) => {
+                Self::TeGroot(super::MAX_IMPORT_BYTES)
+            }
+            anders => Self::ongeldig("bestand", anders.body_text()),
+        }
+    }
+}
+
 impl From<axum::extract::rejection::PathRejection> for ApiFout {
     fn from(fout: axum::extract::rejection::PathRejection) -> Self {
         Self::ongeldig("path", fout.body_text())

@@ -65,9 +65,7 @@ async fn eigenaar(db: &Db, id: &str) -> Result<domain::GemeenteCode, ApiFout> {
 
 /// The scenarios of a gemeente.
 #[utoipa::path(get, path = "/scenarios", tag = "scenarios", operation_id = "scenariosLijst", params(Filter),
-    responses((status = 200, description = "De scenario's van de gemeente", body = [OpgeslagenScenario]),
-        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, description = "De scenario's van de gemeente", body = [OpgeslagenScenario])),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn lijst(
     State(db): State<Db>,
@@ -81,9 +79,7 @@ pub async fn lijst(
 
 /// Saves a new scenario for the gemeente it names.
 #[utoipa::path(post, path = "/scenarios", tag = "scenarios", operation_id = "scenarioMaken", request_body = Invoer,
-    responses((status = 201, description = "Opgeslagen, met ETag", body = OpgeslagenScenario),
-        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    responses((status = 201, description = "Opgeslagen, met ETag", body = OpgeslagenScenario)),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn maken(
     State(db): State<Db>,
@@ -106,9 +102,7 @@ pub async fn maken(
 /// One scenario.
 #[utoipa::path(get, path = "/scenarios/{id}", tag = "scenarios", operation_id = "scenarioLezen",
     params(("id" = String, Path, description = "De id van het scenario")),
-    responses((status = 200, description = "Het scenario, met ETag", body = OpgeslagenScenario),
-        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, description = "Het scenario, met ETag", body = OpgeslagenScenario)),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn lezen(
     State(db): State<Db>,
@@ -128,8 +122,6 @@ pub async fn lezen(
     params(("id" = String, Path, description = "De id van het scenario"),
         ("If-Match" = String, Header, description = "De ETag van de laatste keer lezen")),
     responses((status = 200, description = "Opgeslagen, met de nieuwe ETag", body = OpgeslagenScenario),
-        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Intussen gewijzigd", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match ontbreekt", body = Problem, content_type = "application/problem+json")),
     security(("bearer" = []), ("sessie" = [])))]
@@ -165,9 +157,7 @@ pub async fn wijzigen(
 /// Deletes a scenario and its share links.
 #[utoipa::path(delete, path = "/scenarios/{id}", tag = "scenarios", operation_id = "scenarioVerwijderen",
     params(("id" = String, Path, description = "De id van het scenario")),
-    responses((status = 204, description = "Verwijderd"),
-        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    responses((status = 204, description = "Verwijderd")),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn verwijderen(
     State(db): State<Db>,
@@ -185,9 +175,7 @@ pub async fn verwijderen(
 /// Makes a read-only share link for a scenario.
 #[utoipa::path(post, path = "/scenarios/{id}/deellinks", tag = "scenarios", operation_id = "deellinkMaken",
     params(("id" = String, Path, description = "De id van het scenario")),
-    responses((status = 201, description = "De link; het token wordt alleen nu getoond", body = Deellink),
-        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    responses((status = 201, description = "De link; het token wordt alleen nu getoond", body = Deellink)),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn deellink_maken(
     State(db): State<Db>,
@@ -206,9 +194,7 @@ pub async fn deellink_maken(
 /// Revokes a share link.
 #[utoipa::path(delete, path = "/scenarios/{id}/deellinks/{token}", tag = "scenarios", operation_id = "deellinkIntrekken",
     params(("id" = String, Path, description = "De id van het scenario"), ("token" = String, Path, description = "Het token van de link")),
-    responses((status = 204, description = "Ingetrokken"),
-        (status = 401, description = "Niet ingelogd", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Geen recht", body = Problem, content_type = "application/problem+json")),
+    responses((status = 204, description = "Ingetrokken")),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn deellink_intrekken(
     State(db): State<Db>,

@@ -102,6 +102,24 @@ pub fn slug(naam: &str) -> String {
 }
 
 impl Db {
+    /// The rows of link table `tabel` as (position in the catalogue, `kolom`), in order.
+    async fn koppelingen(
+        &self,
+        tabel: &str,
+        kolom: &str,
+        positie: &HashMap<String, usize>,
+    ) -> Result<Vec<(usize, String)>, DbFout> {
+        let rijen: Vec<(String, String)> = sqlx::query_as(&format!(
+            "SELECT component_id, {kolom} FROM {tabel} ORDER BY 1, 2"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rijen
+            .into_iter()
+            .filter_map(|(id, waarde)| Some((*positie.get(&id)?, waarde)))
+            .collect())
+    }
+
     /// The whole catalogue, by layer and name.
     ///
     /// # Errors
@@ -120,41 +138,29 @@ impl Db {
             .enumerate()
             .map(|(i, k)| (k.id.to_string(), i))
             .collect();
-        let paren =
-            |sql: &'static str| sqlx::query_as::<_, (String, String)>(sql).fetch_all(&self.pool);
-        for (id, r) in paren(
-            "SELECT component_id, referentiecomponent_id FROM component_vervangt ORDER BY 1, 2",
-        )
-        .await?
+        for (i, r) in self
+            .koppelingen("component_vervangt", "referentiecomponent_id", &positie)
+            .await?
         {
-            if let Some(&i) = positie.get(&id) {
-                lijst[i].vervangt.push(
-                    ReferentiecomponentId::parse(&r)
-                        .map_err(|e| ongeldig("component_vervangt")(&e))?,
-                );
-            }
+            lijst[i].vervangt.push(
+                ReferentiecomponentId::parse(&r).map_err(|e| ongeldig("component_vervangt")(&e))?,
+            );
         }
-        for (id, g) in
-            paren("SELECT component_id, gemeente_code FROM component_gebruikers ORDER BY 1, 2")
-                .await?
+        for (i, g) in self
+            .koppelingen("component_gebruikers", "gemeente_code", &positie)
+            .await?
         {
-            if let Some(&i) = positie.get(&id) {
-                lijst[i].gebruikt_door.push(
-                    GemeenteCode::parse(&g).map_err(|e| ongeldig("component_gebruikers")(&e))?,
-                );
-            }
+            lijst[i]
+                .gebruikt_door
+                .push(GemeenteCode::parse(&g).map_err(|e| ongeldig("component_gebruikers")(&e))?);
         }
-        for (id, a) in paren(
-            "SELECT component_id, afhankelijk_van FROM component_afhankelijkheden ORDER BY 1, 2",
-        )
-        .await?
+        for (i, a) in self
+            .koppelingen("component_afhankelijkheden", "afhankelijk_van", &positie)
+            .await?
         {
-            if let Some(&i) = positie.get(&id) {
-                lijst[i].afhankelijk_van.push(
-                    ComponentId::parse(&a)
-                        .map_err(|e| ongeldig("component_afhankelijkheden")(&e))?,
-                );
-            }
+            lijst[i].afhankelijk_van.push(
+                ComponentId::parse(&a).map_err(|e| ongeldig("component_afhankelijkheden")(&e))?,
+            );
         }
         lijst.sort_by(|a, b| (a.laag, &a.naam).cmp(&(b.laag, &b.naam)));
         Ok(lijst)
