@@ -71,6 +71,25 @@ macro_rules! slug_id {
     };
 }
 
+/// An id from a name: `Open Zaak` → `open-zaak`; empty when the name has no letters or
+/// digits. The result is a valid slug id unless empty.
+pub fn slug(naam: &str) -> String {
+    let mut uit = String::new();
+    for teken in naam.to_lowercase().chars() {
+        if teken.is_ascii_alphanumeric() {
+            uit.push(teken);
+        } else if !uit.ends_with('-') && !uit.is_empty() {
+            uit.push('-');
+        }
+    }
+    uit.trim_end_matches('-')
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
+}
+
 slug_id!(
     /// Identifies an opgave, e.g. `registratie-vakantieverhuur`; it appears in URLs.
     OpgaveId
@@ -164,6 +183,14 @@ mod tests {
         for fout in ["", "Zaak", "zaak werken", "zaak/werken", &"a".repeat(65)] {
             assert!(OpgaveId::parse(fout).is_err(), "{fout}");
         }
+    }
+
+    #[test]
+    fn a_name_becomes_a_kebab_case_id() {
+        assert_eq!(slug("Open Zaak"), "open-zaak");
+        assert_eq!(slug("  Signalen frontend (v2) "), "signalen-frontend-v2");
+        assert_eq!(slug("Objecten API"), "objecten-api");
+        assert_eq!(slug("!!!"), "");
     }
 
     #[test]

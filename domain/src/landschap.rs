@@ -1,5 +1,10 @@
 //! A gemeente's own landscape: its applicaties, each under a [`Contract`], and its
 //! [`Capaciteit`] for the transition.
+//!
+//! [`gegevens`] holds the form in which applicaties arrive (JSON, a CSV or XLSX row, a form
+//! in the browser) and the one check that turns them into an [`Applicatie`].
+
+pub mod gegevens;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -173,7 +178,8 @@ pub struct Applicatie {
     /// The functions it fulfils.
     #[serde(default)]
     pub referentiecomponenten: Vec<ReferentiecomponentId>,
-    /// The contract it runs under.
+    /// The contract it runs under; its fields sit beside the others in JSON and CSV.
+    #[serde(flatten)]
     pub contract: Contract,
     /// Whether it is in use at all.
     #[serde(default = "waar")]

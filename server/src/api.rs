@@ -2,11 +2,13 @@
 //! lowerCamelCase JSON, problem+json for every error, an `API-Version` header on every
 //! response, and an OpenAPI document generated from the handlers themselves.
 
+mod applicaties;
 mod audit;
 mod capaciteit;
 mod componenten;
 mod gemeenten;
 mod opgaven;
+mod overstapplan;
 pub mod problem;
 mod referentiecomponenten;
 mod scenarios;
@@ -48,7 +50,8 @@ pub const API_VERSIE: &str = "1.0.0";
         (name = "gemeenten", description = "De gemeenten volgens het CBS"),
         (name = "routekaart", description = "Opgaven met hun fasen, activiteiten, besluiten en deelnemers"),
         (name = "scenarios", description = "Opgeslagen what-if-plannen van een gemeente en hun deellinks"),
-        (name = "catalogus", description = "GEMMA-referentiecomponenten en Common Ground-componenten")
+        (name = "catalogus", description = "GEMMA-referentiecomponenten en Common Ground-componenten"),
+        (name = "landschap", description = "Het applicatielandschap van een gemeente en haar overstapplan")
     ),
     components(schemas(Problem)),
     modifiers(&Beveiliging)
@@ -180,6 +183,15 @@ pub fn router() -> Router<AppState> {
             componenten::verwijderen
         ))
         .routes(routes!(componenten::importeren))
+        .routes(routes!(applicaties::lijst, applicaties::maken))
+        .routes(routes!(
+            applicaties::lezen,
+            applicaties::wijzigen,
+            applicaties::verwijderen
+        ))
+        .routes(routes!(applicaties::importeren))
+        .routes(routes!(applicaties::exporteren))
+        .routes(routes!(overstapplan::lezen))
         .routes(routes!(scenarios::lijst, scenarios::maken))
         .routes(routes!(
             scenarios::lezen,

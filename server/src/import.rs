@@ -3,6 +3,7 @@
 
 pub mod ameff;
 pub mod gemeenten_csv;
+pub mod landschap;
 pub mod publiccode;
 
 use std::fmt;
@@ -56,6 +57,7 @@ mod robuustheid {
             let _ = super::gemeenten_csv::lees(&bytes);
             let _ = super::ameff::lees(&bytes);
             let _ = super::publiccode::lees(&bytes);
+            let _ = super::landschap::lees(&bytes);
         }
 
         #[test]
@@ -65,6 +67,7 @@ mod robuustheid {
             let _ = super::gemeenten_csv::lees(tekst.as_bytes());
             let _ = super::ameff::lees(tekst.as_bytes());
             let _ = super::publiccode::lees(tekst.as_bytes());
+            let _ = super::landschap::lees(tekst.as_bytes());
         }
     }
 }

@@ -83,24 +83,6 @@ impl TryFrom<ComponentRij> for Component {
     }
 }
 
-/// A component id from its name: `Open Zaak` → `open-zaak`.
-pub fn slug(naam: &str) -> String {
-    let mut uit = String::new();
-    for teken in naam.to_lowercase().chars() {
-        if teken.is_ascii_alphanumeric() {
-            uit.push(teken);
-        } else if !uit.ends_with('-') && !uit.is_empty() {
-            uit.push('-');
-        }
-    }
-    uit.trim_end_matches('-')
-        .chars()
-        .take(64)
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_owned()
-}
-
 impl Db {
     /// The rows of link table `tabel` as (position in the catalogue, `kolom`), in order.
     async fn koppelingen(
@@ -208,7 +190,7 @@ impl Db {
         let id = match bestaand {
             Some(k) => k.id.clone(),
             None => {
-                let basis = slug(&p.naam);
+                let basis = domain::id::slug(&p.naam);
                 let basis = if basis.is_empty() {
                     "component".to_owned()
                 } else {
@@ -573,18 +555,5 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(true)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::slug;
-
-    #[test]
-    fn a_name_becomes_a_kebab_case_id() {
-        assert_eq!(slug("Open Zaak"), "open-zaak");
-        assert_eq!(slug("  Signalen frontend (v2) "), "signalen-frontend-v2");
-        assert_eq!(slug("Objecten API"), "objecten-api");
-        assert_eq!(slug("!!!"), "");
     }
 }

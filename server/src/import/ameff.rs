@@ -79,12 +79,17 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
         match gebeurtenis {
             Event::Start(start) => {
                 let naam = start.local_name().as_ref().to_vec();
+                let decoder = lezer.decoder();
                 let attribuut = |sleutel: &[u8]| {
                     start
                         .attributes()
                         .flatten()
                         .find(|a| a.key.local_name().as_ref() == sleutel)
-                        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+                        .and_then(|a| {
+                            a.decode_and_unescape_value(decoder)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
                 };
                 let ouder = pad.last().map(Vec::as_slice);
                 match (naam.as_slice(), ouder) {

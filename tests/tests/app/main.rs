@@ -6,5 +6,6 @@ mod api;
 mod browser;
 mod catalogus;
 mod helpers;
+mod landschap;
 mod opslag;
 mod toegang;

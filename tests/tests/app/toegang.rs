@@ -42,6 +42,11 @@ async fn stand(app: &TestApp) -> String {
     let mut tekst = String::new();
     for (tabel, sleutel) in [
         ("capaciteit", "gemeente_code"),
+        ("applicaties", "gemeente_code, id"),
+        (
+            "applicatie_functies",
+            "gemeente_code, applicatie_id, referentiecomponent_id",
+        ),
         ("audit", "id"),
         ("scenarios", "id"),
         ("deellinks", "token_hash"),
@@ -78,8 +83,13 @@ async fn verzoek(
     if let Some(token) = token {
         v = v.bearer_auth(token);
     }
-    if let Some(body) = body {
-        v = v.json(body);
+    match body {
+        // A text body is a file (an import), sent as it is.
+        Some(Value::String(bestand)) => {
+            v = v.header("content-type", "text/csv").body(bestand.clone());
+        }
+        Some(body) => v = v.json(body),
+        None => {}
     }
     if let Some(etag) = if_match {
         v = v.header("If-Match", etag);
@@ -114,6 +124,48 @@ fn beschermde_routes(id: &str, token: &str) -> Vec<(Method, String, Option<Value
             Some(json!({"ftePerKwartaal": 9.0, "budgetPerJaar": 1})),
         ),
         (Method::GET, "/api/v1/gemeenten/GM0344/audit".into(), None),
+        (
+            Method::GET,
+            "/api/v1/gemeenten/GM0344/applicaties".into(),
+            None,
+        ),
+        (
+            Method::POST,
+            "/api/v1/gemeenten/GM0344/applicaties".into(),
+            Some(json!({"naam": "Nieuw", "einddatum": "2027-12-31"})),
+        ),
+        (
+            Method::GET,
+            "/api/v1/gemeenten/GM0344/applicaties/zaaksysteem-x".into(),
+            None,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/gemeenten/GM0344/applicaties/zaaksysteem-x".into(),
+            Some(json!({"naam": "Zaaksysteem X", "einddatum": "2026-12-31"})),
+        ),
+        (
+            Method::POST,
+            "/api/v1/gemeenten/GM0344/applicaties/import".into(),
+            Some(Value::String(
+                "naam,einddatum\nGeimporteerd,2028-06-30\n".into(),
+            )),
+        ),
+        (
+            Method::GET,
+            "/api/v1/gemeenten/GM0344/applicaties/export".into(),
+            None,
+        ),
+        (
+            Method::GET,
+            "/api/v1/gemeenten/GM0344/overstapplan?peildatum=2025-01-01".into(),
+            None,
+        ),
+        (
+            Method::DELETE,
+            "/api/v1/gemeenten/GM0344/applicaties/zaaksysteem-x".into(),
+            None,
+        ),
         (
             Method::GET,
             "/api/v1/scenarios?gemeente=GM0344".into(),
@@ -188,13 +240,25 @@ async fn anonymous_and_foreign_callers_are_refused_everywhere_and_change_nothing
     let etag = eerste.headers()["etag"].to_str().expect("etag").to_owned();
 
     let (id, token) = gedeeld_scenario(&app, &tokens).await;
+    let applicatie = verzoek(
+        &app,
+        &Method::POST,
+        "/api/v1/gemeenten/GM0344/applicaties",
+        Some(&json!({"naam": "Zaaksysteem X", "einddatum": "2025-12-31", "jaarlijkseKosten": 120000})),
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await;
+    assert_eq!(applicatie.status(), StatusCode::CREATED);
     let begin = stand(&app).await;
     assert!(
         begin.contains("capaciteit: GM0344 | 2.5 | 100000 | 1") && begin.contains("audit: "),
         "{begin}"
     );
     assert!(
-        begin.contains("scenarios: ") && begin.contains("deellinks: "),
+        begin.contains("scenarios: ")
+            && begin.contains("deellinks: ")
+            && begin.contains("applicaties: GM0344 | zaaksysteem-x"),
         "{begin}"
     );
     for (methode, pad, body) in beschermde_routes(&id, &token) {
@@ -247,6 +311,8 @@ async fn anonymous_and_foreign_callers_are_refused_everywhere_and_change_nothing
     for (methode, pad, body) in beschermde_routes(&id, &token) {
         let bron = if pad.contains("capaciteit") {
             "/api/v1/gemeenten/GM0344/capaciteit".to_owned()
+        } else if pad.contains("applicaties/") {
+            "/api/v1/gemeenten/GM0344/applicaties/zaaksysteem-x".to_owned()
         } else {
             format!("/api/v1/scenarios/{id}")
         };

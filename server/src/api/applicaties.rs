@@ -1,0 +1,267 @@
+//! `/gemeenten/{code}/applicaties`: a gemeente's landscape, read and written by its own
+//! members (regie reads), one applicatie at a time with ETag/If-Match, or as a whole file
+//! (CSV or XLSX in, CSV out).
+
+use std::collections::HashSet;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::landschap::gegevens::{Applicatiegegevens, Veldfout};
+use domain::{Applicatie, ApplicatieId};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::capaciteit::gemeentecode;
+use super::problem::{ApiFout, InvalidParam, Problem};
+use super::versie::{etag, if_match};
+use crate::db::Db;
+use crate::db::applicaties::Landschapimport;
+use crate::import::landschap;
+use crate::toegang::Aanvrager;
+use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
+
+/// How an import treats applicaties the file does not name.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Importwijze {
+    /// `true`: the landscape becomes exactly the file (others are removed); default
+    /// `false`: rows replace the applicatie with the same id or are added.
+    #[serde(default)]
+    vervangen: bool,
+}
+
+fn applicatie_id(id: &str) -> Result<ApplicatieId, ApiFout> {
+    ApplicatieId::parse(id).map_err(|e| ApiFout::ongeldig("id", e.to_string()))
+}
+
+fn niet_gevonden(code: &str, id: &ApplicatieId) -> ApiFout {
+    ApiFout::NietGevonden(format!("{code} heeft geen applicatie '{id}'"))
+}
+
+/// Field errors of one applicatie as a 422 problem.
+fn regelfout(fouten: Vec<Veldfout>) -> ApiFout {
+    ApiFout::Regel {
+        detail: format!(
+            "{} veld(en) voldoen niet; er is niets opgeslagen",
+            fouten.len()
+        ),
+        invalid_params: fouten
+            .into_iter()
+            .map(|f| InvalidParam {
+                name: f.veld,
+                reason: f.reden,
+            })
+            .collect(),
+    }
+}
+
+/// The applicaties of a gemeente, in its own order.
+#[utoipa::path(get, path = "/gemeenten/{code}/applicaties", tag = "landschap", operation_id = "applicatiesLijst",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
+    responses((status = 200, description = "Het applicatielandschap", body = [Applicatie])),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn lijst(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+) -> Result<Json<Vec<Applicatie>>, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    Ok(Json(db.applicaties(&recht).await?))
+}
+
+/// Adds an applicatie; without `id` one is made from the naam.
+#[utoipa::path(post, path = "/gemeenten/{code}/applicaties", tag = "landschap", operation_id = "applicatieMaken",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
+    request_body = Applicatiegegevens,
+    responses((status = 201, description = "Toegevoegd, met ETag en Location", body = Applicatie),
+        (status = 409, description = "De id bestaat al", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Een veld voldoet niet aan de regels", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn maken(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+    body: Result<Json<Applicatiegegevens>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let Json(gegevens) = body?;
+    let applicatie = db
+        .toets_applicatie(&recht, gegevens, None)
+        .await?
+        .map_err(regelfout)?;
+    let versie = db.zet_applicatie(&recht, &applicatie, None).await?;
+    let plek = format!("/api/v1/gemeenten/{code}/applicaties/{}", applicatie.id);
+    Ok((
+        StatusCode::CREATED,
+        [
+            (header::ETAG, etag(versie)),
+            (
+                header::LOCATION,
+                plek.parse()
+                    .unwrap_or(header::HeaderValue::from_static("/")),
+            ),
+        ],
+        Json(applicatie),
+    )
+        .into_response())
+}
+
+/// One applicatie, with its ETag.
+#[utoipa::path(get, path = "/gemeenten/{code}/applicaties/{id}", tag = "landschap", operation_id = "applicatieLezen",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"),
+        ("id" = String, Path, description = "De id van de applicatie")),
+    responses((status = 200, description = "De applicatie", body = Applicatie)),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn lezen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path((code, id)): Path<(String, String)>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let id = applicatie_id(&id)?;
+    let (applicatie, versie) = db
+        .applicatie(&recht, &id)
+        .await?
+        .ok_or_else(|| niet_gevonden(&code, &id))?;
+    Ok(([(header::ETAG, etag(versie))], Json(applicatie)).into_response())
+}
+
+/// Changes an applicatie; needs `If-Match`.
+#[utoipa::path(put, path = "/gemeenten/{code}/applicaties/{id}", tag = "landschap", operation_id = "applicatieWijzigen",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"),
+        ("id" = String, Path, description = "De id van de applicatie"),
+        ("If-Match" = String, Header, description = "De ETag van de laatste keer lezen")),
+    request_body = Applicatiegegevens,
+    responses((status = 200, description = "Opgeslagen, met de nieuwe ETag", body = Applicatie),
+        (status = 409, description = "Intussen gewijzigd", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Een veld voldoet niet aan de regels", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match ontbreekt", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn wijzigen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path((code, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Result<Json<Applicatiegegevens>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let id = applicatie_id(&id)?;
+    let Json(gegevens) = body?;
+    if gegevens.id.as_ref().is_some_and(|g| g != &id) {
+        return Err(ApiFout::ongeldig(
+            "id",
+            "de id in het pad en in de body verschillen",
+        ));
+    }
+    let leesrecht = GemeenteLeesrecht::voor(&aanvrager.actor, recht.gemeente())?;
+    if db.applicatie(&leesrecht, &id).await?.is_none() {
+        return Err(niet_gevonden(&code, &id));
+    }
+    let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
+    let applicatie = db
+        .toets_applicatie(&recht, gegevens, Some(id))
+        .await?
+        .map_err(regelfout)?;
+    let versie = db
+        .zet_applicatie(&recht, &applicatie, Some(verwacht))
+        .await?;
+    Ok(([(header::ETAG, etag(versie))], Json(applicatie)).into_response())
+}
+
+/// Deletes an applicatie.
+#[utoipa::path(delete, path = "/gemeenten/{code}/applicaties/{id}", tag = "landschap", operation_id = "applicatieVerwijderen",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"),
+        ("id" = String, Path, description = "De id van de applicatie")),
+    responses((status = 204, description = "Verwijderd")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn verwijderen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path((code, id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiFout> {
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let id = applicatie_id(&id)?;
+    if db.verwijder_applicatie(&recht, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(niet_gevonden(&code, &id))
+    }
+}
+
+/// Imports a landscape file (CSV with comma or semicolon, or XLSX; the first row names
+/// the columns). All or nothing: one bad row and field, and nothing is stored.
+#[utoipa::path(post, path = "/gemeenten/{code}/applicaties/import", tag = "landschap", operation_id = "applicatiesImporteren",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Importwijze),
+    request_body(content = String, content_type = "text/csv", description = "CSV of XLSX met de kolommen id, naam, leverancier, referentiecomponenten, startdatum, einddatum, opzegtermijnMaanden, verlengingMaanden, uitersteEinddatum, jaarlijkseKosten, inGebruik, gebruikers"),
+    responses((status = 200, description = "Wat de import deed", body = Landschapimport),
+        (status = 413, description = "Bestand te groot", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn importeren(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+    wijze: Result<Query<Importwijze>, axum::extract::rejection::QueryRejection>,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Json<Landschapimport>, ApiFout> {
+    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let Query(wijze) = wijze?;
+    let bytes = body?;
+    let verslag = importeer(&db, &recht, &bytes, wijze.vervangen).await?;
+    Ok(Json(verslag))
+}
+
+/// Reads, checks and stores a landscape file for the holder of `recht`.
+///
+/// # Errors
+/// An unreadable file or bad rows (400, every row named), or a storage error.
+pub async fn importeer(
+    db: &Db,
+    recht: &GemeenteSchrijfrecht,
+    bytes: &[u8],
+    vervangen: bool,
+) -> Result<Landschapimport, ApiFout> {
+    let rijen = landschap::lees(bytes)?;
+    let bezet: HashSet<String> = if vervangen {
+        HashSet::new()
+    } else {
+        let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
+        db.applicaties(&leesrecht)
+            .await?
+            .into_iter()
+            .map(|a| a.id.to_string())
+            .collect()
+    };
+    let zoeker = db.referentiezoeker().await?;
+    let applicaties = landschap::controleer(rijen, recht.gemeente(), &bezet, &zoeker)?;
+    Ok(db
+        .importeer_applicaties(recht, &applicaties, vervangen)
+        .await?)
+}
+
+/// The landscape as CSV, with the columns of the import.
+#[utoipa::path(get, path = "/gemeenten/{code}/applicaties/export", tag = "landschap", operation_id = "applicatiesExporteren",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
+    responses((status = 200, description = "CSV, UTF-8, kolomnamen in de eerste rij", body = String, content_type = "text/csv")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn exporteren(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let csv = landschap::als_csv(&db.applicaties(&recht).await?);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"applicaties-{code}.csv\""),
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}

@@ -1,0 +1,72 @@
+//! `GET /gemeenten/{code}/overstapplan?peildatum=&scenario=`: DOMAIN.md sections 1–3 for
+//! one gemeente, on its stored landscape or on one of its saved scenarios.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use chrono::NaiveDate;
+use domain::{Overstapcontext, Overstapplan, overstapplan};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::capaciteit::gemeentecode;
+use super::problem::ApiFout;
+use crate::db::Db;
+use crate::toegang::Aanvrager;
+use crate::toegang::recht::GemeenteLeesrecht;
+
+/// The day and the scenario of the plan.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Planvraag {
+    /// "Today" of the plan (JJJJ-MM-DD); default: the scenario's peildatum, else today.
+    peildatum: Option<String>,
+    /// The id of a saved scenario of this gemeente to apply first.
+    scenario: Option<String>,
+}
+
+/// The overstapplan of a gemeente.
+#[utoipa::path(get, path = "/gemeenten/{code}/overstapplan", tag = "landschap", operation_id = "overstapplanLezen",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Planvraag),
+    responses((status = 200, description = "Het overstapplan", body = Overstapplan)),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn lezen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+    vraag: Result<Query<Planvraag>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Overstapplan>, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let Query(vraag) = vraag?;
+    let peildatum = vraag
+        .peildatum
+        .as_deref()
+        .map(|t| {
+            NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+                ApiFout::ongeldig("peildatum", format!("'{t}' is geen datum (JJJJ-MM-DD)"))
+            })
+        })
+        .transpose()?;
+    let basis = db.planbasis(&recht).await?;
+    let plan = match vraag.scenario {
+        Some(id) => {
+            let mut opgeslagen = db.scenario(&recht, &id).await?.ok_or_else(|| {
+                ApiFout::NietGevonden(format!("{code} heeft geen scenario '{id}'"))
+            })?;
+            if let Some(peildatum) = peildatum {
+                opgeslagen.scenario.peildatum = peildatum;
+            }
+            opgeslagen.scenario.werk_uit(&basis).plan
+        }
+        None => {
+            let peildatum = peildatum.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let context = Overstapcontext::new(peildatum, &basis.componenten, &basis.routekaart);
+            overstapplan(
+                &context,
+                recht.gemeente(),
+                &basis.applicaties,
+                basis.capaciteit,
+            )
+        }
+    };
+    Ok(Json(plan))
+}

@@ -1,0 +1,550 @@
+//! A gemeente's landscape: its applicaties, read and written only with a right for that
+//! gemeente. Single writes use optimistic concurrency (a version per applicatie); an
+//! import writes the whole file in one transaction, in batches, or nothing at all.
+
+use std::collections::HashMap;
+
+use domain::landschap::gegevens::Applicatiegegevens;
+use domain::scenario::Basis;
+use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, ReferentiecomponentId};
+use serde::Serialize;
+
+use super::audit::Wijziging;
+use super::{Db, DbFout, datum, ongeldig};
+use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Landschapimport {
+    /// Applicaties that were new.
+    pub toegevoegd: usize,
+    /// Applicaties that replaced one with the same id.
+    pub bijgewerkt: usize,
+    /// Applicaties removed because the import replaced the whole landscape.
+    pub verwijderd: usize,
+}
+
+/// Finds referentiecomponenten by GEMMA Object ID or by name (case-insensitive).
+#[derive(Debug, Default)]
+pub struct Referentiezoeker {
+    op_id: HashMap<String, ReferentiecomponentId>,
+    op_naam: HashMap<String, ReferentiecomponentId>,
+}
+
+impl Referentiezoeker {
+    /// A finder over (id, naam) pairs.
+    pub fn met<'a>(paren: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut zoeker = Self::default();
+        for (id, naam) in paren {
+            let Ok(geldig) = ReferentiecomponentId::parse(id) else {
+                continue;
+            };
+            zoeker.op_naam.insert(naam.to_lowercase(), geldig.clone());
+            zoeker.op_id.insert(id.to_owned(), geldig);
+        }
+        zoeker
+    }
+
+    /// The referentiecomponent `tekst` names, if any.
+    pub fn zoek(&self, tekst: &str) -> Option<ReferentiecomponentId> {
+        self.op_id
+            .get(tekst)
+            .or_else(|| self.op_naam.get(&tekst.to_lowercase()))
+            .cloned()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ApplicatieRij {
+    id: String,
+    naam: String,
+    leverancier: String,
+    startdatum: Option<String>,
+    einddatum: String,
+    opzegtermijn_maanden: i64,
+    verlenging_maanden: i64,
+    uiterste_einddatum: Option<String>,
+    jaarlijkse_kosten: i64,
+    in_gebruik: i64,
+    gebruikers: Option<i64>,
+    versie: i64,
+}
+
+const KOLOMMEN: &str = "id, naam, leverancier, startdatum, einddatum, opzegtermijn_maanden, verlenging_maanden, \
+    uiterste_einddatum, jaarlijkse_kosten, in_gebruik, gebruikers, versie";
+
+/// Rows per INSERT statement in an import: far below the parameter limits of SQLite
+/// (32 766) and PostgreSQL (65 535) at 14 columns.
+const PARTIJ: usize = 500;
+
+impl ApplicatieRij {
+    fn applicatie(self, gemeente: &GemeenteCode) -> Result<(Applicatie, i64), DbFout> {
+        let fout = ongeldig("applicaties");
+        let maanden = |n: i64| u32::try_from(n).map_err(|e| fout(&e));
+        let contract = Contract::new(
+            self.startdatum
+                .map(|d| datum("applicaties", &d))
+                .transpose()?,
+            datum("applicaties", &self.einddatum)?,
+            maanden(self.opzegtermijn_maanden)?,
+            maanden(self.verlenging_maanden)?,
+            self.uiterste_einddatum
+                .map(|d| datum("applicaties", &d))
+                .transpose()?,
+            self.jaarlijkse_kosten,
+        )
+        .map_err(|e| fout(&e))?;
+        Ok((
+            Applicatie {
+                id: ApplicatieId::parse(&self.id).map_err(|e| fout(&e))?,
+                gemeente: gemeente.clone(),
+                naam: self.naam,
+                leverancier: self.leverancier,
+                referentiecomponenten: Vec::new(),
+                contract,
+                in_gebruik: self.in_gebruik != 0,
+                gebruikers: self
+                    .gebruikers
+                    .map(|g| u32::try_from(g).map_err(|e| fout(&e)))
+                    .transpose()?,
+            },
+            self.versie,
+        ))
+    }
+}
+
+impl Db {
+    /// The landscape of `gemeente` in its own order, each with its version. Callers hold a
+    /// right for it; this stays private to storage.
+    pub(super) async fn landschap(
+        &self,
+        gemeente: &GemeenteCode,
+    ) -> Result<Vec<(Applicatie, i64)>, DbFout> {
+        let mut lijst = sqlx::query_as::<_, ApplicatieRij>(&format!(
+            "SELECT {KOLOMMEN} FROM applicaties WHERE gemeente_code = $1 ORDER BY positie, id"
+        ))
+        .bind(gemeente.as_str())
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|r| r.applicatie(gemeente))
+        .collect::<Result<Vec<_>, _>>()?;
+        let positie: HashMap<String, usize> = lijst
+            .iter()
+            .enumerate()
+            .map(|(i, (a, _))| (a.id.to_string(), i))
+            .collect();
+        let functies: Vec<(String, String)> = sqlx::query_as(
+            "SELECT applicatie_id, referentiecomponent_id FROM applicatie_functies \
+             WHERE gemeente_code = $1 ORDER BY applicatie_id, volgorde",
+        )
+        .bind(gemeente.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        for (app, r) in functies {
+            if let Some(&i) = positie.get(&app) {
+                lijst[i].0.referentiecomponenten.push(
+                    ReferentiecomponentId::parse(&r)
+                        .map_err(|e| ongeldig("applicatie_functies")(&e))?,
+                );
+            }
+        }
+        Ok(lijst)
+    }
+
+    /// The applicaties of the gemeente the right is for.
+    ///
+    /// # Errors
+    /// A database error or an invalid stored row.
+    pub async fn applicaties(&self, recht: &GemeenteLeesrecht) -> Result<Vec<Applicatie>, DbFout> {
+        Ok(self
+            .landschap(recht.gemeente())
+            .await?
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect())
+    }
+
+    /// One applicatie of the gemeente the right is for, with its version.
+    ///
+    /// # Errors
+    /// A database error or an invalid stored row.
+    pub async fn applicatie(
+        &self,
+        recht: &GemeenteLeesrecht,
+        id: &ApplicatieId,
+    ) -> Result<Option<(Applicatie, i64)>, DbFout> {
+        Ok(self
+            .landschap(recht.gemeente())
+            .await?
+            .into_iter()
+            .find(|(a, _)| &a.id == id))
+    }
+
+    /// Everything the overstapplan of the gemeente the right is for rests on: the
+    /// Routekaart, the catalogue, its landscape and its capaciteit.
+    ///
+    /// # Errors
+    /// A database error or an invalid stored row.
+    pub async fn planbasis(&self, recht: &GemeenteLeesrecht) -> Result<Basis, DbFout> {
+        Ok(Basis {
+            routekaart: self.alle_opgaven().await?,
+            componenten: self.componenten().await?,
+            applicaties: self.applicaties(recht).await?,
+            capaciteit: self.capaciteit(recht).await?.map(|(c, _)| c),
+        })
+    }
+
+    /// The referentiecomponenten, to resolve what a landscape names.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn referentiezoeker(&self) -> Result<Referentiezoeker, DbFout> {
+        let rijen: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, naam FROM referentiecomponenten")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(Referentiezoeker::met(
+            rijen.iter().map(|(id, naam)| (id.as_str(), naam.as_str())),
+        ))
+    }
+
+    /// Checks `gegevens` for the gemeente the right is for and gives the applicatie: its
+    /// own id, or one made from the naam that no other applicatie of the gemeente has.
+    ///
+    /// # Errors
+    /// The fields that break a rule (outer `Ok(Err(..))`), or a database error.
+    pub async fn toets_applicatie(
+        &self,
+        recht: &GemeenteSchrijfrecht,
+        gegevens: Applicatiegegevens,
+        id: Option<ApplicatieId>,
+    ) -> Result<Result<Applicatie, Vec<domain::landschap::gegevens::Veldfout>>, DbFout> {
+        let zoeker = self.referentiezoeker().await?;
+        let id = match id.or_else(|| gegevens.id.clone()) {
+            Some(id) => id,
+            None => {
+                let bezet: Vec<String> =
+                    sqlx::query_scalar("SELECT id FROM applicaties WHERE gemeente_code = $1")
+                        .bind(recht.gemeente().as_str())
+                        .fetch_all(&self.pool)
+                        .await?;
+                vrij_id(&gegevens.naam, |kandidaat| {
+                    bezet.iter().any(|b| b == kandidaat)
+                })
+            }
+        };
+        Ok(gegevens.toets(recht.gemeente(), id, |t| zoeker.zoek(t)))
+    }
+
+    /// Stores a new applicatie (`verwacht` none: version 1), or replaces an existing one
+    /// when `verwacht` is its current version. Returns the new version.
+    ///
+    /// # Errors
+    /// [`DbFout::Bestaat`] for a new one whose id is taken or a change to one that does not
+    /// exist, [`DbFout::VersieConflict`] for a stale version (nothing changes), or a
+    /// database error.
+    pub async fn zet_applicatie(
+        &self,
+        recht: &GemeenteSchrijfrecht,
+        applicatie: &Applicatie,
+        verwacht: Option<i64>,
+    ) -> Result<i64, DbFout> {
+        let gemeente = recht.gemeente();
+        let voor = self
+            .landschap(gemeente)
+            .await?
+            .into_iter()
+            .find(|(a, _)| a.id == applicatie.id);
+        let mut tx = self.pool.begin().await?;
+        let (versie, positie) = match (&voor, verwacht) {
+            (None, None) => {
+                let positie: Option<i64> = sqlx::query_scalar(
+                    "SELECT MAX(positie) FROM applicaties WHERE gemeente_code = $1",
+                )
+                .bind(gemeente.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+                (1, positie.map_or(0, |p| p + 1))
+            }
+            (None, Some(_)) => return Err(DbFout::Bestaat("deze applicatie bestaat niet".into())),
+            (Some(_), None) => return Err(DbFout::Bestaat(bestaat(&applicatie.id))),
+            (Some((_, huidig)), Some(w)) if *huidig != w => {
+                return Err(DbFout::VersieConflict { huidig: *huidig });
+            }
+            (Some((_, huidig)), Some(_)) => {
+                let positie: i64 = sqlx::query_scalar(
+                    "SELECT positie FROM applicaties WHERE gemeente_code = $1 AND id = $2",
+                )
+                .bind(gemeente.as_str())
+                .bind(applicatie.id.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+                // The version in the WHERE clause makes a concurrent writer lose.
+                let weg = sqlx::query(
+                    "DELETE FROM applicaties WHERE gemeente_code = $1 AND id = $2 AND versie = $3",
+                )
+                .bind(gemeente.as_str())
+                .bind(applicatie.id.as_str())
+                .bind(huidig)
+                .execute(&mut *tx)
+                .await?;
+                if weg.rows_affected() != 1 {
+                    return Err(DbFout::VersieConflict { huidig: *huidig });
+                }
+                (huidig + 1, positie)
+            }
+        };
+        schrijf_partij(&mut tx, gemeente, &[(applicatie, positie, versie)])
+            .await
+            .map_err(|e| DbFout::uit_unieke_sleutel(e, bestaat(&applicatie.id)))?;
+        Wijziging::door(
+            recht,
+            "applicatie",
+            applicatie.id.as_str(),
+            voor.as_ref().map(|(a, _)| a),
+            Some(applicatie),
+        )
+        .schrijf(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(versie)
+    }
+
+    /// Deletes an applicatie; `false` when there is none.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn verwijder_applicatie(
+        &self,
+        recht: &GemeenteSchrijfrecht,
+        id: &ApplicatieId,
+    ) -> Result<bool, DbFout> {
+        let Some((voor, _)) = self
+            .landschap(recht.gemeente())
+            .await?
+            .into_iter()
+            .find(|(a, _)| &a.id == id)
+        else {
+            return Ok(false);
+        };
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM applicaties WHERE gemeente_code = $1 AND id = $2")
+            .bind(recht.gemeente().as_str())
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        Wijziging::door(recht, "applicatie", id.as_str(), Some(&voor), None)
+            .schrijf(&mut tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Imports checked applicaties in one transaction: each replaces the applicatie with
+    /// its id or is added at the end; with `vervangen` the landscape becomes exactly the
+    /// file. One audit record names what changed.
+    ///
+    /// # Errors
+    /// A database error; then nothing is stored.
+    pub async fn importeer_applicaties(
+        &self,
+        recht: &GemeenteSchrijfrecht,
+        applicaties: &[Applicatie],
+        vervangen: bool,
+    ) -> Result<Landschapimport, DbFout> {
+        let gemeente = recht.gemeente();
+        let mut tx = self.pool.begin().await?;
+        let bestaand: Vec<(String, i64, i64)> =
+            sqlx::query_as("SELECT id, positie, versie FROM applicaties WHERE gemeente_code = $1")
+                .bind(gemeente.as_str())
+                .fetch_all(&mut *tx)
+                .await?;
+        let bestaand: HashMap<String, (i64, i64)> = bestaand
+            .into_iter()
+            .map(|(id, positie, versie)| (id, (positie, versie)))
+            .collect();
+        let mut volgende = bestaand.values().map(|(p, _)| p + 1).max().unwrap_or(0);
+        let mut rijen = Vec::with_capacity(applicaties.len());
+        let mut bijgewerkt = 0;
+        for (i, app) in applicaties.iter().enumerate() {
+            let vorig = bestaand.get(app.id.as_str());
+            bijgewerkt += usize::from(vorig.is_some());
+            let positie = match (vervangen, vorig) {
+                (true, _) => i64::try_from(i).unwrap_or(i64::MAX),
+                (false, Some((positie, _))) => *positie,
+                (false, None) => {
+                    volgende += 1;
+                    volgende - 1
+                }
+            };
+            rijen.push((app, positie, vorig.map_or(1, |(_, v)| v + 1)));
+        }
+        let verwijderd = if vervangen {
+            sqlx::query("DELETE FROM applicaties WHERE gemeente_code = $1")
+                .bind(gemeente.as_str())
+                .execute(&mut *tx)
+                .await?;
+            bestaand.len() - bijgewerkt
+        } else {
+            for partij in applicaties.chunks(PARTIJ) {
+                let plaatsen = (2..partij.len() + 2)
+                    .map(|n| format!("${n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sql = format!(
+                    "DELETE FROM applicaties WHERE gemeente_code = $1 AND id IN ({plaatsen})"
+                );
+                let mut weg = sqlx_query(&sql).bind(gemeente.as_str());
+                for app in partij {
+                    weg = weg.bind(app.id.as_str());
+                }
+                weg.execute(&mut *tx).await?;
+            }
+            0
+        };
+        for partij in rijen.chunks(PARTIJ) {
+            schrijf_partij(&mut tx, gemeente, partij).await?;
+        }
+        let verslag = Landschapimport {
+            toegevoegd: applicaties.len() - bijgewerkt,
+            bijgewerkt,
+            verwijderd,
+        };
+        Wijziging::door(
+            recht,
+            "applicaties-import",
+            gemeente.as_str(),
+            None,
+            Some(&verslag),
+        )
+        .schrijf(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(verslag)
+    }
+}
+
+/// A query with numbered parameters, for statements built at run time.
+fn sqlx_query(sql: &str) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>> {
+    sqlx::query(sql)
+}
+
+/// Writes applicaties (with their position and version) and their functions, in as few
+/// statements as the batch allows.
+async fn schrijf_partij(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    gemeente: &GemeenteCode,
+    rijen: &[(&Applicatie, i64, i64)],
+) -> Result<(), sqlx::Error> {
+    if rijen.is_empty() {
+        return Ok(());
+    }
+    const VELDEN: usize = 14;
+    let waarden = (0..rijen.len())
+        .map(|r| {
+            let plaatsen = (1..=VELDEN)
+                .map(|k| format!("${}", r * VELDEN + k))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("({plaatsen})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "INSERT INTO applicaties (gemeente_code, id, positie, naam, leverancier, startdatum, einddatum, \
+         opzegtermijn_maanden, verlenging_maanden, uiterste_einddatum, jaarlijkse_kosten, in_gebruik, \
+         gebruikers, versie) VALUES {waarden}"
+    );
+    let mut query = sqlx_query(&sql);
+    for (app, positie, versie) in rijen {
+        let c = &app.contract;
+        query = query
+            .bind(gemeente.as_str())
+            .bind(app.id.as_str())
+            .bind(*positie)
+            .bind(app.naam.as_str())
+            .bind(app.leverancier.as_str())
+            .bind(c.startdatum().map(|d| d.to_string()))
+            .bind(c.einddatum().to_string())
+            .bind(i64::from(c.opzegtermijn_maanden()))
+            .bind(i64::from(c.verlenging_maanden()))
+            .bind(c.uiterste_einddatum().map(|d| d.to_string()))
+            .bind(c.jaarlijkse_kosten())
+            .bind(i64::from(app.in_gebruik))
+            .bind(app.gebruikers.map(i64::from))
+            .bind(*versie);
+    }
+    query.execute(&mut **tx).await?;
+
+    let functies: Vec<(&ApplicatieId, usize, &ReferentiecomponentId)> = rijen
+        .iter()
+        .flat_map(|(app, _, _)| {
+            app.referentiecomponenten
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (&app.id, i, r))
+        })
+        .collect();
+    for partij in functies.chunks(PARTIJ * 2) {
+        let waarden = (0..partij.len())
+            .map(|r| format!("($1, ${}, ${}, ${})", 3 * r + 2, 3 * r + 3, 3 * r + 4))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO applicatie_functies (gemeente_code, applicatie_id, volgorde, referentiecomponent_id) \
+             VALUES {waarden}"
+        );
+        let mut query = sqlx_query(&sql).bind(gemeente.as_str());
+        for (id, volgorde, r) in partij {
+            query = query
+                .bind(id.as_str())
+                .bind(i64::try_from(*volgorde).unwrap_or(i64::MAX))
+                .bind(r.as_str());
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+fn bestaat(id: &ApplicatieId) -> String {
+    format!("er is al een applicatie met id '{id}'")
+}
+
+/// An id from `naam` that `bezet` does not hold: `zaaksysteem-x`, else `zaaksysteem-x-2`, …
+pub fn vrij_id(naam: &str, bezet: impl Fn(&str) -> bool) -> ApplicatieId {
+    let basis = match domain::id::slug(naam) {
+        leeg if leeg.is_empty() => "applicatie".to_owned(),
+        // Room for a suffix within the 64 characters of an id.
+        s => s
+            .chars()
+            .take(56)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_owned(),
+    };
+    let kandidaat = (1..)
+        .map(|n| match n {
+            1 => basis.clone(),
+            n => format!("{basis}-{n}"),
+        })
+        .find(|k| !bezet(k))
+        .unwrap_or(basis);
+    ApplicatieId::parse(&kandidaat).unwrap_or_else(|_| unreachable!("a slug is a valid id"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::vrij_id;
+
+    #[test]
+    fn a_taken_id_gets_the_next_free_number() {
+        let bezet = ["zaaksysteem-x", "zaaksysteem-x-2"];
+        assert_eq!(
+            vrij_id("Zaaksysteem X", |k| bezet.contains(&k)).as_str(),
+            "zaaksysteem-x-3"
+        );
+        assert_eq!(vrij_id("!!!", |_| false).as_str(), "applicatie");
+    }
+}

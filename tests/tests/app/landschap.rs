@@ -1,0 +1,365 @@
+//! A gemeente's landscape through the API: applicaties one at a time with optimistic
+//! concurrency, whole files in (CSV, XLSX; all or nothing) and out (CSV without formula
+//! injection), and the overstapplan of DOMAIN.md worked example A.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use server::Db;
+
+use crate::helpers::{TestApp, spawn_app};
+use crate::toegang::{Tokens, maak_tokens};
+
+const APPS: &str = "/api/v1/gemeenten/GM0344/applicaties";
+
+/// The GEMMA id of the Zaakregistratiecomponent; `None` without the reference data.
+pub async fn zaakregistratie(app: &TestApp) -> Option<String> {
+    let lijst: Vec<Value> = app
+        .get("/api/v1/referentiecomponenten")
+        .await
+        .json()
+        .await
+        .expect("json");
+    let id = lijst
+        .iter()
+        .find(|r| r["naam"] == "Zaakregistratiecomponent")
+        .map(|r| r["id"].as_str().expect("id").to_owned());
+    if id.is_none() {
+        eprintln!("OVERGESLAGEN: de GEMMA-referentiecomponenten ontbreken");
+    }
+    id
+}
+
+/// Makes "Open Zaak" the component of worked example A: replaces zaakregistratie,
+/// beschikbaar since 2021-06-01, 9 months of migration.
+pub async fn open_zaak_als_voorbeeld_a(app: &TestApp, tokens: &Tokens, zaakregistratie: &str) {
+    let bestaand = app.get("/api/v1/componenten/open-zaak").await;
+    let component = json!({
+        "id": "open-zaak", "naam": "Open Zaak", "laag": "services", "soort": "decentraal",
+        "status": "beschikbaar", "beschikbaarVanaf": "2021-06-01", "migratieMaanden": 9,
+        "migratieFte": 1.5, "jaarlijkseKosten": 40000, "vervangt": [zaakregistratie],
+        "url": "https://github.com/open-zaak/open-zaak"
+    });
+    let verzoek = if bestaand.status() == StatusCode::OK {
+        let etag = bestaand.headers()["etag"]
+            .to_str()
+            .expect("etag")
+            .to_owned();
+        app.http
+            .put(app.url("/api/v1/componenten/open-zaak"))
+            .header("If-Match", etag)
+    } else {
+        app.http.post(app.url("/api/v1/componenten"))
+    };
+    let antwoord = verzoek
+        .bearer_auth(&tokens.regie)
+        .json(&component)
+        .send()
+        .await
+        .expect("answers");
+    assert!(
+        antwoord.status().is_success(),
+        "{}",
+        antwoord.text().await.unwrap_or_default()
+    );
+}
+
+fn voorbeeld_a() -> Value {
+    json!({
+        "naam": "Zaaksysteem X", "leverancier": "Leverancier B.V.",
+        "referentiecomponenten": ["Zaakregistratiecomponent"],
+        "einddatum": "2025-12-31", "opzegtermijnMaanden": 6, "verlengingMaanden": 12,
+        "jaarlijkseKosten": 120000, "inGebruik": true, "gebruikers": 150
+    })
+}
+
+async fn lijst(app: &TestApp, token: &str) -> Vec<Value> {
+    app.http
+        .get(app.url(APPS))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json")
+}
+
+#[tokio::test]
+async fn worked_example_a_as_an_applicatie_gives_its_overstapmoment_and_frictiekosten() {
+    let app = spawn_app().await;
+    let Some(zaakregistratie) = zaakregistratie(&app).await else {
+        return;
+    };
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    open_zaak_als_voorbeeld_a(&app, &tokens, &zaakregistratie).await;
+
+    let gemaakt = app
+        .http
+        .post(app.url(APPS))
+        .bearer_auth(&tokens.utrecht)
+        .json(&voorbeeld_a())
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(gemaakt.status(), StatusCode::CREATED);
+    assert_eq!(
+        gemaakt.headers()["location"],
+        "/api/v1/gemeenten/GM0344/applicaties/zaaksysteem-x"
+    );
+    let app_json: Value = gemaakt.json().await.expect("json");
+    assert_eq!(app_json["referentiecomponenten"], json!([zaakregistratie]));
+    assert_eq!(app_json["opzegtermijnMaanden"], 6);
+
+    let plan: Value = app
+        .http
+        .get(app.url("/api/v1/gemeenten/GM0344/overstapplan?peildatum=2025-01-01"))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    let x = &plan["applicaties"][0];
+    assert_eq!(x["applicatie"], "zaaksysteem-x");
+    assert_eq!(x["uitkomst"], "overstap");
+    assert_eq!(x["component"], "open-zaak");
+    assert_eq!(x["gereed"], "2025-10-01");
+    assert_eq!(x["overstapmoment"], "2025-12-31");
+    assert_eq!(x["opzeggenVoor"], "2025-06-30");
+    assert_eq!(x["wachttijdDagen"], 91);
+    assert_eq!(x["frictiekosten"], 29_918);
+    assert_eq!(x["urgent"], false);
+    assert!(plan["besparingPerJaar"].is_array() && plan["terugverdienjaar"].is_number());
+
+    // Worked example B: the same applicatie on 2025-08-01.
+    let plan_b: Value = app
+        .http
+        .get(app.url("/api/v1/gemeenten/GM0344/overstapplan?peildatum=2025-08-01"))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(plan_b["applicaties"][0]["overstapmoment"], "2026-12-31");
+    assert_eq!(plan_b["applicaties"][0]["frictiekosten"], 80_219);
+
+    let fout = app
+        .http
+        .get(app.url("/api/v1/gemeenten/GM0344/overstapplan?peildatum=2025-13-01"))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(fout.status(), StatusCode::BAD_REQUEST);
+    let problem: Value = fout.json().await.expect("json");
+    assert_eq!(problem["invalidParams"][0]["name"], "peildatum");
+}
+
+#[tokio::test]
+async fn an_applicatie_is_changed_with_its_etag_and_rules_are_named_by_field() {
+    let app = spawn_app().await;
+    let Some(_) = zaakregistratie(&app).await else {
+        return;
+    };
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let gemaakt = app
+        .http
+        .post(app.url(APPS))
+        .bearer_auth(&tokens.utrecht)
+        .json(&voorbeeld_a())
+        .send()
+        .await
+        .expect("answers");
+    let etag = gemaakt.headers()["etag"].to_str().expect("etag").to_owned();
+    let pad = format!("{APPS}/zaaksysteem-x");
+    let wijzig = |body: Value, etag: Option<String>| {
+        let mut v = app
+            .http
+            .put(app.url(&pad))
+            .bearer_auth(&tokens.utrecht)
+            .json(&body);
+        if let Some(etag) = etag {
+            v = v.header("If-Match", etag);
+        }
+        v.send()
+    };
+
+    let mut ongeldig = voorbeeld_a();
+    ongeldig["startdatum"] = json!("2026-01-01");
+    ongeldig["referentiecomponenten"] = json!(["Tovercomponent"]);
+    let antwoord = wijzig(ongeldig, Some(etag.clone())).await.expect("answers");
+    assert_eq!(antwoord.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = antwoord.json().await.expect("json");
+    let namen: Vec<&str> = problem["invalidParams"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(namen, ["referentiecomponenten", "einddatum"]);
+
+    assert_eq!(
+        wijzig(voorbeeld_a(), None).await.expect("answers").status(),
+        StatusCode::PRECONDITION_REQUIRED
+    );
+    let mut later = voorbeeld_a();
+    later["einddatum"] = json!("2026-12-31");
+    let goed = wijzig(later.clone(), Some(etag.clone()))
+        .await
+        .expect("answers");
+    assert_eq!(goed.status(), StatusCode::OK);
+    assert_eq!(
+        wijzig(later, Some(etag)).await.expect("answers").status(),
+        StatusCode::CONFLICT,
+        "a stale ETag changes nothing"
+    );
+    let nu = lijst(&app, &tokens.utrecht).await;
+    assert_eq!(nu.len(), 1);
+    assert_eq!(nu[0]["einddatum"], "2026-12-31");
+
+    let dubbel = app
+        .http
+        .post(app.url(APPS))
+        .bearer_auth(&tokens.utrecht)
+        .json(&json!({"id": "zaaksysteem-x", "naam": "Ander", "einddatum": "2027-01-31"}))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(dubbel.status(), StatusCode::CONFLICT);
+
+    let weg = app
+        .http
+        .delete(app.url(&pad))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(weg.status(), StatusCode::NO_CONTENT);
+    let weer = app
+        .http
+        .delete(app.url(&pad))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(weer.status(), StatusCode::NOT_FOUND);
+}
+
+async fn importeer(app: &TestApp, token: &str, body: Vec<u8>, query: &str) -> reqwest::Response {
+    app.http
+        .post(app.url(&format!("{APPS}/import{query}")))
+        .bearer_auth(token)
+        .header("content-type", "text/csv")
+        .body(body)
+        .send()
+        .await
+        .expect("answers")
+}
+
+#[tokio::test]
+async fn a_landscape_file_imports_all_or_nothing_and_exports_without_formulas() {
+    let app = spawn_app().await;
+    let Some(_) = zaakregistratie(&app).await else {
+        return;
+    };
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+
+    let goed = "naam;leverancier;referentiecomponenten;einddatum;opzegtermijnMaanden;verlengingMaanden;jaarlijkseKosten;inGebruik;gebruikers\n\
+                Zaaksysteem X;Leverancier B.V.;Zaakregistratiecomponent;31-12-2025;6;12;120.000;ja;150\n\
+                =SOM(A1);@evil;;2026-06-30;3;0;5000;nee;0\n";
+    let verslag = importeer(&app, &tokens.utrecht, goed.as_bytes().to_vec(), "").await;
+    assert_eq!(verslag.status(), StatusCode::OK);
+    let verslag: Value = verslag.json().await.expect("json");
+    assert_eq!(
+        verslag,
+        json!({"toegevoegd": 2, "bijgewerkt": 0, "verwijderd": 0})
+    );
+    let voor = lijst(&app, &tokens.utrecht).await;
+
+    let fout = "naam,startdatum,einddatum,jaarlijkseKosten\n\
+                Goed,,2027-12-31,10\n\
+                Verkeerd,2026-01-01,2025-12-31,10\n\
+                Datum,,31/12/2025,10\n";
+    let antwoord = importeer(&app, &tokens.utrecht, fout.as_bytes().to_vec(), "").await;
+    assert_eq!(antwoord.status(), StatusCode::BAD_REQUEST);
+    let problem: Value = antwoord.json().await.expect("json");
+    assert_eq!(
+        problem["invalidParams"],
+        json!([
+            {"name": "rij 4: einddatum", "reason": "'31/12/2025' is geen datum (JJJJ-MM-DD)"}
+        ])
+    );
+    let regel = "naam,startdatum,einddatum\nGoed,,2027-12-31\nVerkeerd,2026-01-01,2025-12-31\n";
+    let problem: Value = importeer(&app, &tokens.utrecht, regel.as_bytes().to_vec(), "")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(problem["invalidParams"][0]["name"], "rij 3: einddatum");
+    assert_eq!(
+        problem["invalidParams"][0]["reason"],
+        "einddatum 2025-12-31 ligt voor startdatum 2026-01-01"
+    );
+    assert_eq!(
+        lijst(&app, &tokens.utrecht).await,
+        voor,
+        "nothing of a bad file is stored"
+    );
+
+    let export = app
+        .http
+        .get(app.url(&format!("{APPS}/export")))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(export.status(), StatusCode::OK);
+    assert!(
+        export.headers()["content-type"]
+            .to_str()
+            .expect("text")
+            .starts_with("text/csv")
+    );
+    let csv = export.text().await.expect("text");
+    assert!(csv.starts_with("id,naam,leverancier,referentiecomponenten,startdatum,einddatum,"));
+    assert!(csv.contains("'=SOM(A1),'@evil"), "{csv}");
+
+    // The export read back replaces each applicatie by id: nothing added.
+    let terug: Value = importeer(&app, &tokens.utrecht, csv.into_bytes(), "")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        terug,
+        json!({"toegevoegd": 0, "bijgewerkt": 2, "verwijderd": 0})
+    );
+    let vervangen: Value = importeer(
+        &app,
+        &tokens.utrecht,
+        b"naam,einddatum\nEnige,2029-01-31\n".to_vec(),
+        "?vervangen=true",
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(
+        vervangen,
+        json!({"toegevoegd": 1, "bijgewerkt": 0, "verwijderd": 2})
+    );
+    assert_eq!(lijst(&app, &tokens.utrecht).await.len(), 1);
+
+    let te_groot = importeer(&app, &tokens.utrecht, vec![b'a'; 21 * 1024 * 1024], "").await;
+    assert_eq!(te_groot.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let kapot = importeer(&app, &tokens.utrecht, b"PK\x03\x04kapot".to_vec(), "").await;
+    assert_eq!(kapot.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(kapot.headers()["content-type"], "application/problem+json");
+    assert_eq!(lijst(&app, &tokens.utrecht).await.len(), 1);
+}
