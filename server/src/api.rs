@@ -27,6 +27,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+pub use applicaties::importeer as importeer_landschap;
 use problem::{ApiFout, PROBLEM_JSON, Problem};
 
 /// The largest body the API accepts (imports carry whole files): 20 MiB.

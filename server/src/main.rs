@@ -4,7 +4,9 @@
 //! - `grondplan gebruiker aanmaken --email E --rol regie|gemeente [--gemeente GMxxxx]`
 //!   makes an account (password from standard input, or a generated one printed once);
 //! - `grondplan token aanmaken|lijst|intrekken` manages API tokens; `aanmaken` prints the
-//!   new token alone on its last line.
+//!   new token alone on its last line;
+//! - `grondplan demo --gemeenten 342 --applicaties 300 --seed N` fills seeded demo
+//!   landscapes (replacing those gemeenten' landscapes).
 
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -41,6 +43,21 @@ enum Commando {
     Token {
         #[command(subcommand)]
         actie: TokenActie,
+    },
+    /// Vul demolandschappen (vervangt het landschap van de gekozen gemeenten).
+    Demo {
+        /// Hoeveel gemeenten (de eerste op CBS-code).
+        #[arg(long, default_value_t = 342)]
+        gemeenten: usize,
+        /// Hoeveel applicaties per gemeente.
+        #[arg(long, default_value_t = 300)]
+        applicaties: usize,
+        /// Hetzelfde zaad geeft dezelfde landschappen.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Contracten lopen af na deze datum (JJJJ-MM-DD).
+        #[arg(long, default_value = "2026-01-01")]
+        vanaf: chrono::NaiveDate,
     },
 }
 
@@ -167,6 +184,25 @@ async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
                     t.gemeente_code.unwrap_or_else(|| "-".into())
                 )?;
             }
+        }
+        Commando::Demo {
+            gemeenten,
+            applicaties,
+            seed,
+            vanaf,
+        } => {
+            let opdracht = server::demo::landschap::Opdracht {
+                applicaties,
+                seed,
+                vanaf,
+            };
+            let begin = std::time::Instant::now();
+            let aantal = server::demo::vul_landschappen(db, opdracht, gemeenten).await?;
+            writeln!(
+                uit,
+                "{aantal} gemeenten gevuld met {applicaties} applicaties elk (zaad {seed}) in {:.1} s.",
+                begin.elapsed().as_secs_f64()
+            )?;
         }
         Commando::Token {
             actie: TokenActie::Intrekken { id },

@@ -1,5 +1,5 @@
 //! What happens on start after the migrations: loading the reference data from the data
-//! folder and the demo Routekaart, each once per database.
+//! folder, the demo Routekaart and the demo catalogue, each once per database.
 
 use anyhow::Context;
 
@@ -54,6 +54,16 @@ pub async fn laad_gegevens(db: &Db, config: &Config) -> anyhow::Result<()> {
         let aantal = db.laad_opgaven(demo::BRON, &demo::routekaart()).await?;
         if aantal > 0 {
             tracing::info!(aantal, "demo-Routekaart geladen");
+        }
+        let zoeker = db.referentiezoeker().await?;
+        let aantal = db
+            .laad_componenten(
+                demo::catalogus::BRON,
+                &demo::catalogus::componenten(&zoeker),
+            )
+            .await?;
+        if aantal > 0 {
+            tracing::info!(aantal, "demo-catalogus geladen");
         }
     }
     Ok(())

@@ -417,101 +417,13 @@ impl Db {
                 .fetch_optional(&mut *tx)
                 .await?;
         let versie = match (huidig, verwacht) {
-            (None, _) => {
-                sqlx::query(
-                    "INSERT INTO componenten (id, naam, laag, soort, status, migratie_maanden, migratie_fte, jaarlijkse_kosten, versie) \
-                     VALUES ($1, $2, $3, $4, $5, 0, 0, 0, 0)",
-                )
-                .bind(component.id.as_str())
-                .bind(&component.naam)
-                .bind(als_tekst(&component.laag))
-                .bind(als_tekst(&component.soort))
-                .bind(als_tekst(&component.status))
-                .execute(&mut *tx)
-                .await?;
-                0
-            }
+            (None, _) => None,
             (Some(_), None) => return Err(DbFout::VersieVereist),
             (Some(v), Some(w)) if v != w => return Err(DbFout::VersieConflict { huidig: v }),
-            (Some(v), Some(_)) => v,
+            (Some(v), Some(_)) => Some(v),
         };
-        let bijgewerkt = sqlx::query(
-            "UPDATE componenten SET naam = $1, laag = $2, soort = $3, status = $4, opgave_id = $5, beschikbaar_vanaf = $6, \
-             verwacht_beschikbaar = $7, migratie_maanden = $8, migratie_fte = $9, jaarlijkse_kosten = $10, url = $11, \
-             licentie = $12, versie = versie + 1 WHERE id = $13 AND versie = $14",
-        )
-        .bind(&component.naam)
-        .bind(als_tekst(&component.laag))
-        .bind(als_tekst(&component.soort))
-        .bind(als_tekst(&component.status))
-        .bind(component.opgave.as_ref().map(ToString::to_string))
-        .bind(component.beschikbaar_vanaf.map(|d| d.to_string()))
-        .bind(component.verwacht_beschikbaar.map(|d| d.to_string()))
-        .bind(i64::from(component.migratie_maanden))
-        .bind(component.migratie_fte)
-        .bind(component.jaarlijkse_kosten)
-        .bind(&component.url)
-        .bind(&component.licentie)
-        .bind(component.id.as_str())
-        .bind(versie)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| DbFout::uit_unieke_sleutel(e, "een andere component heeft deze url al".into()))?;
-        if bijgewerkt.rows_affected() != 1 {
-            return Err(DbFout::VersieConflict { huidig: versie });
-        }
+        let versie = schrijf_component(&mut tx, component, versie).await?;
         let id = component.id.as_str();
-        for (tabel, kolom, waarden) in [
-            (
-                "component_vervangt",
-                "referentiecomponent_id",
-                component
-                    .vervangt
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                "component_gebruikers",
-                "gemeente_code",
-                component
-                    .gebruikt_door
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect(),
-            ),
-            (
-                "component_afhankelijkheden",
-                "afhankelijk_van",
-                component
-                    .afhankelijk_van
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect(),
-            ),
-        ] {
-            sqlx::query(&format!("DELETE FROM {tabel} WHERE component_id = $1"))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            let mut gezien = Vec::new();
-            for waarde in waarden.into_iter().filter(|w| {
-                if gezien.contains(w) {
-                    false
-                } else {
-                    gezien.push(w.clone());
-                    true
-                }
-            }) {
-                sqlx::query(&format!(
-                    "INSERT INTO {tabel} (component_id, {kolom}) VALUES ($1, $2)"
-                ))
-                .bind(id)
-                .bind(waarde)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
         Wijziging {
             actor: recht.actor(),
             gemeente: None,
@@ -523,7 +435,28 @@ impl Db {
         .schrijf(&mut tx)
         .await?;
         tx.commit().await?;
-        Ok(versie + 1)
+        Ok(versie)
+    }
+
+    /// Loads the demo catalogue once per database (start-up seeding, not a user's write;
+    /// see docs/architecture.md). Returns how many were loaded; 0 when loaded before.
+    ///
+    /// # Errors
+    /// A database error; then nothing is stored.
+    pub async fn laad_componenten(
+        &self,
+        bron: &str,
+        componenten: &[Component],
+    ) -> Result<usize, DbFout> {
+        let mut tx = self.pool.begin().await?;
+        if !Self::markeer_import(&mut tx, bron, componenten.len()).await? {
+            return Ok(0);
+        }
+        for component in componenten {
+            schrijf_component(&mut tx, component, None).await?;
+        }
+        tx.commit().await?;
+        Ok(componenten.len())
     }
 
     /// Deletes a component (and what refers to it); `false` when there is none.
@@ -556,4 +489,108 @@ impl Db {
         tx.commit().await?;
         Ok(true)
     }
+}
+
+/// Writes `component` and its link tables inside `tx`: a new row when `versie` is none,
+/// else the row at exactly that version. Returns the new version.
+async fn schrijf_component(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    component: &Component,
+    versie: Option<i64>,
+) -> Result<i64, DbFout> {
+    let versie = match versie {
+        None => {
+            sqlx::query(
+                    "INSERT INTO componenten (id, naam, laag, soort, status, migratie_maanden, migratie_fte, jaarlijkse_kosten, versie) \
+                     VALUES ($1, $2, $3, $4, $5, 0, 0, 0, 0)",
+                )
+                .bind(component.id.as_str())
+                .bind(&component.naam)
+                .bind(als_tekst(&component.laag))
+                .bind(als_tekst(&component.soort))
+                .bind(als_tekst(&component.status))
+                .execute(&mut **tx)
+                .await?;
+            0
+        }
+        Some(v) => v,
+    };
+    let bijgewerkt = sqlx::query(
+            "UPDATE componenten SET naam = $1, laag = $2, soort = $3, status = $4, opgave_id = $5, beschikbaar_vanaf = $6, \
+             verwacht_beschikbaar = $7, migratie_maanden = $8, migratie_fte = $9, jaarlijkse_kosten = $10, url = $11, \
+             licentie = $12, versie = versie + 1 WHERE id = $13 AND versie = $14",
+        )
+        .bind(&component.naam)
+        .bind(als_tekst(&component.laag))
+        .bind(als_tekst(&component.soort))
+        .bind(als_tekst(&component.status))
+        .bind(component.opgave.as_ref().map(ToString::to_string))
+        .bind(component.beschikbaar_vanaf.map(|d| d.to_string()))
+        .bind(component.verwacht_beschikbaar.map(|d| d.to_string()))
+        .bind(i64::from(component.migratie_maanden))
+        .bind(component.migratie_fte)
+        .bind(component.jaarlijkse_kosten)
+        .bind(&component.url)
+        .bind(&component.licentie)
+        .bind(component.id.as_str())
+        .bind(versie)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| DbFout::uit_unieke_sleutel(e, "een andere component heeft deze url al".into()))?;
+    if bijgewerkt.rows_affected() != 1 {
+        return Err(DbFout::VersieConflict { huidig: versie });
+    }
+    let id = component.id.as_str();
+    for (tabel, kolom, waarden) in [
+        (
+            "component_vervangt",
+            "referentiecomponent_id",
+            component
+                .vervangt
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "component_gebruikers",
+            "gemeente_code",
+            component
+                .gebruikt_door
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        ),
+        (
+            "component_afhankelijkheden",
+            "afhankelijk_van",
+            component
+                .afhankelijk_van
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        ),
+    ] {
+        sqlx::query(&format!("DELETE FROM {tabel} WHERE component_id = $1"))
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        let mut gezien = Vec::new();
+        for waarde in waarden.into_iter().filter(|w| {
+            if gezien.contains(w) {
+                false
+            } else {
+                gezien.push(w.clone());
+                true
+            }
+        }) {
+            sqlx::query(&format!(
+                "INSERT INTO {tabel} (component_id, {kolom}) VALUES ($1, $2)"
+            ))
+            .bind(id)
+            .bind(waarde)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(versie + 1)
 }

@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use server::Db;
 
-use crate::helpers::{gedeeld, spawn_app};
+use crate::helpers::{gedeeld, spawn_app, spawn_app_met_demo};
 use crate::toegang::maak_tokens;
 
 fn gemma(pad: &str) -> Option<Vec<u8>> {
@@ -148,7 +148,7 @@ async fn regie_imports_a_publiccode_file_into_a_layer_matched_on_its_url() {
     let Some(open_zaak) = gemma("publiccode/open-zaak.publiccode.yaml") else {
         return;
     };
-    let app = spawn_app().await;
+    let app = spawn_app_met_demo(false).await;
     let db = Db::connect(&app.database_url).await.expect("db");
     let tokens = maak_tokens(&db).await;
     let importeer = |token: &str, laag: Option<&str>, body: Vec<u8>| {
@@ -345,7 +345,7 @@ async fn regie_maps_a_component_to_the_zaakregistratie_function_with_optimistic_
 
 #[tokio::test]
 async fn only_regie_writes_the_catalogue_and_refused_writes_change_nothing() {
-    let app = spawn_app().await;
+    let app = spawn_app_met_demo(false).await;
     let db = Db::connect(&app.database_url).await.expect("db");
     let tokens = maak_tokens(&db).await;
     let nieuw = serde_json::json!({"id": "open-notificaties", "naam": "Open Notificaties", "laag": "integratie", "soort": "gemeenschappelijk", "status": "beschikbaar"});

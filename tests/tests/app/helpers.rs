@@ -43,15 +43,22 @@ pub fn gedeeld() -> Option<PathBuf> {
     Some(werkmap().join("../shared")).filter(|p| p.is_dir())
 }
 
-/// Starts the server on a free port with a fresh database and the reference data.
+/// Starts the server on a free port with a fresh database, the reference data and the
+/// demo Routekaart and catalogue.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_met_demo(true).await
+}
+
+/// Like [`spawn_app`]; without the demo data when `demo` is false (an empty Routekaart
+/// and catalogue).
+pub async fn spawn_app_met_demo(demo: bool) -> TestApp {
     let (database_url, tijdelijk) = verse_database().await;
     let config = Config {
         addr: "127.0.0.1:0".parse().expect("valid address"),
         database_url: database_url.clone(),
         data_dir: gedeeld().map(|p| p.join("data")),
         site_root: werkmap().join("target/site"),
-        demo: true,
+        demo,
     };
     let app = server::bouw(&config).await.expect("the app builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
