@@ -35,6 +35,17 @@ impl Laag {
     ];
 
     /// The Dutch label shown to users.
+    /// As the API and URLs write it: `services`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Interactie => "interactie",
+            Self::Proces => "proces",
+            Self::Integratie => "integratie",
+            Self::Services => "services",
+            Self::Data => "data",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Interactie => "Interactie",
@@ -85,6 +96,57 @@ pub enum Status {
     Beschikbaar,
     /// Phased out: never available.
     Uitgefaseerd,
+}
+
+impl Status {
+    /// Every status, from idea to phased out.
+    pub const ALLE: [Self; 4] = [
+        Self::Idee,
+        Self::InOntwikkeling,
+        Self::Beschikbaar,
+        Self::Uitgefaseerd,
+    ];
+
+    /// As the API and URLs write it: `in_ontwikkeling`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Idee => "idee",
+            Self::InOntwikkeling => "in_ontwikkeling",
+            Self::Beschikbaar => "beschikbaar",
+            Self::Uitgefaseerd => "uitgefaseerd",
+        }
+    }
+
+    /// As a reader sees it: `In ontwikkeling`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Idee => "Idee",
+            Self::InOntwikkeling => "In ontwikkeling",
+            Self::Beschikbaar => "Beschikbaar",
+            Self::Uitgefaseerd => "Uitgefaseerd",
+        }
+    }
+}
+
+impl Soort {
+    /// Both kinds.
+    pub const ALLE: [Self; 2] = [Self::Gemeenschappelijk, Self::Decentraal];
+
+    /// As the API and URLs write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Gemeenschappelijk => "gemeenschappelijk",
+            Self::Decentraal => "decentraal",
+        }
+    }
+
+    /// As a reader sees it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Gemeenschappelijk => "Gemeenschappelijk",
+            Self::Decentraal => "Decentraal",
+        }
+    }
 }
 
 /// The default migration time when a component names none.

@@ -38,6 +38,14 @@ pub trait PubliekeGegevens: Send + Sync {
 
     /// One opgave, `None` when there is no such opgave.
     fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>>;
+
+    /// The catalogue, by layer and name.
+    fn componenten(&self) -> BoxFuture<'_, Result<Vec<crate::catalogus::Component>, OpslagFout>>;
+
+    /// The GEMMA referentiecomponenten, by name.
+    fn referentiecomponenten(
+        &self,
+    ) -> BoxFuture<'_, Result<Vec<crate::catalogus::Referentiecomponent>, OpslagFout>>;
 }
 
 /// Who is logged in on a session, as the pages show it.
@@ -97,14 +105,14 @@ pub struct Auditpost {
     pub na: Option<String>,
 }
 
-/// Why an audit trail could not be read.
+/// Why a gemeente's own data (its audit trail, its landscape) could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-pub enum AuditFout {
+pub enum Leesfout {
     /// Not logged in.
-    #[error("log in om de wijzigingen te zien")]
+    #[error("log in om de gegevens van deze gemeente te zien")]
     NietIngelogd,
-    /// No right to this gemeente's trail.
-    #[error("u hebt geen toegang tot de wijzigingen van deze gemeente")]
+    /// No right to this gemeente's data.
+    #[error("u hebt geen toegang tot de gegevens van deze gemeente")]
     GeenRecht,
     /// Storage failed.
     #[error("de opslag is tijdelijk niet beschikbaar")]
@@ -118,5 +126,29 @@ pub trait Auditlezer: Send + Sync {
         &'a self,
         sessiesleutel: Option<&'a str>,
         gemeente: &'a GemeenteCode,
-    ) -> BoxFuture<'a, Result<Vec<Auditpost>, AuditFout>>;
+    ) -> BoxFuture<'a, Result<Vec<Auditpost>, Leesfout>>;
+}
+
+/// What a gemeente's landscape and overstapplan pages rest on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Planbasis {
+    /// The Routekaart, the catalogue, the landscape and the capaciteit.
+    pub basis: crate::scenario::Basis,
+    /// The GEMMA referentiecomponenten, to name the functions.
+    pub referentiecomponenten: Vec<crate::catalogus::Referentiecomponent>,
+    /// The server's today, the default peildatum, so that page and server agree.
+    pub vandaag: chrono::NaiveDate,
+    /// Whether the session may change this landscape (a member, not regie).
+    pub mag_schrijven: bool,
+}
+
+/// Reads a gemeente's landscape with what its plan needs, after checking the right.
+pub trait Landschappen: Send + Sync {
+    /// The plan basis of `gemeente` for the session with this cookie value.
+    fn planbasis<'a>(
+        &'a self,
+        sessiesleutel: Option<&'a str>,
+        gemeente: &'a GemeenteCode,
+    ) -> BoxFuture<'a, Result<Planbasis, Leesfout>>;
 }

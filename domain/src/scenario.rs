@@ -104,7 +104,8 @@ pub enum WijzigingFout {
 }
 
 /// The data a scenario is applied to, for one gemeente.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Basis {
     /// The published Routekaart.
     pub routekaart: Vec<Opgave>,

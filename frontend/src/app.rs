@@ -7,10 +7,15 @@ use leptos_router::path;
 
 use crate::components::kop::Kop;
 use crate::pages::audit::AuditPagina;
+use crate::pages::catalogus::CatalogusPagina;
+use crate::pages::component::ComponentPagina;
 use crate::pages::gemeenten::GemeentenPagina;
 use crate::pages::inloggen::InloggenPagina;
+use crate::pages::landschap::LandschapPagina;
 use crate::pages::niet_gevonden::NietGevonden;
+use crate::pages::overstapplan::OverstapplanPagina;
 use crate::pages::plan::PlanPagina;
+use crate::pages::referentiecomponenten::ReferentiecomponentenPagina;
 use crate::pages::routekaart::RoutekaartPagina;
 
 /// The document around the app, rendered on the server only.
@@ -48,9 +53,14 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NietGevonden>
                     <Route path=path!("") view=RoutekaartPagina />
                     <Route path=path!("/gemeenten") view=GemeentenPagina />
-                    // The status of these two (401/403/404) depends on their data; the server
+                    <Route path=path!("/componenten") view=CatalogusPagina />
+                    <Route path=path!("/componenten/:id") view=ComponentPagina />
+                    <Route path=path!("/referentiecomponenten") view=ReferentiecomponentenPagina />
+                    // The status of these (401/403/404) depends on their data; the server
                     // sets it before streaming starts (server/src/toegang/paginastatus.rs).
                     <Route path=path!("/gemeenten/:code/audit") view=AuditPagina />
+                    <Route path=path!("/gemeenten/:code/landschap") view=LandschapPagina />
+                    <Route path=path!("/gemeenten/:code/overstapplan") view=OverstapplanPagina />
                     <Route path=path!("/inloggen") view=InloggenPagina />
                     <Route path=path!("/plan/:token") view=PlanPagina />
                 </Routes>

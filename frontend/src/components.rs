@@ -1,4 +1,7 @@
 //! Reusable pieces of the pages, one component per file.
 
+pub mod besparingsgrafiek;
+pub mod bestandsimport;
 pub mod kop;
 pub mod routekaart_overzicht;
+pub mod uitstaptijdlijn;

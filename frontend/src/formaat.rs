@@ -44,9 +44,46 @@ pub fn periode_lang(start: NaiveDate, eind: NaiveDate) -> String {
     format!("{} tot en met {}", datum_lang(start), datum_lang(eind))
 }
 
+/// `120.000`: whole numbers with a dot between thousands, as Dutch readers expect.
+pub fn getal(waarde: i64) -> String {
+    let cijfers = waarde.unsigned_abs().to_string();
+    let mut uit = String::new();
+    for (i, c) in cijfers.chars().enumerate() {
+        if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
+            uit.push('.');
+        }
+        uit.push(c);
+    }
+    if waarde < 0 { format!("−{uit}") } else { uit }
+}
+
+/// `€ 120.000`.
+pub fn bedrag(euro: i64) -> String {
+    format!("€ {}", getal(euro))
+}
+
+/// The text with a capital first letter, for a message that starts a sentence.
+pub fn hoofdletter(tekst: &str) -> String {
+    let mut tekens = tekst.chars();
+    tekens
+        .next()
+        .map(|eerste| eerste.to_uppercase().chain(tekens).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_have_dots_between_thousands() {
+        assert_eq!(bedrag(120_000), "€ 120.000");
+        assert_eq!(bedrag(29_918), "€ 29.918");
+        assert_eq!(getal(999), "999");
+        assert_eq!(getal(1_000), "1.000");
+        assert_eq!(getal(-1_234_567), "−1.234.567");
+        assert_eq!(bedrag(0), "€ 0");
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().expect("test date")

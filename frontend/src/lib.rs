@@ -8,9 +8,11 @@
 //!
 //! Build with feature `ssr` for the server or `hydrate` for the browser, never both.
 
+pub mod api;
 pub mod app;
 pub mod components;
 pub mod formaat;
+pub mod grafiek;
 pub mod pages;
 pub mod schaal;
 pub mod server_fns;

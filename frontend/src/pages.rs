@@ -1,8 +1,13 @@
 //! One file per route.
 
 pub mod audit;
+pub mod catalogus;
+pub mod component;
 pub mod gemeenten;
 pub mod inloggen;
+pub mod landschap;
 pub mod niet_gevonden;
+pub mod overstapplan;
 pub mod plan;
+pub mod referentiecomponenten;
 pub mod routekaart;

@@ -5,8 +5,10 @@
 
 pub mod aanmelding;
 pub mod audit;
+pub mod catalogus;
 pub mod gedeeld;
 pub mod gemeenten;
+pub mod landschap;
 pub mod routekaart;
 
 #[cfg(feature = "ssr")]
@@ -36,6 +38,18 @@ pub(crate) mod opslag {
                     .strip_prefix("grondplan_sessie=")
                     .map(str::to_owned)
             })
+    }
+
+    /// Sets the status of the page being rendered to match a refused read.
+    pub fn zet_status(fout: &domain::ports::Leesfout) {
+        use domain::ports::Leesfout;
+        if let Some(antwoord) = use_context::<leptos_axum::ResponseOptions>() {
+            antwoord.set_status(match fout {
+                Leesfout::NietIngelogd => http::StatusCode::UNAUTHORIZED,
+                Leesfout::GeenRecht => http::StatusCode::FORBIDDEN,
+                Leesfout::Opslag => http::StatusCode::SERVICE_UNAVAILABLE,
+            });
+        }
     }
 
     /// Storage errors carry only a message that is safe to show; the cause was logged.

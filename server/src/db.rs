@@ -231,6 +231,69 @@ impl PubliekeGegevens for Db {
     fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>> {
         Box::pin(async move { Ok(self.opgave_met_id(id).await?) })
     }
+
+    fn componenten(&self) -> BoxFuture<'_, Result<Vec<domain::Component>, OpslagFout>> {
+        Box::pin(async move { Ok(Db::componenten(self).await?) })
+    }
+
+    fn referentiecomponenten(
+        &self,
+    ) -> BoxFuture<'_, Result<Vec<domain::Referentiecomponent>, OpslagFout>> {
+        Box::pin(async move { Ok(Db::referentiecomponenten(self).await?) })
+    }
+}
+
+impl Db {
+    /// The actor of the session with cookie value `sessiesleutel` and their right to read
+    /// `gemeente`'s own data, for the pages' ports.
+    async fn leesrecht_van_sessie(
+        &self,
+        sessiesleutel: Option<&str>,
+        gemeente: &domain::GemeenteCode,
+    ) -> Result<crate::toegang::recht::GemeenteLeesrecht, domain::ports::Leesfout> {
+        use domain::ports::Leesfout;
+        use domain::toegang::{Actor, Weigering};
+        let sessie = match sessiesleutel {
+            Some(sleutel) => self
+                .sessie(
+                    &crate::toegang::geheim::sha256_hex(sleutel),
+                    crate::toegang::nu_micros(),
+                )
+                .await
+                .map_err(|_| Leesfout::Opslag)?,
+            None => None,
+        };
+        let actor = sessie.map_or(Actor::Anoniem, |(actor, _)| actor);
+        crate::toegang::recht::GemeenteLeesrecht::voor(&actor, gemeente).map_err(|w| match w {
+            Weigering::NietIngelogd => Leesfout::NietIngelogd,
+            Weigering::GeenRecht => Leesfout::GeenRecht,
+        })
+    }
+}
+
+impl domain::ports::Landschappen for Db {
+    fn planbasis<'a>(
+        &'a self,
+        sessiesleutel: Option<&'a str>,
+        gemeente: &'a domain::GemeenteCode,
+    ) -> BoxFuture<'a, Result<domain::ports::Planbasis, domain::ports::Leesfout>> {
+        use domain::ports::{Leesfout, Planbasis};
+        Box::pin(async move {
+            let recht = self.leesrecht_van_sessie(sessiesleutel, gemeente).await?;
+            let opslagfout = |fout: DbFout| {
+                tracing::error!(error = %fout, "landschap lezen");
+                Leesfout::Opslag
+            };
+            let mag_schrijven =
+                crate::toegang::recht::GemeenteSchrijfrecht::voor(recht.actor(), gemeente).is_ok();
+            Ok(Planbasis {
+                basis: self.planbasis(&recht).await.map_err(opslagfout)?,
+                referentiecomponenten: Db::referentiecomponenten(self).await.map_err(opslagfout)?,
+                vandaag: chrono::Utc::now().date_naive(),
+                mag_schrijven,
+            })
+        })
+    }
 }
 
 impl domain::ports::Auditlezer for Db {
@@ -238,31 +301,13 @@ impl domain::ports::Auditlezer for Db {
         &'a self,
         sessiesleutel: Option<&'a str>,
         gemeente: &'a domain::GemeenteCode,
-    ) -> BoxFuture<'a, Result<Vec<domain::ports::Auditpost>, domain::ports::AuditFout>> {
-        use domain::ports::{AuditFout, Auditpost};
-        use domain::toegang::{Actor, Weigering};
+    ) -> BoxFuture<'a, Result<Vec<domain::ports::Auditpost>, domain::ports::Leesfout>> {
+        use domain::ports::{Auditpost, Leesfout};
         Box::pin(async move {
-            let sessie = match sessiesleutel {
-                Some(sleutel) => self
-                    .sessie(
-                        &crate::toegang::geheim::sha256_hex(sleutel),
-                        crate::toegang::nu_micros(),
-                    )
-                    .await
-                    .map_err(|_| AuditFout::Opslag)?,
-                None => None,
-            };
-            let actor = sessie.map_or(Actor::Anoniem, |(actor, _)| actor);
-            let recht =
-                crate::toegang::recht::GemeenteLeesrecht::voor(&actor, gemeente).map_err(|w| {
-                    match w {
-                        Weigering::NietIngelogd => AuditFout::NietIngelogd,
-                        Weigering::GeenRecht => AuditFout::GeenRecht,
-                    }
-                })?;
+            let recht = self.leesrecht_van_sessie(sessiesleutel, gemeente).await?;
             let regels = self.audit(&recht).await.map_err(|fout| {
                 tracing::error!(error = %fout, "audit lezen");
-                AuditFout::Opslag
+                Leesfout::Opslag
             })?;
             Ok(regels.into_iter().map(Auditpost::from).collect())
         })

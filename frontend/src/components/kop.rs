@@ -25,8 +25,13 @@ pub fn Kop() -> impl IntoView {
                             </A>
                         </li>
                         <li>
-                            <A href="/gemeenten" attr:class="gp-nav__link">
+                            <A href="/gemeenten" exact=true attr:class="gp-nav__link">
                                 "Gemeenten"
+                            </A>
+                        </li>
+                        <li>
+                            <A href="/componenten" attr:class="gp-nav__link">
+                                "Catalogus"
                             </A>
                         </li>
                     </ul>
@@ -39,7 +44,12 @@ pub fn Kop() -> impl IntoView {
                                     .gemeente
                                     .as_ref()
                                     .map_or_else(|| "regie".to_owned(), ToString::to_string);
+                                let eigen = wie.gemeente.as_ref().map(|g| view! {
+                                    <A href=format!("/gemeenten/{g}/landschap") attr:class="gp-nav__link">"Landschap"</A>
+                                    <A href=format!("/gemeenten/{g}/overstapplan") attr:class="gp-nav__link">"Overstapplan"</A>
+                                });
                                 view! {
+                                    {eigen}
                                     <form class="gp-sessie" method="post" action="/uitloggen">
                                         <span class="gp-sessie__naam">{format!("{} ({rol})", wie.naam)}</span>
                                         <input type="hidden" name="csrf" value=wie.csrf />

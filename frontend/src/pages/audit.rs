@@ -54,18 +54,10 @@ pub fn AuditPagina() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Ok(Err(fout)) => view! { <p class="gp-fout" role="alert">{format!("{}.", capitalise(&fout.to_string()))}</p> }.into_any(),
+                    Ok(Err(fout)) => view! { <p class="gp-fout" role="alert">{format!("{}.", crate::formaat::hoofdletter(&fout.to_string()))}</p> }.into_any(),
                     Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
                 }
             })}
         </Suspense>
     }
-}
-
-fn capitalise(tekst: &str) -> String {
-    let mut tekens = tekst.chars();
-    tekens
-        .next()
-        .map(|eerste| eerste.to_uppercase().chain(tekens).collect())
-        .unwrap_or_default()
 }

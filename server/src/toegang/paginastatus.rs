@@ -1,6 +1,6 @@
 //! The HTTP status of pages whose answer depends on a right or a capability:
-//! `/plan/{token}` (404 for an unknown or revoked link) and `/gemeenten/{code}/audit`
-//! (401/403). Leptos streams a page, so a status set while rendering can come too late;
+//! `/plan/{token}` (404 for an unknown or revoked link) and a gemeente's own pages
+//! `/gemeenten/{code}/audit`, `…/landschap` and `…/overstapplan` (401/403). Leptos streams a page, so a status set while rendering can come too late;
 //! this layer decides it before the page streams, with the same checks the page's server
 //! functions make, and leaves the body to the page.
 
@@ -15,10 +15,12 @@ use super::aanvrager::sessie_van;
 use super::recht::GemeenteLeesrecht;
 use crate::AppState;
 
-/// The gemeente code in `/gemeenten/{code}/audit`.
-fn auditpad(pad: &str) -> Option<&str> {
-    pad.strip_prefix("/gemeenten/")?
-        .strip_suffix("/audit")
+/// The gemeente code in the path of a page with the gemeente's own data.
+fn gemeentepad(pad: &str) -> Option<&str> {
+    let rest = pad.strip_prefix("/gemeenten/")?;
+    ["/audit", "/landschap", "/overstapplan"]
+        .iter()
+        .find_map(|einde| rest.strip_suffix(einde))
         .filter(|code| !code.contains('/'))
 }
 
@@ -31,7 +33,7 @@ async fn status_voor(
         let gevonden = state.db.gedeeld_scenario(token).await?.is_some();
         return Ok((!gevonden).then_some(StatusCode::NOT_FOUND));
     }
-    if let Some(code) = auditpad(pad) {
+    if let Some(code) = gemeentepad(pad) {
         let Ok(code) = GemeenteCode::parse(code) else {
             return Ok(Some(StatusCode::NOT_FOUND));
         };
@@ -71,9 +73,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_audit_page_of_a_gemeente_matches() {
-        assert_eq!(auditpad("/gemeenten/GM0344/audit"), Some("GM0344"));
-        assert_eq!(auditpad("/gemeenten/GM0344/x/audit"), None);
-        assert_eq!(auditpad("/gemeenten"), None);
+    fn only_the_own_pages_of_a_gemeente_match() {
+        assert_eq!(gemeentepad("/gemeenten/GM0344/audit"), Some("GM0344"));
+        assert_eq!(gemeentepad("/gemeenten/GM0344/landschap"), Some("GM0344"));
+        assert_eq!(
+            gemeentepad("/gemeenten/GM0344/overstapplan"),
+            Some("GM0344")
+        );
+        assert_eq!(gemeentepad("/gemeenten/GM0344/x/audit"), None);
+        assert_eq!(gemeentepad("/gemeenten"), None);
     }
 }

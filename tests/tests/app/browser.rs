@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, spawn_app, werkmap};
 
+mod catalogus;
+
 /// A browser session and the chromedriver behind it; both end when this is dropped.
 struct Browser {
     client: Client,
@@ -141,6 +143,86 @@ impl Browser {
             .text()
             .await
             .expect("text")
+    }
+
+    /// Logs in through the login form and waits for the header to show who.
+    async fn log_in(&self, app: &TestApp, email: &str, wachtwoord: &str) {
+        self.open(app, "/inloggen").await;
+        self.vul("email", email).await;
+        self.vul("wachtwoord", wachtwoord).await;
+        self.klik("form.gp-formulier button[type=submit]").await;
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(".gp-sessie__naam"))
+            .await
+            .expect("logged in");
+    }
+
+    /// Types `tekst` into the field with id `id`, after clearing it.
+    async fn vul(&self, id: &str, tekst: &str) {
+        let veld = self
+            .client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("#{id}: {e}"));
+        veld.clear().await.expect("clear");
+        veld.send_keys(tekst).await.expect("type");
+    }
+
+    /// Sets a date field the way a date picker does (typing depends on the locale).
+    async fn kies_datum(&self, id: &str, datum: &str) {
+        self.client
+            .execute(
+                "const v = document.getElementById(arguments[0]); v.value = arguments[1];
+                 v.dispatchEvent(new Event('input', {bubbles: true}));",
+                vec![json!(id), json!(datum)],
+            )
+            .await
+            .expect("date set");
+    }
+
+    async fn klik(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// Waits until `css` holds text containing `deel`, and returns the text.
+    async fn wacht_op_tekst(&self, css: &str, deel: &str) -> String {
+        let mut laatste = String::new();
+        for _ in 0..100 {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                laatste = element.text().await.unwrap_or_default();
+                if laatste.contains(deel) {
+                    return laatste;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        // What the page showed, for whoever reads the failure.
+        let pad = std::env::temp_dir().join("grondplan-browserfout.png");
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(&pad, png);
+        }
+        panic!(
+            "{css} never contained '{deel}'; last: '{laatste}' (screenshot: {})",
+            pad.display()
+        );
+    }
+
+    /// With `GRONDPLAN_SCHERMAFDRUKKEN=map` set, saves the page as `map/naam.png`, to look
+    /// at what a user sees.
+    async fn schermafdruk(&self, naam: &str) {
+        if let Ok(map) = std::env::var("GRONDPLAN_SCHERMAFDRUKKEN") {
+            let png = self.client.screenshot().await.expect("screenshot");
+            std::fs::write(std::path::Path::new(&map).join(format!("{naam}.png")), png)
+                .expect("screenshot written");
+        }
     }
 
     async fn sluit(self) {

@@ -532,6 +532,14 @@ pub(crate) async fn maak_account(app: &TestApp, email: &str, wachtwoord: &str, g
     .expect("account");
 }
 
+pub(crate) async fn maak_regieaccount(app: &TestApp, email: &str, wachtwoord: &str) {
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let hash = hash_wachtwoord(wachtwoord).expect("hash");
+    db.maak_account(email, &hash, domain::toegang::Toegangsrol::Regie, None, 1)
+        .await
+        .expect("account");
+}
+
 #[tokio::test]
 async fn a_session_cookie_is_http_only_and_writes_need_its_csrf_token() {
     let app = spawn_app().await;
@@ -737,7 +745,7 @@ async fn the_audit_page_shows_a_gemeentes_changes_to_its_members_only() {
             .text()
             .await
             .expect("html")
-            .contains("Log in om de wijzigingen te zien")
+            .contains("Log in om de gegevens van deze gemeente te zien")
     );
 
     let (_, amsterdam, _) = log_in(&app, "ib@amsterdam.nl", "een ander wachtwoord").await;

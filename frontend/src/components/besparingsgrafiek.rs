@@ -1,0 +1,112 @@
+//! Besparing and bijdragen per year: an SVG bar chart drawn by the app (bars told apart by
+//! pattern and label, not by colour alone) with the same figures in a table.
+
+use domain::plan::Jaarbedrag;
+use leptos::prelude::*;
+
+use crate::formaat::bedrag;
+use crate::grafiek::Staafvlak;
+
+const BREEDTE: f64 = 960.0;
+const HOOGTE: f64 = 220.0;
+
+/// The chart and its table.
+#[component]
+pub fn Besparingsgrafiek(
+    besparing: Vec<Jaarbedrag>,
+    bijdragen: Vec<Jaarbedrag>,
+    netto: Vec<Jaarbedrag>,
+) -> impl IntoView {
+    let max = besparing
+        .iter()
+        .chain(&bijdragen)
+        .map(|j| j.euro)
+        .max()
+        .unwrap_or(0);
+    let vlak = Staafvlak {
+        breedte: BREEDTE,
+        hoogte: HOOGTE,
+        groepen: besparing.len(),
+        per_groep: 2,
+        max,
+    };
+    let bij = |jaar: i32| {
+        bijdragen
+            .iter()
+            .find(|b| b.jaar == jaar)
+            .map_or(0, |b| b.euro)
+    };
+    let staven = besparing
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let s = vlak.staaf(i, 0, b.euro);
+            let d = vlak.staaf(i, 1, bij(b.jaar));
+            view! {
+                <g>
+                    <title>{format!("{}: besparing {}, bijdragen {}", b.jaar, bedrag(b.euro), bedrag(bij(b.jaar)))}</title>
+                    <rect class="gp-staaf gp-staaf--besparing" x=s.x y=s.y width=s.breedte height=s.hoogte />
+                    <rect class="gp-staaf gp-staaf--bijdragen" x=d.x y=d.y width=d.breedte height=d.hoogte fill="url(#gp-arcering)" />
+                    <text class="gp-as" x=vlak.midden(i) y=HOOGTE + 16.0 text-anchor="middle">{b.jaar}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let mut lopend = 0;
+    let rijen = netto
+        .iter()
+        .map(|n| {
+            lopend += n.euro;
+            let b = besparing
+                .iter()
+                .find(|x| x.jaar == n.jaar)
+                .map_or(0, |x| x.euro);
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{n.jaar}</th>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(b)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(bij(n.jaar))}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(n.euro)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(lopend)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="gp-figuur">
+            <svg
+                class="gp-grafiek"
+                viewBox=format!("0 -10 {BREEDTE} {}", HOOGTE + 30.0)
+                role="img"
+                aria-labelledby="grafiek-titel"
+            >
+                <title id="grafiek-titel">"Besparing (effen) en bijdragen (gearceerd) per jaar; de cijfers staan in de tabel hieronder"</title>
+                <defs>
+                    <pattern id="gp-arcering" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect width="6" height="6" class="gp-arcering-achtergrond" />
+                        <line x1="0" y1="0" x2="0" y2="6" class="gp-arcering-lijn" />
+                    </pattern>
+                </defs>
+                <line class="gp-basislijn" x1="0" y1=HOOGTE x2=BREEDTE y2=HOOGTE />
+                {staven}
+            </svg>
+            <figcaption class="gp-legenda">
+                <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Besparing (effen)"</span>
+                <span class="gp-legenda__item"><span class="gp-legenda__vak gp-legenda__vak--arcering"></span>"Bijdragen (gearceerd)"</span>
+            </figcaption>
+        </figure>
+        <table class="utrecht-table utrecht-table--html-table" id="besparing-tabel">
+            <caption class="utrecht-table__caption">"Besparing en bijdragen per jaar"</caption>
+            <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">"Jaar"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Besparing"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Bijdragen"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Netto"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Netto opgeteld"</th>
+                </tr>
+            </thead>
+            <tbody class="utrecht-table__body">{rijen}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,283 @@
+//! `/gemeenten/{code}/overstapplan?peildatum=`: DOMAIN.md sections 1–3 for one gemeente,
+//! computed by the `domain` crate from the stored data (on the server for the first
+//! render, then in the browser): per applicatie its outcome, overstapmoment and
+//! opzeg-deadline (urgent ones stand out), its exit points against readiness, what can be
+//! dropped and what that saves, and besparing per year.
+
+use chrono::NaiveDate;
+use domain::afschaffen::Afschaffing;
+use domain::ports::Planbasis;
+use domain::{GemeenteCode, Overstap, Overstapcontext, Uitkomst, overstapplan};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::components::besparingsgrafiek::Besparingsgrafiek;
+use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
+use crate::formaat::{bedrag, datum_kort, datum_lang, getal};
+use crate::server_fns::landschap::planbasis_ophalen;
+
+/// The overstapplan page.
+#[component]
+pub fn OverstapplanPagina() -> impl IntoView {
+    let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
+    let query = use_query_map();
+    let gevraagd = move || query.with(|q| q.get("peildatum").unwrap_or_default());
+    let basis = OnceResource::new(planbasis_ophalen(code.clone()));
+    let titel = format!("Overstapplan van {code}");
+    view! {
+        <Title text=titel.clone() />
+        <h1 class="utrecht-heading-1">{titel}</h1>
+        <p class="utrecht-paragraph">
+            <a class="utrecht-link" href=format!("/gemeenten/{code}/landschap")>"Naar het applicatielandschap"</a>
+        </p>
+        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Het plan wordt berekend…"</p> }>
+            {
+                let code = code.clone();
+                move || {
+                    let code = code.clone();
+                    Suspend::new(async move {
+                        match basis.await {
+                            Ok(Ok(pb)) => {
+                                let tekst = gevraagd();
+                                let gelezen = (!tekst.is_empty()).then(|| tekst.parse::<NaiveDate>());
+                                let fout = matches!(gelezen, Some(Err(_)))
+                                    .then(|| format!("'{tekst}' is geen datum (JJJJ-MM-DD); het plan gebruikt vandaag."));
+                                let peildatum = gelezen.and_then(Result::ok).unwrap_or(pb.vandaag);
+                                view! {
+                                    <form class="gp-filters" method="get">
+                                        <div class="utrecht-form-field">
+                                            <label class="utrecht-form-label" for="peildatum">"Peildatum"</label>
+                                            <input class="utrecht-textbox" type="date" id="peildatum" name="peildatum"
+                                                value=peildatum.to_string() aria-describedby="peildatum-fout" />
+                                            <p class="gp-veldfout" id="peildatum-fout">{fout}</p>
+                                        </div>
+                                        <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Herberekenen"</button>
+                                    </form>
+                                    <Plan code=code basis=pb peildatum=peildatum />
+                                }
+                                    .into_any()
+                            }
+                            Ok(Err(fout)) => view! {
+                                <p class="gp-fout" role="alert">{format!("{}.", crate::formaat::hoofdletter(&fout.to_string()))}</p>
+                            }
+                                .into_any(),
+                            Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                        }
+                    })
+                }
+            }
+        </Suspense>
+    }
+}
+
+#[component]
+fn Plan(code: String, basis: Planbasis, peildatum: NaiveDate) -> impl IntoView {
+    let Ok(gemeente) = GemeenteCode::parse(&code) else {
+        return view! { <p class="gp-fout" role="alert">"Onbekende gemeentecode."</p> }.into_any();
+    };
+    let b = &basis.basis;
+    let context = Overstapcontext::new(peildatum, &b.componenten, &b.routekaart);
+    let plan = overstapplan(&context, &gemeente, &b.applicaties, b.capaciteit);
+    let componentnaam = |uitkomst: &Uitkomst| {
+        uitkomst
+            .component()
+            .and_then(|id| b.componenten.iter().find(|k| &k.id == id))
+            .map_or_else(|| "—".to_owned(), |k| k.naam.clone())
+    };
+    let overstappen = plan
+        .applicaties
+        .iter()
+        .filter(|o| matches!(o.uitkomst, Uitkomst::Overstap { .. }))
+        .count();
+    let urgent = plan
+        .applicaties
+        .iter()
+        .filter(|o| matches!(o.uitkomst, Uitkomst::Overstap { urgent: true, .. }))
+        .count();
+    let rijen = plan
+        .applicaties
+        .iter()
+        .map(|o| Planregel::van(o, componentnaam(&o.uitkomst)).view())
+        .collect_view();
+    view! {
+        <dl class="gp-kenmerken">
+            <dt>"Peildatum"</dt><dd>{datum_lang(peildatum)}</dd>
+            <dt>"Applicaties"</dt><dd>{plan.applicaties.len()}</dd>
+            <dt>"Overstap zonder frictie mogelijk"</dt><dd>{overstappen}</dd>
+            <dt>"Urgent (opzeggen binnen 3 maanden)"</dt><dd>{urgent}</dd>
+            <dt>"Terugverdienjaar"</dt>
+            <dd>{plan.terugverdienjaar.map_or_else(|| "niet binnen de horizon".to_owned(), |j| j.to_string())}</dd>
+        </dl>
+        <h2 class="utrecht-heading-2">"Per applicatie"</h2>
+        <div class="gp-tabel-rol">
+            <table class="utrecht-table utrecht-table--html-table" id="overstapplan">
+                <caption class="utrecht-table__caption">"Uitkomst, overstapmoment en opzegdatum per applicatie"</caption>
+                <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="col">"Applicatie"</th>
+                        <th class="utrecht-table__header-cell" scope="col">"Uitkomst"</th>
+                        <th class="utrecht-table__header-cell" scope="col">"Component"</th>
+                        <th class="utrecht-table__header-cell" scope="col">"Gereed"</th>
+                        <th class="utrecht-table__header-cell" scope="col">"Overstapmoment"</th>
+                        <th class="utrecht-table__header-cell" scope="col">"Opzeggen vóór"</th>
+                        <th class="utrecht-table__header-cell" scope="col">"Wachttijd (dagen)"</th>
+                        <th class="utrecht-table__header-cell" scope="col">"Frictie- of overbruggingskosten"</th>
+                    </tr>
+                </thead>
+                <tbody class="utrecht-table__body">{rijen}</tbody>
+            </table>
+        </div>
+        <h2 class="utrecht-heading-2">"Uitstappunten en gereedheid"</h2>
+        <Uitstaptijdlijn peildatum=peildatum applicaties=b.applicaties.clone() overstappen=plan.applicaties.clone() />
+        <h2 class="utrecht-heading-2">"Ongebruikt"</h2>
+        <Afschaffingen id="ongebruikt" lijst=plan.ongebruikt.clone() namen=b.applicaties.clone() />
+        <h2 class="utrecht-heading-2">"Overbodig"</h2>
+        <Afschaffingen id="overbodig" lijst=plan.overbodig.clone() namen=b.applicaties.clone() />
+        <h2 class="utrecht-heading-2">"Besparing per jaar"</h2>
+        <Besparingsgrafiek
+            besparing=plan.besparing_per_jaar.clone()
+            bijdragen=plan.bijdragen_per_jaar.clone()
+            netto=plan.netto_per_jaar.clone()
+        />
+    }
+    .into_any()
+}
+
+/// One row of the plan table, in words.
+struct Planregel {
+    naam: String,
+    uitkomst: &'static str,
+    component: String,
+    gereed: String,
+    moment: String,
+    opzeggen: String,
+    urgent: bool,
+    wachttijd: String,
+    kosten: String,
+}
+
+impl Planregel {
+    fn van(o: &Overstap, component: String) -> Self {
+        let leeg = || "—".to_owned();
+        let mut regel = Self {
+            naam: o.naam.clone(),
+            uitkomst: "",
+            component,
+            gereed: leeg(),
+            moment: leeg(),
+            opzeggen: leeg(),
+            urgent: false,
+            wachttijd: leeg(),
+            kosten: leeg(),
+        };
+        match &o.uitkomst {
+            Uitkomst::GeenComponent => regel.uitkomst = "Geen component",
+            Uitkomst::Overstap {
+                gereed,
+                overstapmoment,
+                opzeggen_voor,
+                wachttijd_dagen,
+                frictiekosten,
+                urgent,
+                ..
+            } => {
+                regel.uitkomst = "Overstap";
+                regel.gereed = datum_kort(*gereed);
+                regel.moment = datum_kort(*overstapmoment);
+                regel.opzeggen =
+                    opzeggen_voor.map_or_else(|| "niet nodig (contract stopt)".into(), datum_kort);
+                regel.urgent = *urgent;
+                regel.wachttijd = getal(*wachttijd_dagen);
+                regel.kosten = format!("{} frictie", bedrag(*frictiekosten));
+            }
+            Uitkomst::Overbrugging {
+                gereed,
+                definitief_einde,
+                overbrugging_dagen,
+                overbruggingskosten,
+                ..
+            } => {
+                regel.uitkomst = "Overbrugging nodig";
+                regel.gereed = datum_kort(*gereed);
+                regel.moment = format!("contract stopt {}", datum_kort(*definitief_einde));
+                regel.wachttijd = format!("{} te overbruggen", getal(*overbrugging_dagen));
+                regel.kosten = format!("{} overbrugging", bedrag(*overbruggingskosten));
+            }
+            Uitkomst::GeenMoment { gereed, .. } => {
+                regel.uitkomst = "Geen moment binnen 15 jaar";
+                regel.gereed = datum_kort(*gereed);
+            }
+        }
+        regel
+    }
+
+    fn view(self) -> impl IntoView {
+        let urgent = self.urgent;
+        view! {
+            <tr class="utrecht-table__row" class:gp-urgent=urgent>
+                <th class="utrecht-table__header-cell" scope="row">{self.naam}</th>
+                <td class="utrecht-table__cell">{self.uitkomst}</td>
+                <td class="utrecht-table__cell">{self.component}</td>
+                <td class="utrecht-table__cell">{self.gereed}</td>
+                <td class="utrecht-table__cell">{self.moment}</td>
+                <td class="utrecht-table__cell">
+                    {urgent.then(|| view! { <strong class="gp-label-urgent">"Urgent: "</strong> })}
+                    {self.opzeggen}
+                </td>
+                <td class="utrecht-table__cell gp-getal">{self.wachttijd}</td>
+                <td class="utrecht-table__cell gp-getal">{self.kosten}</td>
+            </tr>
+        }
+    }
+}
+
+/// A list of applicaties to drop, with what each saves.
+#[component]
+fn Afschaffingen(
+    id: &'static str,
+    lijst: Vec<Afschaffing>,
+    namen: Vec<domain::Applicatie>,
+) -> impl IntoView {
+    if lijst.is_empty() {
+        return view! { <p class="utrecht-paragraph">"Geen."</p> }.into_any();
+    }
+    let totaal: i64 = lijst.iter().map(|a| a.jaarlijkse_kosten).sum();
+    let naam_van = |id: &domain::ApplicatieId| {
+        namen
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or_else(|| id.to_string(), |a| a.naam.clone())
+    };
+    let rijen = lijst
+        .iter()
+        .map(|a| {
+            let door: Vec<String> = a.overgenomen_door.iter().map(|o| naam_van(&o.door)).collect();
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{a.naam.clone()}</th>
+                    <td class="utrecht-table__cell">{a.afschafdatum.map_or_else(|| "geen moment binnen de horizon".to_owned(), datum_kort)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(a.jaarlijkse_kosten)}</td>
+                    <td class="utrecht-table__cell">{if door.is_empty() { "—".to_owned() } else { door.join(", ") }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="utrecht-table utrecht-table--html-table" id=id>
+            <caption class="utrecht-table__caption">
+                {format!("{} applicaties, samen {} per jaar", lijst.len(), bedrag(totaal))}
+            </caption>
+            <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">"Applicatie"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Kan weg op"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Bespaart per jaar"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Functies overgenomen door"</th>
+                </tr>
+            </thead>
+            <tbody class="utrecht-table__body">{rijen}</tbody>
+        </table>
+    }
+    .into_any()
+}

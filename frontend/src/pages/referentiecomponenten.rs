@@ -1,0 +1,90 @@
+//! `/referentiecomponenten`: the GEMMA referentiecomponenten (the functions a gemeente
+//! needs). Regie imports an ArchiMate exchange file (AMEFF) here.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::bestandsimport::Bestandsimport;
+use crate::server_fns::aanmelding::aanmelding_ophalen;
+use crate::server_fns::catalogus::catalogus_ophalen;
+
+/// The referentiecomponenten page.
+#[component]
+pub fn ReferentiecomponentenPagina() -> impl IntoView {
+    let catalogus = Resource::new(|| (), |()| catalogus_ophalen());
+    let aanmelding = OnceResource::new(aanmelding_ophalen());
+    view! {
+        <Title text="GEMMA-referentiecomponenten" />
+        <p class="utrecht-paragraph"><a class="utrecht-link" href="/componenten">"← Componentencatalogus"</a></p>
+        <h1 class="utrecht-heading-1">"GEMMA-referentiecomponenten"</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let wie = aanmelding.await.ok().flatten().filter(|a| a.gemeente.is_none())?;
+                Some(view! {
+                    <section class="gp-beheer" aria-labelledby="ameff-kop">
+                        <h2 class="utrecht-heading-2" id="ameff-kop">"AMEFF-bestand importeren (regie)"</h2>
+                        <p class="utrecht-paragraph">
+                            "Alleen elementen met GEMMA type Referentiecomponent; een bekend Object ID wordt bijgewerkt."
+                        </p>
+                        <Bestandsimport
+                            id="ameff"
+                            label="ArchiMate-uitwisselbestand (XML)"
+                            accept=".xml"
+                            pad=Signal::derive(|| "/referentiecomponenten/import".to_owned())
+                            csrf=wie.csrf
+                            verslag=ameffverslag
+                            na_import=Callback::new(move |()| catalogus.refetch())
+                        />
+                    </section>
+                })
+            })}
+        </Suspense>
+        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De lijst wordt geladen…"</p> }>
+            {move || Suspend::new(async move {
+                match catalogus.await {
+                    Ok(c) => {
+                        let aantal = c.referentiecomponenten.len();
+                        view! {
+                            <p class="utrecht-paragraph" id="aantal-referentiecomponenten">
+                                {format!("{aantal} referentiecomponenten")}
+                            </p>
+                            <table class="utrecht-table utrecht-table--html-table">
+                                <thead class="utrecht-table__header">
+                                    <tr class="utrecht-table__row">
+                                        <th class="utrecht-table__header-cell" scope="col">"Naam"</th>
+                                        <th class="utrecht-table__header-cell" scope="col">"Omschrijving"</th>
+                                    </tr>
+                                </thead>
+                                <tbody class="utrecht-table__body">
+                                    {c.referentiecomponenten
+                                        .into_iter()
+                                        .map(|r| view! {
+                                            <tr class="utrecht-table__row">
+                                                <td class="utrecht-table__cell">{r.naam}</td>
+                                                <td class="utrecht-table__cell">{r.omschrijving}</td>
+                                            </tr>
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }
+                    Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The report of an AMEFF import.
+fn ameffverslag(json: &str) -> String {
+    let waarde: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let getal = |k: &str| waarde[k].as_u64().unwrap_or(0);
+    format!(
+        "Import klaar: {} toegevoegd, {} bijgewerkt, {} overgeslagen (geen referentiecomponent).",
+        getal("toegevoegd"),
+        getal("bijgewerkt"),
+        getal("overgeslagen")
+    )
+}

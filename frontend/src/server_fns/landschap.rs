@@ -1,0 +1,26 @@
+//! A gemeente's landscape with what its overstapplan needs, for its members and regie.
+
+use domain::ports::{Leesfout, Planbasis};
+use leptos::prelude::*;
+
+/// The plan basis of `gemeente` for the current session, or why not (the status is set
+/// to 401/403/503 to match).
+///
+/// # Errors
+/// When the code is malformed or the storage port is missing.
+#[server(prefix = "/fn", endpoint = "landschap")]
+pub async fn planbasis_ophalen(
+    gemeente: String,
+) -> Result<Result<Planbasis, Leesfout>, ServerFnError> {
+    let code =
+        domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
+    let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
+        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let uitkomst = landschappen
+        .planbasis(super::opslag::sessiesleutel().as_deref(), &code)
+        .await;
+    if let Err(fout) = &uitkomst {
+        super::opslag::zet_status(fout);
+    }
+    Ok(uitkomst)
+}
