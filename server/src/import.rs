@@ -1,4 +1,4 @@
-//! Importers: files from outside (CSV now; AMEFF XML, publiccode.yml and XLSX later) turned
+//! Importers: files from outside (CSV, XLSX, AMEFF XML, publiccode.yml) turned
 //! into domain types, all or nothing, with one error per bad row and field.
 
 pub mod ameff;
@@ -49,6 +49,20 @@ mod robuustheid {
 
     use proptest::prelude::*;
 
+    /// A small, valid landscape workbook.
+    fn echt_xlsx() -> Vec<u8> {
+        let mut werkmap = rust_xlsxwriter::Workbook::new();
+        let blad = werkmap.add_worksheet();
+        for (k, kop) in ["naam", "einddatum", "jaarlijkseKosten"].iter().enumerate() {
+            blad.write_string(0, u16::try_from(k).expect("few"), *kop)
+                .expect("write");
+        }
+        blad.write_string(1, 0, "Zaaksysteem X").expect("write");
+        blad.write_string(1, 1, "2025-12-31").expect("write");
+        blad.write_number(1, 2, 120_000).expect("write");
+        werkmap.save_to_buffer().expect("xlsx")
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
 
@@ -58,6 +72,25 @@ mod robuustheid {
             let _ = super::ameff::lees(&bytes);
             let _ = super::publiccode::lees(&bytes);
             let _ = super::landschap::lees(&bytes);
+        }
+
+        #[test]
+        fn the_landscape_importer_never_panics_on_broken_xlsx(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
+            // What looks like a zip (an XLSX) goes to the spreadsheet reader.
+            let mut bestand = b"PK\x03\x04".to_vec();
+            bestand.extend(bytes);
+            let _ = super::landschap::lees(&bestand);
+        }
+
+        #[test]
+        fn the_landscape_importer_never_panics_on_a_damaged_real_xlsx(
+            knip in 0usize..20_000, plek in 0usize..20_000, byte in any::<u8>()
+        ) {
+            let mut bestand = echt_xlsx();
+            let plek = plek % bestand.len();
+            bestand[plek] = byte;
+            bestand.truncate(knip.max(4));
+            let _ = super::landschap::lees(&bestand);
         }
 
         #[test]

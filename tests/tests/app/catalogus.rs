@@ -408,3 +408,46 @@ async fn only_regie_writes_the_catalogue_and_refused_writes_change_nothing() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_catalogue_page_shows_the_five_layers_and_filters_by_status_and_soort() {
+    let app = spawn_app().await;
+    let alle = app.get("/componenten").await.text().await.expect("html");
+    for laag in ["Interactie", "Proces", "Integratie", "Services", "Data"] {
+        assert!(alle.contains(&format!(">{laag}</h2>")), "{laag}");
+    }
+    assert!(alle.contains("Open Zaak") && alle.contains("Open Producten"));
+    let ideeen = app
+        .get("/componenten?status=idee")
+        .await
+        .text()
+        .await
+        .expect("html");
+    assert!(ideeen.contains("Open Producten") && !ideeen.contains(">Open Zaak<"));
+    let gemeenschappelijk = app
+        .get("/componenten?soort=gemeenschappelijk")
+        .await
+        .text()
+        .await
+        .expect("html");
+    assert!(gemeenschappelijk.contains("Signalen") && !gemeenschappelijk.contains(">Open Klant<"));
+
+    // The component page: what it replaces, what it needs and what needs it.
+    let open_zaak = app
+        .get("/componenten/open-zaak")
+        .await
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        open_zaak.contains(">Open Notificaties<"),
+        "needs Open Notificaties"
+    );
+    assert!(
+        open_zaak.contains(">Open Formulieren<"),
+        "needed by Open Formulieren"
+    );
+    if gedeeld().is_some() {
+        assert!(open_zaak.contains("Zaakregistratiecomponent"));
+    }
+}

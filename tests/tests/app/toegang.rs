@@ -803,3 +803,72 @@ async fn the_audit_page_shows_a_gemeentes_changes_to_its_members_only() {
         "the change is listed"
     );
 }
+
+#[tokio::test]
+async fn the_landscape_and_overstapplan_pages_show_a_gemeentes_contracts_to_its_members_only() {
+    let app = spawn_app().await;
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    maak_account(&app, "ib@amsterdam.nl", "een ander wachtwoord", "GM0363").await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let gemaakt = verzoek(
+        &app,
+        &Method::POST,
+        "/api/v1/gemeenten/GM0344/applicaties",
+        Some(&json!({"naam": "Geheim Zaaksysteem", "einddatum": "2027-12-31", "jaarlijkseKosten": 987654})),
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await;
+    assert_eq!(gemaakt.status(), StatusCode::CREATED);
+    let (_, amsterdam, _) = log_in(&app, "ib@amsterdam.nl", "een ander wachtwoord").await;
+    let (_, utrecht, _) = log_in(&app, "ib@utrecht.nl", "een lang wachtwoord").await;
+    for pagina in [
+        "/gemeenten/GM0344/landschap",
+        "/gemeenten/GM0344/overstapplan",
+    ] {
+        let anoniem = app.get(pagina).await;
+        assert_eq!(anoniem.status(), StatusCode::UNAUTHORIZED, "{pagina}");
+        assert!(!anoniem.text().await.expect("html").contains("Geheim"));
+        let vreemd = app
+            .http
+            .get(app.url(pagina))
+            .header("cookie", amsterdam.clone().expect("cookie"))
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(vreemd.status(), StatusCode::FORBIDDEN, "{pagina}");
+        let html = vreemd.text().await.expect("html");
+        assert!(
+            html.contains("geen toegang") && !html.contains("Geheim") && !html.contains("987"),
+            "{pagina}: nothing of Utrecht's landscape"
+        );
+        let eigen = app
+            .http
+            .get(app.url(pagina))
+            .header("cookie", utrecht.clone().expect("cookie"))
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(eigen.status(), StatusCode::OK, "{pagina}");
+        assert!(
+            eigen
+                .text()
+                .await
+                .expect("html")
+                .contains("Geheim Zaaksysteem"),
+            "{pagina}"
+        );
+    }
+    // The server function behind both pages refuses the same way when called directly.
+    let direct = app
+        .http
+        .post(app.url("/fn/landschap"))
+        .header("cookie", amsterdam.expect("cookie"))
+        .form(&[("gemeente", "GM0344")])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(direct.status(), StatusCode::FORBIDDEN);
+    assert!(!direct.text().await.expect("body").contains("Geheim"));
+}
