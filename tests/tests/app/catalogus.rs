@@ -259,17 +259,9 @@ async fn regie_maps_a_component_to_the_zaakregistratie_function_with_optimistic_
         .await
         .expect("answers");
     assert_eq!(rapport.status(), StatusCode::OK);
-    let referentie: Vec<Value> = app
-        .get("/api/v1/referentiecomponenten")
+    let zaakregistratie = crate::landschap::zaakregistratie(&app)
         .await
-        .json()
-        .await
-        .expect("json");
-    let zaakregistratie = referentie
-        .iter()
-        .find(|r| r["naam"] == "Zaakregistratiecomponent")
-        .expect("in GEMMA")["id"]
-        .clone();
+        .expect("in GEMMA");
 
     let gelezen = app.get("/api/v1/componenten/open-zaak").await;
     let etag = gelezen.headers()["etag"].to_str().expect("etag").to_owned();

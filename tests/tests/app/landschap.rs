@@ -73,8 +73,13 @@ fn voorbeeld_a() -> Value {
 }
 
 async fn lijst(app: &TestApp, token: &str) -> Vec<Value> {
+    serde_json::from_value(lees(app, token, APPS).await).expect("a list")
+}
+
+/// GET `pad` with `token`, as JSON.
+async fn lees(app: &TestApp, token: &str, pad: &str) -> Value {
     app.http
-        .get(app.url(APPS))
+        .get(app.url(pad))
         .bearer_auth(token)
         .send()
         .await
@@ -111,16 +116,12 @@ async fn worked_example_a_as_an_applicatie_gives_its_overstapmoment_and_frictiek
     assert_eq!(app_json["referentiecomponenten"], json!([zaakregistratie]));
     assert_eq!(app_json["opzegtermijnMaanden"], 6);
 
-    let plan: Value = app
-        .http
-        .get(app.url("/api/v1/gemeenten/GM0344/overstapplan?peildatum=2025-01-01"))
-        .bearer_auth(&tokens.utrecht)
-        .send()
-        .await
-        .expect("answers")
-        .json()
-        .await
-        .expect("json");
+    let plan = lees(
+        &app,
+        &tokens.utrecht,
+        "/api/v1/gemeenten/GM0344/overstapplan?peildatum=2025-01-01",
+    )
+    .await;
     let x = &plan["applicaties"][0];
     assert_eq!(x["applicatie"], "zaaksysteem-x");
     assert_eq!(x["uitkomst"], "overstap");
@@ -134,16 +135,12 @@ async fn worked_example_a_as_an_applicatie_gives_its_overstapmoment_and_frictiek
     assert!(plan["besparingPerJaar"].is_array() && plan["terugverdienjaar"].is_number());
 
     // Worked example B: the same applicatie on 2025-08-01.
-    let plan_b: Value = app
-        .http
-        .get(app.url("/api/v1/gemeenten/GM0344/overstapplan?peildatum=2025-08-01"))
-        .bearer_auth(&tokens.utrecht)
-        .send()
-        .await
-        .expect("answers")
-        .json()
-        .await
-        .expect("json");
+    let plan_b = lees(
+        &app,
+        &tokens.utrecht,
+        "/api/v1/gemeenten/GM0344/overstapplan?peildatum=2025-08-01",
+    )
+    .await;
     assert_eq!(plan_b["applicaties"][0]["overstapmoment"], "2026-12-31");
     assert_eq!(plan_b["applicaties"][0]["frictiekosten"], 80_219);
 
