@@ -2,6 +2,7 @@
 
 pub mod besparingsgrafiek;
 pub mod bestandsimport;
+pub mod gantt;
 pub mod kop;
 pub mod routekaart_overzicht;
 pub mod uitstaptijdlijn;

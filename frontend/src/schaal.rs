@@ -46,6 +46,11 @@ impl Tijdas {
         (self.procent(einde) - self.procent(start)).max(0.0)
     }
 
+    /// How many days the axis spans.
+    pub fn dagen(&self) -> i64 {
+        (self.tot - self.van).num_days()
+    }
+
     /// Whether `datum` lies on the axis.
     pub fn bevat(&self, datum: NaiveDate) -> bool {
         self.van <= datum && datum < self.tot

@@ -47,7 +47,7 @@ pub fn Besparingsgrafiek(
                     <title>{format!("{}: besparing {}, bijdragen {}", b.jaar, bedrag(b.euro), bedrag(bij(b.jaar)))}</title>
                     <rect class="gp-staaf gp-staaf--besparing" x=s.x y=s.y width=s.breedte height=s.hoogte />
                     <rect class="gp-staaf gp-staaf--bijdragen" x=d.x y=d.y width=d.breedte height=d.hoogte fill="url(#gp-arcering)" />
-                    <text class="gp-as" x=vlak.midden(i) y=HOOGTE + 16.0 text-anchor="middle">{b.jaar}</text>
+                    <text class="gp-svg-tekst" x=vlak.midden(i) y=HOOGTE + 16.0 text-anchor="middle">{b.jaar}</text>
                 </g>
             }
         })

@@ -48,7 +48,7 @@ pub fn Uitstaptijdlijn(
             let links = LABEL + (BREEDTE - LABEL) * j.links / 100.0;
             view! {
                 <line class="gp-raster" x1=links y1="20" x2=links y2=hoogte />
-                <text class="gp-as" x=links + 4.0 y="14">{j.jaar}</text>
+                <text class="gp-svg-tekst" x=links + 4.0 y="14">{j.jaar}</text>
             }
         })
         .collect_view();
@@ -98,7 +98,7 @@ pub fn Uitstaptijdlijn(
             view! {
                 <g>
                     <title>{beschrijving}</title>
-                    <text class="gp-as" x="0" y=y + 4.0>{naam}</text>
+                    <text class="gp-svg-tekst" x="0" y=y + 4.0>{naam}</text>
                     <line class="gp-raster" x1=LABEL y1=y x2=BREEDTE y2=y />
                     {stippen}
                     {gereed.filter(|g| as_.bevat(*g)).map(|g| {

@@ -1,0 +1,177 @@
+//! The draggable Routekaart in Chromium: a mouse drag moves a bar by whole weeks and
+//! pushes its successor (DOMAIN.md section 4, computed in the browser); the keyboard does
+//! the same; undo and redo; the draft survives a reload; axe-core finds nothing.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use fantoccini::actions::{InputSource as _, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+use fantoccini::key::Key;
+
+use super::Browser;
+use crate::helpers::spawn_app;
+
+const ONTWERP: &str = "[data-onderdeel='rvv-ontwerp']";
+const BOUW: &str = "[data-onderdeel='rvv-bouw']";
+
+impl Browser {
+    async fn label(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .attr("aria-label")
+            .await
+            .expect("attr")
+            .unwrap_or_default()
+    }
+
+    async fn klasse(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .attr("class")
+            .await
+            .expect("attr")
+            .unwrap_or_default()
+    }
+
+    /// Waits until the aria-label of `css` contains `deel`.
+    async fn wacht_op_label(&self, css: &str, deel: &str) -> String {
+        let mut laatste = String::new();
+        for _ in 0..50 {
+            laatste = self.label(css).await;
+            if laatste.contains(deel) {
+                return laatste;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css}: label never contained '{deel}'; last: '{laatste}'");
+    }
+}
+
+#[tokio::test]
+async fn dragging_a_bar_moves_it_by_weeks_pushes_its_successor_and_can_be_undone() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    browser.open(&app, "/").await;
+    browser.assert_toegankelijk("/ (versleepbaar)").await;
+    assert_eq!(
+        browser.label(ONTWERP).await,
+        "Ontwerp registratie en API: 6 januari 2025 tot en met 28 maart 2025"
+    );
+    // 26 weeks to the right: far enough to push the build, which starts on 31 March. The
+    // bar itself is the ruler: 6 January to 28 March is 82 days wide.
+    let breedte: f64 = browser
+        .client
+        .execute(
+            "return document.querySelector(arguments[0]).getBoundingClientRect().width;",
+            vec![serde_json::json!(ONTWERP)],
+        )
+        .await
+        .expect("width")
+        .as_f64()
+        .expect("a number");
+    let dx = (26.0 * 7.0 / 82.0 * breedte).round();
+    let balk = browser
+        .client
+        .find(Locator::Css(ONTWERP))
+        .await
+        .expect("bar");
+    let slepen = MouseActions::new("muis".into())
+        .then(PointerAction::MoveToElement {
+            element: balk,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(300)),
+            x: dx,
+            y: 0.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    browser.client.perform_actions(slepen).await.expect("drag");
+    let na = browser.wacht_op_label(ONTWERP, "juli 2025").await;
+    assert_eq!(
+        na,
+        "Ontwerp registratie en API: 7 juli 2025 tot en met 26 september 2025"
+    );
+    // The successor was pushed to start when the design ends, and is marked as moved.
+    assert!(
+        browser
+            .label(BOUW)
+            .await
+            .starts_with("Bouw registratievoorziening: 26 september 2025"),
+        "{}",
+        browser.label(BOUW).await
+    );
+    assert!(browser.klasse(BOUW).await.contains("gp-verschoven"));
+    let lijst = browser.tekst("#verschoven").await;
+    assert!(
+        lijst.contains("Ontwerp registratie en API: begin 182 dagen later")
+            && lijst.contains("Bouw registratievoorziening: begin 179 dagen later"),
+        "{lijst}"
+    );
+    browser.assert_toegankelijk("/ na slepen").await;
+
+    // The keyboard: a week later, then undo (Ctrl+Z) and redo (Ctrl+Y).
+    let balk = browser
+        .client
+        .find(Locator::Css(ONTWERP))
+        .await
+        .expect("bar");
+    balk.send_keys(&Key::Right.to_string())
+        .await
+        .expect("arrow");
+    browser.wacht_op_label(ONTWERP, "14 juli 2025").await;
+    let aankondiging = browser.tekst("#gantt-aankondiging").await;
+    assert!(
+        aankondiging.starts_with("Ontwerp registratie en API: begin 7 dagen later"),
+        "{aankondiging}"
+    );
+    let balk = browser
+        .client
+        .find(Locator::Css(ONTWERP))
+        .await
+        .expect("bar");
+    balk.send_keys(&format!("{}z", Key::Control))
+        .await
+        .expect("ctrl+z");
+    browser.wacht_op_label(ONTWERP, "7 juli 2025").await;
+    let balk = browser
+        .client
+        .find(Locator::Css(ONTWERP))
+        .await
+        .expect("bar");
+    balk.send_keys(&format!("{}y", Key::Control))
+        .await
+        .expect("ctrl+y");
+    browser.wacht_op_label(ONTWERP, "14 juli 2025").await;
+
+    // The draft survives a reload: two steps.
+    browser.client.refresh().await.expect("reload");
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("body[data-hydrated]"))
+        .await
+        .expect("hydrated");
+    browser.wacht_op_label(ONTWERP, "14 juli 2025").await;
+    assert_eq!(
+        browser.tekst(".gp-gantt__stappen").await,
+        "2 wijzigingen in het concept"
+    );
+    browser
+        .klik(".gp-gantt__knoppen .utrecht-button--subtle")
+        .await;
+    browser.wacht_op_label(ONTWERP, "6 januari 2025").await;
+    browser.sluit().await;
+}
