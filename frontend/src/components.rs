@@ -6,3 +6,4 @@ pub mod gantt;
 pub mod kop;
 pub mod routekaart_overzicht;
 pub mod uitstaptijdlijn;
+pub mod wat_als;

@@ -102,7 +102,14 @@ struct Bediening {
 
 /// The draggable Routekaart.
 #[component]
-pub fn Gantt(opgaven: Vec<Opgave>, peildatum: NaiveDate) -> impl IntoView {
+pub fn Gantt(
+    opgaven: Vec<Opgave>,
+    peildatum: NaiveDate,
+    /// Receives the Routekaart as dragged (the draft plus a drag in progress), for the
+    /// what-if that follows it.
+    #[prop(optional)]
+    concept: Option<RwSignal<Vec<Opgave>>>,
+) -> impl IntoView {
     let datums: Vec<NaiveDate> = opgaven
         .iter()
         .flat_map(|o| {
@@ -166,6 +173,9 @@ pub fn Gantt(opgaven: Vec<Opgave>, peildatum: NaiveDate) -> impl IntoView {
         }
     };
     bewaar_concept(stappen);
+    if let Some(concept) = concept {
+        Effect::new(move |_| concept.set(huidig.with(|s| s.kaart.clone())));
+    }
 
     let bediening = Bediening {
         huidig,

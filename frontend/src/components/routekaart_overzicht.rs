@@ -6,6 +6,7 @@ use domain::Opgave;
 use leptos::prelude::*;
 
 use crate::components::gantt::Gantt;
+use crate::components::wat_als::WatAls;
 use crate::formaat::{datum_lang, periode_lang};
 use crate::server_fns::routekaart::RoutekaartOverzicht as Overzicht;
 
@@ -13,6 +14,7 @@ use crate::server_fns::routekaart::RoutekaartOverzicht as Overzicht;
 #[component]
 pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
     let Overzicht { peildatum, opgaven } = overzicht;
+    let concept = RwSignal::new(opgaven.clone());
     view! {
         <section class="gp-routekaart" aria-label="Routekaart als tijdlijn">
             <ul class="gp-legenda" aria-label="Legenda">
@@ -34,8 +36,9 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
                     {datum_lang(peildatum)}
                 </li>
             </ul>
-            <Gantt opgaven=opgaven.clone() peildatum />
+            <Gantt opgaven=opgaven.clone() peildatum concept />
         </section>
+        <WatAls kaart=concept.into() />
         <RoutekaartTabel opgaven />
     }
 }

@@ -24,3 +24,31 @@ pub async fn planbasis_ophalen(
     }
     Ok(uitkomst)
 }
+
+/// The plan basis of the logged-in member's own gemeente, for the what-if on the
+/// Routekaart; `None` for visitors and regie (who belong to no gemeente).
+///
+/// # Errors
+/// When storage fails; the message is safe to show.
+#[server(prefix = "/fn", endpoint = "eigen-landschap")]
+pub async fn eigen_planbasis() -> Result<Option<(domain::GemeenteCode, Planbasis)>, ServerFnError> {
+    let Some(sleutel) = super::opslag::sessiesleutel() else {
+        return Ok(None);
+    };
+    let aanmeldingen = use_context::<std::sync::Arc<dyn domain::ports::Aanmeldingen>>()
+        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let Some(code) = aanmeldingen
+        .aanmelding(&sleutel)
+        .await
+        .map_err(super::opslag::fout)?
+        .and_then(|a| a.gemeente)
+    else {
+        return Ok(None);
+    };
+    let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
+        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    match landschappen.planbasis(Some(&sleutel), &code).await {
+        Ok(basis) => Ok(Some((code, basis))),
+        Err(fout) => Err(ServerFnError::new(fout.to_string())),
+    }
+}

@@ -133,8 +133,16 @@ mod tests {
     fn a_drag_snaps_to_whole_weeks() {
         // 1000 px for 700 days: 10 px is 7 days.
         assert_eq!(gesleepte_dagen(10.0, 1000.0, 700), 7);
-        assert_eq!(gesleepte_dagen(14.0, 1000.0, 700), 7, "1.4 weeks rounds to 1");
-        assert_eq!(gesleepte_dagen(16.0, 1000.0, 700), 14, "1.6 weeks rounds to 2");
+        assert_eq!(
+            gesleepte_dagen(14.0, 1000.0, 700),
+            7,
+            "1.4 weeks rounds to 1"
+        );
+        assert_eq!(
+            gesleepte_dagen(16.0, 1000.0, 700),
+            14,
+            "1.6 weeks rounds to 2"
+        );
         assert_eq!(gesleepte_dagen(4.0, 1000.0, 700), 0);
         assert_eq!(gesleepte_dagen(-16.0, 1000.0, 700), -14);
         assert_eq!(gesleepte_dagen(10.0, 0.0, 700), 0);

@@ -8,8 +8,13 @@ use fantoccini::Locator;
 use fantoccini::actions::{InputSource as _, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use fantoccini::key::Key;
 
+use reqwest::StatusCode;
+use serde_json::json;
+use server::Db;
+
 use super::Browser;
 use crate::helpers::spawn_app;
+use crate::toegang::{maak_account, maak_tokens};
 
 const ONTWERP: &str = "[data-onderdeel='rvv-ontwerp']";
 const BOUW: &str = "[data-onderdeel='rvv-bouw']";
@@ -173,5 +178,64 @@ async fn dragging_a_bar_moves_it_by_weeks_pushes_its_successor_and_can_be_undone
         .klik(".gp-gantt__knoppen .utrecht-button--subtle")
         .await;
     browser.wacht_op_label(ONTWERP, "6 januari 2025").await;
+    browser.sluit().await;
+}
+
+#[tokio::test]
+async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    // An applicatie whose function the Zaakafhandelcomponent of "Zaakgericht werken" takes over.
+    let gemaakt = app
+        .http
+        .post(app.url("/api/v1/gemeenten/GM0344/applicaties"))
+        .bearer_auth(&tokens.utrecht)
+        .json(&json!({
+            "naam": "Zaakafhandeling Y", "referentiecomponenten": ["Generiek zaakafhandelcomponent"],
+            "einddatum": "2026-12-31", "opzegtermijnMaanden": 3, "verlengingMaanden": 12,
+            "jaarlijkseKosten": 50000
+        }))
+        .send()
+        .await
+        .expect("answers");
+    if gemaakt.status() != StatusCode::CREATED {
+        eprintln!("OVERGESLAGEN: zonder GEMMA-gegevens geen referentiecomponent");
+        return;
+    }
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let browser = Browser::start().await;
+    browser
+        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
+        .await;
+    browser.open(&app, "/").await;
+    browser
+        .wacht_op_tekst(
+            "#verschoven-momenten",
+            "Geen: alle overstapmomenten blijven gelijk.",
+        )
+        .await;
+    browser.assert_toegankelijk("/ met wat-als").await;
+
+    // A year later, a month per key press: the component comes later, so does the switch.
+    let fase = "[data-onderdeel='zaakgericht-werken/ontwikkelfase']";
+    let balk = browser.client.find(Locator::Css(fase)).await.expect("bar");
+    let toetsen: String =
+        std::iter::repeat_n(format!("{}{}", Key::Shift, Key::Right), 12).collect();
+    balk.send_keys(&toetsen).await.expect("keys");
+    let regel = browser
+        .wacht_op_tekst("#verschoven-momenten", "Zaakafhandeling Y")
+        .await;
+    assert!(regel.contains("dagen later"), "{regel}");
+    browser.assert_toegankelijk("/ na verschuiven").await;
+    browser
+        .client
+        .execute(
+            "document.getElementById('wat-als-kop').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .expect("scroll");
+    browser.schermafdruk("wat-als").await;
     browser.sluit().await;
 }

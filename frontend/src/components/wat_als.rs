@@ -1,0 +1,310 @@
+//! What if my gemeente joins as coalitiepartner? For the logged-in member's gemeente: per
+//! opgave a rol, and its capaciteit; live, on the Routekaart as dragged, the load per
+//! quarter against capacity (overloaded quarters explained), besparing and bijdragen per
+//! year, the terugverdienjaar, and which applicaties' overstapmomenten moved compared with
+//! the published Routekaart and roles. All computed in the browser by `domain`.
+
+use std::collections::HashMap;
+
+use domain::plan::Oorzaak;
+use domain::ports::Planbasis;
+use domain::scenario::{Wijziging, vergelijk};
+use domain::{
+    Capaciteit, GemeenteCode, Opgave, OpgaveId, Overstapcontext, Overstapplan, Rol, overstapplan,
+};
+use leptos::prelude::*;
+
+use crate::formaat::{bedrag, datum_kort, getal};
+use crate::server_fns::landschap::eigen_planbasis;
+
+/// The what-if panel, or a hint to log in.
+#[component]
+pub fn WatAls(kaart: Signal<Vec<Opgave>>) -> impl IntoView {
+    let basis = OnceResource::new(eigen_planbasis());
+    view! {
+        <section class="gp-wat-als" aria-labelledby="wat-als-kop">
+            <h2 class="utrecht-heading-2" id="wat-als-kop">"Wat betekent dit voor uw gemeente?"</h2>
+            <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Uw plan wordt geladen…"</p> }>
+                {move || Suspend::new(async move {
+                    match basis.await {
+                        Ok(Some((code, pb))) => view! { <Paneel code basis=pb kaart /> }.into_any(),
+                        Ok(None) => view! {
+                            <p class="utrecht-paragraph">
+                                "Log in als medewerker van een gemeente om te zien wat deelnemen en verschuiven "
+                                "betekent voor uw mensen, uw geld en uw overstapmomenten."
+                            </p>
+                        }
+                            .into_any(),
+                        Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// A rol choice as text: `coalitiepartner`, `eerste_gebruiker` or empty.
+fn rol_code(rol: Option<Rol>) -> &'static str {
+    match rol {
+        Some(Rol::Coalitiepartner) => "coalitiepartner",
+        Some(Rol::EersteGebruiker) => "eerste_gebruiker",
+        None => "",
+    }
+}
+
+#[component]
+fn Paneel(code: GemeenteCode, basis: Planbasis, kaart: Signal<Vec<Opgave>>) -> impl IntoView {
+    let peildatum = basis.vandaag;
+    let opgaven = basis.basis.routekaart.clone();
+    let gepubliceerd: HashMap<OpgaveId, Option<Rol>> = opgaven
+        .iter()
+        .map(|o| (o.id.clone(), o.rol_van(&code)))
+        .collect();
+    let rollen = RwSignal::new(gepubliceerd);
+    let capaciteit = basis.basis.capaciteit.unwrap_or_default();
+    let fte = RwSignal::new(capaciteit.fte_per_kwartaal.to_string());
+    let budget = RwSignal::new(capaciteit.budget_per_jaar.to_string());
+    let gegevens = StoredValue::new(basis.basis);
+    let gemeente = StoredValue::new(code.clone());
+    let basisplan = StoredValue::new(gegevens.with_value(|b| {
+        overstapplan(
+            &Overstapcontext::new(peildatum, &b.componenten, &b.routekaart),
+            &code,
+            &b.applicaties,
+            b.capaciteit,
+        )
+    }));
+    let plan = Memo::new(move |_| {
+        let mut b = gegevens.get_value();
+        b.routekaart = kaart.get();
+        let code = gemeente.get_value();
+        for (opgave, rol) in rollen.get() {
+            // An opgave the draft no longer has is left out, as a scenario would skip it.
+            let _ = b.pas_toe(&code, peildatum, &Wijziging::Rol { opgave, rol });
+        }
+        let fte = fte
+            .get()
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite() && *f >= 0.0);
+        let budget = budget.get().parse::<i64>().ok().filter(|b| *b >= 0);
+        if let (Some(fte_per_kwartaal), Some(budget_per_jaar)) = (fte, budget) {
+            b.capaciteit = Some(Capaciteit {
+                fte_per_kwartaal,
+                budget_per_jaar,
+            });
+        }
+        overstapplan(
+            &Overstapcontext::new(peildatum, &b.componenten, &b.routekaart),
+            &code,
+            &b.applicaties,
+            b.capaciteit,
+        )
+    });
+    let keuzes = opgaven
+        .iter()
+        .map(|o| {
+            let id = o.id.clone();
+            let naam = o.naam.clone();
+            let opties = [None, Some(Rol::Coalitiepartner), Some(Rol::EersteGebruiker)]
+                .into_iter()
+                .map(|rol| {
+                    let veld = format!("rol-{}-{}", id, if rol_code(rol).is_empty() { "geen" } else { rol_code(rol) });
+                    let gekozen = {
+                        let id = id.clone();
+                        move || rollen.with(|r| r.get(&id).copied().flatten() == rol)
+                    };
+                    let kies = {
+                        let id = id.clone();
+                        move |_| rollen.update(|r| {
+                            r.insert(id.clone(), rol);
+                        })
+                    };
+                    view! {
+                        <span class="gp-keuze">
+                            <input type="radio" id=veld.clone() name=format!("rol-{id}") value=rol_code(rol)
+                                prop:checked=gekozen on:change=kies />
+                            <label for=veld>{rol.map_or("Niet", Rol::label)}</label>
+                        </span>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="gp-rolkeuze">
+                    <legend>{naam}</legend>
+                    {opties}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="utrecht-paragraph">
+            {format!("Voor {code}, op {}. Kies per opgave een rol; verschuif de Routekaart hierboven.", datum_kort(peildatum))}
+        </p>
+        <div class="gp-wat-als__keuzes">{keuzes}</div>
+        <div class="gp-wat-als__capaciteit">
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="wat-als-fte">"Capaciteit (fte per kwartaal)"</label>
+                <input class="utrecht-textbox" id="wat-als-fte" inputmode="decimal" prop:value=move || fte.get()
+                    on:input=move |ev| fte.set(event_target_value(&ev)) />
+            </div>
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="wat-als-budget">"Budget (euro per jaar)"</label>
+                <input class="utrecht-textbox" id="wat-als-budget" inputmode="numeric" prop:value=move || budget.get()
+                    on:input=move |ev| budget.set(event_target_value(&ev)) />
+            </div>
+        </div>
+        <div aria-live="polite">
+            {move || plan.with(|p| basisplan.with_value(|b| uitkomst(b, p)))}
+        </div>
+    }
+}
+
+/// The numbers of the what-if, against the published plan.
+fn uitkomst(basis: &Overstapplan, plan: &Overstapplan) -> AnyView {
+    let vergelijking = vergelijk(basis, plan);
+    let jaar =
+        |j: Option<i32>| j.map_or_else(|| "niet binnen 15 jaar".to_owned(), |j| j.to_string());
+    let momenten: Vec<String> = vergelijking
+        .overstapmomenten
+        .iter()
+        .filter(|m| m.a != m.b)
+        .map(|m| {
+            let d = |x: Option<chrono::NaiveDate>| x.map_or_else(|| "geen".to_owned(), datum_kort);
+            let verschil = m.verschil_dagen.map_or_else(String::new, |v| match v {
+                v if v > 0 => format!(" ({} dagen later)", getal(v)),
+                v => format!(" ({} dagen eerder)", getal(-v)),
+            });
+            format!("{}: {} → {}{verschil}", m.naam, d(m.a), d(m.b))
+        })
+        .collect();
+    let jaren = plan
+        .netto_per_jaar
+        .iter()
+        .filter(|n| {
+            let b = plan
+                .besparing_per_jaar
+                .iter()
+                .find(|x| x.jaar == n.jaar)
+                .map_or(0, |x| x.euro);
+            n.euro != 0 || b != 0
+        })
+        .map(|n| {
+            let besparing = plan
+                .besparing_per_jaar
+                .iter()
+                .find(|x| x.jaar == n.jaar)
+                .map_or(0, |x| x.euro);
+            let bijdragen = plan
+                .bijdragen_per_jaar
+                .iter()
+                .find(|x| x.jaar == n.jaar)
+                .map_or(0, |x| x.euro);
+            let oud = basis
+                .netto_per_jaar
+                .iter()
+                .find(|x| x.jaar == n.jaar)
+                .map_or(0, |x| x.euro);
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{n.jaar}</th>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(besparing)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(bijdragen)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(n.euro)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(n.euro - oud)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let overbelast: HashMap<String, String> = plan
+        .overbelast
+        .kwartalen
+        .iter()
+        .map(|k| {
+            let oorzaken: Vec<String> = k
+                .posten
+                .iter()
+                .map(|p| {
+                    let wat = match &p.oorzaak {
+                        Oorzaak::Bijdrage { opgave, rol } => format!("{} in {opgave}", rol.label()),
+                        Oorzaak::Migratie { applicatie } => format!("migratie van {applicatie}"),
+                    };
+                    format!("{wat} {:.1} fte", p.fte)
+                })
+                .collect();
+            (
+                k.kwartaal.to_string(),
+                format!(
+                    "Overbelast: {:.1} fte boven {:.1}; door {}",
+                    k.fte,
+                    k.capaciteit,
+                    oorzaken.join(", ")
+                ),
+            )
+        })
+        .collect();
+    let kwartalen = plan
+        .belasting_per_kwartaal
+        .iter()
+        .filter(|k| k.fte > 0.0)
+        .map(|k| {
+            let naam = k.kwartaal.to_string();
+            let status = overbelast.get(&naam).cloned();
+            let is_over = status.is_some();
+            view! {
+                <tr class="utrecht-table__row" class:gp-urgent=is_over>
+                    <th class="utrecht-table__header-cell" scope="row">{naam}</th>
+                    <td class="utrecht-table__cell gp-getal">{format!("{:.1}", k.fte)}</td>
+                    <td class="utrecht-table__cell">
+                        {status.map_or_else(|| "Binnen de capaciteit".to_owned(), |s| s)}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <dl class="gp-kenmerken" id="wat-als-samenvatting">
+            <dt>"Terugverdienjaar"</dt>
+            <dd>{format!("{} (gepubliceerd: {})", jaar(plan.terugverdienjaar), jaar(basis.terugverdienjaar))}</dd>
+            <dt>"Overbelaste kwartalen"</dt>
+            <dd>{plan.overbelast.kwartalen.len()}</dd>
+        </dl>
+        <h3 class="utrecht-heading-3">"Overstapmomenten die verschuiven"</h3>
+        {if momenten.is_empty() {
+            view! { <p class="utrecht-paragraph" id="verschoven-momenten">"Geen: alle overstapmomenten blijven gelijk."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="utrecht-unordered-list" id="verschoven-momenten">
+                    {momenten.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <h3 class="utrecht-heading-3">"Geld per jaar"</h3>
+        <table class="utrecht-table utrecht-table--html-table" id="wat-als-geld">
+            <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">"Jaar"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Besparing"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Bijdragen"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Netto"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Verschil met gepubliceerd"</th>
+                </tr>
+            </thead>
+            <tbody class="utrecht-table__body">{jaren}</tbody>
+        </table>
+        <h3 class="utrecht-heading-3">"Mensen per kwartaal"</h3>
+        <table class="utrecht-table utrecht-table--html-table" id="wat-als-belasting">
+            <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">"Kwartaal"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Belasting (fte)"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Tegen de capaciteit"</th>
+                </tr>
+            </thead>
+            <tbody class="utrecht-table__body">{kwartalen}</tbody>
+        </table>
+    }
+    .into_any()
+}
