@@ -257,7 +257,7 @@ fn uitkomst(basis: &Overstapplan, plan: &Overstapplan) -> AnyView {
                     <th class="utrecht-table__header-cell" scope="row">{naam}</th>
                     <td class="utrecht-table__cell gp-getal">{format!("{:.1}", k.fte)}</td>
                     <td class="utrecht-table__cell">
-                        {status.map_or_else(|| "Binnen de capaciteit".to_owned(), |s| s)}
+                        {status.unwrap_or_else(|| "Binnen de capaciteit".to_owned())}
                     </td>
                 </tr>
             }
