@@ -2,6 +2,7 @@
 //! lowerCamelCase JSON, problem+json for every error, an `API-Version` header on every
 //! response, and an OpenAPI document generated from the handlers themselves.
 
+mod agenda;
 mod applicaties;
 mod audit;
 mod capaciteit;
@@ -193,6 +194,9 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(applicaties::importeren))
         .routes(routes!(applicaties::exporteren))
         .routes(routes!(overstapplan::lezen))
+        .routes(routes!(agenda::besluiten))
+        .routes(routes!(agenda::agenda))
+        .routes(routes!(agenda::plan_export))
         .routes(routes!(scenarios::lijst, scenarios::maken))
         .routes(routes!(
             scenarios::lezen,
@@ -206,6 +210,8 @@ pub fn router() -> Router<AppState> {
     StandaardAntwoorden.modify(&mut doc);
     router
         .route("/openapi.json", get(move || async move { Json(doc) }))
+        // The path API.md names (documented as /routekaart/besluiten.ics, see agenda.rs).
+        .route("/besluiten.ics", get(agenda::besluiten))
         .fallback(|OriginalUri(uri): OriginalUri| async move {
             ApiFout::NietGevonden(format!("het pad {} bestaat niet in deze API", uri.path()))
         })

@@ -54,6 +54,27 @@ pub fn OverstapplanPagina() -> impl IntoView {
                                         </div>
                                         <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Herberekenen"</button>
                                     </form>
+                                    <p class="utrecht-paragraph gp-exports">
+                                        "Exporteren: "
+                                        <a class="utrecht-link" download=""
+                                            href=format!("/api/v1/gemeenten/{code}/overstapplan/export?peildatum={peildatum}")>
+                                            "overstapplan (CSV)"
+                                        </a>
+                                        ", "
+                                        <a class="utrecht-link" download=""
+                                            href=format!("/api/v1/gemeenten/{code}/agenda.ics?peildatum={peildatum}")>
+                                            "opzegdatums en overstapmomenten (iCalendar, voor Outlook)"
+                                        </a>
+                                        ", "
+                                        <a class="utrecht-link" download="" href="/api/v1/besluiten.ics">
+                                            "besluitmomenten van de Routekaart (iCalendar)"
+                                        </a>
+                                        ". "
+                                        <button type="button" class="utrecht-button utrecht-button--secondary-action gp-afdrukken"
+                                            on:click=move |_| afdrukken()>
+                                            "Afdrukken voor een collegevoorstel"
+                                        </button>
+                                    </p>
                                     <Plan code=code basis=pb peildatum=peildatum />
                                 }
                                     .into_any()
@@ -280,4 +301,13 @@ fn Afschaffingen(
         </table>
     }
     .into_any()
+}
+
+/// Opens the browser's print dialog; the print style sheet leaves out navigation and forms.
+fn afdrukken() {
+    #[cfg(feature = "hydrate")]
+    if let Some(venster) = web_sys::window() {
+        // Printing is the user's own choice in the dialog; a refusal changes nothing.
+        let _ = venster.print();
+    }
 }

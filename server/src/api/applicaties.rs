@@ -253,15 +253,9 @@ pub async fn exporteren(
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let csv = landschap::als_csv(&db.applicaties(&recht).await?);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"applicaties-{code}.csv\""),
-            ),
-        ],
+    Ok(super::agenda::bestand(
         csv,
-    )
-        .into_response())
+        "text/csv; charset=utf-8",
+        &format!("applicaties-{code}.csv"),
+    ))
 }

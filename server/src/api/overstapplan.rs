@@ -37,6 +37,19 @@ pub async fn lezen(
 ) -> Result<Json<Overstapplan>, ApiFout> {
     let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Query(vraag) = vraag?;
+    Ok(Json(bereken(&db, &recht, vraag).await?.0))
+}
+
+/// The overstapplan the question asks for, with the data it was computed on.
+///
+/// # Errors
+/// A malformed peildatum (400), an unknown scenario (404), or storage.
+pub(super) async fn bereken(
+    db: &Db,
+    recht: &GemeenteLeesrecht,
+    vraag: Planvraag,
+) -> Result<(Overstapplan, domain::scenario::Basis), ApiFout> {
+    let code = recht.gemeente();
     let peildatum = vraag
         .peildatum
         .as_deref()
@@ -46,10 +59,10 @@ pub async fn lezen(
             })
         })
         .transpose()?;
-    let basis = db.planbasis(&recht).await?;
+    let basis = db.planbasis(recht).await?;
     let plan = match vraag.scenario {
         Some(id) => {
-            let mut opgeslagen = db.scenario(&recht, &id).await?.ok_or_else(|| {
+            let mut opgeslagen = db.scenario(recht, &id).await?.ok_or_else(|| {
                 ApiFout::NietGevonden(format!("{code} heeft geen scenario '{id}'"))
             })?;
             if let Some(peildatum) = peildatum {
@@ -60,13 +73,8 @@ pub async fn lezen(
         None => {
             let peildatum = peildatum.unwrap_or_else(|| chrono::Utc::now().date_naive());
             let context = Overstapcontext::new(peildatum, &basis.componenten, &basis.routekaart);
-            overstapplan(
-                &context,
-                recht.gemeente(),
-                &basis.applicaties,
-                basis.capaciteit,
-            )
+            overstapplan(&context, code, &basis.applicaties, basis.capaciteit)
         }
     };
-    Ok(Json(plan))
+    Ok((plan, basis))
 }

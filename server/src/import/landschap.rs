@@ -132,18 +132,21 @@ pub fn controleer(
 /// would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is
 /// written with a leading apostrophe, so opening the file never runs anything.
 pub fn als_csv(applicaties: &[Applicatie]) -> Vec<u8> {
+    let rijen: Vec<Vec<String>> = std::iter::once(KOLOMMEN.map(str::to_owned).to_vec())
+        .chain(applicaties.iter().map(|a| a.tekstrij().to_vec()))
+        .collect();
+    csv_veilig(&rijen)
+}
+
+/// Rows as CSV (comma separated, UTF-8), every cell through the formula guard.
+pub fn csv_veilig(rijen: &[Vec<String>]) -> Vec<u8> {
     let mut schrijver = csv::Writer::from_writer(Vec::new());
-    // Writing to memory cannot fail; a failure would be a bug in the csv crate.
-    let mut schrijf = |cellen: &[String]| {
-        if let Err(fout) =
-            schrijver.write_record(cellen.iter().map(|c| onschadelijk(c).into_owned()))
+    for rij in rijen {
+        // Writing to memory cannot fail; a failure would be a bug in the csv crate.
+        if let Err(fout) = schrijver.write_record(rij.iter().map(|c| onschadelijk(c).into_owned()))
         {
             tracing::error!(error = %fout, "CSV schrijven mislukt");
         }
-    };
-    schrijf(&KOLOMMEN.map(str::to_owned));
-    for app in applicaties {
-        schrijf(&app.tekstrij());
     }
     schrijver.into_inner().unwrap_or_default()
 }

@@ -134,6 +134,71 @@ async fn worked_example_a_as_an_applicatie_gives_its_overstapmoment_and_frictiek
     assert_eq!(x["urgent"], false);
     assert!(plan["besparingPerJaar"].is_array() && plan["terugverdienjaar"].is_number());
 
+    // The same plan as CSV and as a calendar (import into Outlook: RFC 5545 all-day events).
+    let csv = app
+        .http
+        .get(app.url("/api/v1/gemeenten/GM0344/overstapplan/export?peildatum=2025-01-01"))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        csv.starts_with("applicatie,naam,uitkomst,component,gereed,overstapmoment,opzeggenVoor,")
+    );
+    assert!(
+        csv.contains("zaaksysteem-x,Zaaksysteem X,overstap,open-zaak,2025-10-01,2025-12-31,2025-06-30,91,29918,,,nee"),
+        "{csv}"
+    );
+    let agenda = app
+        .http
+        .get(app.url("/api/v1/gemeenten/GM0344/agenda.ics?peildatum=2025-01-01"))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert!(
+        agenda.headers()["content-type"]
+            .to_str()
+            .expect("text")
+            .starts_with("text/calendar")
+    );
+    let ics = agenda.text().await.expect("text");
+    let gebeurtenis = |titel: &str| {
+        ics.split("BEGIN:VEVENT")
+            .find(|e| e.contains(&format!("SUMMARY:{titel}\r\n")))
+            .unwrap_or_else(|| panic!("no event '{titel}' in {ics}"))
+            .to_owned()
+    };
+    let opzeggen = gebeurtenis("Opzeggen vóór vandaag: Zaaksysteem X");
+    assert!(
+        opzeggen.contains("DTSTART;VALUE=DATE:20250630\r\n")
+            && opzeggen.contains("DTEND;VALUE=DATE:20250701\r\n"),
+        "an all-day event on the deadline: {opzeggen}"
+    );
+    assert!(
+        gebeurtenis("Overstapmoment: Zaaksysteem X → Open Zaak")
+            .contains("DTSTART;VALUE=DATE:20251231")
+    );
+    assert_eq!(
+        app.get("/api/v1/gemeenten/GM0344/agenda.ics")
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let besluiten = app.get("/api/v1/besluiten.ics").await;
+    assert_eq!(besluiten.status(), StatusCode::OK);
+    let ics = besluiten.text().await.expect("text");
+    assert!(ics.contains("BEGIN:VEVENT") && ics.contains("SUMMARY:Besluit: "));
+    let gedocumenteerd = app.get("/api/v1/routekaart/besluiten.ics").await;
+    assert_eq!(
+        gedocumenteerd.status(),
+        StatusCode::OK,
+        "the path in the OpenAPI document"
+    );
+
     // Worked example B: the same applicatie on 2025-08-01.
     let plan_b = lees(
         &app,

@@ -162,6 +162,16 @@ fn beschermde_routes(id: &str, token: &str) -> Vec<(Method, String, Option<Value
             None,
         ),
         (
+            Method::GET,
+            "/api/v1/gemeenten/GM0344/overstapplan/export".into(),
+            None,
+        ),
+        (
+            Method::GET,
+            "/api/v1/gemeenten/GM0344/agenda.ics".into(),
+            None,
+        ),
+        (
             Method::DELETE,
             "/api/v1/gemeenten/GM0344/applicaties/zaaksysteem-x".into(),
             None,

@@ -1,0 +1,88 @@
+//! Exports: `GET /besluiten.ics` (public), and for a gemeente's members
+//! `GET /gemeenten/{code}/agenda.ics` (notice deadlines, switch and drop dates) and
+//! `GET /gemeenten/{code}/overstapplan/export` (the plan as CSV).
+
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+use super::capaciteit::gemeentecode;
+use super::overstapplan::{Planvraag, bereken};
+use super::problem::ApiFout;
+use crate::db::Db;
+use crate::export;
+use crate::toegang::Aanvrager;
+use crate::toegang::recht::GemeenteLeesrecht;
+
+/// A download: the body with its type and file name.
+pub(super) fn bestand(inhoud: impl IntoResponse, soort: &str, naam: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, soort.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{naam}\""),
+            ),
+        ],
+        inhoud,
+    )
+        .into_response()
+}
+
+/// The besluiten of the Routekaart as an iCalendar feed. API.md names it
+/// `/besluiten.ics`, which is served too; the OpenAPI document lists it under
+/// `/routekaart/besluiten.ics` because the ADR ruleset's kebab-case rule refuses a dot in
+/// a path's first segment.
+#[utoipa::path(get, path = "/routekaart/besluiten.ics", tag = "routekaart", operation_id = "besluitenAgenda",
+    responses((status = 200, description = "iCalendar (RFC 5545): één gebeurtenis per besluit", body = String, content_type = "text/calendar")))]
+pub async fn besluiten(State(db): State<Db>) -> Result<Response, ApiFout> {
+    let ics = export::besluiten_ics(&db.alle_opgaven().await?);
+    Ok(bestand(
+        ics,
+        "text/calendar; charset=utf-8",
+        "besluiten.ics",
+    ))
+}
+
+/// A gemeente's notice deadlines, overstapmomenten and drop dates as an iCalendar feed.
+#[utoipa::path(get, path = "/gemeenten/{code}/agenda.ics", tag = "landschap", operation_id = "gemeenteAgenda",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Planvraag),
+    responses((status = 200, description = "iCalendar (RFC 5545)", body = String, content_type = "text/calendar")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn agenda(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+    vraag: Result<Query<Planvraag>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let Query(vraag) = vraag?;
+    let (plan, basis) = bereken(&db, &recht, vraag).await?;
+    let ics = export::agenda_ics(&plan, &basis.componenten);
+    Ok(bestand(
+        ics,
+        "text/calendar; charset=utf-8",
+        &format!("agenda-{code}.ics"),
+    ))
+}
+
+/// The overstapplan per applicatie as CSV.
+#[utoipa::path(get, path = "/gemeenten/{code}/overstapplan/export", tag = "landschap", operation_id = "overstapplanExporteren",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Planvraag),
+    responses((status = 200, description = "CSV, UTF-8, kolomnamen in de eerste rij", body = String, content_type = "text/csv")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn plan_export(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+    vraag: Result<Query<Planvraag>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let Query(vraag) = vraag?;
+    let (plan, _) = bereken(&db, &recht, vraag).await?;
+    Ok(bestand(
+        export::plan_csv(&plan),
+        "text/csv; charset=utf-8",
+        &format!("overstapplan-{code}.csv"),
+    ))
+}

@@ -1,0 +1,246 @@
+//! Exports for other tools: iCalendar feeds (the Routekaart's besluiten; a gemeente's
+//! opzeg-deadlines, overstapmomenten and drop dates) and the overstapplan as CSV. Pure:
+//! data in, text out.
+
+use chrono::NaiveDate;
+use domain::afschaffen::Afschaffing;
+use domain::{Component as CgComponent, Opgave, Overstapplan, Uitkomst};
+use icalendar::{Calendar, Component, Event, EventLike};
+
+/// Every besluit of the Routekaart as an all-day event.
+pub fn besluiten_ics(opgaven: &[Opgave]) -> String {
+    let mut agenda = Calendar::new();
+    agenda
+        .name("Besluitmomenten Routekaart Common Ground")
+        .description("Besluiten van de Routekaart (Grondplan); illustratieve datums");
+    for o in opgaven {
+        for b in &o.besluiten {
+            agenda.push(op_dag(
+                Event::new()
+                    .uid(&format!("besluit-{}@grondplan", b.id))
+                    .summary(&format!("Besluit: {}", b.onderwerp))
+                    .description(&format!("{} — opgave {}", b.orgaan.label(), o.naam)),
+                b.datum,
+            ));
+        }
+    }
+    agenda.done().to_string()
+}
+
+/// A gemeente's deadlines from its overstapplan: when to give notice, when to switch,
+/// when an unused or redundant applicatie can go.
+pub fn agenda_ics(plan: &Overstapplan, componenten: &[CgComponent]) -> String {
+    let naam = |id: &domain::ComponentId| {
+        componenten
+            .iter()
+            .find(|k| &k.id == id)
+            .map_or_else(|| id.to_string(), |k| k.naam.clone())
+    };
+    let mut agenda = Calendar::new();
+    agenda
+        .name(&format!("Overstapagenda {}", plan.gemeente))
+        .description("Opzegdatums en overstapmomenten uit het overstapplan (Grondplan)");
+    for o in &plan.applicaties {
+        if let Uitkomst::Overstap {
+            component,
+            overstapmoment,
+            opzeggen_voor,
+            frictiekosten,
+            ..
+        } = &o.uitkomst
+        {
+            if let Some(voor) = opzeggen_voor {
+                agenda.push(op_dag(
+    Event::new()
+                        .uid(&format!("opzeggen-{}-{}@grondplan", plan.gemeente, o.applicatie))
+                        .summary(&format!("Opzeggen vóór vandaag: {}", o.naam))
+                        .description(&format!(
+                            "Laatste dag om {} op te zeggen voor een overstap naar {} op {overstapmoment}.",
+                            o.naam,
+                            naam(component)
+                        )),
+    *voor,
+));
+            }
+            agenda.push(op_dag(
+    Event::new()
+                    .uid(&format!("overstap-{}-{}@grondplan", plan.gemeente, o.applicatie))
+                    .summary(&format!("Overstapmoment: {} → {}", o.naam, naam(component)))
+                    .description(&format!(
+                        "Het contract eindigt; overstappen kost hier geen frictie (eerder: € {frictiekosten})."
+                    )),
+    *overstapmoment,
+));
+        }
+    }
+    for a in plan.ongebruikt.iter().chain(&plan.overbodig) {
+        if let Some(datum) = a.afschafdatum {
+            agenda.push(op_dag(
+                Event::new()
+                    .uid(&format!(
+                        "afschaffen-{}-{}@grondplan",
+                        plan.gemeente, a.applicatie
+                    ))
+                    .summary(&format!("Kan weg: {}", a.naam))
+                    .description(&afschafreden(a)),
+                datum,
+            ));
+        }
+    }
+    agenda.done().to_string()
+}
+
+/// An all-day event on `datum`. DTEND of a date is exclusive (RFC 5545 §3.6.1), so it is
+/// the next day; without that some calendars show nothing or a zero-length event.
+fn op_dag(event: &mut Event, datum: NaiveDate) -> Event {
+    event
+        .all_day(datum)
+        .ends(datum.succ_opt().unwrap_or(datum))
+        .done()
+}
+
+fn afschafreden(a: &Afschaffing) -> String {
+    let reden = match a.reden {
+        domain::afschaffen::Reden::Ongebruikt => "niet in gebruik",
+        domain::afschaffen::Reden::Overbodig => "andere applicaties vervullen al haar functies",
+    };
+    format!(
+        "{} is {reden}; bespaart € {} per jaar.",
+        a.naam, a.jaarlijkse_kosten
+    )
+}
+
+/// The columns of the overstapplan CSV.
+pub const PLANKOLOMMEN: [&str; 12] = [
+    "applicatie",
+    "naam",
+    "uitkomst",
+    "component",
+    "gereed",
+    "overstapmoment",
+    "opzeggenVoor",
+    "wachttijdDagen",
+    "frictiekosten",
+    "overbruggingDagen",
+    "overbruggingskosten",
+    "urgent",
+];
+
+/// The overstapplan per applicatie as CSV rows (header first), with the names of the
+/// API's JSON and the same formula guard as the landscape export.
+pub fn plan_csv(plan: &Overstapplan) -> Vec<u8> {
+    let mut rijen = vec![PLANKOLOMMEN.map(str::to_owned).to_vec()];
+    for o in &plan.applicaties {
+        let mut rij = vec![o.applicatie.to_string(), o.naam.clone()];
+        let leeg = String::new;
+        let (
+            uitkomst,
+            component,
+            gereed,
+            moment,
+            opzeggen,
+            wacht,
+            frictie,
+            brug,
+            brugkosten,
+            urgent,
+        ) = match &o.uitkomst {
+            Uitkomst::GeenComponent => (
+                "geen_component",
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+            ),
+            Uitkomst::Overstap {
+                component,
+                gereed,
+                overstapmoment,
+                opzeggen_voor,
+                wachttijd_dagen,
+                frictiekosten,
+                urgent,
+            } => (
+                "overstap",
+                component.to_string(),
+                gereed.to_string(),
+                overstapmoment.to_string(),
+                opzeggen_voor.map(|d| d.to_string()).unwrap_or_default(),
+                wachttijd_dagen.to_string(),
+                frictiekosten.to_string(),
+                leeg(),
+                leeg(),
+                if *urgent { "ja" } else { "nee" }.to_owned(),
+            ),
+            Uitkomst::Overbrugging {
+                component,
+                gereed,
+                overbrugging_dagen,
+                overbruggingskosten,
+                ..
+            } => (
+                "overbrugging",
+                component.to_string(),
+                gereed.to_string(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+                overbrugging_dagen.to_string(),
+                overbruggingskosten.to_string(),
+                leeg(),
+            ),
+            Uitkomst::GeenMoment { component, gereed } => (
+                "geen_moment",
+                component.to_string(),
+                gereed.to_string(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+                leeg(),
+            ),
+        };
+        rij.extend([
+            uitkomst.to_owned(),
+            component,
+            gereed,
+            moment,
+            opzeggen,
+            wacht,
+            frictie,
+            brug,
+            brugkosten,
+            urgent,
+        ]);
+        rijen.push(rij);
+    }
+    crate::import::landschap::csv_veilig(&rijen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_besluiten_are_all_day_events_with_stable_uids() {
+        let ics = besluiten_ics(&crate::demo::routekaart());
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(ics.contains("X-WR-CALNAME:Besluitmomenten Routekaart Common Ground"));
+        let aantal: usize = crate::demo::routekaart()
+            .iter()
+            .map(|o| o.besluiten.len())
+            .sum();
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), aantal);
+        assert!(ics.contains("DTSTART;VALUE=DATE:"));
+        assert!(ics.contains("UID:besluit-"));
+        assert!(ics.trim_end().ends_with("END:VCALENDAR"));
+    }
+}
