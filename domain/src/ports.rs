@@ -70,13 +70,16 @@ pub trait Aanmeldingen: Send + Sync {
     ) -> BoxFuture<'a, Result<Option<Aanmelding>, OpslagFout>>;
 }
 
-/// A scenario shared through a read-only link: its name and content, nothing more.
+/// A scenario shared through a read-only link: its name and content, and the current data
+/// of its gemeente to work it out on (the link is the capability to read that plan).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GedeeldScenario {
     /// Its name.
     pub naam: String,
     /// The scenario.
     pub scenario: crate::scenario::Scenario,
+    /// The published Routekaart and catalogue with the gemeente's landscape, as now.
+    pub basis: crate::scenario::Basis,
 }
 
 /// Opens share links.

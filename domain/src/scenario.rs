@@ -336,6 +336,45 @@ pub struct Vergelijking {
     pub overbelast_b: Vec<Kwartaal>,
 }
 
+/// A fingerprint of the Routekaart a scenario is made on (its ids, dates, dependencies,
+/// besluiten and deelnemers), the same in the browser and on the server: when it differs
+/// from the current one, the base has changed and the scenario is replayed on it.
+pub fn basisversie(routekaart: &[Opgave]) -> String {
+    use std::hash::Hasher as _;
+    let mut h = crate::snel::Fnv::default();
+    // Bytes only, never `usize`: the hash must not depend on the platform's word size.
+    let mut tekst = |t: &str| {
+        h.write(t.as_bytes());
+        h.write(&[0xff]);
+    };
+    let datum = |d: NaiveDate| d.to_string();
+    for o in routekaart {
+        tekst(o.id.as_str());
+        for fase in [&o.ontwikkelfase, &o.opschalingsfase] {
+            tekst(&datum(fase.periode.start()));
+            tekst(&datum(fase.periode.eind()));
+            tekst(fase.wacht_op_besluit.as_ref().map_or("", |b| b.as_str()));
+        }
+        for a in &o.activiteiten {
+            tekst(a.id.as_str());
+            tekst(&datum(a.periode.start()));
+            tekst(&datum(a.periode.eind()));
+            for v in &a.afhankelijk_van {
+                tekst(v.as_str());
+            }
+        }
+        for b in &o.besluiten {
+            tekst(b.id.as_str());
+            tekst(&datum(b.datum));
+        }
+        for d in &o.deelnemers {
+            tekst(d.gemeente.as_str());
+            tekst(d.rol.label());
+        }
+    }
+    format!("rk-{:016x}", h.finish())
+}
+
 /// Compares two plans (typically a base and a scenario, or two scenarios).
 pub fn vergelijk(a: &Overstapplan, b: &Overstapplan) -> Vergelijking {
     let mut overstapmomenten: Vec<MomentVergelijking> = a

@@ -109,6 +109,9 @@ pub fn Gantt(
     /// what-if that follows it.
     #[prop(optional)]
     concept: Option<RwSignal<Vec<Opgave>>>,
+    /// The draft's steps, when the page needs them too (to save a scenario).
+    #[prop(optional)]
+    stappen: Option<RwSignal<Vec<Bewerking>>>,
 ) -> impl IntoView {
     let datums: Vec<NaiveDate> = opgaven
         .iter()
@@ -129,7 +132,7 @@ pub fn Gantt(
     };
     let namen = StoredValue::new(namen(&opgaven));
     let basis = StoredValue::new(opgaven.clone());
-    let stappen = RwSignal::new(Vec::<Bewerking>::new());
+    let stappen = stappen.unwrap_or_else(|| RwSignal::new(Vec::new()));
     let herhaal = RwSignal::new(Vec::<Bewerking>::new());
     let voorlopig = RwSignal::new(None::<Bewerking>);
     let sleep = RwSignal::new(None::<Sleep>);

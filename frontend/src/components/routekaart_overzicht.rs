@@ -15,6 +15,7 @@ use crate::server_fns::routekaart::RoutekaartOverzicht as Overzicht;
 pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
     let Overzicht { peildatum, opgaven } = overzicht;
     let concept = RwSignal::new(opgaven.clone());
+    let stappen = RwSignal::new(Vec::new());
     view! {
         <section class="gp-routekaart" aria-label="Routekaart als tijdlijn">
             <ul class="gp-legenda" aria-label="Legenda">
@@ -36,9 +37,9 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
                     {datum_lang(peildatum)}
                 </li>
             </ul>
-            <Gantt opgaven=opgaven.clone() peildatum concept />
+            <Gantt opgaven=opgaven.clone() peildatum concept stappen />
         </section>
-        <WatAls kaart=concept.into() />
+        <WatAls kaart=concept.into() stappen />
         <RoutekaartTabel opgaven />
     }
 }

@@ -8,18 +8,25 @@ use std::collections::HashMap;
 
 use domain::plan::Oorzaak;
 use domain::ports::Planbasis;
-use domain::scenario::{Wijziging, vergelijk};
+use domain::scenario::{Scenario, Wijziging, basisversie, vergelijk};
+use domain::tijdlijn::Bewerking;
 use domain::{
     Capaciteit, GemeenteCode, Opgave, OpgaveId, Overstapcontext, Overstapplan, Rol, overstapplan,
 };
 use leptos::prelude::*;
 
+use crate::api::{Inhoud, Probleem, stuur};
+use crate::components::bestandsimport::Probleemverslag;
 use crate::formaat::{bedrag, datum_kort, getal};
 use crate::server_fns::landschap::eigen_planbasis;
 
 /// The what-if panel, or a hint to log in.
 #[component]
-pub fn WatAls(kaart: Signal<Vec<Opgave>>) -> impl IntoView {
+pub fn WatAls(
+    kaart: Signal<Vec<Opgave>>,
+    /// The Routekaart edits of the draft, saved with the scenario.
+    stappen: RwSignal<Vec<Bewerking>>,
+) -> impl IntoView {
     let basis = OnceResource::new(eigen_planbasis());
     view! {
         <section class="gp-wat-als" aria-labelledby="wat-als-kop">
@@ -27,7 +34,10 @@ pub fn WatAls(kaart: Signal<Vec<Opgave>>) -> impl IntoView {
             <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Uw plan wordt geladen…"</p> }>
                 {move || Suspend::new(async move {
                     match basis.await {
-                        Ok(Some((code, pb))) => view! { <Paneel code basis=pb kaart /> }.into_any(),
+                        Ok(Some(eigen)) => view! {
+                            <Paneel code=eigen.gemeente basis=eigen.basis csrf=eigen.csrf kaart stappen />
+                        }
+                            .into_any(),
                         Ok(None) => view! {
                             <p class="utrecht-paragraph">
                                 "Log in als medewerker van een gemeente om te zien wat deelnemen en verschuiven "
@@ -53,9 +63,16 @@ fn rol_code(rol: Option<Rol>) -> &'static str {
 }
 
 #[component]
-fn Paneel(code: GemeenteCode, basis: Planbasis, kaart: Signal<Vec<Opgave>>) -> impl IntoView {
+fn Paneel(
+    code: GemeenteCode,
+    basis: Planbasis,
+    csrf: String,
+    kaart: Signal<Vec<Opgave>>,
+    stappen: RwSignal<Vec<Bewerking>>,
+) -> impl IntoView {
     let peildatum = basis.vandaag;
     let opgaven = basis.basis.routekaart.clone();
+    let versie = basisversie(&opgaven);
     let gepubliceerd: HashMap<OpgaveId, Option<Rol>> = opgaven
         .iter()
         .map(|o| (o.id.clone(), o.rol_van(&code)))
@@ -66,6 +83,40 @@ fn Paneel(code: GemeenteCode, basis: Planbasis, kaart: Signal<Vec<Opgave>>) -> i
     let budget = RwSignal::new(capaciteit.budget_per_jaar.to_string());
     let gegevens = StoredValue::new(basis.basis);
     let gemeente = StoredValue::new(code.clone());
+    let gepubliceerde_rollen = StoredValue::new(rollen.get_untracked());
+    // The scenario the draft amounts to: the drags, the changed rollen, a changed capaciteit.
+    let scenario = move || {
+        let mut wijzigingen: Vec<Wijziging> = stappen
+            .get_untracked()
+            .into_iter()
+            .map(|bewerking| Wijziging::Tijdlijn { bewerking })
+            .collect();
+        let mut gekozen: Vec<(OpgaveId, Option<Rol>)> =
+            rollen.get_untracked().into_iter().collect();
+        gekozen.sort_by(|a, b| a.0.cmp(&b.0));
+        for (opgave, rol) in gekozen {
+            if gepubliceerde_rollen.with_value(|g| g.get(&opgave).copied().flatten()) != rol {
+                wijzigingen.push(Wijziging::Rol { opgave, rol });
+            }
+        }
+        let fte = fte.get_untracked().replace(',', ".").parse::<f64>().ok();
+        let budget = budget.get_untracked().parse::<i64>().ok();
+        if let (Some(fte_per_kwartaal), Some(budget_per_jaar)) = (fte, budget) {
+            let nieuw = Capaciteit {
+                fte_per_kwartaal,
+                budget_per_jaar,
+            };
+            if nieuw != capaciteit {
+                wijzigingen.push(Wijziging::Capaciteit { capaciteit: nieuw });
+            }
+        }
+        Scenario {
+            gemeente: gemeente.get_value(),
+            peildatum,
+            basisversie: versie.clone(),
+            wijzigingen,
+        }
+    };
     let basisplan = StoredValue::new(gegevens.with_value(|b| {
         overstapplan(
             &Overstapcontext::new(peildatum, &b.componenten, &b.routekaart),
@@ -158,6 +209,189 @@ fn Paneel(code: GemeenteCode, basis: Planbasis, kaart: Signal<Vec<Opgave>>) -> i
         <div aria-live="polite">
             {move || plan.with(|p| basisplan.with_value(|b| uitkomst(b, p)))}
         </div>
+        <Opslaan scenario=Callback::new(move |()| scenario()) csrf />
+    }
+}
+
+/// Where the saved scenario of this browser's draft is remembered.
+#[cfg(feature = "hydrate")]
+const OPGESLAGEN: &str = "grondplan.concept.scenario";
+
+/// The saved scenario this draft belongs to.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Opgeslagen {
+    id: String,
+    etag: String,
+    naam: String,
+}
+
+/// Save the draft as a scenario (a stale save is refused, nothing is overwritten), and
+/// make or revoke a read-only share link.
+#[component]
+fn Opslaan(scenario: Callback<(), Scenario>, csrf: String) -> impl IntoView {
+    let naam = RwSignal::new("Mijn plan".to_owned());
+    let opgeslagen = RwSignal::new(None::<Opgeslagen>);
+    let link = RwSignal::new(None::<String>);
+    let melding = RwSignal::new(None::<String>);
+    let probleem = RwSignal::new(None::<Probleem>);
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            use gloo_storage::Storage as _;
+            if let Ok(o) = gloo_storage::LocalStorage::get::<Opgeslagen>(OPGESLAGEN) {
+                naam.set(o.naam.clone());
+                opgeslagen.set(Some(o));
+            }
+        }
+    });
+    let onthoud = move |o: Opgeslagen| {
+        #[cfg(feature = "hydrate")]
+        {
+            use gloo_storage::Storage as _;
+            // Without storage the next reload starts a new scenario; nothing is lost on the server.
+            let _ = gloo_storage::LocalStorage::set(OPGESLAGEN, &o);
+        }
+        opgeslagen.set(Some(o));
+    };
+    let bewaar = {
+        let csrf = csrf.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            melding.set(None);
+            probleem.set(None);
+            let body =
+                serde_json::json!({ "naam": naam.get_untracked(), "scenario": scenario.run(()) })
+                    .to_string();
+            let vorige = opgeslagen.get_untracked();
+            let csrf = csrf.clone();
+            crate::api::in_browser(async move {
+                let antwoord = match &vorige {
+                    Some(o) => {
+                        stuur(
+                            "PUT",
+                            &format!("/scenarios/{}", o.id),
+                            Inhoud::Json(body),
+                            &csrf,
+                            Some(&o.etag),
+                        )
+                        .await
+                    }
+                    None => stuur("POST", "/scenarios", Inhoud::Json(body), &csrf, None).await,
+                };
+                match antwoord {
+                    Ok(a) => {
+                        let id = serde_json::from_str::<serde_json::Value>(&a.tekst)
+                            .ok()
+                            .and_then(|v| v["id"].as_str().map(str::to_owned))
+                            .unwrap_or_default();
+                        onthoud(Opgeslagen {
+                            id,
+                            etag: a.etag.unwrap_or_default(),
+                            naam: naam.get_untracked(),
+                        });
+                        melding.set(Some("Het scenario is opgeslagen.".into()));
+                    }
+                    Err(mut p) => {
+                        if p.status == 409 {
+                            p.detail = format!(
+                                "Dit scenario is intussen elders gewijzigd; er is niets overschreven. {}",
+                                p.detail
+                            );
+                        }
+                        probleem.set(Some(p));
+                    }
+                }
+            });
+        }
+    };
+    let deel = {
+        let csrf = csrf.clone();
+        move |_| {
+            let Some(o) = opgeslagen.get_untracked() else {
+                return;
+            };
+            let csrf = csrf.clone();
+            crate::api::in_browser(async move {
+                match stuur(
+                    "POST",
+                    &format!("/scenarios/{}/deellinks", o.id),
+                    Inhoud::Geen,
+                    &csrf,
+                    None,
+                )
+                .await
+                {
+                    Ok(a) => {
+                        let token = serde_json::from_str::<serde_json::Value>(&a.tekst)
+                            .ok()
+                            .and_then(|v| v["token"].as_str().map(str::to_owned));
+                        link.set(token);
+                        melding.set(Some(
+                            "De deellink is gemaakt; iedereen met de link kan het plan lezen."
+                                .into(),
+                        ));
+                    }
+                    Err(p) => probleem.set(Some(p)),
+                }
+            });
+        }
+    };
+    let trek_in = move |_| {
+        let (Some(o), Some(token)) = (opgeslagen.get_untracked(), link.get_untracked()) else {
+            return;
+        };
+        let csrf = csrf.clone();
+        crate::api::in_browser(async move {
+            match stuur(
+                "DELETE",
+                &format!("/scenarios/{}/deellinks/{token}", o.id),
+                Inhoud::Geen,
+                &csrf,
+                None,
+            )
+            .await
+            {
+                Ok(_) => {
+                    link.set(None);
+                    melding.set(Some(
+                        "De deellink is ingetrokken; hij werkt niet meer.".into(),
+                    ));
+                }
+                Err(p) => probleem.set(Some(p)),
+            }
+        });
+    };
+    view! {
+        <h3 class="utrecht-heading-3">"Bewaren en delen"</h3>
+        <form class="gp-opslaan" on:submit=bewaar>
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="scenario-naam">"Naam van het scenario"</label>
+                <input class="utrecht-textbox" id="scenario-naam" prop:value=move || naam.get()
+                    on:input=move |ev| naam.set(event_target_value(&ev)) />
+            </div>
+            <button class="utrecht-button utrecht-button--primary-action" type="submit">
+                {move || if opgeslagen.with(Option::is_some) { "Wijzigingen opslaan" } else { "Opslaan als scenario" }}
+            </button>
+            <button class="utrecht-button utrecht-button--secondary-action" type="button"
+                disabled=move || opgeslagen.with(Option::is_none) on:click=deel>
+                "Deellink maken"
+            </button>
+        </form>
+        <div aria-live="polite">
+            {move || melding.get().map(|m| view! { <p class="gp-gelukt" role="status">{m}</p> })}
+            {move || probleem.get().map(|p| view! { <Probleemverslag probleem=p /> })}
+        </div>
+        {move || link.get().map(|token| {
+            let pad = format!("/plan/{token}");
+            view! {
+                <p class="utrecht-paragraph" id="deellink">
+                    "Deellink: " <a class="utrecht-link" href=pad.clone()>{pad.clone()}</a> " "
+                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=trek_in.clone()>
+                        "Deellink intrekken"
+                    </button>
+                </p>
+            }
+        })}
     }
 }
 

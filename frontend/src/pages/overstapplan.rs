@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use domain::afschaffen::Afschaffing;
 use domain::ports::Planbasis;
-use domain::{GemeenteCode, Overstap, Overstapcontext, Uitkomst, overstapplan};
+use domain::{GemeenteCode, Overstap, Overstapcontext, Overstapplan, Uitkomst, overstapplan};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -97,9 +97,18 @@ fn Plan(code: String, basis: Planbasis, peildatum: NaiveDate) -> impl IntoView {
     let Ok(gemeente) = GemeenteCode::parse(&code) else {
         return view! { <p class="gp-fout" role="alert">"Onbekende gemeentecode."</p> }.into_any();
     };
-    let b = &basis.basis;
+    let b = basis.basis;
     let context = Overstapcontext::new(peildatum, &b.componenten, &b.routekaart);
     let plan = overstapplan(&context, &gemeente, &b.applicaties, b.capaciteit);
+    view! { <Planweergave plan basis=b /> }.into_any()
+}
+
+/// An overstapplan as tables and charts: per applicatie, its exit points, what can go,
+/// and money per year. `basis` is the data it was computed on (for names).
+#[component]
+pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl IntoView {
+    let peildatum = plan.peildatum;
+    let b = &basis;
     let componentnaam = |uitkomst: &Uitkomst| {
         uitkomst
             .component()

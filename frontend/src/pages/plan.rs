@@ -1,6 +1,7 @@
 //! `/plan/{token}`: a saved scenario opened through its share link, read-only, rendered on
-//! the server (it reads fine without JavaScript). It shows that scenario and nothing else;
-//! an unknown or revoked link is a 404.
+//! the server (it reads fine without JavaScript) and hydrated. The scenario is worked out
+//! on today's data: when the Routekaart changed since it was made, that is said, and edits
+//! that no longer apply are listed as conflicts. An unknown or revoked link is a 404.
 
 use domain::scenario::{ContractKeuze, Wijziging};
 use domain::tijdlijn::Bewerking;
@@ -8,8 +9,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use domain::scenario::basisversie;
+
 use crate::formaat::datum_lang;
 use crate::pages::niet_gevonden::NietGevonden;
+use crate::pages::overstapplan::Planweergave;
 use crate::server_fns::gedeeld::gedeeld_ophalen;
 
 /// One edit in words.
@@ -91,6 +95,14 @@ pub fn PlanPagina() -> impl IntoView {
                 match gedeeld.await {
                     Ok(Some(gedeeld)) => {
                         let s = gedeeld.scenario;
+                        let uitwerking = s.werk_uit(&gedeeld.basis);
+                        let gewijzigd = basisversie(&gedeeld.basis.routekaart) != s.basisversie;
+                        let conflicten = uitwerking
+                            .conflicten
+                            .iter()
+                            .map(|c| view! { <li>{format!("{}: {}", beschrijf(&c.wijziging), c.reden)}</li> })
+                            .collect_view();
+                        let aantal_conflicten = uitwerking.conflicten.len();
                         let wijzigingen = s.wijzigingen.iter().map(|w| view! { <li>{beschrijf(w)}</li> }).collect_view();
                         view! {
                             <Title text=gedeeld.naam.clone() />
@@ -102,8 +114,20 @@ pub fn PlanPagina() -> impl IntoView {
                                 <dt>"Peildatum"</dt>
                                 <dd>{datum_lang(s.peildatum)}</dd>
                             </dl>
+                            {gewijzigd.then(|| view! {
+                                <p class="gp-melding" role="status" id="basis-gewijzigd">
+                                    "De Routekaart is gewijzigd sinds dit plan werd gemaakt; het plan is opnieuw uitgerekend op de huidige gegevens."
+                                </p>
+                            })}
+                            {(aantal_conflicten > 0).then(|| view! {
+                                <section aria-labelledby="conflicten-kop">
+                                    <h2 class="utrecht-heading-2" id="conflicten-kop">"Keuzes die niet meer passen"</h2>
+                                    <ul class="utrecht-unordered-list" id="conflicten">{conflicten}</ul>
+                                </section>
+                            })}
                             <h2 class="utrecht-heading-2">"Keuzes in dit plan"</h2>
                             <ol class="utrecht-ordered-list">{wijzigingen}</ol>
+                            <Planweergave plan=uitwerking.plan basis=uitwerking.basis />
                         }
                             .into_any()
                     }

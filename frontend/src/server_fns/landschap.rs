@@ -25,30 +25,46 @@ pub async fn planbasis_ophalen(
     Ok(uitkomst)
 }
 
+/// The logged-in member's own gemeente with its plan basis and the session's CSRF token
+/// (to save scenarios through the API).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EigenPlan {
+    /// The member's gemeente.
+    pub gemeente: domain::GemeenteCode,
+    /// Its data.
+    pub basis: Planbasis,
+    /// The session's CSRF token.
+    pub csrf: String,
+}
+
 /// The plan basis of the logged-in member's own gemeente, for the what-if on the
 /// Routekaart; `None` for visitors and regie (who belong to no gemeente).
 ///
 /// # Errors
 /// When storage fails; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "eigen-landschap")]
-pub async fn eigen_planbasis() -> Result<Option<(domain::GemeenteCode, Planbasis)>, ServerFnError> {
+pub async fn eigen_planbasis() -> Result<Option<EigenPlan>, ServerFnError> {
     let Some(sleutel) = super::opslag::sessiesleutel() else {
         return Ok(None);
     };
     let aanmeldingen = use_context::<std::sync::Arc<dyn domain::ports::Aanmeldingen>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    let Some(code) = aanmeldingen
+    let Some((code, csrf)) = aanmeldingen
         .aanmelding(&sleutel)
         .await
         .map_err(super::opslag::fout)?
-        .and_then(|a| a.gemeente)
+        .and_then(|a| Some((a.gemeente?, a.csrf)))
     else {
         return Ok(None);
     };
     let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
     match landschappen.planbasis(Some(&sleutel), &code).await {
-        Ok(basis) => Ok(Some((code, basis))),
+        Ok(basis) => Ok(Some(EigenPlan {
+            gemeente: code,
+            basis,
+            csrf,
+        })),
         Err(fout) => Err(ServerFnError::new(fout.to_string())),
     }
 }

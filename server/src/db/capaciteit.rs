@@ -16,10 +16,25 @@ impl Db {
         &self,
         recht: &GemeenteLeesrecht,
     ) -> Result<Option<(Capaciteit, i64)>, DbFout> {
+        self.capaciteit_met_versie(recht.gemeente()).await
+    }
+
+    /// The capaciteit of `gemeente` for a share link (the link is the right).
+    pub(super) async fn capaciteit_van(
+        &self,
+        gemeente: &domain::GemeenteCode,
+    ) -> Result<Option<Capaciteit>, DbFout> {
+        Ok(self.capaciteit_met_versie(gemeente).await?.map(|(c, _)| c))
+    }
+
+    async fn capaciteit_met_versie(
+        &self,
+        gemeente: &domain::GemeenteCode,
+    ) -> Result<Option<(Capaciteit, i64)>, DbFout> {
         let rij: Option<(f64, i64, i64)> = sqlx::query_as(
             "SELECT fte_per_kwartaal, budget_per_jaar, versie FROM capaciteit WHERE gemeente_code = $1",
         )
-        .bind(recht.gemeente().as_str())
+        .bind(gemeente.as_str())
         .fetch_optional(&self.pool)
         .await?;
         Ok(rij.map(|(fte_per_kwartaal, budget_per_jaar, versie)| {

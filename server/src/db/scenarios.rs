@@ -318,12 +318,27 @@ impl Db {
         .bind(sha256_hex(token))
         .fetch_optional(&self.pool)
         .await?;
-        rij.map(|(naam, inhoud)| {
-            Ok(GedeeldScenario {
-                naam,
-                scenario: serde_json::from_str(&inhoud).map_err(|e| ongeldig("scenarios")(&e))?,
-            })
-        })
-        .transpose()
+        let Some((naam, inhoud)) = rij else {
+            return Ok(None);
+        };
+        let scenario: domain::scenario::Scenario =
+            serde_json::from_str(&inhoud).map_err(|e| ongeldig("scenarios")(&e))?;
+        // The token is the capability: it grants reading this one plan, landscape included.
+        let basis = domain::scenario::Basis {
+            routekaart: self.alle_opgaven().await?,
+            componenten: self.componenten().await?,
+            applicaties: self
+                .landschap(&scenario.gemeente)
+                .await?
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect(),
+            capaciteit: self.capaciteit_van(&scenario.gemeente).await?,
+        };
+        Ok(Some(GedeeldScenario {
+            naam,
+            scenario,
+            basis,
+        }))
     }
 }

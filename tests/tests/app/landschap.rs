@@ -425,3 +425,57 @@ async fn a_landscape_file_imports_all_or_nothing_and_exports_without_formulas() 
     assert_eq!(kapot.headers()["content-type"], "application/problem+json");
     assert_eq!(lijst(&app, &tokens.utrecht).await.len(), 1);
 }
+
+#[tokio::test]
+async fn a_shared_scenario_on_a_changed_base_is_replayed_and_shows_its_conflicts() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let body = json!({
+        "naam": "Oud plan",
+        "scenario": {
+            "gemeente": "GM0344", "peildatum": "2026-01-01", "basisversie": "rk-oud",
+            "wijzigingen": [
+                {"soort": "rol", "opgave": "zaakgericht-werken", "rol": "coalitiepartner"},
+                {"soort": "tijdlijn", "bewerking": {"soort": "verplaats", "activiteit": "bestaat-niet", "start": "2026-03-02"}}
+            ]
+        }
+    });
+    let gemaakt: Value = app
+        .http
+        .post(app.url("/api/v1/scenarios"))
+        .bearer_auth(&tokens.utrecht)
+        .json(&body)
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    let id = gemaakt["id"].as_str().expect("id");
+    let link: Value = app
+        .http
+        .post(app.url(&format!("/api/v1/scenarios/{id}/deellinks")))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    let html = app
+        .get(&format!("/plan/{}", link["token"].as_str().expect("token")))
+        .await
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("De Routekaart is gewijzigd sinds dit plan werd gemaakt"));
+    assert!(
+        html.contains("Activiteit bestaat-niet begint op 2 maart 2026: er is geen activiteit"),
+        "the skipped edit is a conflict"
+    );
+    assert!(
+        html.contains("id=\"overstapplan\""),
+        "and the plan is worked out all the same"
+    );
+}

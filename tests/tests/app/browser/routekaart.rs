@@ -239,3 +239,138 @@ async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once()
     browser.schermafdruk("wat-als").await;
     browser.sluit().await;
 }
+
+#[tokio::test]
+async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_is_refused() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let browser = Browser::start().await;
+    browser
+        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
+        .await;
+    browser.open(&app, "/").await;
+    browser.wacht_op_tekst("#wat-als-kop", "Wat betekent").await;
+    let balk = browser
+        .client
+        .find(Locator::Css(ONTWERP))
+        .await
+        .expect("bar");
+    balk.send_keys(&Key::Right.to_string())
+        .await
+        .expect("arrow");
+    browser.wacht_op_label(ONTWERP, "13 januari 2025").await;
+    browser
+        .vul("scenario-naam", "Een week later ontwerpen")
+        .await;
+    browser.klik("form.gp-opslaan button[type=submit]").await;
+    browser
+        .wacht_op_tekst(".gp-wat-als .gp-gelukt", "Het scenario is opgeslagen.")
+        .await;
+    browser
+        .client
+        .find(Locator::XPath("//button[.='Deellink maken']"))
+        .await
+        .expect("share button")
+        .click()
+        .await
+        .expect("click");
+    browser.wacht_op_tekst("#deellink", "/plan/").await;
+    let pad = browser
+        .client
+        .find(Locator::Css("#deellink a"))
+        .await
+        .expect("link")
+        .attr("href")
+        .await
+        .expect("attr")
+        .expect("href");
+    browser.assert_toegankelijk("/ met deellink").await;
+
+    // Without JavaScript (plain HTTP) and in a fresh browser without a session: read-only.
+    let html = app.get(&pad).await.text().await.expect("html");
+    assert!(
+        html.contains("Een week later ontwerpen") && html.contains("Gedeeld plan, alleen lezen")
+    );
+    assert!(
+        html.contains("Activiteit rvv-ontwerp begint op 13 januari 2025"),
+        "the edit, in words"
+    );
+    let vreemde = Browser::start().await;
+    vreemde.open(&app, &pad).await;
+    assert_eq!(vreemde.tekst("h1").await, "Een week later ontwerpen");
+    assert!(
+        vreemde
+            .client
+            .find(Locator::Css("#overstapplan"))
+            .await
+            .is_ok(),
+        "the plan is shown"
+    );
+    assert!(
+        vreemde
+            .client
+            .find(Locator::Css(".gp-gantt"))
+            .await
+            .is_err(),
+        "nothing to edit"
+    );
+    vreemde.assert_toegankelijk("/plan/{token}").await;
+
+    // Somebody else saves the same scenario: this browser's save is refused, not lost.
+    let lijst: serde_json::Value = app
+        .http
+        .get(app.url("/api/v1/scenarios?gemeente=GM0344"))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    let id = lijst[0]["id"].as_str().expect("id").to_owned();
+    let gelezen = app
+        .http
+        .get(app.url(&format!("/api/v1/scenarios/{id}")))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    let etag = gelezen.headers()["etag"].to_str().expect("etag").to_owned();
+    let mut inhoud: serde_json::Value = gelezen.json().await.expect("json");
+    inhoud["naam"] = json!("Door een collega hernoemd");
+    let elders = app
+        .http
+        .put(app.url(&format!("/api/v1/scenarios/{id}")))
+        .bearer_auth(&tokens.utrecht)
+        .header("If-Match", etag)
+        .json(&json!({"naam": inhoud["naam"], "scenario": inhoud["scenario"]}))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(elders.status(), StatusCode::OK);
+    browser.klik("form.gp-opslaan button[type=submit]").await;
+    let fout = browser
+        .wacht_op_tekst(".gp-wat-als [role=alert]", "intussen elders gewijzigd")
+        .await;
+    assert!(fout.contains("er is niets overschreven"), "{fout}");
+
+    // Revoked: the link is gone for everyone.
+    browser
+        .client
+        .find(Locator::XPath("//button[.='Deellink intrekken']"))
+        .await
+        .expect("revoke button")
+        .click()
+        .await
+        .expect("click");
+    browser
+        .wacht_op_tekst(".gp-wat-als .gp-gelukt", "ingetrokken")
+        .await;
+    assert_eq!(app.get(&pad).await.status(), StatusCode::NOT_FOUND);
+    vreemde.client.refresh().await.expect("reload");
+    vreemde.wacht_op_tekst("h1", "niet gevonden").await;
+    vreemde.sluit().await;
+    browser.sluit().await;
+}
