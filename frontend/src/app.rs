@@ -13,6 +13,7 @@ use crate::pages::gemeenten::GemeentenPagina;
 use crate::pages::inloggen::InloggenPagina;
 use crate::pages::landschap::LandschapPagina;
 use crate::pages::niet_gevonden::NietGevonden;
+use crate::pages::opgave::OpgavePagina;
 use crate::pages::overstapplan::OverstapplanPagina;
 use crate::pages::plan::PlanPagina;
 use crate::pages::referentiecomponenten::ReferentiecomponentenPagina;
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NietGevonden>
                     <Route path=path!("") view=RoutekaartPagina />
                     <Route path=path!("/gemeenten") view=GemeentenPagina />
+                    <Route path=path!("/opgaven/:id") view=OpgavePagina />
                     <Route path=path!("/componenten") view=CatalogusPagina />
                     <Route path=path!("/componenten/:id") view=ComponentPagina />
                     <Route path=path!("/referentiecomponenten") view=ReferentiecomponentenPagina />

@@ -18,6 +18,14 @@ const MAANDEN: [&str; 12] = [
     "december",
 ];
 
+/// `jan`, `feb`, …: a month on a tight axis.
+pub fn maand_kort(datum: NaiveDate) -> &'static str {
+    const KORT: [&str; 12] = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    KORT[datum.month0() as usize]
+}
+
 /// `6 januari 2025`.
 pub fn datum_lang(datum: NaiveDate) -> String {
     format!(

@@ -7,6 +7,7 @@ pub mod gemeenten;
 pub mod inloggen;
 pub mod landschap;
 pub mod niet_gevonden;
+pub mod opgave;
 pub mod overstapplan;
 pub mod plan;
 pub mod referentiecomponenten;

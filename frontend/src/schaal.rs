@@ -72,6 +72,24 @@ impl Tijdas {
     }
 }
 
+impl Tijdas {
+    /// The axis cut into spans of `maanden` months (3: quarters, 1: months) from its first
+    /// day, as (first day, left, width) in percent; for the labels of a closer zoom.
+    pub fn vakken(&self, maanden: i32) -> Vec<(NaiveDate, f64, f64)> {
+        let mut uit = Vec::new();
+        let mut start = self.van;
+        while start < self.tot {
+            let Some(volgende) = domain::plus_maanden(start, maanden.max(1)) else {
+                break;
+            };
+            let eind = volgende.pred_opt().unwrap_or(volgende);
+            uit.push((start, self.procent(start), self.breedte(start, eind)));
+            start = volgende;
+        }
+        uit
+    }
+}
+
 /// A percentage as a CSS length, with enough precision that bars line up.
 pub fn css_procent(waarde: f64) -> String {
     format!("{waarde:.3}%")
@@ -80,6 +98,20 @@ pub fn css_procent(waarde: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_axis_of_one_year_has_four_quarters_and_twelve_months() {
+        let as_ = Tijdas::rond([d("2025-03-01"), d("2025-10-01")]).expect("axis");
+        let kwartalen = as_.vakken(3);
+        assert_eq!(kwartalen.len(), 4);
+        assert_eq!(kwartalen[1].0, d("2025-04-01"));
+        let totaal: f64 = kwartalen.iter().map(|(_, _, b)| b).sum();
+        assert!(
+            (totaal - 100.0).abs() < 1e-9,
+            "the spans fill the axis: {totaal}"
+        );
+        assert_eq!(as_.vakken(1).len(), 12);
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().expect("test date")

@@ -9,7 +9,7 @@ pub mod maat;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use domain::tijdlijn::{Bewerking, Onderdeel, Verschuiving, bewerk};
 use domain::{FaseSoort, Opgave, Periode};
 use leptos::prelude::*;
@@ -75,6 +75,35 @@ impl Stand {
 
     fn verschoven(&self, onderdeel: &Onderdeel) -> bool {
         self.verschoven.iter().any(|v| &v.onderdeel == onderdeel)
+    }
+}
+
+/// How close the timeline is drawn: the lane grows wider, with finer labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zoom {
+    Jaren,
+    Kwartalen,
+    Maanden,
+}
+
+impl Zoom {
+    const ALLE: [Self; 3] = [Self::Jaren, Self::Kwartalen, Self::Maanden];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Jaren => "Jaren",
+            Self::Kwartalen => "Kwartalen",
+            Self::Maanden => "Maanden",
+        }
+    }
+
+    /// How many times the default lane width.
+    fn factor(self) -> u32 {
+        match self {
+            Self::Jaren => 1,
+            Self::Kwartalen => 3,
+            Self::Maanden => 8,
+        }
     }
 }
 
@@ -190,6 +219,7 @@ pub fn Gantt(
         dagen: as_.dagen(),
     };
     let aantal_jaren = as_.jaren().len();
+    let zoom = RwSignal::new(Zoom::Jaren);
     let jaren = as_
         .jaren()
         .into_iter()
@@ -202,6 +232,20 @@ pub fn Gantt(
             view! { <span class="gp-as__jaar" style=stijl>{j.jaar}</span> }
         })
         .collect_view();
+    let onderverdeling = move || {
+        let (maanden, label): (i32, fn(NaiveDate) -> String) = match zoom.get() {
+            Zoom::Jaren => return Vec::new(),
+            Zoom::Kwartalen => (3, |d| format!("K{}", d.month0() / 3 + 1)),
+            Zoom::Maanden => (1, |d| crate::formaat::maand_kort(d).to_owned()),
+        };
+        as_.vakken(maanden)
+            .into_iter()
+            .map(|(dag, links, breedte)| {
+                let stijl = format!("left:{};width:{}", css_procent(links), css_procent(breedte));
+                view! { <span class="gp-as__vak" style=stijl>{label(dag)}</span> }
+            })
+            .collect::<Vec<_>>()
+    };
     let vandaag = as_
         .bevat(peildatum)
         .then(|| css_procent(as_.procent(peildatum)));
@@ -266,10 +310,26 @@ pub fn Gantt(
                 <p class="gp-fout" role="alert">{format!("Een stap van het concept past niet meer: {f}.")}</p>
             })}
             <p class="gp-visueel-verborgen" aria-live="polite" id="gantt-aankondiging">{move || aankondiging.get()}</p>
-            <div class="gp-tijdlijn gp-tijdlijn--sleepbaar" style=format!("--gp-jaren:{aantal_jaren}")>
+            <fieldset class="gp-zoom">
+                <legend>"Zoom"</legend>
+                {Zoom::ALLE
+                    .into_iter()
+                    .map(|z| view! {
+                        <span class="gp-keuze">
+                            <input type="radio" name="gantt-zoom" id=format!("zoom-{}", z.label())
+                                prop:checked=move || zoom.get() == z on:change=move |_| zoom.set(z) />
+                            <label for=format!("zoom-{}", z.label())>{z.label()}</label>
+                        </span>
+                    })
+                    .collect_view()}
+            </fieldset>
+            <div
+                class="gp-tijdlijn gp-tijdlijn--sleepbaar"
+                style=move || format!("--gp-jaren:{aantal_jaren};--gp-zoom:{}", zoom.get().factor())
+            >
                 <div class="gp-tijdlijn__as" aria-hidden="true">
                     <span class="gp-tijdlijn__kop">"Opgave en activiteit"</span>
-                    <div class="gp-as">{jaren}</div>
+                    <div class="gp-as">{jaren} {onderverdeling}</div>
                 </div>
                 <ol class="gp-tijdlijn__rijen">{rijen}</ol>
             </div>
@@ -442,7 +502,11 @@ fn opgaverijen(opgave: &Opgave, bediening: Bediening, vandaag: Option<String>) -
         .collect_view();
     view! {
         <li class="gp-rij">
-            <div class="gp-rij__kop"><h3 class="gp-rij__naam">{opgave.naam.clone()}</h3></div>
+            <div class="gp-rij__kop">
+                <h3 class="gp-rij__naam">
+                    <a class="utrecht-link" href=format!("/opgaven/{}", opgave.id)>{opgave.naam.clone()}</a>
+                </h3>
+            </div>
             <div class="gp-rij__baan">{lijn()} {fasen} {besluiten}</div>
         </li>
         {activiteiten}

@@ -31,3 +31,18 @@ pub async fn routekaart_ophalen() -> Result<RoutekaartOverzicht, ServerFnError> 
         opgaven,
     })
 }
+
+/// One opgave, `None` when there is no such opgave.
+///
+/// # Errors
+/// When the id is malformed or storage fails; the message is safe to show.
+#[server(prefix = "/fn", endpoint = "opgave")]
+pub async fn opgave_ophalen(id: String) -> Result<Option<Opgave>, ServerFnError> {
+    let Ok(id) = domain::OpgaveId::parse(&id) else {
+        return Ok(None);
+    };
+    super::opslag::publiek()?
+        .opgave(&id)
+        .await
+        .map_err(super::opslag::fout)
+}

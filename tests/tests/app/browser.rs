@@ -2,10 +2,9 @@
 //! against the real server. Each test starts its own chromedriver and a fresh browser
 //! profile. axe-core from npm (`tests/node_modules`) is injected into each page.
 
-use std::process::Stdio;
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, spawn_app, werkmap};
@@ -16,65 +15,16 @@ mod routekaart;
 /// A browser session and the chromedriver behind it; both end when this is dropped.
 struct Browser {
     client: Client,
-    _driver: tokio::process::Child,
-    _profiel: tempfile::TempDir,
+    _chromium: tests::Chromium,
 }
 
 impl Browser {
     async fn start() -> Self {
-        let poort = {
-            let l = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
-            l.local_addr().expect("bound").port()
-        };
-        let driver = tokio::process::Command::new(
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
-        )
-        .arg(format!("--port={poort}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("chromedriver starts (apt-get install chromium-driver)");
-        let profiel = tempfile::tempdir().expect("temp dir");
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1280,900",
-                    format!("--user-data-dir={}", profiel.path().display()),
-                ],
-            }),
-        );
-        let url = format!("http://127.0.0.1:{poort}");
-        let mut laatste_fout = None;
-        for _ in 0..50 {
-            let mut bouwer =
-                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-            bouwer.capabilities(capabilities.clone());
-            let sessie = bouwer.connect(&url);
-            // Chromium that does not start should fail the test, not hang it.
-            let sessie = tokio::time::timeout(Duration::from_secs(60), sessie)
-                .await
-                .expect("chromedriver answers within 60 s");
-            match sessie {
-                Ok(client) => {
-                    return Self {
-                        client,
-                        _driver: driver,
-                        _profiel: profiel,
-                    };
-                }
-                Err(fout) => {
-                    laatste_fout = Some(fout);
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
-            }
+        let chromium = tests::Chromium::start().await;
+        Self {
+            client: chromium.client.clone(),
+            _chromium: chromium,
         }
-        panic!("chromedriver did not accept a session: {laatste_fout:?}");
     }
 
     /// Opens `pad` and waits until the page is hydrated.

@@ -1,0 +1,187 @@
+//! How long one drag frame takes in the browser: recompute (the cascade of DOMAIN.md
+//! section 4 and the what-if plan of a 300-applicatie gemeente) and re-render, measured in
+//! headless Chromium against the real server with the release WASM. Issue 6 asks for
+//! under 16 ms at the 95th percentile.
+//!
+//! Run with `scripts/bench-drag` (builds the release site first). Prints the percentiles.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use fantoccini::Locator;
+use serde_json::json;
+use server::demo::landschap::Opdracht;
+use server::toegang::geheim::hash_wachtwoord;
+use server::{Config, Db};
+
+const FRAMES: usize = 200;
+
+/// Drags the Zaakgericht werken ontwikkelfase right and back by dispatching pointer
+/// events, and times each move until the DOM is updated and laid out.
+const METING: &str = r#"
+const klaar = arguments[arguments.length - 1];
+const [selector, frames] = arguments;
+const balk = document.querySelector(selector);
+const vak = balk.getBoundingClientRect();
+const y = vak.top + vak.height / 2;
+let x = vak.left + vak.width / 2;
+const maak = (soort, x) => new PointerEvent(soort, {bubbles: true, cancelable: true, pointerId: 1,
+  pointerType: 'mouse', isPrimary: true, button: 0, buttons: 1, clientX: x, clientY: y});
+const volgende = () => new Promise(r => setTimeout(r, 0));
+(async () => { try {
+  balk.dispatchEvent(maak('pointerdown', x));
+  await volgende();
+  const tijden = [];
+  const voor = balk.getAttribute('aria-label');
+  let midden = '';
+  for (let i = 0; i < frames; i++) {
+    if (i === frames / 2) midden = balk.getAttribute('aria-label');
+    x += (i < frames / 2 ? 6 : -6);
+    const t0 = performance.now();
+    balk.dispatchEvent(maak('pointermove', x));
+    await volgende();
+    // Force style and layout, as the next frame would.
+    document.getElementById('wat-als-samenvatting').getBoundingClientRect();
+    balk.getBoundingClientRect();
+    tijden.push(performance.now() - t0);
+  }
+  balk.dispatchEvent(maak('pointerup', x));
+  const tekst = id => (document.getElementById(id) || {innerText: ''}).innerText;
+  klaar({tijden, voor, midden, samenvatting: tekst('wat-als-samenvatting')});
+} catch (e) { klaar({fout: String(e)}); } })();
+"#;
+
+fn percentiel(gesorteerd: &[f64], p: f64) -> f64 {
+    let plek = ((gesorteerd.len() as f64 - 1.0) * p).round() as usize;
+    gesorteerd[plek.min(gesorteerd.len() - 1)]
+}
+
+#[tokio::main]
+async fn main() {
+    let werkmap = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let data = werkmap.join("../shared/data");
+    let map = tempfile::tempdir().expect("temp dir");
+    let database_url = format!("sqlite://{}", map.path().join("meting.db").display());
+    let config = Config {
+        addr: "127.0.0.1:0".parse().expect("address"),
+        database_url: database_url.clone(),
+        data_dir: data.is_dir().then_some(data),
+        site_root: werkmap.join("target/site"),
+        demo: true,
+    };
+    let app = server::bouw(&config).await.expect("the app builds");
+    let db = Db::connect(&database_url).await.expect("db");
+    let opdracht = Opdracht {
+        applicaties: 300,
+        seed: 2026,
+        vanaf: "2026-01-01".parse().expect("date"),
+    };
+    server::demo::vul_landschappen(&db, opdracht, 1)
+        .await
+        .expect("a landscape");
+    let mut gemeenten = db.alle_gemeenten().await.expect("gemeenten");
+    gemeenten.sort_by(|a, b| a.code.cmp(&b.code));
+    let gemeente = gemeenten.first().expect("a gemeente").code.clone();
+    let hash = hash_wachtwoord("een lang wachtwoord").expect("hash");
+    db.maak_account(
+        "meting@example.org",
+        &hash,
+        domain::toegang::Toegangsrol::Gemeente,
+        Some(&gemeente),
+        1,
+    )
+    .await
+    .expect("account");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("port");
+    let adres = format!("http://{}", listener.local_addr().expect("bound"));
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("serves") });
+
+    let chromium = tests::Chromium::start().await;
+    let c = &chromium.client;
+    c.goto(&format!("{adres}/inloggen"))
+        .await
+        .expect("login page");
+    c.wait()
+        .for_element(Locator::Css("body[data-hydrated]"))
+        .await
+        .expect("hydrated");
+    c.find(Locator::Id("email"))
+        .await
+        .expect("email")
+        .send_keys("meting@example.org")
+        .await
+        .expect("type");
+    c.find(Locator::Id("wachtwoord"))
+        .await
+        .expect("password")
+        .send_keys("een lang wachtwoord")
+        .await
+        .expect("type");
+    c.find(Locator::Css("form.gp-formulier button[type=submit]"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("submit");
+    c.wait()
+        .for_element(Locator::Css(".gp-sessie__naam"))
+        .await
+        .expect("logged in");
+    c.goto(&format!("{adres}/")).await.expect("routekaart");
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("body[data-hydrated] #wat-als-samenvatting"))
+        .await
+        .expect("the what-if is computed");
+    c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(300)),
+        None,
+        None,
+    ))
+    .await
+    .expect("timeouts");
+    let uitkomst = c
+        .execute_async(
+            METING,
+            vec![
+                json!("[data-onderdeel='zaakgericht-werken/ontwikkelfase']"),
+                json!(FRAMES),
+            ],
+        )
+        .await
+        .expect("measured");
+    if let Some(fout) = uitkomst["fout"].as_str() {
+        panic!("the measurement failed in the page: {fout}");
+    }
+    let mut tijden: Vec<f64> = uitkomst["tijden"]
+        .as_array()
+        .expect("times")
+        .iter()
+        .filter_map(serde_json::Value::as_f64)
+        .collect();
+    tijden.sort_by(f64::total_cmp);
+    println!(
+        "gemeente {gemeente} met 300 applicaties, {} sleepframes (herberekenen + opnieuw tekenen + layout):",
+        tijden.len()
+    );
+    println!(
+        "  p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        percentiel(&tijden, 0.50),
+        percentiel(&tijden, 0.95),
+        percentiel(&tijden, 1.0)
+    );
+    println!(
+        "  na het slepen: {}",
+        uitkomst["samenvatting"]
+            .as_str()
+            .unwrap_or_default()
+            .replace('\n', " | ")
+    );
+    println!(
+        "  de balk voor het slepen: {}\n  halverwege: {}",
+        uitkomst["voor"].as_str().unwrap_or_default(),
+        uitkomst["midden"].as_str().unwrap_or_default()
+    );
+}
