@@ -374,3 +374,40 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
     vreemde.sluit().await;
     browser.sluit().await;
 }
+
+#[tokio::test]
+async fn zooming_to_months_labels_them_and_an_opgave_page_tells_the_whole_opgave() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    browser.open(&app, "/").await;
+    browser.klik("#zoom-Maanden").await;
+    let as_ = browser
+        .wacht_op_tekst(".gp-tijdlijn__as .gp-as", "jan")
+        .await;
+    assert!(as_.contains("mrt") && as_.contains("dec"), "{as_}");
+    browser.assert_toegankelijk("/ op maanden").await;
+
+    browser.klik("a[href='/opgaven/zaakgericht-werken']").await;
+    browser.wacht_op_tekst("h1", "Zaakgericht werken").await;
+    for kop in [
+        "Doelstelling",
+        "Aanpak",
+        "Coalitie",
+        "Draagvlak",
+        "Activiteiten",
+        "Besluitmomenten",
+    ] {
+        assert!(
+            browser
+                .client
+                .find(Locator::XPath(&format!("//h2[.='{kop}']")))
+                .await
+                .is_ok(),
+            "{kop}"
+        );
+    }
+    browser
+        .assert_toegankelijk("/opgaven/zaakgericht-werken")
+        .await;
+    browser.sluit().await;
+}
