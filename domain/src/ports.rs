@@ -146,8 +146,26 @@ pub struct Planbasis {
     pub mag_schrijven: bool,
 }
 
+/// A saved scenario by name, for the comparison page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Benoemdscenario {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub naam: String,
+    /// The scenario.
+    pub scenario: crate::scenario::Scenario,
+}
+
 /// Reads a gemeente's landscape with what its plan needs, after checking the right.
 pub trait Landschappen: Send + Sync {
+    /// The saved scenarios of `gemeente`, by name, for the session with this cookie value.
+    fn scenarios<'a>(
+        &'a self,
+        sessiesleutel: Option<&'a str>,
+        gemeente: &'a GemeenteCode,
+    ) -> BoxFuture<'a, Result<Vec<Benoemdscenario>, Leesfout>>;
+
     /// The plan basis of `gemeente` for the session with this cookie value.
     fn planbasis<'a>(
         &'a self,

@@ -18,6 +18,7 @@ use crate::pages::overstapplan::OverstapplanPagina;
 use crate::pages::plan::PlanPagina;
 use crate::pages::referentiecomponenten::ReferentiecomponentenPagina;
 use crate::pages::routekaart::RoutekaartPagina;
+use crate::pages::scenarios::ScenariosPagina;
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gemeenten/:code/audit") view=AuditPagina />
                     <Route path=path!("/gemeenten/:code/landschap") view=LandschapPagina />
                     <Route path=path!("/gemeenten/:code/overstapplan") view=OverstapplanPagina />
+                    <Route path=path!("/gemeenten/:code/scenarios") view=ScenariosPagina />
                     <Route path=path!("/inloggen") view=InloggenPagina />
                     <Route path=path!("/plan/:token") view=PlanPagina />
                 </Routes>

@@ -12,3 +12,4 @@ pub mod overstapplan;
 pub mod plan;
 pub mod referentiecomponenten;
 pub mod routekaart;
+pub mod scenarios;

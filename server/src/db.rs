@@ -272,6 +272,28 @@ impl Db {
 }
 
 impl domain::ports::Landschappen for Db {
+    fn scenarios<'a>(
+        &'a self,
+        sessiesleutel: Option<&'a str>,
+        gemeente: &'a domain::GemeenteCode,
+    ) -> BoxFuture<'a, Result<Vec<domain::ports::Benoemdscenario>, domain::ports::Leesfout>> {
+        Box::pin(async move {
+            let recht = self.leesrecht_van_sessie(sessiesleutel, gemeente).await?;
+            let lijst = Db::scenarios(self, &recht).await.map_err(|fout| {
+                tracing::error!(error = %fout, "scenario's lezen");
+                domain::ports::Leesfout::Opslag
+            })?;
+            Ok(lijst
+                .into_iter()
+                .map(|s| domain::ports::Benoemdscenario {
+                    id: s.id,
+                    naam: s.naam,
+                    scenario: s.scenario,
+                })
+                .collect())
+        })
+    }
+
     fn planbasis<'a>(
         &'a self,
         sessiesleutel: Option<&'a str>,

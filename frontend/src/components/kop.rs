@@ -47,6 +47,7 @@ pub fn Kop() -> impl IntoView {
                                 let eigen = wie.gemeente.as_ref().map(|g| view! {
                                     <A href=format!("/gemeenten/{g}/landschap") attr:class="gp-nav__link">"Landschap"</A>
                                     <A href=format!("/gemeenten/{g}/overstapplan") attr:class="gp-nav__link">"Overstapplan"</A>
+                                    <A href=format!("/gemeenten/{g}/scenarios") attr:class="gp-nav__link">"Scenario's"</A>
                                 });
                                 view! {
                                     {eigen}

@@ -223,6 +223,9 @@ struct Opgeslagen {
     id: String,
     etag: String,
     naam: String,
+    /// The share link's token, kept so that it can be revoked after a reload.
+    #[serde(default)]
+    deellink: Option<String>,
 }
 
 /// Save the draft as a scenario (a stale save is refused, nothing is overwritten), and
@@ -240,6 +243,7 @@ fn Opslaan(scenario: Callback<(), Scenario>, csrf: String) -> impl IntoView {
             use gloo_storage::Storage as _;
             if let Ok(o) = gloo_storage::LocalStorage::get::<Opgeslagen>(OPGESLAGEN) {
                 naam.set(o.naam.clone());
+                link.set(o.deellink.clone());
                 opgeslagen.set(Some(o));
             }
         }
@@ -288,6 +292,7 @@ fn Opslaan(scenario: Callback<(), Scenario>, csrf: String) -> impl IntoView {
                             id,
                             etag: a.etag.unwrap_or_default(),
                             naam: naam.get_untracked(),
+                            deellink: link.get_untracked(),
                         });
                         melding.set(Some("Het scenario is opgeslagen.".into()));
                     }
@@ -325,7 +330,11 @@ fn Opslaan(scenario: Callback<(), Scenario>, csrf: String) -> impl IntoView {
                         let token = serde_json::from_str::<serde_json::Value>(&a.tekst)
                             .ok()
                             .and_then(|v| v["token"].as_str().map(str::to_owned));
-                        link.set(token);
+                        link.set(token.clone());
+                        onthoud(Opgeslagen {
+                            deellink: token,
+                            ..o
+                        });
                         melding.set(Some(
                             "De deellink is gemaakt; iedereen met de link kan het plan lezen."
                                 .into(),
@@ -353,6 +362,10 @@ fn Opslaan(scenario: Callback<(), Scenario>, csrf: String) -> impl IntoView {
             {
                 Ok(_) => {
                     link.set(None);
+                    onthoud(Opgeslagen {
+                        deellink: None,
+                        ..o
+                    });
                     melding.set(Some(
                         "De deellink is ingetrokken; hij werkt niet meer.".into(),
                     ));

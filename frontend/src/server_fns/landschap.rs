@@ -68,3 +68,29 @@ pub async fn eigen_planbasis() -> Result<Option<EigenPlan>, ServerFnError> {
         Err(fout) => Err(ServerFnError::new(fout.to_string())),
     }
 }
+
+/// The plan basis and the saved scenarios of `gemeente`, to compare two side by side.
+///
+/// # Errors
+/// When the code is malformed or the storage port is missing.
+#[server(prefix = "/fn", endpoint = "scenarios")]
+pub async fn scenarios_ophalen(
+    gemeente: String,
+) -> Result<Result<(Planbasis, Vec<domain::ports::Benoemdscenario>), Leesfout>, ServerFnError> {
+    let code =
+        domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
+    let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
+        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let sleutel = super::opslag::sessiesleutel();
+    let uitkomst = match landschappen.planbasis(sleutel.as_deref(), &code).await {
+        Ok(basis) => landschappen
+            .scenarios(sleutel.as_deref(), &code)
+            .await
+            .map(|lijst| (basis, lijst)),
+        Err(fout) => Err(fout),
+    };
+    if let Err(fout) = &uitkomst {
+        super::opslag::zet_status(fout);
+    }
+    Ok(uitkomst)
+}

@@ -479,3 +479,66 @@ async fn a_shared_scenario_on_a_changed_base_is_replayed_and_shows_its_conflicts
         "and the plan is worked out all the same"
     );
 }
+
+#[tokio::test]
+async fn two_saved_scenarios_are_compared_side_by_side_for_members_only() {
+    let app = spawn_app().await;
+    let Some(zaakregistratie) = zaakregistratie(&app).await else {
+        return;
+    };
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    open_zaak_als_voorbeeld_a(&app, &tokens, &zaakregistratie).await;
+    app.http
+        .post(app.url(APPS))
+        .bearer_auth(&tokens.utrecht)
+        .json(&voorbeeld_a())
+        .send()
+        .await
+        .expect("answers");
+    let maak = |naam: &str, peildatum: &str| {
+        app.http
+            .post(app.url("/api/v1/scenarios"))
+            .bearer_auth(&tokens.utrecht)
+            .json(&json!({"naam": naam, "scenario": {
+                "gemeente": "GM0344", "peildatum": peildatum, "basisversie": "x", "wijzigingen": []}}))
+            .send()
+    };
+    let a: Value = maak("Begin 2025", "2025-01-01")
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    let b: Value = maak("Zomer 2025", "2025-08-01")
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    crate::toegang::maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let (_, cookie, _) = crate::toegang::log_in(&app, "ib@utrecht.nl", "een lang wachtwoord").await;
+    let pad = format!(
+        "/gemeenten/GM0344/scenarios?a={}&b={}",
+        a["id"].as_str().expect("id"),
+        b["id"].as_str().expect("id")
+    );
+    let html = app
+        .http
+        .get(app.url(&pad))
+        .header("cookie", cookie.expect("cookie"))
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("html");
+    // Worked examples A and B side by side: 31 December 2025 and 2026, a year apart.
+    assert!(
+        html.contains("31 dec. 2025")
+            && html.contains("31 dec. 2026")
+            && html.contains("365 dagen later"),
+        "{html}"
+    );
+    assert_eq!(app.get(&pad).await.status(), StatusCode::UNAUTHORIZED);
+}

@@ -287,6 +287,14 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
         .expect("attr")
         .expect("href");
     browser.assert_toegankelijk("/ met deellink").await;
+    browser.open(&app, "/gemeenten/GM0344/scenarios").await;
+    browser
+        .wacht_op_tekst("#vergelijking-samenvatting", "Een week later ontwerpen")
+        .await;
+    browser
+        .assert_toegankelijk("/gemeenten/GM0344/scenarios")
+        .await;
+    browser.open(&app, "/").await;
 
     // Without JavaScript (plain HTTP) and in a fresh browser without a session: read-only.
     let html = app.get(&pad).await.text().await.expect("html");

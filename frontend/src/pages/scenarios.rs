@@ -1,0 +1,198 @@
+//! `/gemeenten/{code}/scenarios`: two of a gemeente's saved scenarios (or the published
+//! plan) side by side: overstapmomenten, besparing and bijdragen per year, overloaded
+//! quarters. Worked out on today's data in the browser; the choice is in the URL
+//! (`?a=&b=`), so it reads without JavaScript too.
+
+use domain::ports::{Benoemdscenario, Planbasis};
+use domain::scenario::{Scenario, vergelijk};
+use domain::{GemeenteCode, Overstapplan};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::formaat::{bedrag, datum_kort, getal};
+use crate::server_fns::landschap::scenarios_ophalen;
+
+/// The comparison page.
+#[component]
+pub fn ScenariosPagina() -> impl IntoView {
+    let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
+    let query = use_query_map();
+    let gekozen = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
+    let gegevens = OnceResource::new(scenarios_ophalen(code.clone()));
+    let titel = format!("Scenario's van {code} vergelijken");
+    view! {
+        <Title text=titel.clone() />
+        <h1 class="utrecht-heading-1">{titel}</h1>
+        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De scenario's worden geladen…"</p> }>
+            {
+                let code = code.clone();
+                move || {
+                    let code = code.clone();
+                    Suspend::new(async move {
+                        match gegevens.await {
+                            Ok(Ok((basis, lijst))) => {
+                                let (a, b) = (gekozen("a"), gekozen("b"));
+                                view! { <Vergelijking code basis lijst a b /> }.into_any()
+                            }
+                            Ok(Err(fout)) => view! {
+                                <p class="gp-fout" role="alert">{format!("{}.", crate::formaat::hoofdletter(&fout.to_string()))}</p>
+                            }
+                                .into_any(),
+                            Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                        }
+                    })
+                }
+            }
+        </Suspense>
+    }
+}
+
+#[component]
+fn Vergelijking(
+    code: String,
+    basis: Planbasis,
+    lijst: Vec<Benoemdscenario>,
+    a: String,
+    b: String,
+) -> impl IntoView {
+    let Ok(gemeente) = GemeenteCode::parse(&code) else {
+        return view! { <p class="gp-fout" role="alert">"Onbekende gemeentecode."</p> }.into_any();
+    };
+    if lijst.is_empty() {
+        return view! {
+            <p class="utrecht-paragraph">
+                "Er zijn nog geen opgeslagen scenario's. Maak er een op de "
+                <a class="utrecht-link" href="/">"Routekaart"</a> "."
+            </p>
+        }
+        .into_any();
+    }
+    // The published plan is a scenario without edits.
+    let gepubliceerd = Scenario {
+        gemeente,
+        peildatum: basis.vandaag,
+        basisversie: String::new(),
+        wijzigingen: Vec::new(),
+    };
+    let uitwerken = |id: &str| -> (String, Overstapplan) {
+        match lijst.iter().find(|s| s.id == id) {
+            Some(s) => (s.naam.clone(), s.scenario.werk_uit(&basis.basis).plan),
+            None => (
+                "Gepubliceerd".to_owned(),
+                gepubliceerd.werk_uit(&basis.basis).plan,
+            ),
+        }
+    };
+    let b = if b.is_empty() { lijst[0].id.clone() } else { b };
+    let (naam_a, plan_a) = uitwerken(&a);
+    let (naam_b, plan_b) = uitwerken(&b);
+    let v = vergelijk(&plan_a, &plan_b);
+    let keuze = |veld: &'static str, gekozen: String| {
+        let opties = std::iter::once(("".to_owned(), "Gepubliceerd".to_owned()))
+            .chain(lijst.iter().map(|s| (s.id.clone(), s.naam.clone())))
+            .map(|(id, naam)| {
+                let is = id == gekozen;
+                view! { <option value=id selected=is>{naam}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for=format!("keuze-{veld}")>{format!("Scenario {}", veld.to_uppercase())}</label>
+                <select class="utrecht-select" id=format!("keuze-{veld}") name=veld>{opties}</select>
+            </div>
+        }
+    };
+    let momenten = v
+        .overstapmomenten
+        .iter()
+        .map(|m| {
+            let d = |x: Option<chrono::NaiveDate>| x.map_or_else(|| "—".to_owned(), datum_kort);
+            let verschil = m.verschil_dagen.map_or_else(
+                || "—".to_owned(),
+                |v| match v {
+                    0 => "gelijk".into(),
+                    v if v > 0 => format!("{} dagen later", getal(v)),
+                    v => format!("{} dagen eerder", getal(-v)),
+                },
+            );
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{m.naam.clone()}</th>
+                    <td class="utrecht-table__cell">{d(m.a)}</td>
+                    <td class="utrecht-table__cell">{d(m.b)}</td>
+                    <td class="utrecht-table__cell">{verschil}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let jaren = v
+        .besparing
+        .iter()
+        .zip(&v.bijdragen)
+        .filter(|(s, d)| s.a != 0 || s.b != 0 || d.a != 0 || d.b != 0)
+        .map(|(s, d)| {
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{s.jaar}</th>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(s.a)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(s.b)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(d.a)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(d.b)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let kwartalen = |lijst: &[domain::Kwartaal]| {
+        if lijst.is_empty() {
+            "geen".to_owned()
+        } else {
+            lijst
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    view! {
+        <form class="gp-filters" method="get">
+            {keuze("a", a.clone())}
+            {keuze("b", b.clone())}
+            <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Vergelijken"</button>
+        </form>
+        <dl class="gp-kenmerken" id="vergelijking-samenvatting">
+            <dt>"A"</dt><dd>{format!("{naam_a}: terugverdienjaar {}", plan_a.terugverdienjaar.map_or_else(|| "—".to_owned(), |j| j.to_string()))}</dd>
+            <dt>"B"</dt><dd>{format!("{naam_b}: terugverdienjaar {}", plan_b.terugverdienjaar.map_or_else(|| "—".to_owned(), |j| j.to_string()))}</dd>
+            <dt>"Overbelaste kwartalen A"</dt><dd>{kwartalen(&v.overbelast_a)}</dd>
+            <dt>"Overbelaste kwartalen B"</dt><dd>{kwartalen(&v.overbelast_b)}</dd>
+        </dl>
+        <h2 class="utrecht-heading-2">"Overstapmomenten"</h2>
+        <div class="gp-tabel-rol">
+            <table class="utrecht-table utrecht-table--html-table" id="vergelijking-momenten">
+                <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="col">"Applicatie"</th>
+                        <th class="utrecht-table__header-cell" scope="col">{format!("A: {naam_a}")}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{format!("B: {naam_b}")}</th>
+                        <th class="utrecht-table__header-cell" scope="col">"B ten opzichte van A"</th>
+                    </tr>
+                </thead>
+                <tbody class="utrecht-table__body">{momenten}</tbody>
+            </table>
+        </div>
+        <h2 class="utrecht-heading-2">"Geld per jaar"</h2>
+        <table class="utrecht-table utrecht-table--html-table">
+            <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">"Jaar"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Besparing A"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Besparing B"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Bijdragen A"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Bijdragen B"</th>
+                </tr>
+            </thead>
+            <tbody class="utrecht-table__body">{jaren}</tbody>
+        </table>
+    }
+    .into_any()
+}
