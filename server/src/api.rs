@@ -172,8 +172,8 @@ fn vul_aan(methode: HttpMethod, operatie: &mut Operation) {
 pub fn router() -> Router<AppState> {
     let (router, mut doc) = OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
         .routes(routes!(gemeenten::lijst))
-        .routes(routes!(opgaven::lijst))
-        .routes(routes!(opgaven::lezen))
+        .routes(routes!(opgaven::lijst, opgaven::maken))
+        .routes(routes!(opgaven::lezen, opgaven::wijzigen))
         .routes(routes!(capaciteit::lezen, capaciteit::zetten))
         .routes(routes!(audit::lijst))
         .routes(routes!(referentiecomponenten::lijst))

@@ -1,12 +1,19 @@
-//! `GET /opgaven` and `GET /opgaven/{id}`: the published Routekaart.
+//! `GET /opgaven` and `GET /opgaven/{id}`: the published Routekaart; `POST /opgaven` and
+//! `PUT /opgaven/{id}` (If-Match): regie changes it, checked as a whole by
+//! `domain::tijdlijn::valideer` (dates, fase order, dependencies, cycles named) first.
 
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use domain::ports::OpslagFout;
 use domain::{Opgave, OpgaveId};
 
-use super::problem::ApiFout;
+use super::problem::{ApiFout, InvalidParam, Problem};
+use super::versie::{etag, if_match};
 use crate::db::Db;
+use crate::toegang::Aanvrager;
+use crate::toegang::recht::PubliekSchrijfrecht;
 
 /// All opgaven of the Routekaart, by the start of their ontwikkelfase.
 #[utoipa::path(
@@ -29,11 +36,104 @@ pub async fn lijst(State(db): State<Db>) -> Result<Json<Vec<Opgave>>, ApiFout> {
     params(("id" = String, Path, description = "De id van de opgave, bijvoorbeeld `zaakgericht-werken`")),
     responses((status = 200, description = "De opgave", body = Opgave))
 )]
-pub async fn lezen(State(db): State<Db>, Path(id): Path<String>) -> Result<Json<Opgave>, ApiFout> {
-    let id = OpgaveId::parse(&id).map_err(|e| ApiFout::ongeldig("id", e.to_string()))?;
-    db.opgave_met_id(&id)
+pub async fn lezen(State(db): State<Db>, Path(id): Path<String>) -> Result<Response, ApiFout> {
+    let id = opgave_id(&id)?;
+    let opgave = db
+        .opgave_met_id(&id)
         .await
         .map_err(OpslagFout::from)?
-        .map(Json)
-        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen opgave met id '{id}'")))
+        .ok_or_else(|| niet_gevonden(&id))?;
+    let versie = db.opgaveversie(&id).await?.unwrap_or(1);
+    Ok(([(header::ETAG, etag(versie))], Json(opgave)).into_response())
+}
+
+fn opgave_id(id: &str) -> Result<OpgaveId, ApiFout> {
+    OpgaveId::parse(id).map_err(|e| ApiFout::ongeldig("id", e.to_string()))
+}
+
+fn niet_gevonden(id: &OpgaveId) -> ApiFout {
+    ApiFout::NietGevonden(format!("er is geen opgave met id '{id}'"))
+}
+
+/// The Routekaart with `opgave` added or replaced, checked as a whole.
+async fn nieuwe_routekaart(db: &Db, opgave: &Opgave) -> Result<Vec<Opgave>, ApiFout> {
+    let mut routekaart = db.alle_opgaven().await.map_err(OpslagFout::from)?;
+    match routekaart.iter_mut().find(|o| o.id == opgave.id) {
+        Some(plek) => *plek = opgave.clone(),
+        None => routekaart.push(opgave.clone()),
+    }
+    domain::tijdlijn::valideer(&routekaart).map_err(|fout| ApiFout::Regel {
+        detail: format!("de Routekaart klopt dan niet meer: {fout}"),
+        invalid_params: vec![InvalidParam {
+            name: "opgave".into(),
+            reason: fout.to_string(),
+        }],
+    })?;
+    Ok(routekaart)
+}
+
+/// Adds an opgave to the Routekaart (regie).
+#[utoipa::path(post, path = "/opgaven", tag = "routekaart", operation_id = "opgaveMaken", request_body = Opgave,
+    responses((status = 201, description = "Toegevoegd, met ETag", body = Opgave),
+        (status = 409, description = "De id bestaat al", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "De Routekaart klopt dan niet meer (datums, volgorde, afhankelijkheden)", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn maken(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    body: Result<Json<Opgave>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiFout> {
+    let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
+    let Json(opgave) = body?;
+    if db.opgaveversie(&opgave.id).await?.is_some() {
+        return Err(ApiFout::VersieConflict(format!(
+            "er is al een opgave '{}'",
+            opgave.id
+        )));
+    }
+    let routekaart = nieuwe_routekaart(&db, &opgave).await?;
+    let versie = db.zet_opgave(&recht, &opgave, &routekaart, None).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::ETAG, etag(versie))],
+        Json(opgave),
+    )
+        .into_response())
+}
+
+/// Changes an opgave: every field, its fasen, activiteiten with dependencies, besluiten,
+/// deelnemers and bijdragen (regie; needs `If-Match`).
+#[utoipa::path(put, path = "/opgaven/{id}", tag = "routekaart", operation_id = "opgaveWijzigen", request_body = Opgave,
+    params(("id" = String, Path, description = "De id van de opgave"),
+        ("If-Match" = String, Header, description = "De ETag van de laatste keer lezen")),
+    responses((status = 200, description = "Opgeslagen, met de nieuwe ETag", body = Opgave),
+        (status = 409, description = "Intussen gewijzigd", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "De Routekaart klopt dan niet meer", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match ontbreekt", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn wijzigen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<Opgave>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiFout> {
+    let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
+    let id = opgave_id(&id)?;
+    let Json(opgave) = body?;
+    if opgave.id != id {
+        return Err(ApiFout::ongeldig(
+            "id",
+            "de id in het pad en in de body verschillen",
+        ));
+    }
+    if db.opgaveversie(&id).await?.is_none() {
+        return Err(niet_gevonden(&id));
+    }
+    let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
+    let routekaart = nieuwe_routekaart(&db, &opgave).await?;
+    let versie = db
+        .zet_opgave(&recht, &opgave, &routekaart, Some(verwacht))
+        .await?;
+    Ok(([(header::ETAG, etag(versie))], Json(opgave)).into_response())
 }

@@ -10,7 +10,9 @@ use domain::{
     routekaart::{Aanpak, Draagvlak},
 };
 
+use super::audit::Wijziging;
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
+use crate::toegang::recht::PubliekSchrijfrecht;
 
 #[derive(sqlx::FromRow)]
 struct OpgaveRij {
@@ -260,103 +262,232 @@ impl Db {
             .fetch_all(&mut *tx)
             .await?;
         for opgave in opgaven {
-            let plaatsen = (1..=20)
-                .map(|n| format!("${n}"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            sqlx::query(&format!(
-                "INSERT INTO opgaven ({OPGAVE_KOLOMMEN}) VALUES ({plaatsen})"
-            ))
-            .bind(opgave.id.as_str())
-            .bind(&opgave.naam)
-            .bind(&opgave.doelstelling)
-            .bind(&opgave.aanpak.randvoorwaarden)
-            .bind(&opgave.aanpak.mensen_en_middelen)
-            .bind(&opgave.aanpak.planning)
-            .bind(&opgave.coalitie)
-            .bind(&opgave.draagvlak.convenant)
-            .bind(&opgave.draagvlak.financiele_arrangementen)
-            .bind(&opgave.draagvlak.governance)
-            .bind(opgave.ontwikkelfase.periode.start().to_string())
-            .bind(opgave.ontwikkelfase.periode.eind().to_string())
-            .bind(
-                opgave
-                    .ontwikkelfase
-                    .wacht_op_besluit
-                    .as_ref()
-                    .map(ToString::to_string),
-            )
-            .bind(opgave.opschalingsfase.periode.start().to_string())
-            .bind(opgave.opschalingsfase.periode.eind().to_string())
-            .bind(
-                opgave
-                    .opschalingsfase
-                    .wacht_op_besluit
-                    .as_ref()
-                    .map(ToString::to_string),
-            )
-            .bind(opgave.bijdrage.coalitiepartner.fte_per_kwartaal)
-            .bind(opgave.bijdrage.coalitiepartner.euro)
-            .bind(opgave.bijdrage.eerste_gebruiker.fte_per_kwartaal)
-            .bind(opgave.bijdrage.eerste_gebruiker.euro)
-            .execute(&mut *tx)
-            .await?;
-            for (volgorde, activiteit) in (0_i64..).zip(&opgave.activiteiten) {
-                sqlx::query(
-                    "INSERT INTO activiteiten (id, opgave_id, naam, fase, start_datum, eind_datum, volgorde) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(activiteit.id.as_str())
-                .bind(opgave.id.as_str())
-                .bind(&activiteit.naam)
-                .bind(als_tekst(&activiteit.fase))
-                .bind(activiteit.periode.start().to_string())
-                .bind(activiteit.periode.eind().to_string())
-                .bind(volgorde)
-                .execute(&mut *tx)
-                .await?;
-            }
-            for besluit in &opgave.besluiten {
-                sqlx::query(
-                    "INSERT INTO besluiten (id, opgave_id, datum, orgaan, onderwerp) \
-                     VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(besluit.id.as_str())
-                .bind(opgave.id.as_str())
-                .bind(besluit.datum.to_string())
-                .bind(als_tekst(&besluit.orgaan))
-                .bind(&besluit.onderwerp)
-                .execute(&mut *tx)
-                .await?;
-            }
-            for deelnemer in opgave
-                .deelnemers
-                .iter()
-                .filter(|d| bekend.iter().any(|code| code == d.gemeente.as_str()))
-            {
-                sqlx::query(
-                    "INSERT INTO deelnemers (opgave_id, gemeente_code, rol) VALUES ($1, $2, $3)",
-                )
-                .bind(opgave.id.as_str())
-                .bind(deelnemer.gemeente.as_str())
-                .bind(als_tekst(&deelnemer.rol))
-                .execute(&mut *tx)
-                .await?;
-            }
+            schrijf_opgave(&mut tx, opgave, 1, &bekend).await?;
         }
-        // Dependencies last: they may point at activiteiten of opgaven inserted later.
-        for activiteit in opgaven.iter().flat_map(|o| &o.activiteiten) {
-            for voorganger in &activiteit.afhankelijk_van {
-                sqlx::query(
-                    "INSERT INTO afhankelijkheden (activiteit_id, afhankelijk_van) VALUES ($1, $2)",
-                )
-                .bind(activiteit.id.as_str())
-                .bind(voorganger.as_str())
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
+        schrijf_afhankelijkheden(&mut tx, opgaven).await?;
         tx.commit().await?;
         Ok(opgaven.len())
+    }
+}
+
+/// Writes one opgave with its activiteiten, besluiten and deelnemers (those of known
+/// gemeenten) at version `versie`; its dependencies are written for the whole Routekaart
+/// by [`schrijf_afhankelijkheden`].
+async fn schrijf_opgave(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    opgave: &Opgave,
+    versie: i64,
+    bekend: &[String],
+) -> Result<(), DbFout> {
+    let plaatsen = (1..=21)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // An existing opgave is updated in place: components and aanmeldingen refer to it.
+    let bijwerken = OPGAVE_KOLOMMEN
+        .split(',')
+        .map(str::trim)
+        .filter(|k| *k != "id")
+        .chain(["versie"])
+        .map(|k| format!("{k} = excluded.{k}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    sqlx::query(&format!(
+        "INSERT INTO opgaven ({OPGAVE_KOLOMMEN}, versie) VALUES ({plaatsen}) \
+         ON CONFLICT (id) DO UPDATE SET {bijwerken}"
+    ))
+    .bind(opgave.id.as_str())
+    .bind(&opgave.naam)
+    .bind(&opgave.doelstelling)
+    .bind(&opgave.aanpak.randvoorwaarden)
+    .bind(&opgave.aanpak.mensen_en_middelen)
+    .bind(&opgave.aanpak.planning)
+    .bind(&opgave.coalitie)
+    .bind(&opgave.draagvlak.convenant)
+    .bind(&opgave.draagvlak.financiele_arrangementen)
+    .bind(&opgave.draagvlak.governance)
+    .bind(opgave.ontwikkelfase.periode.start().to_string())
+    .bind(opgave.ontwikkelfase.periode.eind().to_string())
+    .bind(
+        opgave
+            .ontwikkelfase
+            .wacht_op_besluit
+            .as_ref()
+            .map(ToString::to_string),
+    )
+    .bind(opgave.opschalingsfase.periode.start().to_string())
+    .bind(opgave.opschalingsfase.periode.eind().to_string())
+    .bind(
+        opgave
+            .opschalingsfase
+            .wacht_op_besluit
+            .as_ref()
+            .map(ToString::to_string),
+    )
+    .bind(opgave.bijdrage.coalitiepartner.fte_per_kwartaal)
+    .bind(opgave.bijdrage.coalitiepartner.euro)
+    .bind(opgave.bijdrage.eerste_gebruiker.fte_per_kwartaal)
+    .bind(opgave.bijdrage.eerste_gebruiker.euro)
+    .bind(versie)
+    .execute(&mut **tx)
+    .await?;
+    for (volgorde, activiteit) in (0_i64..).zip(&opgave.activiteiten) {
+        sqlx::query(
+                "INSERT INTO activiteiten (id, opgave_id, naam, fase, start_datum, eind_datum, volgorde) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(activiteit.id.as_str())
+            .bind(opgave.id.as_str())
+            .bind(&activiteit.naam)
+            .bind(als_tekst(&activiteit.fase))
+            .bind(activiteit.periode.start().to_string())
+            .bind(activiteit.periode.eind().to_string())
+            .bind(volgorde)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for besluit in &opgave.besluiten {
+        sqlx::query(
+            "INSERT INTO besluiten (id, opgave_id, datum, orgaan, onderwerp) \
+                 VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(besluit.id.as_str())
+        .bind(opgave.id.as_str())
+        .bind(besluit.datum.to_string())
+        .bind(als_tekst(&besluit.orgaan))
+        .bind(&besluit.onderwerp)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for deelnemer in opgave
+        .deelnemers
+        .iter()
+        .filter(|d| bekend.iter().any(|code| code == d.gemeente.as_str()))
+    {
+        sqlx::query("INSERT INTO deelnemers (opgave_id, gemeente_code, rol) VALUES ($1, $2, $3)")
+            .bind(opgave.id.as_str())
+            .bind(deelnemer.gemeente.as_str())
+            .bind(als_tekst(&deelnemer.rol))
+            .execute(&mut **tx)
+            .await?;
+    }
+
+    Ok(())
+}
+
+/// Writes every dependency of the Routekaart anew (they may cross opgaven, so a change to
+/// one opgave can touch them all).
+async fn schrijf_afhankelijkheden(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    routekaart: &[Opgave],
+) -> Result<(), DbFout> {
+    sqlx::query("DELETE FROM afhankelijkheden")
+        .execute(&mut **tx)
+        .await?;
+    for activiteit in routekaart.iter().flat_map(|o| &o.activiteiten) {
+        for voorganger in &activiteit.afhankelijk_van {
+            sqlx::query(
+                "INSERT INTO afhankelijkheden (activiteit_id, afhankelijk_van) VALUES ($1, $2)",
+            )
+            .bind(activiteit.id.as_str())
+            .bind(voorganger.as_str())
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+impl Db {
+    /// The version of opgave `id`, for its ETag.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn opgaveversie(&self, id: &OpgaveId) -> Result<Option<i64>, DbFout> {
+        Ok(
+            sqlx::query_scalar("SELECT versie FROM opgaven WHERE id = $1")
+                .bind(id.as_str())
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Stores an opgave for regie: a new one (`verwacht` none), or a changed one at exactly
+    /// version `verwacht`, with `routekaart` the whole Routekaart after the change (already
+    /// checked by the caller), whose dependencies are rewritten. Returns the new version.
+    ///
+    /// # Errors
+    /// [`DbFout::Bestaat`] for a new one whose id is taken or a change to one that does not
+    /// exist, [`DbFout::VersieConflict`] for a stale version (nothing changes), or a
+    /// database error.
+    pub async fn zet_opgave(
+        &self,
+        recht: &PubliekSchrijfrecht,
+        opgave: &Opgave,
+        routekaart: &[Opgave],
+        verwacht: Option<i64>,
+    ) -> Result<i64, DbFout> {
+        let voor = self.opgave_met_id(&opgave.id).await?;
+        let mut tx = self.pool.begin().await?;
+        let huidig: Option<i64> = sqlx::query_scalar("SELECT versie FROM opgaven WHERE id = $1")
+            .bind(opgave.id.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let versie = match (huidig, verwacht) {
+            (None, None) => 1,
+            (Some(_), None) => {
+                return Err(DbFout::Bestaat(format!(
+                    "er is al een opgave '{}'",
+                    opgave.id
+                )));
+            }
+            (None, Some(_)) => return Err(DbFout::Bestaat("deze opgave bestaat niet".into())),
+            (Some(v), Some(w)) if v != w => return Err(DbFout::VersieConflict { huidig: v }),
+            (Some(v), Some(_)) => {
+                // The version in the WHERE clause makes a concurrent writer lose.
+                let bijgewerkt = sqlx::query(
+                    "UPDATE opgaven SET versie = versie + 1 WHERE id = $1 AND versie = $2",
+                )
+                .bind(opgave.id.as_str())
+                .bind(v)
+                .execute(&mut *tx)
+                .await?;
+                if bijgewerkt.rows_affected() != 1 {
+                    return Err(DbFout::VersieConflict { huidig: v });
+                }
+                for tabel in ["activiteiten", "besluiten", "deelnemers"] {
+                    sqlx::query(&format!("DELETE FROM {tabel} WHERE opgave_id = $1"))
+                        .bind(opgave.id.as_str())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                v + 1
+            }
+        };
+        let bekend: Vec<String> = sqlx::query_scalar("SELECT code FROM gemeenten")
+            .fetch_all(&mut *tx)
+            .await?;
+        schrijf_opgave(&mut tx, opgave, versie, &bekend)
+            .await
+            .map_err(|e| match e {
+                DbFout::Sqlx(fout) => DbFout::uit_unieke_sleutel(
+                    fout,
+                    "een activiteit of besluit met deze id bestaat al in een andere opgave".into(),
+                ),
+                anders => anders,
+            })?;
+        schrijf_afhankelijkheden(&mut tx, routekaart).await?;
+        Wijziging {
+            actor: recht.actor(),
+            gemeente: None,
+            entiteit: "opgave",
+            entiteit_id: opgave.id.as_str(),
+            voor: voor.as_ref(),
+            na: Some(opgave),
+        }
+        .schrijf(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(versie)
     }
 }

@@ -8,4 +8,5 @@ mod catalogus;
 mod helpers;
 mod landschap;
 mod opslag;
+mod routekaart;
 mod toegang;

@@ -1,0 +1,151 @@
+//! Regie changes the published Routekaart through the API: checked as a whole (a cycle is
+//! refused with its name), with optimistic concurrency, dependencies across opgaven kept;
+//! nobody else may.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use server::Db;
+
+use crate::helpers::{TestApp, spawn_app};
+use crate::toegang::maak_tokens;
+
+async fn opgave(app: &TestApp, id: &str) -> (Value, String) {
+    let antwoord = app.get(&format!("/api/v1/opgaven/{id}")).await;
+    let etag = antwoord.headers()["etag"]
+        .to_str()
+        .expect("etag")
+        .to_owned();
+    (antwoord.json().await.expect("json"), etag)
+}
+
+async fn zet(app: &TestApp, token: &str, body: &Value, etag: Option<&str>) -> reqwest::Response {
+    let id = body["id"].as_str().expect("id");
+    let mut v = app
+        .http
+        .put(app.url(&format!("/api/v1/opgaven/{id}")))
+        .bearer_auth(token)
+        .json(body);
+    if let Some(etag) = etag {
+        v = v.header("If-Match", etag);
+    }
+    v.send().await.expect("answers")
+}
+
+#[tokio::test]
+async fn regie_edits_an_opgave_checked_as_a_whole_and_others_may_not() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let afhankelijkheden_voor: usize = app
+        .get("/api/v1/opgaven")
+        .await
+        .json::<Vec<Value>>()
+        .await
+        .expect("json")
+        .iter()
+        .flat_map(|o| o["activiteiten"].as_array().cloned().unwrap_or_default())
+        .map(|a| a["afhankelijkVan"].as_array().map_or(0, Vec::len))
+        .sum();
+
+    let (mut zgw, etag) = opgave(&app, "zaakgericht-werken").await;
+    zgw["doelstelling"] = json!("Zaakgericht werken met de ZGW-API's in elke gemeente.");
+    assert_eq!(
+        zet(&app, &tokens.utrecht, &zgw, Some(&etag)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        zet(&app, &tokens.regie, &zgw, None).await.status(),
+        StatusCode::PRECONDITION_REQUIRED
+    );
+    // A cycle: the first activiteit waits for the last.
+    let mut kring = zgw.clone();
+    let laatste = kring["activiteiten"]
+        .as_array()
+        .and_then(|l| l.last())
+        .expect("activiteiten")["id"]
+        .clone();
+    kring["activiteiten"][0]["afhankelijkVan"] = json!([laatste]);
+    let fout = zet(&app, &tokens.regie, &kring, Some(&etag)).await;
+    assert_eq!(fout.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = fout.json().await.expect("json");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("kring")
+            || problem["detail"]
+                .as_str()
+                .expect("detail")
+                .contains("cyclus"),
+        "{problem}"
+    );
+
+    let goed = zet(&app, &tokens.regie, &zgw, Some(&etag)).await;
+    assert_eq!(goed.status(), StatusCode::OK);
+    assert_eq!(
+        zet(&app, &tokens.regie, &zgw, Some(&etag)).await.status(),
+        StatusCode::CONFLICT,
+        "a stale ETag"
+    );
+    let (nu, _) = opgave(&app, "zaakgericht-werken").await;
+    assert_eq!(nu["doelstelling"], zgw["doelstelling"]);
+    let afhankelijkheden_na: usize = app
+        .get("/api/v1/opgaven")
+        .await
+        .json::<Vec<Value>>()
+        .await
+        .expect("json")
+        .iter()
+        .flat_map(|o| o["activiteiten"].as_array().cloned().unwrap_or_default())
+        .map(|a| a["afhankelijkVan"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(
+        afhankelijkheden_na, afhankelijkheden_voor,
+        "dependencies kept"
+    );
+
+    // A new opgave.
+    let mut nieuw = zgw.clone();
+    nieuw["id"] = json!("open-raadsinformatie");
+    nieuw["naam"] = json!("Open Raadsinformatie");
+    nieuw["deelnemers"] = json!([]);
+    for (i, a) in nieuw["activiteiten"]
+        .as_array_mut()
+        .expect("list")
+        .iter_mut()
+        .enumerate()
+    {
+        a["id"] = json!(format!("ori-{i}"));
+        a["afhankelijkVan"] = json!([]);
+    }
+    for (i, b) in nieuw["besluiten"]
+        .as_array_mut()
+        .expect("list")
+        .iter_mut()
+        .enumerate()
+    {
+        b["id"] = json!(format!("ori-besluit-{i}"));
+    }
+    nieuw["ontwikkelfase"]["wachtOpBesluit"] = Value::Null;
+    nieuw["opschalingsfase"]["wachtOpBesluit"] = Value::Null;
+    let gemaakt = app
+        .http
+        .post(app.url("/api/v1/opgaven"))
+        .bearer_auth(&tokens.regie)
+        .json(&nieuw)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(
+        gemaakt.status(),
+        StatusCode::CREATED,
+        "{}",
+        gemaakt.text().await.unwrap_or_default()
+    );
+    assert_eq!(
+        app.get("/api/v1/opgaven/open-raadsinformatie")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
