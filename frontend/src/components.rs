@@ -1,5 +1,6 @@
 //! Reusable pieces of the pages, one component per file.
 
+pub mod aanmelden;
 pub mod besparingsgrafiek;
 pub mod bestandsimport;
 pub mod gantt;

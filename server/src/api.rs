@@ -2,6 +2,7 @@
 //! lowerCamelCase JSON, problem+json for every error, an `API-Version` header on every
 //! response, and an OpenAPI document generated from the handlers themselves.
 
+mod aanmeldingen;
 mod agenda;
 mod applicaties;
 mod audit;
@@ -174,6 +175,8 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(gemeenten::lijst))
         .routes(routes!(opgaven::lijst, opgaven::maken))
         .routes(routes!(opgaven::lezen, opgaven::wijzigen))
+        .routes(routes!(aanmeldingen::lijst, aanmeldingen::aanmelden))
+        .routes(routes!(aanmeldingen::besluiten))
         .routes(routes!(capaciteit::lezen, capaciteit::zetten))
         .routes(routes!(audit::lijst))
         .routes(routes!(referentiecomponenten::lijst))

@@ -7,6 +7,7 @@
 //! text and flags as 0/1 because the `Any` driver decodes neither dates nor booleans the
 //! same way on both databases.
 
+pub mod aanmeldingen;
 pub mod applicaties;
 pub mod audit;
 mod capaciteit;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::aanmelden::Aanmelden;
 use crate::formaat::{bedrag, datum_lang, periode_lang};
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
@@ -120,5 +121,6 @@ fn Opgavedetail(
         </table>
         <h2 class="utrecht-heading-2">"Besluitmomenten"</h2>
         <ul class="utrecht-unordered-list">{besluiten}</ul>
+        <Aanmelden opgave=opgave.id.clone() />
     }
 }

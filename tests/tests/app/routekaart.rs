@@ -149,3 +149,95 @@ async fn regie_edits_an_opgave_checked_as_a_whole_and_others_may_not() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn a_member_asks_to_join_and_an_accepted_aanmelding_appears_in_the_coalitie() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let pad = "/api/v1/opgaven/huishoudboekje/aanmeldingen";
+    let meld = |token: &str, gemeente: &str| {
+        app.http
+            .post(app.url(pad))
+            .bearer_auth(token)
+            .json(&json!({"gemeente": gemeente, "rol": "coalitiepartner"}))
+            .send()
+    };
+    assert_eq!(
+        meld(&tokens.amsterdam, "GM0344")
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::FORBIDDEN,
+        "only for one's own gemeente"
+    );
+    assert_eq!(app.get(pad).await.status(), StatusCode::UNAUTHORIZED);
+    let gemeld = meld(&tokens.utrecht, "GM0344").await.expect("answers");
+    assert_eq!(gemeld.status(), StatusCode::CREATED);
+    let aanmelding: Value = gemeld.json().await.expect("json");
+    assert_eq!(aanmelding["status"], "open");
+    assert_eq!(
+        meld(&tokens.utrecht, "GM0344")
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::CONFLICT,
+        "one open aanmelding at a time"
+    );
+    // Amsterdam does not see Utrecht's aanmelding; regie does.
+    let lijst = |token: &str| {
+        let token = token.to_owned();
+        let app = &app;
+        async move {
+            app.http
+                .get(app.url(pad))
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("answers")
+                .json::<Vec<Value>>()
+                .await
+                .expect("json")
+        }
+    };
+    assert!(lijst(&tokens.amsterdam).await.is_empty());
+    assert_eq!(lijst(&tokens.regie).await.len(), 1);
+
+    let besluit = |token: &str, besluit: &str| {
+        app.http
+            .put(app.url(&format!(
+                "/api/v1/aanmeldingen/{}",
+                aanmelding["id"].as_str().expect("id")
+            )))
+            .bearer_auth(token)
+            .json(&json!({"besluit": besluit}))
+            .send()
+    };
+    assert_eq!(
+        besluit(&tokens.utrecht, "accepteren")
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let geaccepteerd = besluit(&tokens.regie, "accepteren").await.expect("answers");
+    assert_eq!(geaccepteerd.status(), StatusCode::OK);
+    let (opgave, _) = opgave(&app, "huishoudboekje").await;
+    assert!(
+        opgave["deelnemers"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|d| d["gemeente"] == "GM0344" && d["rol"] == "coalitiepartner"),
+        "Utrecht is now a coalitiepartner: {}",
+        opgave["deelnemers"]
+    );
+    assert_eq!(
+        besluit(&tokens.regie, "afwijzen")
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::CONFLICT,
+        "decided once"
+    );
+}

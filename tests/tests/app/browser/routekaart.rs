@@ -14,7 +14,7 @@ use server::Db;
 
 use super::Browser;
 use crate::helpers::spawn_app;
-use crate::toegang::{maak_account, maak_tokens};
+use crate::toegang::{maak_account, maak_regieaccount, maak_tokens};
 
 const ONTWERP: &str = "[data-onderdeel='rvv-ontwerp']";
 const BOUW: &str = "[data-onderdeel='rvv-bouw']";
@@ -418,4 +418,44 @@ async fn zooming_to_months_labels_them_and_an_opgave_page_tells_the_whole_opgave
         .assert_toegankelijk("/opgaven/zaakgericht-werken")
         .await;
     browser.sluit().await;
+}
+
+#[tokio::test]
+async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
+    let app = spawn_app().await;
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    maak_regieaccount(&app, "regie@vng.nl", "een lang wachtwoord").await;
+    let lid = Browser::start().await;
+    lid.log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
+        .await;
+    lid.open(&app, "/opgaven/huishoudboekje").await;
+    lid.klik("#aanmelden-1g").await;
+    lid.klik("#aanmelden-kop ~ form button[type=submit]").await;
+    lid.wacht_op_tekst("#aanmelden-kop ~ div .gp-gelukt", "Aangemeld")
+        .await;
+    lid.wacht_op_tekst("#aanmeldingen", "GM0344 als eerste gebruiker: open")
+        .await;
+    lid.assert_toegankelijk("/opgaven/huishoudboekje (lid)")
+        .await;
+
+    let regie = Browser::start().await;
+    regie
+        .log_in(&app, "regie@vng.nl", "een lang wachtwoord")
+        .await;
+    regie.open(&app, "/opgaven/huishoudboekje").await;
+    regie.wacht_op_tekst("#aanmeldingen", "GM0344").await;
+    regie
+        .assert_toegankelijk("/opgaven/huishoudboekje (regie)")
+        .await;
+    regie
+        .klik("#aanmeldingen button.utrecht-button--secondary-action")
+        .await;
+    regie
+        .wacht_op_tekst("#aanmelden-kop ~ div .gp-gelukt", "Geaccepteerd")
+        .await;
+    regie.open(&app, "/opgaven/huishoudboekje").await;
+    let coalitie = regie.tekst(".gp-kenmerken:nth-of-type(2)").await;
+    assert!(coalitie.contains("Utrecht"), "{coalitie}");
+    regie.sluit().await;
+    lid.sluit().await;
 }

@@ -1,0 +1,170 @@
+//! Taking part in an opgave: a gemeente member asks to join as coalitiepartner or eerste
+//! gebruiker; regie accepts or declines the open requests. Through the REST API, so it
+//! works once the page is live; the list is read in the browser.
+
+use domain::OpgaveId;
+use leptos::prelude::*;
+
+use crate::api::{Inhoud, Probleem, stuur};
+use crate::components::bestandsimport::Probleemverslag;
+use crate::server_fns::aanmelding::aanmelding_ophalen;
+
+/// The section on the opgave page.
+#[component]
+pub fn Aanmelden(opgave: OpgaveId) -> impl IntoView {
+    let wie = OnceResource::new(aanmelding_ophalen());
+    view! {
+        <section class="gp-beheer" aria-labelledby="aanmelden-kop">
+            <h2 class="utrecht-heading-2" id="aanmelden-kop">"Meedoen"</h2>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let opgave = opgave.clone();
+                    Suspend::new(async move {
+                        match wie.await.ok().flatten() {
+                            None => view! {
+                                <p class="utrecht-paragraph">
+                                    "Log in als medewerker van een gemeente om uw gemeente aan te melden als coalitiepartner of eerste gebruiker."
+                                </p>
+                            }
+                                .into_any(),
+                            Some(a) => view! { <Aanmeldingen opgave gemeente=a.gemeente.map(|g| g.to_string()) csrf=a.csrf /> }
+                                .into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> impl IntoView {
+    let versie = RwSignal::new(0_u32);
+    let pad = format!("/opgaven/{opgave}/aanmeldingen");
+    let lijst = LocalResource::new({
+        let (pad, csrf) = (pad.clone(), csrf.clone());
+        move || {
+            versie.track();
+            let (pad, csrf) = (pad.clone(), csrf.clone());
+            async move {
+                let antwoord = stuur("GET", &pad, Inhoud::Geen, &csrf, None).await?;
+                serde_json::from_str::<Vec<serde_json::Value>>(&antwoord.tekst)
+                    .map_err(|_| Probleem::lokaal("onleesbaar antwoord"))
+            }
+        }
+    });
+    let rol = RwSignal::new("coalitiepartner".to_owned());
+    let probleem = RwSignal::new(None::<Probleem>);
+    let melding = RwSignal::new(None::<String>);
+    let is_regie = gemeente.is_none();
+    let meld_aan = {
+        let (pad, csrf, gemeente) = (pad.clone(), csrf.clone(), gemeente.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let body =
+                serde_json::json!({"gemeente": gemeente, "rol": rol.get_untracked()}).to_string();
+            let (pad, csrf) = (pad.clone(), csrf.clone());
+            crate::api::in_browser(async move {
+                match stuur("POST", &pad, Inhoud::Json(body), &csrf, None).await {
+                    Ok(_) => {
+                        probleem.set(None);
+                        melding.set(Some("Aangemeld; de regie beslist.".into()));
+                        versie.update(|v| *v += 1);
+                    }
+                    Err(p) => probleem.set(Some(p)),
+                }
+            });
+        }
+    };
+    let beslis = move |id: String, besluit: &'static str, csrf: String| {
+        crate::api::in_browser(async move {
+            let body = serde_json::json!({ "besluit": besluit }).to_string();
+            match stuur(
+                "PUT",
+                &format!("/aanmeldingen/{id}"),
+                Inhoud::Json(body),
+                &csrf,
+                None,
+            )
+            .await
+            {
+                Ok(_) => {
+                    melding.set(Some(if besluit == "accepteren" {
+                        "Geaccepteerd: de gemeente staat nu bij de deelnemers.".into()
+                    } else {
+                        "Afgewezen.".into()
+                    }));
+                    versie.update(|v| *v += 1);
+                }
+                Err(p) => probleem.set(Some(p)),
+            }
+        });
+    };
+    let regels = move || {
+        let csrf = csrf.clone();
+        match lijst.get() {
+            None => view! { <p class="utrecht-paragraph">"Aanmeldingen worden geladen…"</p> }.into_any(),
+            Some(Err(p)) => view! { <Probleemverslag probleem=p /> }.into_any(),
+            Some(Ok(lijst)) if lijst.is_empty() => {
+                view! { <p class="utrecht-paragraph">"Nog geen aanmeldingen."</p> }.into_any()
+            }
+            Some(Ok(lijst)) => view! {
+                <ul class="utrecht-unordered-list" id="aanmeldingen">
+                    {lijst
+                        .into_iter()
+                        .map(|a| {
+                            let id = a["id"].as_str().unwrap_or_default().to_owned();
+                            let status = a["status"].as_str().unwrap_or_default().to_owned();
+                            let tekst = format!(
+                                "{} als {}: {}",
+                                a["gemeente"].as_str().unwrap_or_default(),
+                                a["rol"].as_str().unwrap_or_default().replace('_', " "),
+                                status
+                            );
+                            let knoppen = (is_regie && status == "open").then(|| {
+                                let (id2, csrf2) = (id.clone(), csrf.clone());
+                                let (id3, csrf3) = (id.clone(), csrf.clone());
+                                view! {
+                                    " "
+                                    <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                                        on:click=move |_| beslis(id2.clone(), "accepteren", csrf2.clone())>"Accepteren"</button>
+                                    " "
+                                    <button type="button" class="utrecht-button utrecht-button--subtle"
+                                        on:click=move |_| beslis(id3.clone(), "afwijzen", csrf3.clone())>"Afwijzen"</button>
+                                }
+                            });
+                            view! { <li>{tekst} {knoppen}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        {gemeente.clone().map(|g| view! {
+            <form class="gp-formulier" on:submit=meld_aan>
+                <fieldset class="gp-rolkeuze">
+                    <legend>{format!("{g} aanmelden als")}</legend>
+                    <span class="gp-keuze">
+                        <input type="radio" id="aanmelden-c" name="aanmelden-rol" value="coalitiepartner"
+                            prop:checked=move || rol.get() == "coalitiepartner" on:change=move |_| rol.set("coalitiepartner".into()) />
+                        <label for="aanmelden-c">"Coalitiepartner"</label>
+                    </span>
+                    <span class="gp-keuze">
+                        <input type="radio" id="aanmelden-1g" name="aanmelden-rol" value="eerste_gebruiker"
+                            prop:checked=move || rol.get() == "eerste_gebruiker" on:change=move |_| rol.set("eerste_gebruiker".into()) />
+                        <label for="aanmelden-1g">"Eerste gebruiker"</label>
+                    </span>
+                </fieldset>
+                <button class="utrecht-button utrecht-button--primary-action" type="submit">"Aanmelden"</button>
+            </form>
+        })}
+        <div aria-live="polite">
+            {move || melding.get().map(|m| view! { <p class="gp-gelukt" role="status">{m}</p> })}
+            {move || probleem.get().map(|p| view! { <Probleemverslag probleem=p /> })}
+        </div>
+        <h3 class="utrecht-heading-3">{if is_regie { "Aanmeldingen" } else { "Uw aanmeldingen" }}</h3>
+        {regels}
+    }
+}
