@@ -488,11 +488,17 @@ fn opgaverijen(opgave: &Opgave, bediening: Bediening, vandaag: Option<String>) -
         .iter()
         .map(|a| {
             let onderdeel = Onderdeel::Activiteit { id: a.id.clone() };
+            let pijlen = a
+                .afhankelijk_van
+                .iter()
+                .map(|v| pijl(Onderdeel::Activiteit { id: v.clone() }, onderdeel.clone(), bediening))
+                .collect_view();
             view! {
                 <li class="gp-rij gp-rij--activiteit">
                     <div class="gp-rij__kop"><span class="gp-rij__activiteit">{a.naam.clone()}</span></div>
                     <div class="gp-rij__baan">
                         {lijn()}
+                        {pijlen}
                         <Balk onderdeel naam=a.naam.clone() klasse="gp-balk gp-balk--activiteit" bediening />
                     </div>
                 </li>
@@ -512,6 +518,33 @@ fn opgaverijen(opgave: &Opgave, bediening: Bediening, vandaag: Option<String>) -
         {activiteiten}
     }
     .into_any()
+}
+
+/// A finish-to-start dependency drawn in the successor's lane: from the day after the
+/// predecessor ends to the day the successor starts (hidden when a drag makes them
+/// overlap for a moment; the cascade then closes the gap on drop).
+fn pijl(voorganger: Onderdeel, opvolger: Onderdeel, bediening: Bediening) -> impl IntoView {
+    let Bediening { huidig, as_, .. } = bediening;
+    let stijl = move || {
+        huidig.with(|s| {
+            let (Some(v), Some(o)) = (s.posities.get(&voorganger), s.posities.get(&opvolger))
+            else {
+                return "display:none".to_owned();
+            };
+            let links = as_.procent(v.eind().succ_opt().unwrap_or(v.eind()));
+            let rechts = as_.procent(o.start());
+            if rechts < links {
+                "display:none".to_owned()
+            } else {
+                format!(
+                    "left:{};width:{}",
+                    css_procent(links),
+                    css_procent(rechts - links)
+                )
+            }
+        })
+    };
+    view! { <span class="gp-pijl" style=stijl aria-hidden="true"></span> }
 }
 
 /// One draggable bar.

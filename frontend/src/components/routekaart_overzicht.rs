@@ -32,6 +32,10 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
                     "Besluitmoment"
                 </li>
                 <li>
+                    <span aria-hidden="true">"↳ "</span>
+                    "Afhankelijkheid: begint na het einde van de vorige"
+                </li>
+                <li>
                     <span class="gp-legenda__vandaag" aria-hidden="true"></span>
                     "Vandaag: "
                     {datum_lang(peildatum)}
