@@ -9,6 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::aanmelden::Aanmelden;
+use crate::components::opgave_bewerken::OpgaveBewerken;
 use crate::formaat::{bedrag, datum_lang, periode_lang};
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
@@ -122,5 +123,6 @@ fn Opgavedetail(
         <h2 class="utrecht-heading-2">"Besluitmomenten"</h2>
         <ul class="utrecht-unordered-list">{besluiten}</ul>
         <Aanmelden opgave=opgave.id.clone() />
+        <OpgaveBewerken opgave=opgave.clone() />
     }
 }

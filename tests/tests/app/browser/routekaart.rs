@@ -456,6 +456,41 @@ async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
     regie.open(&app, "/opgaven/huishoudboekje").await;
     let coalitie = regie.tekst(".gp-kenmerken:nth-of-type(2)").await;
     assert!(coalitie.contains("Utrecht"), "{coalitie}");
+
+    // Regie edits the opgave's texts and dates in the form; the server checks the whole
+    // Routekaart, and the published page shows the change.
+    regie
+        .vul(
+            "opgave-doelstelling",
+            "Elke inwoner met geldzorgen een overzicht.",
+        )
+        .await;
+    regie
+        .kies_datum("opgave-opschalingsfase-eind", "2028-12-31")
+        .await;
+    regie.klik("#bewerken-kop ~ form button[type=submit]").await;
+    regie
+        .wacht_op_tekst("#bewerken-kop ~ div .gp-gelukt", "opgeslagen")
+        .await;
+    regie
+        .assert_toegankelijk("/opgaven/huishoudboekje (bewerken)")
+        .await;
+    regie.open(&app, "/opgaven/huishoudboekje").await;
+    let pagina = regie.tekst("main").await;
+    assert!(
+        pagina.contains("Elke inwoner met geldzorgen een overzicht.")
+            && pagina.contains("tot en met 31 december 2028"),
+        "the new doelstelling and end are published: {pagina}"
+    );
+    // An end before the start is refused and named.
+    regie
+        .kies_datum("opgave-opschalingsfase-eind", "2020-01-01")
+        .await;
+    regie.klik("#bewerken-kop ~ form button[type=submit]").await;
+    let fout = regie
+        .wacht_op_tekst("#bewerken-kop ~ div [role=alert]", "eind")
+        .await;
+    assert!(fout.contains("2020-01-01"), "{fout}");
     regie.sluit().await;
     lid.sluit().await;
 }
