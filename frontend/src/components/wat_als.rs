@@ -1,5 +1,6 @@
-//! What if my gemeente joins as coalitiepartner? For the logged-in member's gemeente: per
-//! opgave a rol, and its capaciteit; live, on the Routekaart as dragged, the load per
+//! What if my gemeente joins as coalitiepartner? For the logged-in member's gemeente (or,
+//! for anyone else, a gemeente they pick: regie sees its landscape too, visitors only what
+//! joining costs): per opgave a rol, and its capaciteit; live, on the Routekaart as dragged, the load per
 //! quarter against capacity (overloaded quarters explained), besparing and bijdragen per
 //! year, the terugverdienjaar, and which applicaties' overstapmomenten moved compared with
 //! the published Routekaart and roles. All computed in the browser by `domain`.
@@ -18,7 +19,8 @@ use leptos::prelude::*;
 use crate::api::{Inhoud, Probleem, stuur};
 use crate::components::bestandsimport::Probleemverslag;
 use crate::formaat::{bedrag, datum_kort, getal};
-use crate::server_fns::landschap::eigen_planbasis;
+use crate::server_fns::gemeenten::gemeenten_ophalen;
+use crate::server_fns::landschap::{eigen_planbasis, wat_als_basis};
 
 /// The what-if panel, or a hint to log in.
 #[component]
@@ -35,16 +37,10 @@ pub fn WatAls(
                 {move || Suspend::new(async move {
                     match basis.await {
                         Ok(Some(eigen)) => view! {
-                            <Paneel code=eigen.gemeente basis=eigen.basis csrf=eigen.csrf kaart stappen />
+                            <Paneel code=eigen.gemeente basis=eigen.basis csrf=Some(eigen.csrf) kaart stappen />
                         }
                             .into_any(),
-                        Ok(None) => view! {
-                            <p class="utrecht-paragraph">
-                                "Log in als medewerker van een gemeente om te zien wat deelnemen en verschuiven "
-                                "betekent voor uw mensen, uw geld en uw overstapmomenten."
-                            </p>
-                        }
-                            .into_any(),
+                        Ok(None) => view! { <Kiezer kaart stappen /> }.into_any(),
                         Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -62,11 +58,59 @@ fn rol_code(rol: Option<Rol>) -> &'static str {
     }
 }
 
+/// For visitors and regie: pick a gemeente, then the what-if for it.
+#[component]
+fn Kiezer(kaart: Signal<Vec<Opgave>>, stappen: RwSignal<Vec<Bewerking>>) -> impl IntoView {
+    let gemeenten = OnceResource::new(gemeenten_ophalen());
+    let gekozen = RwSignal::new(String::new());
+    let basis = LocalResource::new(move || {
+        let code = gekozen.get();
+        async move {
+            if code.is_empty() {
+                Ok(None)
+            } else {
+                wat_als_basis(code.clone()).await.map(|b| Some((code, b)))
+            }
+        }
+    });
+    view! {
+        <p class="utrecht-paragraph">
+            "Kies een gemeente om te zien wat deelnemen en verschuiven betekent voor haar mensen en geld. "
+            "Het applicatielandschap en de capaciteit van een gemeente ziet alleen wie van die gemeente is (en de regie); "
+            "log in om ook de overstapmomenten te zien."
+        </p>
+        <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="wat-als-gemeente">"Gemeente"</label>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let lijst = gemeenten.await.unwrap_or_default();
+                    view! {
+                        <select class="utrecht-select" id="wat-als-gemeente" on:change=move |ev| gekozen.set(event_target_value(&ev))>
+                            <option value="">"Kies…"</option>
+                            {lijst
+                                .into_iter()
+                                .map(|g| view! { <option value=g.code.to_string()>{g.naam}</option> })
+                                .collect_view()}
+                        </select>
+                    }
+                })}
+            </Suspense>
+        </div>
+        {move || match basis.get() {
+            Some(Ok(Some((code, pb)))) => GemeenteCode::parse(&code)
+                .ok()
+                .map(|code| view! { <Paneel code basis=pb csrf=None kaart stappen /> }.into_any()),
+            Some(Err(fout)) => Some(view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any()),
+            _ => None,
+        }}
+    }
+}
+
 #[component]
 fn Paneel(
     code: GemeenteCode,
     basis: Planbasis,
-    csrf: String,
+    csrf: Option<String>,
     kaart: Signal<Vec<Opgave>>,
     stappen: RwSignal<Vec<Bewerking>>,
 ) -> impl IntoView {
@@ -209,7 +253,7 @@ fn Paneel(
         <div aria-live="polite">
             {move || plan.with(|p| basisplan.with_value(|b| uitkomst(b, p)))}
         </div>
-        <Opslaan scenario=Callback::new(move |()| scenario()) csrf />
+        {csrf.map(|csrf| view! { <Opslaan scenario=Callback::new(move |()| scenario()) csrf /> })}
     }
 }
 

@@ -94,3 +94,38 @@ pub async fn scenarios_ophalen(
     }
     Ok(uitkomst)
 }
+
+/// What the what-if of `gemeente` can use for the current session: its whole plan basis
+/// when the session may read it (its members, regie), else only the public part (the
+/// Routekaart and the catalogue, no landscape and no capaciteit), so anyone can see what
+/// joining costs in people and money.
+///
+/// # Errors
+/// When the code is malformed or storage fails; the message is safe to show.
+#[server(prefix = "/fn", endpoint = "wat-als")]
+pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError> {
+    let code =
+        domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
+    let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
+        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    match landschappen
+        .planbasis(super::opslag::sessiesleutel().as_deref(), &code)
+        .await
+    {
+        Ok(basis) => return Ok(basis),
+        Err(Leesfout::Opslag) => return Err(ServerFnError::new(Leesfout::Opslag.to_string())),
+        Err(Leesfout::NietIngelogd | Leesfout::GeenRecht) => {}
+    }
+    let publiek = super::opslag::publiek()?;
+    Ok(Planbasis {
+        basis: domain::scenario::Basis {
+            routekaart: publiek.opgaven().await.map_err(super::opslag::fout)?,
+            componenten: publiek.componenten().await.map_err(super::opslag::fout)?,
+            applicaties: Vec::new(),
+            capaciteit: None,
+        },
+        referentiecomponenten: Vec::new(),
+        vandaag: chrono::Utc::now().date_naive(),
+        mag_schrijven: false,
+    })
+}

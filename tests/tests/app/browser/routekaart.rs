@@ -395,6 +395,38 @@ async fn zooming_to_months_labels_them_and_an_opgave_page_tells_the_whole_opgave
     assert!(as_.contains("mrt") && as_.contains("dec"), "{as_}");
     browser.assert_toegankelijk("/ op maanden").await;
 
+    // A visitor picks a gemeente and sees what joining costs (no landscape: that is private).
+    browser
+        .client
+        .find(Locator::XPath(
+            "//select[@id='wat-als-gemeente']/option[.='Utrecht']",
+        ))
+        .await
+        .expect("Utrecht offered")
+        .click()
+        .await
+        .expect("chosen");
+    browser.wacht_op_tekst(".gp-wat-als", "Voor GM0344").await;
+    browser
+        .klik("#rol-cloudinfrastructuur-coalitiepartner")
+        .await;
+    let geld = browser.wacht_op_tekst("#wat-als-geld", "€").await;
+    assert!(
+        geld.contains("−"),
+        "joining costs money before it saves: {geld}"
+    );
+    assert!(
+        browser
+            .client
+            .find(Locator::Css("form.gp-opslaan"))
+            .await
+            .is_err(),
+        "a visitor cannot save"
+    );
+    browser
+        .assert_toegankelijk("/ wat-als voor een bezoeker")
+        .await;
+
     browser.klik("a[href='/opgaven/zaakgericht-werken']").await;
     browser.wacht_op_tekst("h1", "Zaakgericht werken").await;
     for kop in [
