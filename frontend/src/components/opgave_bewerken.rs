@@ -2,8 +2,8 @@
 //! coalitie, draagvlak), the dates of both fasen and the bijdrage per rol. Saved through
 //! `PUT /api/v1/opgaven/{id}` with the ETag just read, so a change by someone else is
 //! refused, not overwritten; the server checks the whole Routekaart and names what breaks.
-//! Activiteiten, dependencies, besluiten and deelnemers are changed through the API (and
-//! deelnemers through aanmeldingen).
+//! Activiteiten (with their dependencies), besluiten and deelnemers are edited as rows
+//! of small tables in the same form.
 
 use domain::Opgave;
 use leptos::prelude::*;
@@ -60,6 +60,226 @@ const VELDEN: [(&str, &str, &str); 16] = [
     ),
 ];
 
+/// How a column of a row editor is edited.
+#[derive(Clone, Copy)]
+enum Soort {
+    Tekst,
+    Datum,
+    Keuze(&'static [(&'static str, &'static str)]),
+    /// A list in JSON, `;`-separated in the cell.
+    Lijst,
+}
+
+/// A column of a row editor: the JSON key, its label, how it is edited.
+type Kolom = (&'static str, &'static str, Soort);
+
+const FASEN: &[(&str, &str)] = &[
+    ("ontwikkelfase", "Ontwikkelfase"),
+    ("opschalingsfase", "Opschalingsfase"),
+];
+const ORGANEN: &[(&str, &str)] = &[
+    (
+        "college_van_dienstverleningszaken",
+        "College van Dienstverleningszaken",
+    ),
+    ("ledenvergadering", "Ledenvergadering"),
+    ("bestuur", "Bestuur"),
+];
+const ROLLEN: &[(&str, &str)] = &[
+    ("coalitiepartner", "Coalitiepartner"),
+    ("eerste_gebruiker", "Eerste gebruiker"),
+];
+
+/// The row editors: (JSON key of the list, heading, columns).
+const LIJSTEN: [(&str, &str, &[Kolom]); 3] = [
+    (
+        "activiteiten",
+        "Activiteiten",
+        &[
+            ("id", "Id", Soort::Tekst),
+            ("naam", "Naam", Soort::Tekst),
+            ("fase", "Fase", Soort::Keuze(FASEN)),
+            ("start", "Start", Soort::Datum),
+            ("eind", "Eind", Soort::Datum),
+            (
+                "afhankelijkVan",
+                "Na (ids, gescheiden door ;)",
+                Soort::Lijst,
+            ),
+        ],
+    ),
+    (
+        "besluiten",
+        "Besluiten",
+        &[
+            ("id", "Id", Soort::Tekst),
+            ("datum", "Datum", Soort::Datum),
+            ("orgaan", "Orgaan", Soort::Keuze(ORGANEN)),
+            ("onderwerp", "Onderwerp", Soort::Tekst),
+        ],
+    ),
+    (
+        "deelnemers",
+        "Deelnemers",
+        &[
+            ("gemeente", "Gemeente (CBS-code)", Soort::Tekst),
+            ("rol", "Rol", Soort::Keuze(ROLLEN)),
+        ],
+    ),
+];
+
+/// The rows of one list: a number per row (its key) and a signal per cell.
+type Rijen = RwSignal<Vec<(usize, Vec<RwSignal<String>>)>>;
+
+fn rijen_uit(
+    json: &serde_json::Value,
+    lijst: &str,
+    kolommen: &[Kolom],
+) -> Vec<(usize, Vec<RwSignal<String>>)> {
+    json[lijst]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let cellen = kolommen
+                        .iter()
+                        .map(|(sleutel, _, soort)| {
+                            let tekst = match (soort, &item[*sleutel]) {
+                                (Soort::Lijst, serde_json::Value::Array(l)) => l
+                                    .iter()
+                                    .filter_map(serde_json::Value::as_str)
+                                    .collect::<Vec<_>>()
+                                    .join("; "),
+                                (_, serde_json::Value::String(t)) => t.clone(),
+                                _ => String::new(),
+                            };
+                            RwSignal::new(tekst)
+                        })
+                        .collect();
+                    (i, cellen)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn rijen_naar(rijen: &[(usize, Vec<RwSignal<String>>)], kolommen: &[Kolom]) -> serde_json::Value {
+    serde_json::Value::Array(
+        rijen
+            .iter()
+            .map(|(_, cellen)| {
+                let mut item = serde_json::Map::new();
+                for ((sleutel, _, soort), cel) in kolommen.iter().zip(cellen) {
+                    let tekst = cel.get_untracked();
+                    let waarde = match soort {
+                        Soort::Lijst => serde_json::Value::Array(
+                            tekst
+                                .split(';')
+                                .map(str::trim)
+                                .filter(|t| !t.is_empty())
+                                .map(|t| serde_json::Value::String(t.to_owned()))
+                                .collect(),
+                        ),
+                        _ => serde_json::Value::String(tekst.trim().to_owned()),
+                    };
+                    item.insert((*sleutel).to_owned(), waarde);
+                }
+                serde_json::Value::Object(item)
+            })
+            .collect(),
+    )
+}
+
+/// A small table of rows, each cell an input, with add and remove.
+#[component]
+fn Lijsteditor(
+    lijst: &'static str,
+    kop: &'static str,
+    kolommen: &'static [Kolom],
+    rijen: Rijen,
+) -> impl IntoView {
+    let volgende =
+        StoredValue::new(rijen.with_untracked(|r| r.iter().map(|(i, _)| i + 1).max().unwrap_or(0)));
+    let toevoegen = move |_| {
+        let nummer = volgende.get_value();
+        volgende.set_value(nummer + 1);
+        let cellen = kolommen
+            .iter()
+            .map(|(_, _, soort)| {
+                RwSignal::new(match soort {
+                    Soort::Keuze(opties) => {
+                        opties.first().map_or(String::new(), |o| o.0.to_owned())
+                    }
+                    _ => String::new(),
+                })
+            })
+            .collect();
+        rijen.update(|r| r.push((nummer, cellen)));
+    };
+    view! {
+        <h3 class="utrecht-heading-3" id=format!("lijst-{lijst}")>{kop}</h3>
+        <div class="gp-tabel-rol">
+            <table class="utrecht-table utrecht-table--html-table gp-lijsteditor" aria-labelledby=format!("lijst-{lijst}")>
+                <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                        {kolommen.iter().map(|(_, label, _)| view! { <th class="utrecht-table__header-cell" scope="col">{*label}</th> }).collect_view()}
+                        <th class="utrecht-table__header-cell" scope="col">"Actie"</th>
+                    </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                    <For each=move || rijen.get() key=|(nummer, _)| *nummer let:rij>
+                        {
+                            let (nummer, cellen) = rij;
+                            let invoer = kolommen
+                                .iter()
+                                .zip(cellen)
+                                .map(|((sleutel, label, soort), cel)| {
+                                    let naam = format!("{label}, rij {}", nummer + 1);
+                                    let id = format!("{lijst}-{sleutel}-{nummer}");
+                                    let veld = match soort {
+                                        Soort::Keuze(opties) => view! {
+                                            <select class="utrecht-select" id=id aria-label=naam
+                                                on:change=move |ev| cel.set(event_target_value(&ev))>
+                                                {opties.iter().map(|(waarde, tekst)| {
+                                                    let gekozen = cel.get_untracked() == *waarde;
+                                                    view! { <option value=*waarde selected=gekozen>{*tekst}</option> }
+                                                }).collect_view()}
+                                            </select>
+                                        }.into_any(),
+                                        _ => view! {
+                                            <input class="utrecht-textbox" id=id aria-label=naam
+                                                type=if matches!(soort, Soort::Datum) { "date" } else { "text" }
+                                                prop:value=move || cel.get() on:input=move |ev| cel.set(event_target_value(&ev)) />
+                                        }.into_any(),
+                                    };
+                                    view! { <td class="utrecht-table__cell">{veld}</td> }
+                                })
+                                .collect_view();
+                            view! {
+                                <tr class="utrecht-table__row">
+                                    {invoer}
+                                    <td class="utrecht-table__cell">
+                                        <button type="button" class="utrecht-button utrecht-button--subtle"
+                                            aria-label=format!("{kop}: rij {} verwijderen", nummer + 1)
+                                            on:click=move |_| rijen.update(|r| r.retain(|(n, _)| *n != nummer))>
+                                            "Verwijderen"
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=toevoegen>
+            {format!("{kop}: rij toevoegen")}
+        </button>
+    }
+}
+
 /// The form, for regie only.
 #[component]
 pub fn OpgaveBewerken(opgave: Opgave) -> impl IntoView {
@@ -92,6 +312,11 @@ fn Formulier(opgave: Opgave, csrf: String) -> impl IntoView {
         })
         .collect();
     let waarden = StoredValue::new(waarden);
+    let lijsten: Vec<(&'static str, Rijen)> = LIJSTEN
+        .iter()
+        .map(|(lijst, _, kolommen)| (*lijst, RwSignal::new(rijen_uit(&json, lijst, kolommen))))
+        .collect();
+    let lijsten = StoredValue::new(lijsten);
     let probleem = RwSignal::new(None::<Probleem>);
     let gelukt = RwSignal::new(false);
     let id = opgave.id.to_string();
@@ -103,6 +328,14 @@ fn Formulier(opgave: Opgave, csrf: String) -> impl IntoView {
         let csrf = csrf.clone();
         let ingevuld: Vec<(&'static str, String)> =
             waarden.with_value(|w| w.iter().map(|(p, s)| (*p, s.get_untracked())).collect());
+        let rijen: Vec<(&'static str, serde_json::Value)> = lijsten.with_value(|l| {
+            l.iter()
+                .zip(LIJSTEN.iter())
+                .map(|((lijst, rijen), (_, _, kolommen))| {
+                    (*lijst, rijen.with_untracked(|r| rijen_naar(r, kolommen)))
+                })
+                .collect()
+        });
         crate::api::in_browser(async move {
             let uitkomst = async {
                 // Read now for the ETag and every field this form does not show.
@@ -132,6 +365,9 @@ fn Formulier(opgave: Opgave, csrf: String) -> impl IntoView {
                     if let Some(plek) = json.pointer_mut(pointer) {
                         *plek = waarde;
                     }
+                }
+                for (lijst, waarde) in rijen {
+                    json[lijst] = waarde;
                 }
                 stuur(
                     "PUT",
@@ -183,8 +419,13 @@ fn Formulier(opgave: Opgave, csrf: String) -> impl IntoView {
     view! {
         <section class="gp-beheer" aria-labelledby="bewerken-kop">
             <h2 class="utrecht-heading-2" id="bewerken-kop">"Opgave bewerken (regie)"</h2>
-            <form class="gp-formulier" on:submit=opslaan>
+            <form class="gp-formulier gp-formulier--breed" on:submit=opslaan>
                 {velden}
+                {LIJSTEN
+                    .iter()
+                    .zip(lijsten.get_value())
+                    .map(|((lijst, kop, kolommen), (_, rijen))| view! { <Lijsteditor lijst=*lijst kop=*kop kolommen=*kolommen rijen /> })
+                    .collect_view()}
                 <button class="utrecht-button utrecht-button--primary-action" type="submit">"Opgave opslaan"</button>
             </form>
             <div aria-live="polite">

@@ -500,6 +500,33 @@ async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
     regie
         .kies_datum("opgave-opschalingsfase-eind", "2028-12-31")
         .await;
+    // A besluit added as a row of the besluiten table.
+    let rijen_voor = regie
+        .client
+        .find_all(Locator::Css("[aria-labelledby='lijst-besluiten'] tbody tr"))
+        .await
+        .expect("rows")
+        .len();
+    regie
+        .client
+        .find(Locator::XPath("//button[.='Besluiten: rij toevoegen']"))
+        .await
+        .expect("add row")
+        .click()
+        .await
+        .expect("click");
+    regie
+        .vul(&format!("besluiten-id-{rijen_voor}"), "hhb-evaluatie")
+        .await;
+    regie
+        .kies_datum(&format!("besluiten-datum-{rijen_voor}"), "2027-06-01")
+        .await;
+    regie
+        .vul(
+            &format!("besluiten-onderwerp-{rijen_voor}"),
+            "Evaluatie Huishoudboekje",
+        )
+        .await;
     regie.klik("#bewerken-kop ~ form button[type=submit]").await;
     regie
         .wacht_op_tekst("#bewerken-kop ~ div .gp-gelukt", "opgeslagen")
@@ -511,8 +538,11 @@ async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
     let pagina = regie.tekst("main").await;
     assert!(
         pagina.contains("Elke inwoner met geldzorgen een overzicht.")
-            && pagina.contains("tot en met 31 december 2028"),
-        "the new doelstelling and end are published: {pagina}"
+            && pagina.contains("tot en met 31 december 2028")
+            && pagina.contains(
+                "1 juni 2027 — College van Dienstverleningszaken: Evaluatie Huishoudboekje"
+            ),
+        "the new doelstelling, end and besluit are published: {pagina}"
     );
     // An end before the start is refused and named.
     regie
