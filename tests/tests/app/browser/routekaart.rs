@@ -160,6 +160,38 @@ async fn dragging_a_bar_moves_it_by_weeks_pushes_its_successor_and_can_be_undone
         .expect("ctrl+y");
     browser.wacht_op_label(ONTWERP, "14 juli 2025").await;
 
+    // Escape cancels a drag in progress: the bar stays where it was.
+    browser
+        .client
+        .execute(
+            "const b = document.querySelector(arguments[0]); const r = b.getBoundingClientRect();
+             const e = (t, x) => new PointerEvent(t, {bubbles: true, pointerId: 7, button: 0, buttons: 1,
+                 clientX: x, clientY: r.top + r.height / 2, isPrimary: true});
+             b.dispatchEvent(e('pointerdown', r.left + 5));
+             b.dispatchEvent(e('pointermove', r.left + 200));",
+            vec![serde_json::json!(ONTWERP)],
+        )
+        .await
+        .expect("drag started");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        !browser.label(ONTWERP).await.contains("14 juli 2025"),
+        "the preview follows the pointer"
+    );
+    let balk = browser.client.find(Locator::Css(ONTWERP)).await.expect("bar");
+    balk.send_keys(&Key::Escape.to_string()).await.expect("escape");
+    browser.wacht_op_tekst("#gantt-aankondiging", "Slepen geannuleerd").await;
+    browser
+        .client
+        .execute(
+            "const b = document.querySelector(arguments[0]);
+             b.dispatchEvent(new PointerEvent('pointerup', {bubbles: true, pointerId: 7, button: 0}));",
+            vec![serde_json::json!(ONTWERP)],
+        )
+        .await
+        .expect("released");
+    browser.wacht_op_label(ONTWERP, "14 juli 2025").await;
+
     // The draft survives a reload: two steps.
     browser.client.refresh().await.expect("reload");
     browser
