@@ -435,3 +435,99 @@ fn Formulier(opgave: Opgave, csrf: String) -> impl IntoView {
         </section>
     }
 }
+
+/// Regie adds an opgave to the Routekaart: its id, name and the dates of both fasen; the
+/// rest is filled in on its page.
+#[component]
+pub fn NieuweOpgave() -> impl IntoView {
+    let wie = OnceResource::new(aanmelding_ophalen());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let regie = wie.await.ok().flatten().filter(|a| a.gemeente.is_none())?;
+                Some(view! { <NieuweOpgaveFormulier csrf=regie.csrf /> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn NieuweOpgaveFormulier(csrf: String) -> impl IntoView {
+    const VELDEN: [(&str, &str, &str); 6] = [
+        ("id", "Id (kleine letters, cijfers en streepjes)", "text"),
+        ("naam", "Naam", "text"),
+        ("ontwikkel-start", "Ontwikkelfase: start", "date"),
+        ("ontwikkel-eind", "Ontwikkelfase: eind", "date"),
+        ("opschaling-start", "Opschalingsfase: start", "date"),
+        ("opschaling-eind", "Opschalingsfase: eind", "date"),
+    ];
+    let waarden: Vec<RwSignal<String>> = VELDEN
+        .iter()
+        .map(|_| RwSignal::new(String::new()))
+        .collect();
+    let waarden = StoredValue::new(waarden);
+    let probleem = RwSignal::new(None::<Probleem>);
+    let gemaakt = RwSignal::new(None::<String>);
+    let maak = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        probleem.set(None);
+        gemaakt.set(None);
+        let w: Vec<String> = waarden.with_value(|w| {
+            w.iter()
+                .map(|s| s.get_untracked().trim().to_owned())
+                .collect()
+        });
+        let leeg = || serde_json::json!("");
+        let bijdrage = serde_json::json!({"ftePerKwartaal": 0.0, "euro": 0});
+        let body = serde_json::json!({
+            "id": w[0], "naam": w[1], "doelstelling": leeg(), "coalitie": leeg(),
+            "aanpak": {"randvoorwaarden": leeg(), "mensenEnMiddelen": leeg(), "planning": leeg()},
+            "draagvlak": {"convenant": leeg(), "financieleArrangementen": leeg(), "governance": leeg()},
+            "ontwikkelfase": {"start": w[2], "eind": w[3]},
+            "opschalingsfase": {"start": w[4], "eind": w[5]},
+            "activiteiten": [], "besluiten": [], "deelnemers": [],
+            "bijdrage": {"coalitiepartner": bijdrage, "eersteGebruiker": bijdrage},
+        })
+        .to_string();
+        let id = w[0].clone();
+        let csrf = csrf.clone();
+        crate::api::in_browser(async move {
+            match stuur("POST", "/opgaven", Inhoud::Json(body), &csrf, None).await {
+                Ok(_) => gemaakt.set(Some(id)),
+                Err(p) => probleem.set(Some(p)),
+            }
+        });
+    };
+    view! {
+        <section class="gp-beheer" aria-labelledby="nieuw-kop">
+            <h2 class="utrecht-heading-2" id="nieuw-kop">"Nieuwe opgave (regie)"</h2>
+            <form class="gp-formulier" on:submit=maak>
+                {VELDEN
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (id, label, soort))| {
+                        let waarde = waarden.with_value(|w| w[i]);
+                        let veld = format!("nieuw-{id}");
+                        view! {
+                            <div class="utrecht-form-field">
+                                <label class="utrecht-form-label" for=veld.clone()>{*label}</label>
+                                <input class="utrecht-textbox" id=veld type=*soort
+                                    prop:value=move || waarde.get() on:input=move |ev| waarde.set(event_target_value(&ev)) />
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                <button class="utrecht-button utrecht-button--primary-action" type="submit">"Opgave toevoegen"</button>
+            </form>
+            <div aria-live="polite">
+                {move || gemaakt.get().map(|id| view! {
+                    <p class="gp-gelukt" role="status">
+                        "De opgave is toegevoegd. "
+                        <a class="utrecht-link" href=format!("/opgaven/{id}")>"Vul haar verder in"</a>
+                    </p>
+                })}
+                {move || probleem.get().map(|p| view! { <Probleemverslag probleem=p /> })}
+            </div>
+        </section>
+    }
+}

@@ -6,6 +6,7 @@ use domain::Opgave;
 use leptos::prelude::*;
 
 use crate::components::gantt::Gantt;
+use crate::components::opgave_bewerken::NieuweOpgave;
 use crate::components::wat_als::WatAls;
 use crate::formaat::{datum_lang, periode_lang};
 use crate::server_fns::routekaart::RoutekaartOverzicht as Overzicht;
@@ -44,6 +45,7 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
             <Gantt opgaven=opgaven.clone() peildatum concept stappen />
         </section>
         <WatAls kaart=concept.into() stappen />
+        <NieuweOpgave />
         <RoutekaartTabel opgaven />
     }
 }

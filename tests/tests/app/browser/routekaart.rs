@@ -178,9 +178,17 @@ async fn dragging_a_bar_moves_it_by_weeks_pushes_its_successor_and_can_be_undone
         !browser.label(ONTWERP).await.contains("14 juli 2025"),
         "the preview follows the pointer"
     );
-    let balk = browser.client.find(Locator::Css(ONTWERP)).await.expect("bar");
-    balk.send_keys(&Key::Escape.to_string()).await.expect("escape");
-    browser.wacht_op_tekst("#gantt-aankondiging", "Slepen geannuleerd").await;
+    let balk = browser
+        .client
+        .find(Locator::Css(ONTWERP))
+        .await
+        .expect("bar");
+    balk.send_keys(&Key::Escape.to_string())
+        .await
+        .expect("escape");
+    browser
+        .wacht_op_tekst("#gantt-aankondiging", "Slepen geannuleerd")
+        .await;
     browser
         .client
         .execute(
@@ -585,6 +593,25 @@ async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
         .wacht_op_tekst("#bewerken-kop ~ div [role=alert]", "eind")
         .await;
     assert!(fout.contains("2020-01-01"), "{fout}");
+    // A new opgave through the form on the Routekaart page.
+    regie.open(&app, "/").await;
+    regie.vul("nieuw-id", "open-raadsinformatie").await;
+    regie.vul("nieuw-naam", "Open Raadsinformatie").await;
+    for (veld, datum) in [
+        ("nieuw-ontwikkel-start", "2027-01-04"),
+        ("nieuw-ontwikkel-eind", "2027-12-17"),
+        ("nieuw-opschaling-start", "2028-01-03"),
+        ("nieuw-opschaling-eind", "2028-12-15"),
+    ] {
+        regie.kies_datum(veld, datum).await;
+    }
+    regie.klik("#nieuw-kop ~ form button[type=submit]").await;
+    regie
+        .wacht_op_tekst("#nieuw-kop ~ div .gp-gelukt", "De opgave is toegevoegd.")
+        .await;
+    regie.assert_toegankelijk("/ (regie, nieuwe opgave)").await;
+    regie.klik("#nieuw-kop ~ div .gp-gelukt a").await;
+    regie.wacht_op_tekst("h1", "Open Raadsinformatie").await;
     regie.sluit().await;
     lid.sluit().await;
 }
