@@ -229,6 +229,52 @@ pub fn plan_csv(plan: &Overstapplan) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// What Outlook and other calendar clients rely on (RFC 5545 §3.1, §3.6.1, §3.8.7.2):
+    /// CRLF line ends, lines folded at 75 octets, balanced components, and per event a
+    /// UID, a DTSTAMP and a DTSTART, with DTEND after DTSTART for an all-day event.
+    fn controleer_rfc5545(ics: &str) {
+        assert!(ics.ends_with("\r\n"));
+        for regel in ics.split("\r\n").filter(|r| !r.is_empty()) {
+            assert!(!regel.contains('\n'), "a bare LF in {regel:?}");
+            assert!(
+                regel.len() <= 75,
+                "an unfolded line of {} octets: {regel:?}",
+                regel.len()
+            );
+        }
+        assert!(ics.contains("VERSION:2.0\r\n") && ics.contains("PRODID:"));
+        assert_eq!(
+            ics.matches("BEGIN:VEVENT").count(),
+            ics.matches("END:VEVENT").count()
+        );
+        for gebeurtenis in ics.split("BEGIN:VEVENT").skip(1) {
+            for eigenschap in [
+                "UID:",
+                "DTSTAMP:",
+                "DTSTART;VALUE=DATE:",
+                "DTEND;VALUE=DATE:",
+            ] {
+                assert!(
+                    gebeurtenis.contains(eigenschap),
+                    "{eigenschap} missing in {gebeurtenis}"
+                );
+            }
+            let datum = |sleutel: &str| {
+                gebeurtenis
+                    .split("\r\n")
+                    .find_map(|r| r.strip_prefix(sleutel))
+                    .expect("present")
+                    .to_owned()
+            };
+            assert!(datum("DTEND;VALUE=DATE:") > datum("DTSTART;VALUE=DATE:"));
+        }
+    }
+
+    #[test]
+    fn the_feeds_are_what_calendar_clients_expect() {
+        controleer_rfc5545(&besluiten_ics(&crate::demo::routekaart()));
+    }
+
     #[test]
     fn the_demo_besluiten_are_all_day_events_with_stable_uids() {
         let ics = besluiten_ics(&crate::demo::routekaart());

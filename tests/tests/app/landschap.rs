@@ -172,6 +172,10 @@ async fn worked_example_a_as_an_applicatie_gives_its_overstapmoment_and_frictiek
             .unwrap_or_else(|| panic!("no event '{titel}' in {ics}"))
             .to_owned()
     };
+    // Folded at 75 octets with CRLF, also where "vóór", "→" and "€" take several bytes.
+    for regel in ics.split("\r\n").filter(|r| !r.is_empty()) {
+        assert!(regel.len() <= 75 && !regel.contains('\n'), "{regel:?}");
+    }
     let opzeggen = gebeurtenis("Opzeggen vóór vandaag: Zaaksysteem X");
     assert!(
         opzeggen.contains("DTSTART;VALUE=DATE:20250630\r\n")

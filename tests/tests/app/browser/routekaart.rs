@@ -5,7 +5,9 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use fantoccini::actions::{InputSource as _, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+use fantoccini::actions::{
+    InputSource as _, MOUSE_BUTTON_LEFT, MouseActions, PenActions, PointerAction, TouchActions,
+};
 use fantoccini::key::Key;
 
 use reqwest::StatusCode;
@@ -614,4 +616,73 @@ async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
     regie.wacht_op_tekst("h1", "Open Raadsinformatie").await;
     regie.sluit().await;
     lid.sluit().await;
+}
+
+#[tokio::test]
+async fn a_finger_and_a_pen_drag_bars_too() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    browser.open(&app, "/").await;
+    let sleep = |element: fantoccini::elements::Element, dx: f64| {
+        [
+            PointerAction::MoveToElement {
+                element,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            },
+            PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            },
+            PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(300)),
+                x: dx,
+                y: 0.0,
+            },
+            PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            },
+        ]
+    };
+    let voor = browser.label("[data-onderdeel='hhb-onderzoek']").await;
+    let balk = browser
+        .client
+        .find(Locator::Css("[data-onderdeel='hhb-onderzoek']"))
+        .await
+        .expect("bar");
+    let mut vinger = TouchActions::new("vinger".into());
+    for stap in sleep(balk, 60.0) {
+        vinger = vinger.then(stap);
+    }
+    browser
+        .client
+        .perform_actions(vinger)
+        .await
+        .expect("touch drag");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let na_vinger = browser.label("[data-onderdeel='hhb-onderzoek']").await;
+    assert_ne!(na_vinger, voor, "a touch drag moves the bar");
+
+    let voor = browser.label("[data-onderdeel='cgc-standaarden']").await;
+    let balk = browser
+        .client
+        .find(Locator::Css("[data-onderdeel='cgc-standaarden']"))
+        .await
+        .expect("bar");
+    let mut pen = PenActions::new("pen".into());
+    for stap in sleep(balk, 60.0) {
+        pen = pen.then(stap);
+    }
+    browser.client.perform_actions(pen).await.expect("pen drag");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_ne!(
+        browser.label("[data-onderdeel='cgc-standaarden']").await,
+        voor,
+        "a pen drag moves the bar"
+    );
+    assert_eq!(
+        browser.tekst(".gp-gantt__stappen").await,
+        "2 wijzigingen in het concept"
+    );
+    browser.sluit().await;
 }
