@@ -140,6 +140,31 @@ pub async fn stuur(
     }
 }
 
+/// Changes the resource at `pad`: reads it for its current JSON and `ETag`, lets
+/// `pas_aan` change the JSON, and writes it back with `If-Match`, so a change someone else
+/// made since is refused (409), never overwritten.
+///
+/// # Errors
+/// The server's problem, a local one when the answer is unreadable, or `pas_aan`'s.
+pub async fn wijzig(
+    pad: &str,
+    csrf: &str,
+    pas_aan: impl FnOnce(&mut serde_json::Value) -> Result<(), Probleem>,
+) -> Result<Antwoord, Probleem> {
+    let gelezen = stuur("GET", pad, Inhoud::Geen, csrf, None).await?;
+    let mut json: serde_json::Value = serde_json::from_str(&gelezen.tekst)
+        .map_err(|_| Probleem::lokaal("onleesbaar antwoord van de server"))?;
+    pas_aan(&mut json)?;
+    stuur(
+        "PUT",
+        pad,
+        Inhoud::Json(json.to_string()),
+        csrf,
+        gelezen.etag.as_deref(),
+    )
+    .await
+}
+
 /// Starts `taak` in the browser; on the server it does nothing.
 pub fn in_browser(taak: impl std::future::Future<Output = ()> + 'static) {
     #[cfg(feature = "hydrate")]

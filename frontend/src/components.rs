@@ -5,6 +5,7 @@ pub mod besparingsgrafiek;
 pub mod bestandsimport;
 pub mod gantt;
 pub mod kop;
+pub mod melding;
 pub mod opgave_bewerken;
 pub mod routekaart_overzicht;
 pub mod uitstaptijdlijn;

@@ -337,11 +337,8 @@ fn Formulier(opgave: Opgave, csrf: String) -> impl IntoView {
                 .collect()
         });
         crate::api::in_browser(async move {
-            let uitkomst = async {
-                // Read now for the ETag and every field this form does not show.
-                let gelezen = stuur("GET", &pad, Inhoud::Geen, &csrf, None).await?;
-                let mut json: serde_json::Value = serde_json::from_str(&gelezen.tekst)
-                    .map_err(|_| Probleem::lokaal("onleesbaar antwoord van de server"))?;
+            // Read now for the ETag and every field this form does not show.
+            let uitkomst = crate::api::wijzig(&pad, &csrf, |json| {
                 for (pointer, tekst) in ingevuld {
                     let soort = VELDEN
                         .iter()
@@ -369,15 +366,8 @@ fn Formulier(opgave: Opgave, csrf: String) -> impl IntoView {
                 for (lijst, waarde) in rijen {
                     json[lijst] = waarde;
                 }
-                stuur(
-                    "PUT",
-                    &pad,
-                    Inhoud::Json(json.to_string()),
-                    &csrf,
-                    gelezen.etag.as_deref(),
-                )
-                .await
-            }
+                Ok(())
+            })
             .await;
             match uitkomst {
                 Ok(_) => gelukt.set(true),

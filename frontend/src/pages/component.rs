@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{Inhoud, Probleem, stuur};
+use crate::api::Probleem;
 use crate::components::bestandsimport::Probleemverslag;
 use crate::formaat::{bedrag, datum_lang};
 use crate::server_fns::aanmelding::aanmelding_ophalen;
@@ -237,20 +237,10 @@ fn Functiekoppeling(
         let csrf = csrf.clone();
         let vervangt = gekozen.get_untracked();
         crate::api::in_browser(async move {
-            let uitkomst = async {
-                let gelezen = stuur("GET", &pad, Inhoud::Geen, &csrf, None).await?;
-                let mut json: serde_json::Value = serde_json::from_str(&gelezen.tekst)
-                    .map_err(|_| Probleem::lokaal("onleesbaar antwoord van de server"))?;
+            let uitkomst = crate::api::wijzig(&pad, &csrf, |json| {
                 json["vervangt"] = serde_json::json!(vervangt);
-                stuur(
-                    "PUT",
-                    &pad,
-                    Inhoud::Json(json.to_string()),
-                    &csrf,
-                    gelezen.etag.as_deref(),
-                )
-                .await
-            }
+                Ok(())
+            })
             .await;
             match uitkomst {
                 Ok(_) => {

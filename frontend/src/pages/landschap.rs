@@ -39,10 +39,7 @@ pub fn LandschapPagina() -> impl IntoView {
                         match basis.await {
                             Ok(Ok(pb)) => view! { <Landschap code=code basis=pb csrf=csrf /> }
                                 .into_any(),
-                            Ok(Err(fout)) => view! {
-                                <p class="gp-fout" role="alert">{format!("{}.", crate::formaat::hoofdletter(&fout.to_string()))}</p>
-                            }
-                                .into_any(),
+                            Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
                             Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
                         }
                     })
@@ -392,19 +389,12 @@ fn Applicatieformulier(
                 Some(id) => {
                     let pad = format!("/gemeenten/{code}/applicaties/{id}");
                     // The ETag of now: a change by someone else since is refused, not lost.
-                    match stuur("GET", &pad, Inhoud::Geen, &csrf, None).await {
-                        Ok(gelezen) => {
-                            stuur(
-                                "PUT",
-                                &pad,
-                                Inhoud::Json(body),
-                                &csrf,
-                                gelezen.etag.as_deref(),
-                            )
-                            .await
-                        }
-                        Err(p) => Err(p),
-                    }
+                    crate::api::wijzig(&pad, &csrf, |json| {
+                        *json = serde_json::from_str(&body)
+                            .map_err(|_| Probleem::lokaal("onleesbaar formulier"))?;
+                        Ok(())
+                    })
+                    .await
                 }
                 None => {
                     stuur(

@@ -79,10 +79,7 @@ pub fn OverstapplanPagina() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            Ok(Err(fout)) => view! {
-                                <p class="gp-fout" role="alert">{format!("{}.", crate::formaat::hoofdletter(&fout.to_string()))}</p>
-                            }
-                                .into_any(),
+                            Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
                             Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
                         }
                     })

@@ -35,10 +35,7 @@ pub fn ScenariosPagina() -> impl IntoView {
                                 let (a, b) = (gekozen("a"), gekozen("b"));
                                 view! { <Vergelijking code basis lijst a b /> }.into_any()
                             }
-                            Ok(Err(fout)) => view! {
-                                <p class="gp-fout" role="alert">{format!("{}.", crate::formaat::hoofdletter(&fout.to_string()))}</p>
-                            }
-                                .into_any(),
+                            Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
                             Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
                         }
                     })

@@ -29,6 +29,18 @@ pub(super) fn bestand(inhoud: impl IntoResponse, soort: &str, naam: &str) -> Res
         .into_response()
 }
 
+/// The overstapplan of gemeente `code` as asked, after checking the caller's right.
+async fn plan_van(
+    db: &Db,
+    aanvrager: &Aanvrager,
+    code: &str,
+    vraag: Result<Query<Planvraag>, axum::extract::rejection::QueryRejection>,
+) -> Result<(domain::Overstapplan, domain::scenario::Basis), ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(code)?)?;
+    let Query(vraag) = vraag?;
+    bereken(db, &recht, vraag).await
+}
+
 /// The besluiten of the Routekaart as an iCalendar feed. API.md names it
 /// `/besluiten.ics`, which is served too; the OpenAPI document lists it under
 /// `/routekaart/besluiten.ics` because the ADR ruleset's kebab-case rule refuses a dot in
@@ -55,9 +67,7 @@ pub async fn agenda(
     Path(code): Path<String>,
     vraag: Result<Query<Planvraag>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiFout> {
-    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
-    let Query(vraag) = vraag?;
-    let (plan, basis) = bereken(&db, &recht, vraag).await?;
+    let (plan, basis) = plan_van(&db, &aanvrager, &code, vraag).await?;
     let ics = export::agenda_ics(&plan, &basis.componenten);
     Ok(bestand(
         ics,
@@ -77,9 +87,7 @@ pub async fn plan_export(
     Path(code): Path<String>,
     vraag: Result<Query<Planvraag>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiFout> {
-    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
-    let Query(vraag) = vraag?;
-    let (plan, _) = bereken(&db, &recht, vraag).await?;
+    let (plan, _) = plan_van(&db, &aanvrager, &code, vraag).await?;
     Ok(bestand(
         export::plan_csv(&plan),
         "text/csv; charset=utf-8",
