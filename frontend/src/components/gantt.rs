@@ -277,7 +277,7 @@ pub fn Gantt(
             <p class="utrecht-paragraph" id="gantt-uitleg">
                 "Sleep een balk om hem te verplaatsen, of de rand om hem korter of langer te maken. "
                 "Met het toetsenbord: kies een balk met Tab; pijltjes verschuiven een week, Shift+pijltjes een maand, "
-                "Alt+pijltjes verschuiven het einde; Escape annuleert het slepen; Ctrl+Z maakt ongedaan, Ctrl+Y doet opnieuw. "
+                "Alt+pijltjes verschuiven het einde van een activiteit en Alt+Shift+pijltjes het begin; Escape annuleert het slepen; Ctrl+Z maakt ongedaan, Ctrl+Y doet opnieuw. "
                 "Uw wijzigingen blijven een concept in deze browser; de gepubliceerde Routekaart verandert niet."
             </p>
             <div class="gp-gantt__knoppen">
@@ -688,12 +688,13 @@ fn Balk(
                 _ => return,
             };
             ev.prevent_default();
-            let greep = if ev.alt_key() && is_activiteit {
-                Greep::Einde
-            } else {
-                Greep::Geheel
+            // Alt resizes an activiteit by a week: the end, or with Shift the start (what
+            // the two grips do with a pointer); without Alt, Shift makes the step a month.
+            let (greep, maand) = match (ev.alt_key() && is_activiteit, ev.shift_key()) {
+                (true, false) => (Greep::Einde, false),
+                (true, true) => (Greep::Begin, false),
+                (false, shift) => (Greep::Geheel, shift),
             };
-            let maand = ev.shift_key();
             if let Some(stap) =
                 doel().and_then(|d| bewerking(&d, greep, |x| toetsstap(x, richting, maand)))
             {

@@ -202,6 +202,36 @@ async fn dragging_a_bar_moves_it_by_weeks_pushes_its_successor_and_can_be_undone
         .expect("released");
     browser.wacht_op_label(ONTWERP, "14 juli 2025").await;
 
+    // The keyboard resizes too: Alt moves the end, Alt+Shift the start, a week each.
+    let voor = browser.label(BOUW).await;
+    let bouw = browser.client.find(Locator::Css(BOUW)).await.expect("bar");
+    bouw.send_keys(&format!("{}{}", Key::Alt, Key::Right))
+        .await
+        .expect("alt+right");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let na_einde = browser.label(BOUW).await;
+    let begin = |l: &str| l.split("tot en met").next().unwrap_or_default().to_owned();
+    assert_ne!(na_einde, voor, "the end moved");
+    assert_eq!(begin(&na_einde), begin(&voor), "and only the end");
+    let bouw = browser.client.find(Locator::Css(BOUW)).await.expect("bar");
+    bouw.send_keys(&format!("{}{}{}", Key::Alt, Key::Shift, Key::Right))
+        .await
+        .expect("alt+shift+right");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let na_begin = browser.label(BOUW).await;
+    assert_ne!(na_begin, na_einde, "the start moved");
+    let einde = |l: &str| l.split("tot en met").nth(1).unwrap_or_default().to_owned();
+    assert_eq!(einde(&na_begin), einde(&na_einde), "and only the start");
+    let balk = browser.client.find(Locator::Css(BOUW)).await.expect("bar");
+    balk.send_keys(&format!("{}z", Key::Control))
+        .await
+        .expect("ctrl+z");
+    let balk = browser.client.find(Locator::Css(BOUW)).await.expect("bar");
+    balk.send_keys(&format!("{}z", Key::Control))
+        .await
+        .expect("ctrl+z");
+    browser.wacht_op_label(ONTWERP, "14 juli 2025").await;
+
     // The draft survives a reload: two steps.
     browser.client.refresh().await.expect("reload");
     browser
