@@ -476,10 +476,16 @@ fn opgaverijen(opgave: &Opgave, bediening: Bediening, vandaag: Option<String>) -
                 b.onderwerp
             );
             let titel = tekst.clone();
+            let afkorting = match b.orgaan {
+                domain::Orgaan::CollegeVanDienstverleningszaken => "CvD",
+                domain::Orgaan::Ledenvergadering => "LV",
+                domain::Orgaan::Bestuur => "B",
+            };
             view! {
-                <span class="gp-besluit" style=stijl title=titel>
+                <span class="gp-besluit" style=stijl.clone() title=titel>
                     <span class="gp-visueel-verborgen">{tekst}</span>
                 </span>
+                <span class="gp-besluit__orgaan" style=stijl aria-hidden="true">{afkorting}</span>
             }
         })
         .collect_view();

@@ -30,7 +30,7 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
                 </li>
                 <li>
                     <span class="gp-legenda__ruit" aria-hidden="true"></span>
-                    "Besluitmoment"
+                    "Besluitmoment, met het orgaan: CvD College van Dienstverleningszaken, LV Ledenvergadering, B Bestuur"
                 </li>
                 <li>
                     <span aria-hidden="true">"↳ "</span>
