@@ -16,7 +16,7 @@ use utoipa::IntoParams;
 
 use super::capaciteit::gemeentecode;
 use super::problem::{ApiFout, InvalidParam, Problem};
-use super::versie::{etag, if_match};
+use super::versie::{etag, if_match, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::db::applicaties::Landschapimport;
 use crate::import::landschap;
@@ -126,7 +126,7 @@ pub async fn lezen(
         .applicatie(&recht, &id)
         .await?
         .ok_or_else(|| niet_gevonden(&code, &id))?;
-    Ok(([(header::ETAG, etag(versie))], Json(applicatie)).into_response())
+    Ok(met_etag(StatusCode::OK, versie, applicatie))
 }
 
 /// Changes an applicatie; needs `If-Match`.
@@ -150,11 +150,8 @@ pub async fn wijzigen(
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let id = applicatie_id(&id)?;
     let Json(gegevens) = body?;
-    if gegevens.id.as_ref().is_some_and(|g| g != &id) {
-        return Err(ApiFout::ongeldig(
-            "id",
-            "de id in het pad en in de body verschillen",
-        ));
+    if let Some(gegeven) = &gegevens.id {
+        zelfde_id(&id, gegeven)?;
     }
     let leesrecht = GemeenteLeesrecht::voor(&aanvrager.actor, recht.gemeente())?;
     if db.applicatie(&leesrecht, &id).await?.is_none() {
@@ -168,7 +165,7 @@ pub async fn wijzigen(
     let versie = db
         .zet_applicatie(&recht, &applicatie, Some(verwacht))
         .await?;
-    Ok(([(header::ETAG, etag(versie))], Json(applicatie)).into_response())
+    Ok(met_etag(StatusCode::OK, versie, applicatie))
 }
 
 /// Deletes an applicatie.

@@ -3,12 +3,12 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use domain::{Capaciteit, GemeenteCode};
 
 use super::problem::{ApiFout, InvalidParam};
-use super::versie::{etag, if_match};
+use super::versie::{if_match, met_etag};
 use crate::db::Db;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
@@ -38,7 +38,7 @@ pub async fn lezen(
     let (capaciteit, versie) = db.capaciteit(&recht).await?.ok_or_else(|| {
         ApiFout::NietGevonden(format!("{code} heeft nog geen capaciteit opgegeven"))
     })?;
-    Ok(([(header::ETAG, etag(versie))], Json(capaciteit)).into_response())
+    Ok(met_etag(StatusCode::OK, versie, capaciteit))
 }
 
 /// Sets the capaciteit of a gemeente; an existing one needs `If-Match`.
@@ -91,10 +91,5 @@ pub async fn zetten(
     }
     let verwacht = if_match(&headers)?;
     let versie = db.zet_capaciteit(&recht, capaciteit, verwacht).await?;
-    Ok((
-        StatusCode::OK,
-        [(header::ETAG, etag(versie))],
-        Json(capaciteit),
-    )
-        .into_response())
+    Ok(met_etag(StatusCode::OK, versie, capaciteit))
 }

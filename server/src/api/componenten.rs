@@ -4,14 +4,14 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use domain::{Component, ComponentId};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::problem::{ApiFout, InvalidParam, Problem};
-use super::versie::{etag, if_match};
+use super::versie::{if_match, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::db::componenten::{Componentfouten, Componentimport};
 use crate::import::publiccode;
@@ -50,7 +50,7 @@ pub async fn lezen(State(db): State<Db>, Path(id): Path<String>) -> Result<Respo
         .find(|k| k.id == id)
         .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen component '{id}'")))?;
     let versie = db.componentversie(&id).await?.unwrap_or(0);
-    Ok(([(header::ETAG, etag(versie))], Json(component)).into_response())
+    Ok(met_etag(StatusCode::OK, versie, component))
 }
 
 /// Checks a component against the catalogue and stores it.
@@ -96,12 +96,7 @@ pub async fn maken(
         )));
     }
     let versie = bewaar(&db, &recht, &component, None).await?;
-    Ok((
-        StatusCode::CREATED,
-        [(header::ETAG, etag(versie))],
-        Json(component),
-    )
-        .into_response())
+    Ok(met_etag(StatusCode::CREATED, versie, component))
 }
 
 /// Changes a component (regie); needs `If-Match`.
@@ -123,12 +118,7 @@ pub async fn wijzigen(
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let id = component_id(&id)?;
     let Json(component) = body?;
-    if component.id != id {
-        return Err(ApiFout::ongeldig(
-            "id",
-            "de id in het pad en in de body verschillen",
-        ));
-    }
+    zelfde_id(&id, &component.id)?;
     if db.componentversie(&id).await?.is_none() {
         return Err(ApiFout::NietGevonden(format!(
             "er is geen component '{id}'"
@@ -136,7 +126,7 @@ pub async fn wijzigen(
     }
     let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
     let versie = bewaar(&db, &recht, &component, Some(verwacht)).await?;
-    Ok(([(header::ETAG, etag(versie))], Json(component)).into_response())
+    Ok(met_etag(StatusCode::OK, versie, component))
 }
 
 /// Deletes a component (regie).

@@ -4,13 +4,13 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use domain::ports::OpslagFout;
 use domain::{Opgave, OpgaveId};
 
 use super::problem::{ApiFout, InvalidParam, Problem};
-use super::versie::{etag, if_match};
+use super::versie::{if_match, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::PubliekSchrijfrecht;
@@ -44,7 +44,7 @@ pub async fn lezen(State(db): State<Db>, Path(id): Path<String>) -> Result<Respo
         .map_err(OpslagFout::from)?
         .ok_or_else(|| niet_gevonden(&id))?;
     let versie = db.opgaveversie(&id).await?.unwrap_or(1);
-    Ok(([(header::ETAG, etag(versie))], Json(opgave)).into_response())
+    Ok(met_etag(StatusCode::OK, versie, opgave))
 }
 
 fn opgave_id(id: &str) -> Result<OpgaveId, ApiFout> {
@@ -93,12 +93,7 @@ pub async fn maken(
     }
     let routekaart = nieuwe_routekaart(&db, &opgave).await?;
     let versie = db.zet_opgave(&recht, &opgave, &routekaart, None).await?;
-    Ok((
-        StatusCode::CREATED,
-        [(header::ETAG, etag(versie))],
-        Json(opgave),
-    )
-        .into_response())
+    Ok(met_etag(StatusCode::CREATED, versie, opgave))
 }
 
 /// Changes an opgave: every field, its fasen, activiteiten with dependencies, besluiten,
@@ -121,12 +116,7 @@ pub async fn wijzigen(
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let id = opgave_id(&id)?;
     let Json(opgave) = body?;
-    if opgave.id != id {
-        return Err(ApiFout::ongeldig(
-            "id",
-            "de id in het pad en in de body verschillen",
-        ));
-    }
+    zelfde_id(&id, &opgave.id)?;
     if db.opgaveversie(&id).await?.is_none() {
         return Err(niet_gevonden(&id));
     }
@@ -135,5 +125,5 @@ pub async fn wijzigen(
     let versie = db
         .zet_opgave(&recht, &opgave, &routekaart, Some(verwacht))
         .await?;
-    Ok(([(header::ETAG, etag(versie))], Json(opgave)).into_response())
+    Ok(met_etag(StatusCode::OK, versie, opgave))
 }

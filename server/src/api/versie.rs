@@ -1,9 +1,31 @@
 //! Optimistic concurrency on the API: a resource's version travels as its `ETag`, and a
 //! write to an existing resource sends it back in `If-Match`.
 
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::Json;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
 use super::problem::ApiFout;
+
+/// `waarde` at version `versie`: the body with its `ETag`.
+pub fn met_etag(status: StatusCode, versie: i64, waarde: impl serde::Serialize) -> Response {
+    (status, [(header::ETAG, etag(versie))], Json(waarde)).into_response()
+}
+
+/// A write to `pad` whose body names another id is malformed.
+///
+/// # Errors
+/// A 400 problem naming `id`.
+pub fn zelfde_id<T: PartialEq>(pad: &T, body: &T) -> Result<(), ApiFout> {
+    if pad == body {
+        Ok(())
+    } else {
+        Err(ApiFout::ongeldig(
+            "id",
+            "de id in het pad en in de body verschillen",
+        ))
+    }
+}
 
 /// The `ETag` of version `versie`: `"3"`.
 pub fn etag(versie: i64) -> HeaderValue {

@@ -123,10 +123,32 @@ impl Db {
         &self,
         gemeente: &GemeenteCode,
     ) -> Result<Vec<(Applicatie, i64)>, DbFout> {
+        self.applicatierijen(gemeente, None).await
+    }
+
+    /// One applicatie of `gemeente` with its version, read on its own (a single write
+    /// does not load the whole landscape).
+    async fn een_applicatie(
+        &self,
+        gemeente: &GemeenteCode,
+        id: &ApplicatieId,
+    ) -> Result<Option<(Applicatie, i64)>, DbFout> {
+        Ok(self.applicatierijen(gemeente, Some(id)).await?.pop())
+    }
+
+    /// The applicaties of `gemeente` (only `alleen` when given), in landscape order.
+    async fn applicatierijen(
+        &self,
+        gemeente: &GemeenteCode,
+        alleen: Option<&ApplicatieId>,
+    ) -> Result<Vec<(Applicatie, i64)>, DbFout> {
+        let alleen = alleen.map_or("", ApplicatieId::as_str);
         let mut lijst = sqlx::query_as::<_, ApplicatieRij>(&format!(
-            "SELECT {KOLOMMEN} FROM applicaties WHERE gemeente_code = $1 ORDER BY positie, id"
+            "SELECT {KOLOMMEN} FROM applicaties WHERE gemeente_code = $1 AND ($2 = '' OR id = $2) \
+             ORDER BY positie, id"
         ))
         .bind(gemeente.as_str())
+        .bind(alleen)
         .fetch_all(&self.pool)
         .await?
         .into_iter()
@@ -139,9 +161,10 @@ impl Db {
             .collect();
         let functies: Vec<(String, String)> = sqlx::query_as(
             "SELECT applicatie_id, referentiecomponent_id FROM applicatie_functies \
-             WHERE gemeente_code = $1 ORDER BY applicatie_id, volgorde",
+             WHERE gemeente_code = $1 AND ($2 = '' OR applicatie_id = $2) ORDER BY applicatie_id, volgorde",
         )
         .bind(gemeente.as_str())
+        .bind(alleen)
         .fetch_all(&self.pool)
         .await?;
         for (app, r) in functies {
@@ -177,11 +200,7 @@ impl Db {
         recht: &GemeenteLeesrecht,
         id: &ApplicatieId,
     ) -> Result<Option<(Applicatie, i64)>, DbFout> {
-        Ok(self
-            .landschap(recht.gemeente())
-            .await?
-            .into_iter()
-            .find(|(a, _)| &a.id == id))
+        self.een_applicatie(recht.gemeente(), id).await
     }
 
     /// Everything the overstapplan of the gemeente the right is for rests on: the
@@ -254,11 +273,7 @@ impl Db {
         verwacht: Option<i64>,
     ) -> Result<i64, DbFout> {
         let gemeente = recht.gemeente();
-        let voor = self
-            .landschap(gemeente)
-            .await?
-            .into_iter()
-            .find(|(a, _)| a.id == applicatie.id);
+        let voor = self.een_applicatie(gemeente, &applicatie.id).await?;
         let mut tx = self.pool.begin().await?;
         let (versie, positie) = match (&voor, verwacht) {
             (None, None) => {
@@ -323,12 +338,7 @@ impl Db {
         recht: &GemeenteSchrijfrecht,
         id: &ApplicatieId,
     ) -> Result<bool, DbFout> {
-        let Some((voor, _)) = self
-            .landschap(recht.gemeente())
-            .await?
-            .into_iter()
-            .find(|(a, _)| &a.id == id)
-        else {
+        let Some((voor, _)) = self.een_applicatie(recht.gemeente(), id).await? else {
             return Ok(false);
         };
         let mut tx = self.pool.begin().await?;
