@@ -10,7 +10,8 @@ use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
-use domain::landelijk::landelijk_beeld;
+use domain::landelijk::Landelijketelling;
+use domain::landelijk::venster::Vensterbasis;
 use domain::tijdlijn::{Bewerking, bewerk, valideer};
 use domain::{
     Activiteit, ActiviteitId, Applicatie, ApplicatieId, Bijdrage, Bijdragen, Capaciteit, Component,
@@ -264,20 +265,19 @@ fn benchmarks(c: &mut Criterion) {
     let mut groep = c.benchmark_group("landelijk");
     groep.sample_size(20);
     groep.bench_function(
-        "342 gemeenten x 300 applicaties: plannen + landelijk beeld",
+        "342 gemeenten x 300 applicaties: plannen + landelijk beeld + vensterbasis",
         |b| {
             b.iter(|| {
                 let context = Overstapcontext::new(peildatum, &componenten, &kaart);
-                let plannen: Vec<_> = gemeenten
-                    .iter()
-                    .zip(&landschappen)
-                    .map(|(g, apps)| overstapplan(&context, g, apps, capaciteit))
-                    .collect();
-                let beeld = landelijk_beeld(
-                    plannen.iter().zip(landschappen.iter().map(Vec::as_slice)),
-                    5,
-                );
-                black_box((plannen, beeld))
+                let mut telling = Landelijketelling::new(peildatum);
+                let mut vensters = Vensterbasis::new(peildatum);
+                for (g, apps) in gemeenten.iter().zip(&landschappen) {
+                    let plan = overstapplan(&context, g, apps, capaciteit);
+                    telling.tel(&context, &plan, apps);
+                    vensters.voeg_toe(&context, &plan, apps);
+                }
+                let beeld = telling.beeld(5, |_| true);
+                black_box((beeld, vensters))
             });
         },
     );

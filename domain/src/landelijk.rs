@@ -6,20 +6,66 @@
 //! Counted as in each gemeente's own overstapplan: an applicatie with outcome `overstap`
 //! that is not dropped (a dropped applicatie does not switch), so the aggregate equals
 //! the sum of the plans.
+//!
+//! Two steps, so that the expensive one can be kept: [`Landelijketelling`] adds up the
+//! plans (independent of the threshold and of who reads), and
+//! [`Landelijketelling::beeld`] applies a threshold and the privacy rules for one reader:
+//! a gemeente is named in a cohort only when it chose to be (or to itself), and a sum of
+//! fees is shown only when at least [`MINIMUM_VOOR_BEDRAG`] gemeenten share in it, so
+//! that no gemeente can read another's contract value from it.
+//!
+//! [`venster`] answers the regie's national what-if: which gemeenten lose their contract
+//! window when a fase moves.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+pub mod venster;
 
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::catalogus::Laag;
 use crate::datum::Kwartaal;
 use crate::gemeente::GemeenteCode;
 use crate::id::{ApplicatieId, ComponentId};
 use crate::landschap::Applicatie;
-use crate::overstap::Uitkomst;
+use crate::overstap::{Overstapcontext, Uitkomst};
 use crate::plan::Overstapplan;
 
 /// The default threshold: a quarter needs at least this many gemeenten to be kansrijk.
 pub const STANDAARD_DREMPEL: usize = 5;
+
+/// A sum of fees is shown only when at least this many gemeenten share in it: with two, a
+/// gemeente in the cell could subtract its own fees and read the other's.
+pub const MINIMUM_VOOR_BEDRAG: usize = 3;
+
+/// A gemeente in a cohort, named because it chose to be (or because it reads itself).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cohortlid {
+    /// The gemeente.
+    pub gemeente: GemeenteCode,
+    /// Its earliest notice deadline among these applicaties; none when every one of them
+    /// switches at its contract's final end.
+    pub opzeggen_voor: Option<NaiveDate>,
+}
+
+/// The gemeenten of a kansrijk quarter: a cohort that could procure and migrate together.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cohort {
+    /// The gemeenten that may be named, by code.
+    pub genoemd: Vec<Cohortlid>,
+    /// How many more gemeenten are in it without being named.
+    pub niet_genoemd: usize,
+    /// The earliest notice deadline in the whole cohort: to switch together, the first
+    /// gemeente must give notice by then.
+    pub eerste_opzegdatum: Option<NaiveDate>,
+    /// The latest notice deadline in the whole cohort.
+    pub laatste_opzegdatum: Option<NaiveDate>,
+}
 
 /// One component in one quarter.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -32,14 +78,14 @@ pub struct Kwartaalcel {
     pub gemeenten: usize,
     /// Applicaties with their overstapmoment in it.
     pub applicaties: usize,
-    /// The yearly fees of those applicaties.
-    pub jaarlijkse_kosten: i64,
+    /// The yearly fees of those applicaties; none when fewer than
+    /// [`MINIMUM_VOOR_BEDRAG`] gemeenten share in them.
+    pub jaarlijkse_kosten: Option<i64>,
     /// At least the threshold and not lower than either neighbouring quarter.
     pub kansrijk: bool,
-    /// For a kansrijk quarter: the gemeenten in it, a cohort that could procure and
-    /// migrate together.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cohort: Vec<GemeenteCode>,
+    /// For a kansrijk quarter: its cohort.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cohort: Option<Cohort>,
 }
 
 /// All quarters of one component that have an overstapmoment.
@@ -49,6 +95,10 @@ pub struct Kwartaalcel {
 pub struct Componentreeks {
     /// The component.
     pub component: ComponentId,
+    /// Its name.
+    pub naam: String,
+    /// Its layer.
+    pub laag: Laag,
     /// Its quarters in order; quarters without any overstapmoment are left out.
     pub kwartalen: Vec<Kwartaalcel>,
 }
@@ -62,17 +112,22 @@ pub struct Afschafpotentieel {
     pub applicaties: usize,
     /// In how many gemeenten.
     pub gemeenten: usize,
-    /// Their yearly fees.
-    pub jaarlijkse_kosten: i64,
+    /// Their yearly fees; none when fewer than [`MINIMUM_VOOR_BEDRAG`] gemeenten share in
+    /// them.
+    pub jaarlijkse_kosten: Option<i64>,
 }
 
-/// The landelijk beeld.
+/// The landelijk beeld as one reader may see it.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LandelijkBeeld {
+    /// "Today" of every plan counted.
+    pub peildatum: NaiveDate,
     /// The threshold used.
     pub drempel: usize,
+    /// How many gemeenten have a landscape (at least one applicatie).
+    pub gemeenten_met_landschap: usize,
     /// Per component (by id), its quarters.
     pub componenten: Vec<Componentreeks>,
     /// Unused applicaties nationally.
@@ -81,107 +136,194 @@ pub struct LandelijkBeeld {
     pub overbodig: Afschafpotentieel,
 }
 
-#[derive(Default)]
-struct Telling<'a> {
-    gemeenten: BTreeSet<&'a GemeenteCode>,
+/// One component-quarter while counting: per gemeente its earliest notice deadline.
+#[derive(Debug, Clone, Default)]
+struct Cel {
+    gemeenten: BTreeMap<GemeenteCode, Option<NaiveDate>>,
     applicaties: usize,
     jaarlijkse_kosten: i64,
 }
 
-/// The landelijk beeld from each gemeente's overstapplan with the applicaties it was made
-/// from (in the same order).
-pub fn landelijk_beeld<'a>(
-    plannen: impl IntoIterator<Item = (&'a Overstapplan, &'a [Applicatie])>,
-    drempel: usize,
-) -> LandelijkBeeld {
-    let mut tellingen: BTreeMap<&ComponentId, BTreeMap<Kwartaal, Telling<'_>>> = BTreeMap::new();
-    let mut ongebruikt = Afschafpotentieel::default();
-    let mut overbodig = Afschafpotentieel::default();
-    let mut opslag: Vec<(&Uitkomst, &GemeenteCode, i64)> = Vec::new();
-    for (plan, applicaties) in plannen {
-        for (lijst, potentieel) in [
-            (&plan.ongebruikt, &mut ongebruikt),
-            (&plan.overbodig, &mut overbodig),
+/// The droppable applicaties while counting.
+#[derive(Debug, Clone, Copy, Default)]
+struct Afschaftelling {
+    applicaties: usize,
+    gemeenten: usize,
+    jaarlijkse_kosten: i64,
+}
+
+impl Afschaftelling {
+    fn openbaar(self) -> Afschafpotentieel {
+        Afschafpotentieel {
+            applicaties: self.applicaties,
+            gemeenten: self.gemeenten,
+            jaarlijkse_kosten: bedrag_als_openbaar(self.jaarlijkse_kosten, self.gemeenten),
+        }
+    }
+}
+
+/// The plans of all gemeenten added up: everything the landelijk beeld needs, whatever
+/// the threshold and whoever reads. Owns its data, so a server can keep it.
+#[derive(Debug, Clone)]
+pub struct Landelijketelling {
+    peildatum: NaiveDate,
+    gemeenten: usize,
+    componenten: BTreeMap<ComponentId, (String, Laag)>,
+    cellen: BTreeMap<ComponentId, BTreeMap<Kwartaal, Cel>>,
+    ongebruikt: Afschaftelling,
+    overbodig: Afschaftelling,
+}
+
+impl Landelijketelling {
+    /// An empty count for plans on `peildatum`.
+    pub fn new(peildatum: NaiveDate) -> Self {
+        Self {
+            peildatum,
+            gemeenten: 0,
+            componenten: BTreeMap::new(),
+            cellen: BTreeMap::new(),
+            ongebruikt: Afschaftelling::default(),
+            overbodig: Afschaftelling::default(),
+        }
+    }
+
+    /// Adds one gemeente's overstapplan, made in `context` from `applicaties` (in the
+    /// same order).
+    pub fn tel(
+        &mut self,
+        context: &Overstapcontext<'_>,
+        plan: &Overstapplan,
+        applicaties: &[Applicatie],
+    ) {
+        if !applicaties.is_empty() {
+            self.gemeenten += 1;
+        }
+        for (lijst, telling) in [
+            (&plan.ongebruikt, &mut self.ongebruikt),
+            (&plan.overbodig, &mut self.overbodig),
         ] {
             if !lijst.is_empty() {
-                potentieel.gemeenten += 1;
-                potentieel.applicaties += lijst.len();
-                potentieel.jaarlijkse_kosten +=
-                    lijst.iter().map(|a| a.jaarlijkse_kosten).sum::<i64>();
+                telling.gemeenten += 1;
+                telling.applicaties += lijst.len();
+                telling.jaarlijkse_kosten += lijst.iter().map(|a| a.jaarlijkse_kosten).sum::<i64>();
             }
         }
-        let afgeschaft: HashSet<&ApplicatieId> = plan
-            .ongebruikt
-            .iter()
-            .chain(&plan.overbodig)
-            .map(|a| &a.applicatie)
-            .collect();
+        let afgeschaft = afgeschaft(plan);
         for (overstap, app) in plan.applicaties.iter().zip(applicaties) {
-            if matches!(overstap.uitkomst, Uitkomst::Overstap { .. })
-                && !afgeschaft.contains(&overstap.applicatie)
-            {
-                opslag.push((
-                    &overstap.uitkomst,
-                    &plan.gemeente,
-                    app.contract.jaarlijkse_kosten(),
-                ));
+            let Uitkomst::Overstap {
+                component,
+                overstapmoment,
+                opzeggen_voor,
+                ..
+            } = &overstap.uitkomst
+            else {
+                continue;
+            };
+            if afgeschaft.contains(&overstap.applicatie) {
+                continue;
             }
+            if !self.componenten.contains_key(component)
+                && let Some(k) = context.component(component)
+            {
+                self.componenten
+                    .insert(component.clone(), (k.naam.clone(), k.laag));
+            }
+            let cel = self
+                .cellen
+                .entry(component.clone())
+                .or_default()
+                .entry(Kwartaal::van(*overstapmoment))
+                .or_default();
+            let eerste = cel.gemeenten.entry(plan.gemeente.clone()).or_insert(None);
+            *eerste = vroegste(*eerste, *opzeggen_voor);
+            cel.applicaties += 1;
+            cel.jaarlijkse_kosten += app.contract.jaarlijkse_kosten();
         }
     }
-    for (uitkomst, gemeente, kosten) in &opslag {
-        let Uitkomst::Overstap {
-            component,
-            overstapmoment,
-            ..
-        } = uitkomst
-        else {
-            continue;
-        };
-        let telling = tellingen
-            .entry(component)
-            .or_default()
-            .entry(Kwartaal::van(*overstapmoment))
-            .or_default();
-        telling.gemeenten.insert(gemeente);
-        telling.applicaties += 1;
-        telling.jaarlijkse_kosten += kosten;
+
+    /// The beeld with `drempel`, naming in cohorts only the gemeenten for which `noemen`
+    /// holds.
+    pub fn beeld(&self, drempel: usize, noemen: impl Fn(&GemeenteCode) -> bool) -> LandelijkBeeld {
+        let componenten = self
+            .cellen
+            .iter()
+            .map(|(component, kwartalen)| {
+                let aantal = |q: Kwartaal| kwartalen.get(&q).map_or(0, |c| c.gemeenten.len());
+                let cellen = kwartalen
+                    .iter()
+                    .map(|(&q, cel)| {
+                        let n = cel.gemeenten.len();
+                        let kansrijk =
+                            n >= drempel && n >= aantal(q.vorige()) && n >= aantal(q.volgende());
+                        Kwartaalcel {
+                            kwartaal: q,
+                            gemeenten: n,
+                            applicaties: cel.applicaties,
+                            jaarlijkse_kosten: bedrag_als_openbaar(cel.jaarlijkse_kosten, n),
+                            kansrijk,
+                            cohort: kansrijk.then(|| cohort(cel, &noemen)),
+                        }
+                    })
+                    .collect();
+                let (naam, laag) = self
+                    .componenten
+                    .get(component)
+                    .cloned()
+                    .unwrap_or_else(|| (component.to_string(), Laag::Services));
+                Componentreeks {
+                    component: component.clone(),
+                    naam,
+                    laag,
+                    kwartalen: cellen,
+                }
+            })
+            .collect();
+        LandelijkBeeld {
+            peildatum: self.peildatum,
+            drempel,
+            gemeenten_met_landschap: self.gemeenten,
+            componenten,
+            ongebruikt: self.ongebruikt.openbaar(),
+            overbodig: self.overbodig.openbaar(),
+        }
     }
-    let componenten = tellingen
-        .into_iter()
-        .map(|(component, kwartalen)| {
-            let aantal = |q: Kwartaal| kwartalen.get(&q).map_or(0, |t| t.gemeenten.len());
-            let cellen = kwartalen
-                .iter()
-                .map(|(&q, t)| {
-                    let n = t.gemeenten.len();
-                    let kansrijk =
-                        n >= drempel && n >= aantal(q.vorige()) && n >= aantal(q.volgende());
-                    Kwartaalcel {
-                        kwartaal: q,
-                        gemeenten: n,
-                        applicaties: t.applicaties,
-                        jaarlijkse_kosten: t.jaarlijkse_kosten,
-                        kansrijk,
-                        cohort: if kansrijk {
-                            t.gemeenten.iter().map(|g| (*g).clone()).collect()
-                        } else {
-                            Vec::new()
-                        },
-                    }
-                })
-                .collect();
-            Componentreeks {
-                component: component.clone(),
-                kwartalen: cellen,
-            }
-        })
-        .collect();
-    LandelijkBeeld {
-        drempel,
-        componenten,
-        ongebruikt,
-        overbodig,
+}
+
+/// The applicaties a plan drops (unused or redundant): they do not also switch.
+pub(crate) fn afgeschaft(plan: &Overstapplan) -> HashSet<&ApplicatieId> {
+    plan.ongebruikt
+        .iter()
+        .chain(&plan.overbodig)
+        .map(|a| &a.applicatie)
+        .collect()
+}
+
+fn cohort(cel: &Cel, noemen: &impl Fn(&GemeenteCode) -> bool) -> Cohort {
+    let (genoemd, niet): (Vec<_>, Vec<_>) = cel.gemeenten.iter().partition(|(g, _)| noemen(g));
+    let deadlines = || cel.gemeenten.values().filter_map(|d| *d);
+    Cohort {
+        genoemd: genoemd
+            .into_iter()
+            .map(|(g, d)| Cohortlid {
+                gemeente: g.clone(),
+                opzeggen_voor: *d,
+            })
+            .collect(),
+        niet_genoemd: niet.len(),
+        eerste_opzegdatum: deadlines().min(),
+        laatste_opzegdatum: deadlines().max(),
     }
+}
+
+fn vroegste(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn bedrag_als_openbaar(bedrag: i64, gemeenten: usize) -> Option<i64> {
+    (gemeenten >= MINIMUM_VOOR_BEDRAG).then_some(bedrag)
 }
 
 #[cfg(test)]

@@ -240,6 +240,33 @@ impl<'a> Overstapcontext<'a> {
         )
     }
 
+    /// Whether `component`'s availability follows the Routekaart: it is in development
+    /// and delivered by an opgave on it, so moving that opgave's fasen moves it.
+    pub fn volgt_routekaart(&self, component: &Component) -> bool {
+        component.status == Status::InOntwikkeling
+            && component
+                .opgave
+                .as_ref()
+                .is_some_and(|id| self.opgaven.contains_key(id))
+    }
+
+    /// Every component that replaces at least one of `referentiecomponenten`, each once,
+    /// in catalogue order.
+    pub fn kandidaten(
+        &self,
+        referentiecomponenten: &[ReferentiecomponentId],
+    ) -> Vec<&'a Component> {
+        let mut indices: Vec<usize> = referentiecomponenten
+            .iter()
+            .filter_map(|r| self.per_referentiecomponent.get(r))
+            .flatten()
+            .copied()
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices.into_iter().map(|i| &self.componenten[i]).collect()
+    }
+
     /// The ready date of every component for `gemeente`, computed once for many
     /// applicaties of that gemeente.
     pub fn voor<'c>(&'c self, gemeente: &'c GemeenteCode) -> Gemeentezicht<'c, 'a> {

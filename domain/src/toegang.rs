@@ -97,6 +97,11 @@ pub enum Handeling<'a> {
     SchrijfGemeente(&'a GemeenteCode),
     /// Change the published Routekaart or the catalogue.
     SchrijfPubliek,
+    /// Read the landelijk beeld: counts over all gemeenten, naming only those that chose
+    /// to be named.
+    LeesLandelijk,
+    /// Read every gemeente's contracts at once (the national what-if of the Routekaart).
+    LeesAlleGemeenten,
 }
 
 /// Why not.
@@ -118,7 +123,14 @@ pub enum Weigering {
 pub fn mag(actor: &Actor, handeling: &Handeling<'_>) -> Result<(), Weigering> {
     match (actor, handeling) {
         (Actor::Anoniem, _) => Err(Weigering::NietIngelogd),
-        (Actor::Regie { .. }, Handeling::LeesGemeente(_) | Handeling::SchrijfPubliek) => Ok(()),
+        (
+            Actor::Regie { .. },
+            Handeling::LeesGemeente(_)
+            | Handeling::SchrijfPubliek
+            | Handeling::LeesLandelijk
+            | Handeling::LeesAlleGemeenten,
+        )
+        | (Actor::Lid { .. }, Handeling::LeesLandelijk) => Ok(()),
         (
             Actor::Lid { gemeente, .. },
             Handeling::LeesGemeente(doel) | Handeling::SchrijfGemeente(doel),
@@ -146,7 +158,7 @@ mod tests {
         let regie = Actor::Regie {
             naam: "r@vng.nl".into(),
         };
-        let tabel: [(&Actor, Handeling<'_>, Result<(), Weigering>); 12] = [
+        let tabel: [(&Actor, Handeling<'_>, Result<(), Weigering>); 17] = [
             (
                 &Actor::Anoniem,
                 Handeling::LeesGemeente(&utrecht),
@@ -183,6 +195,19 @@ mod tests {
                 Err(Weigering::GeenRecht),
             ),
             (&regie, Handeling::SchrijfPubliek, Ok(())),
+            (
+                &Actor::Anoniem,
+                Handeling::LeesLandelijk,
+                Err(Weigering::NietIngelogd),
+            ),
+            (&lid, Handeling::LeesLandelijk, Ok(())),
+            (&regie, Handeling::LeesLandelijk, Ok(())),
+            (
+                &lid,
+                Handeling::LeesAlleGemeenten,
+                Err(Weigering::GeenRecht),
+            ),
+            (&regie, Handeling::LeesAlleGemeenten, Ok(())),
         ];
         for (actor, handeling, verwacht) in tabel {
             assert_eq!(mag(actor, &handeling), verwacht, "{actor} {handeling:?}");

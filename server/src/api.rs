@@ -9,6 +9,7 @@ mod audit;
 mod capaciteit;
 mod componenten;
 mod gemeenten;
+mod landelijk;
 mod opgaven;
 mod overstapplan;
 pub mod problem;
@@ -54,7 +55,8 @@ pub const API_VERSIE: &str = "1.0.0";
         (name = "routekaart", description = "Opgaven met hun fasen, activiteiten, besluiten en deelnemers"),
         (name = "scenarios", description = "Opgeslagen what-if-plannen van een gemeente en hun deellinks"),
         (name = "catalogus", description = "GEMMA-referentiecomponenten en Common Ground-componenten"),
-        (name = "landschap", description = "Het applicatielandschap van een gemeente en haar overstapplan")
+        (name = "landschap", description = "Het applicatielandschap van een gemeente en haar overstapplan"),
+        (name = "landelijk", description = "Over alle gemeenten: kansrijke momenten voor gezamenlijk overstappen")
     ),
     components(schemas(Problem)),
     modifiers(&Beveiliging)
@@ -197,6 +199,12 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(applicaties::importeren))
         .routes(routes!(applicaties::exporteren))
         .routes(routes!(overstapplan::lezen))
+        .routes(routes!(landelijk::kansrijke_momenten))
+        .routes(routes!(landelijk::contractvensters))
+        .routes(routes!(
+            landelijk::zichtbaarheid_lezen,
+            landelijk::zichtbaarheid_zetten
+        ))
         .routes(routes!(agenda::besluiten))
         .routes(routes!(agenda::agenda))
         .routes(routes!(agenda::plan_export))

@@ -13,6 +13,7 @@ pub mod audit;
 mod capaciteit;
 pub mod componenten;
 mod gemeenten;
+pub mod landelijk;
 mod opgaven;
 pub mod referentiecomponenten;
 pub mod scenarios;
@@ -45,6 +46,9 @@ pub enum DbFout {
     /// An existing row was written without the version it was read at.
     #[error("geef de versie mee die u las (If-Match)")]
     VersieVereist,
+    /// A computation on stored data stopped before it finished (it panicked).
+    #[error("de berekening is afgebroken: {0}")]
+    Afgebroken(String),
     /// A stored row breaks a rule of the domain.
     #[error("ongeldige rij in {tabel}: {reden}")]
     OngeldigeRij {
@@ -82,6 +86,10 @@ impl From<DbFout> for OpslagFout {
                 tracing::warn!(error = %anders, "opslagfout zonder eigen afhandeling");
                 Self::Onbeschikbaar
             }
+            DbFout::Afgebroken(oorzaak) => {
+                tracing::error!(oorzaak, "berekening afgebroken");
+                Self::Onbeschikbaar
+            }
             DbFout::OngeldigeRij { tabel, reden } => {
                 tracing::error!(tabel, reden, "ongeldige rij in de database");
                 Self::OngeldigeGegevens(format!("{tabel}: {reden}"))
@@ -90,10 +98,13 @@ impl From<DbFout> for OpslagFout {
     }
 }
 
-/// The storage: a cloneable handle on one connection pool.
+/// The storage: a cloneable handle on one connection pool, with the landelijk beeld
+/// computed from it (kept only under the data version it was computed at, see
+/// [`landelijk`]).
 #[derive(Debug, Clone)]
 pub struct Db {
     pool: AnyPool,
+    landelijk: std::sync::Arc<landelijk::Berekeningen>,
 }
 
 impl Db {
@@ -127,7 +138,10 @@ impl Db {
             .run(&pool)
             .await
             .context("de migraties van het databaseschema zijn mislukt")?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            landelijk: std::sync::Arc::default(),
+        })
     }
 
     /// Whether the database answers.
@@ -157,7 +171,11 @@ impl Db {
         .bind(i64::try_from(aantal).unwrap_or(i64::MAX))
         .execute(&mut **tx)
         .await?;
-        Ok(resultaat.rows_affected() == 1)
+        let nieuw = resultaat.rows_affected() == 1;
+        if nieuw {
+            landelijk::nieuwe_gegevensversie(tx).await?;
+        }
+        Ok(nieuw)
     }
 }
 

@@ -9,19 +9,18 @@ fn landschap(code: &str, eind: &str) -> (GemeenteCode, Vec<Applicatie>) {
     (gm(code), vec![app])
 }
 
-fn beeld(landschappen: &[(GemeenteCode, Vec<Applicatie>)], drempel: usize) -> LandelijkBeeld {
+fn telling(landschappen: &[(GemeenteCode, Vec<Applicatie>)]) -> Landelijketelling {
     let componenten = [open_zaak()];
     let ctx = crate::Overstapcontext::new(d("2025-01-01"), &componenten, &[]);
-    let plannen: Vec<_> = landschappen
-        .iter()
-        .map(|(g, a)| crate::overstapplan(&ctx, g, a, None))
-        .collect();
-    landelijk_beeld(
-        plannen
-            .iter()
-            .zip(landschappen.iter().map(|(_, a)| a.as_slice())),
-        drempel,
-    )
+    let mut telling = Landelijketelling::new(d("2025-01-01"));
+    for (g, a) in landschappen {
+        telling.tel(&ctx, &crate::overstapplan(&ctx, g, a, None), a);
+    }
+    telling
+}
+
+fn beeld(landschappen: &[(GemeenteCode, Vec<Applicatie>)], drempel: usize) -> LandelijkBeeld {
+    telling(landschappen).beeld(drempel, |_| true)
 }
 
 fn code(n: usize) -> String {
@@ -36,7 +35,8 @@ fn each_component_counts_gemeenten_applicaties_and_fees_per_quarter() {
     let b = beeld(&alle, 2);
     let reeks = &b.componenten[0];
     assert_eq!(reeks.component.as_str(), "open-zaak");
-    let q: Vec<(String, usize, usize, i64)> = reeks
+    assert_eq!(reeks.naam, "Open Zaak");
+    let q: Vec<(String, usize, usize, Option<i64>)> = reeks
         .kwartalen
         .iter()
         .map(|c| {
@@ -51,8 +51,9 @@ fn each_component_counts_gemeenten_applicaties_and_fees_per_quarter() {
     assert_eq!(
         q,
         [
-            ("2025-Q4".into(), 3, 3, 300_000),
-            ("2026-Q1".into(), 1, 1, 100_000)
+            ("2025-Q4".into(), 3, 3, Some(300_000)),
+            // One gemeente's fees would be its contract value: not shown.
+            ("2026-Q1".into(), 1, 1, None)
         ]
     );
 }
@@ -77,8 +78,12 @@ fn a_quarter_is_kansrijk_at_the_threshold_when_no_neighbour_is_higher() {
             ("2026-Q2".into(), false)
         ]
     );
-    assert_eq!(b.componenten[0].kwartalen[1].cohort.len(), 6);
-    assert!(b.componenten[0].kwartalen[0].cohort.is_empty());
+    let cohort = b.componenten[0].kwartalen[1]
+        .cohort
+        .as_ref()
+        .expect("cohort");
+    assert_eq!((cohort.genoemd.len(), cohort.niet_genoemd), (6, 0));
+    assert!(b.componenten[0].kwartalen[0].cohort.is_none());
 }
 
 #[test]
@@ -111,7 +116,7 @@ fn a_gemeente_is_counted_once_per_quarter_however_many_applicaties() {
         Afschafpotentieel {
             applicaties: 1,
             gemeenten: 1,
-            jaarlijkse_kosten: 100_000
+            jaarlijkse_kosten: None
         }
     );
 }
@@ -128,11 +133,59 @@ fn unused_applicaties_are_counted_nationally() {
         Afschafpotentieel {
             applicaties: 2,
             gemeenten: 2,
-            jaarlijkse_kosten: 200_000
+            jaarlijkse_kosten: None
         }
     );
     assert!(
         b.componenten.is_empty(),
         "dropped applicaties do not switch"
     );
+}
+
+#[test]
+fn national_fees_of_unused_applicaties_show_from_three_gemeenten() {
+    let alle: Vec<_> = (1..=3)
+        .map(|n| {
+            let (g, mut a) = landschap(&code(n), "2025-12-31");
+            a[0].in_gebruik = false;
+            (g, a)
+        })
+        .collect();
+    assert_eq!(beeld(&alle, 5).ongebruikt.jaarlijkse_kosten, Some(300_000));
+}
+
+#[test]
+fn a_cohort_names_only_the_gemeenten_that_chose_to_be_named() {
+    let alle: Vec<_> = (1..=6).map(|n| landschap(&code(n), "2025-12-31")).collect();
+    let deelt = [gm(&code(2)), gm(&code(5))];
+    let b = telling(&alle).beeld(5, |g| deelt.contains(g));
+    let cohort = b.componenten[0].kwartalen[0]
+        .cohort
+        .as_ref()
+        .expect("kansrijk");
+    let genoemd: Vec<&str> = cohort.genoemd.iter().map(|l| l.gemeente.as_str()).collect();
+    assert_eq!(genoemd, ["GM0002", "GM0005"]);
+    assert_eq!(cohort.niet_genoemd, 4);
+    let json = serde_json::to_string(&b).expect("json");
+    for n in [1, 3, 4, 6] {
+        assert!(!json.contains(&code(n)), "{} is named: {json}", code(n));
+    }
+}
+
+#[test]
+fn a_cohort_gives_each_gemeentes_earliest_notice_deadline_and_the_span() {
+    // Notice 1 month before 2025-12-31 for GM0001..4; GM0005 has a 3-month notice.
+    let mut alle: Vec<_> = (1..=4).map(|n| landschap(&code(n), "2025-12-31")).collect();
+    let (g5, mut a5) = landschap(&code(5), "2025-12-31");
+    a5[0].contract = contract("2025-12-31", 3, 12, None, 100_000);
+    alle.push((g5, a5));
+    let b = beeld(&alle, 5);
+    let cohort = b.componenten[0].kwartalen[0]
+        .cohort
+        .as_ref()
+        .expect("kansrijk");
+    assert_eq!(cohort.genoemd[0].opzeggen_voor, Some(d("2025-11-30")));
+    assert_eq!(cohort.genoemd[4].opzeggen_voor, Some(d("2025-09-30")));
+    assert_eq!(cohort.eerste_opzegdatum, Some(d("2025-09-30")));
+    assert_eq!(cohort.laatste_opzegdatum, Some(d("2025-11-30")));
 }

@@ -40,6 +40,20 @@ pub async fn lezen(
     Ok(Json(bereken(&db, &recht, vraag).await?.0))
 }
 
+/// The `peildatum` query parameter, when given.
+///
+/// # Errors
+/// A 400 problem naming `peildatum` when it is not a date.
+pub(super) fn peildatum(tekst: Option<&str>) -> Result<Option<NaiveDate>, ApiFout> {
+    tekst
+        .map(|t| {
+            NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+                ApiFout::ongeldig("peildatum", format!("'{t}' is geen datum (JJJJ-MM-DD)"))
+            })
+        })
+        .transpose()
+}
+
 /// The overstapplan the question asks for, with the data it was computed on.
 ///
 /// # Errors
@@ -50,15 +64,7 @@ pub(super) async fn bereken(
     vraag: Planvraag,
 ) -> Result<(Overstapplan, domain::scenario::Basis), ApiFout> {
     let code = recht.gemeente();
-    let peildatum = vraag
-        .peildatum
-        .as_deref()
-        .map(|t| {
-            NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-                ApiFout::ongeldig("peildatum", format!("'{t}' is geen datum (JJJJ-MM-DD)"))
-            })
-        })
-        .transpose()?;
+    let peildatum = peildatum(vraag.peildatum.as_deref())?;
     let basis = db.planbasis(recht).await?;
     let plan = match vraag.scenario {
         Some(id) => {

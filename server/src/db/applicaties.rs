@@ -57,6 +57,7 @@ impl Referentiezoeker {
 
 #[derive(sqlx::FromRow)]
 struct ApplicatieRij {
+    gemeente_code: String,
     id: String,
     naam: String,
     leverancier: String,
@@ -71,7 +72,7 @@ struct ApplicatieRij {
     versie: i64,
 }
 
-const KOLOMMEN: &str = "id, naam, leverancier, startdatum, einddatum, opzegtermijn_maanden, verlenging_maanden, \
+const KOLOMMEN: &str = "gemeente_code, id, naam, leverancier, startdatum, einddatum, opzegtermijn_maanden, verlenging_maanden, \
     uiterste_einddatum, jaarlijkse_kosten, in_gebruik, gebruikers, versie";
 
 /// Rows per INSERT statement in an import. Small on purpose: sqlx's SQLite driver looks up
@@ -81,8 +82,9 @@ const KOLOMMEN: &str = "id, naam, leverancier, startdatum, einddatum, opzegtermi
 const PARTIJ: usize = 20;
 
 impl ApplicatieRij {
-    fn applicatie(self, gemeente: &GemeenteCode) -> Result<(Applicatie, i64), DbFout> {
+    fn applicatie(self) -> Result<(Applicatie, i64), DbFout> {
         let fout = ongeldig("applicaties");
+        let gemeente = GemeenteCode::parse(&self.gemeente_code).map_err(|e| fout(&e))?;
         let maanden = |n: i64| u32::try_from(n).map_err(|e| fout(&e));
         let contract = Contract::new(
             self.startdatum
@@ -100,7 +102,7 @@ impl ApplicatieRij {
         Ok((
             Applicatie {
                 id: ApplicatieId::parse(&self.id).map_err(|e| fout(&e))?,
-                gemeente: gemeente.clone(),
+                gemeente,
                 naam: self.naam,
                 leverancier: self.leverancier,
                 referentiecomponenten: Vec::new(),
@@ -143,39 +145,49 @@ impl Db {
         alleen: Option<&ApplicatieId>,
     ) -> Result<Vec<(Applicatie, i64)>, DbFout> {
         let alleen = alleen.map_or("", ApplicatieId::as_str);
-        let mut lijst = sqlx::query_as::<_, ApplicatieRij>(&format!(
+        let rijen = sqlx::query_as::<_, ApplicatieRij>(&format!(
             "SELECT {KOLOMMEN} FROM applicaties WHERE gemeente_code = $1 AND ($2 = '' OR id = $2) \
              ORDER BY positie, id"
         ))
         .bind(gemeente.as_str())
         .bind(alleen)
         .fetch_all(&self.pool)
-        .await?
-        .into_iter()
-        .map(|r| r.applicatie(gemeente))
-        .collect::<Result<Vec<_>, _>>()?;
-        let positie: HashMap<String, usize> = lijst
-            .iter()
-            .enumerate()
-            .map(|(i, (a, _))| (a.id.to_string(), i))
-            .collect();
-        let functies: Vec<(String, String)> = sqlx::query_as(
-            "SELECT applicatie_id, referentiecomponent_id FROM applicatie_functies \
+        .await?;
+        let functies: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT gemeente_code, applicatie_id, referentiecomponent_id FROM applicatie_functies \
              WHERE gemeente_code = $1 AND ($2 = '' OR applicatie_id = $2) ORDER BY applicatie_id, volgorde",
         )
         .bind(gemeente.as_str())
         .bind(alleen)
         .fetch_all(&self.pool)
         .await?;
-        for (app, r) in functies {
-            if let Some(&i) = positie.get(&app) {
-                lijst[i].0.referentiecomponenten.push(
-                    ReferentiecomponentId::parse(&r)
-                        .map_err(|e| ongeldig("applicatie_functies")(&e))?,
-                );
+        met_functies(rijen, functies)
+    }
+
+    /// Every gemeente's landscape, in landscape order, for the landelijk beeld (which
+    /// shows no gemeente's data to another; see `domain::landelijk`).
+    pub(super) async fn alle_landschappen(
+        &self,
+    ) -> Result<Vec<(GemeenteCode, Vec<Applicatie>)>, DbFout> {
+        let rijen = sqlx::query_as::<_, ApplicatieRij>(&format!(
+            "SELECT {KOLOMMEN} FROM applicaties ORDER BY gemeente_code, positie, id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let functies: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT gemeente_code, applicatie_id, referentiecomponent_id FROM applicatie_functies \
+             ORDER BY gemeente_code, applicatie_id, volgorde",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut landschappen: Vec<(GemeenteCode, Vec<Applicatie>)> = Vec::new();
+        for (app, _) in met_functies(rijen, functies)? {
+            match landschappen.last_mut() {
+                Some((g, apps)) if *g == app.gemeente => apps.push(app),
+                _ => landschappen.push((app.gemeente.clone(), vec![app])),
             }
         }
-        Ok(lijst)
+        Ok(landschappen)
     }
 
     /// The applicaties of the gemeente the right is for.
@@ -522,6 +534,36 @@ async fn schrijf_partij(
 
 fn bestaat(id: &ApplicatieId) -> String {
     format!("er is al een applicatie met id '{id}'")
+}
+
+/// The applicaties of `rijen` with the referentiecomponenten `functies` (gemeente,
+/// applicatie, referentiecomponent) name for them, in the order of the rows.
+fn met_functies(
+    rijen: Vec<ApplicatieRij>,
+    functies: Vec<(String, String, String)>,
+) -> Result<Vec<(Applicatie, i64)>, DbFout> {
+    let mut lijst = rijen
+        .into_iter()
+        .map(ApplicatieRij::applicatie)
+        .collect::<Result<Vec<_>, _>>()?;
+    let positie: HashMap<(&str, &str), usize> = lijst
+        .iter()
+        .enumerate()
+        .map(|(i, (a, _))| ((a.gemeente.as_str(), a.id.as_str()), i))
+        .collect();
+    let mut gevonden = Vec::with_capacity(functies.len());
+    for (gemeente, app, r) in &functies {
+        if let Some(&i) = positie.get(&(gemeente.as_str(), app.as_str())) {
+            let r =
+                ReferentiecomponentId::parse(r).map_err(|e| ongeldig("applicatie_functies")(&e))?;
+            gevonden.push((i, r));
+        }
+    }
+    drop(positie);
+    for (i, r) in gevonden {
+        lijst[i].0.referentiecomponenten.push(r);
+    }
+    Ok(lijst)
 }
 
 /// An id from `naam` that `bezet` does not hold: `zaaksysteem-x`, else `zaaksysteem-x-2`, …

@@ -89,3 +89,45 @@ impl PubliekSchrijfrecht {
         &self.actor
     }
 }
+
+/// The actor may read the landelijk beeld (any logged-in actor).
+#[derive(Debug, Clone)]
+pub struct LandelijkLeesrecht {
+    actor: Actor,
+}
+
+impl LandelijkLeesrecht {
+    /// Checks the right.
+    ///
+    /// # Errors
+    /// 401 as [`Weigering`] for an anonymous actor.
+    pub fn voor(actor: &Actor) -> Result<Self, Weigering> {
+        mag(actor, &Handeling::LeesLandelijk)?;
+        Ok(Self {
+            actor: actor.clone(),
+        })
+    }
+
+    /// The reader's own gemeente (a member's), which it always sees named.
+    pub fn eigen_gemeente(&self) -> Option<&GemeenteCode> {
+        match &self.actor {
+            Actor::Lid { gemeente, .. } => Some(gemeente),
+            Actor::Anoniem | Actor::Regie { .. } => None,
+        }
+    }
+}
+
+/// The actor may read every gemeente's contracts at once (regie).
+#[derive(Debug, Clone)]
+pub struct AlleGemeentenLeesrecht(());
+
+impl AlleGemeentenLeesrecht {
+    /// Checks the right.
+    ///
+    /// # Errors
+    /// 401 or 403 as [`Weigering`].
+    pub fn voor(actor: &Actor) -> Result<Self, Weigering> {
+        mag(actor, &Handeling::LeesAlleGemeenten)?;
+        Ok(Self(()))
+    }
+}

@@ -53,6 +53,16 @@ pub async fn spawn_app() -> TestApp {
 /// and catalogue).
 pub async fn spawn_app_met_demo(demo: bool) -> TestApp {
     let (database_url, tijdelijk) = verse_database().await;
+    start(database_url, tijdelijk, demo).await
+}
+
+/// A second server on the database of `app`, as a second instance behind a load
+/// balancer would run.
+pub async fn tweede_instantie(app: &TestApp) -> TestApp {
+    start(app.database_url.clone(), None, true).await
+}
+
+async fn start(database_url: String, tijdelijk: Option<tempfile::TempDir>, demo: bool) -> TestApp {
     let config = Config {
         addr: "127.0.0.1:0".parse().expect("valid address"),
         database_url: database_url.clone(),

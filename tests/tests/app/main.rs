@@ -6,6 +6,7 @@ mod api;
 mod browser;
 mod catalogus;
 mod helpers;
+mod landelijk;
 mod landschap;
 mod opslag;
 mod routekaart;

@@ -42,6 +42,7 @@ async fn stand(app: &TestApp) -> String {
     let mut tekst = String::new();
     for (tabel, sleutel) in [
         ("capaciteit", "gemeente_code"),
+        ("zichtbaarheid", "gemeente_code"),
         ("applicaties", "gemeente_code, id"),
         (
             "applicatie_functies",
@@ -124,6 +125,16 @@ fn beschermde_routes(id: &str, token: &str) -> Vec<(Method, String, Option<Value
             Some(json!({"ftePerKwartaal": 9.0, "budgetPerJaar": 1})),
         ),
         (Method::GET, "/api/v1/gemeenten/GM0344/audit".into(), None),
+        (
+            Method::GET,
+            "/api/v1/gemeenten/GM0344/zichtbaarheid".into(),
+            None,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/gemeenten/GM0344/zichtbaarheid".into(),
+            Some(json!({"genoemdInCohorten": true})),
+        ),
         (
             Method::GET,
             "/api/v1/gemeenten/GM0344/applicaties".into(),
@@ -321,6 +332,8 @@ async fn anonymous_and_foreign_callers_are_refused_everywhere_and_change_nothing
     for (methode, pad, body) in beschermde_routes(&id, &token) {
         let bron = if pad.contains("capaciteit") {
             "/api/v1/gemeenten/GM0344/capaciteit".to_owned()
+        } else if pad.contains("zichtbaarheid") {
+            "/api/v1/gemeenten/GM0344/zichtbaarheid".to_owned()
         } else if pad.contains("applicaties/") {
             "/api/v1/gemeenten/GM0344/applicaties/zaaksysteem-x".to_owned()
         } else {

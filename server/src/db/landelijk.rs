@@ -1,0 +1,280 @@
+//! The landelijk beeld from storage: every gemeente's overstapplan added up
+//! (`domain::landelijk`), and each gemeente's choice whether it is named in cohorts.
+//!
+//! Adding up 342 landscapes of 300 applicaties takes a few hundred milliseconds (reading
+//! them and about 0.1 s of rules), far more than an answer may take. So each server keeps
+//! the result, but only under the *gegevensversie* it read: a counter in the database
+//! that every write the beeld rests on raises in its own transaction (see
+//! [`verandert_landelijk_beeld`]). Every request reads the counter first, so a change made
+//! through any instance is in the next answer of every instance; what a server keeps is
+//! derived data it can always compute again, never state another instance needs. One
+//! computation runs at a time per server; requests that arrive meanwhile wait for it and
+//! share its result.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use chrono::NaiveDate;
+use domain::landelijk::venster::Vensterbasis;
+use domain::landelijk::{LandelijkBeeld, Landelijketelling};
+use domain::{Applicatie, Component, GemeenteCode, Opgave, Overstapcontext, overstapplan};
+
+use super::audit::Wijziging;
+use super::{Db, DbFout};
+use crate::toegang::recht::{
+    AlleGemeentenLeesrecht, GemeenteLeesrecht, GemeenteSchrijfrecht, LandelijkLeesrecht,
+};
+
+/// How many computations (per version and peildatum) a server keeps.
+const BEWAREN: usize = 4;
+
+/// Whether a change to `entiteit` (as the audit trail names it) can change the beeld.
+/// Scenarios and share links are private what-ifs; capaciteit changes only a plan's load
+/// check; the naming choice is applied when answering, not when adding up.
+pub(super) fn verandert_landelijk_beeld(entiteit: &str) -> bool {
+    !matches!(
+        entiteit,
+        "scenario" | "deellink" | "capaciteit" | "zichtbaarheid"
+    )
+}
+
+/// Raises the gegevensversie inside the writer's transaction.
+///
+/// # Errors
+/// A database error; the writer's transaction then rolls back with it.
+pub(super) async fn nieuwe_gegevensversie(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+) -> Result<(), DbFout> {
+    sqlx::query("UPDATE gegevensversie SET versie = versie + 1 WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Everything added up on one version of the data and one peildatum.
+#[derive(Debug)]
+pub struct Berekening {
+    /// The gegevensversie it was computed at (or later).
+    pub versie: i64,
+    /// "Today" of every plan.
+    pub peildatum: NaiveDate,
+    /// The plans added up.
+    pub telling: Landelijketelling,
+    /// The applicaties whose overstap follows the Routekaart, for the national what-if.
+    pub vensters: Vensterbasis,
+}
+
+/// The computations a server keeps, newest last.
+#[derive(Debug, Default)]
+pub struct Berekeningen {
+    bewaard: Mutex<Vec<Arc<Berekening>>>,
+    rekent: tokio::sync::Mutex<()>,
+}
+
+impl Berekeningen {
+    fn zoek(&self, versie: i64, peildatum: NaiveDate) -> Option<Arc<Berekening>> {
+        let bewaard = self.bewaard.lock().unwrap_or_else(PoisonError::into_inner);
+        bewaard
+            .iter()
+            .find(|b| b.versie == versie && b.peildatum == peildatum)
+            .cloned()
+    }
+
+    fn bewaar(&self, berekening: Arc<Berekening>) {
+        let mut bewaard = self.bewaard.lock().unwrap_or_else(PoisonError::into_inner);
+        // An older version is never asked for again: the counter only rises.
+        bewaard.retain(|b| b.versie >= berekening.versie);
+        if bewaard.len() >= BEWAREN {
+            bewaard.remove(0);
+        }
+        bewaard.push(berekening);
+    }
+}
+
+/// Adds up every gemeente's overstapplan on `peildatum`.
+fn bereken(
+    versie: i64,
+    peildatum: NaiveDate,
+    componenten: &[Component],
+    routekaart: &[Opgave],
+    landschappen: &[(GemeenteCode, Vec<Applicatie>)],
+) -> Berekening {
+    let context = Overstapcontext::new(peildatum, componenten, routekaart);
+    let mut telling = Landelijketelling::new(peildatum);
+    let mut vensters = Vensterbasis::new(peildatum);
+    for (gemeente, applicaties) in landschappen {
+        // Capaciteit changes no outcome counted here, only the plan's load check.
+        let plan = overstapplan(&context, gemeente, applicaties, None);
+        telling.tel(&context, &plan, applicaties);
+        vensters.voeg_toe(&context, &plan, applicaties);
+    }
+    Berekening {
+        versie,
+        peildatum,
+        telling,
+        vensters,
+    }
+}
+
+impl Db {
+    /// The current gegevensversie.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn gegevensversie(&self) -> Result<i64, DbFout> {
+        Ok(
+            sqlx::query_scalar("SELECT versie FROM gegevensversie WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The landelijk beeld on `peildatum` with `drempel`, as the holder of `recht` may see
+    /// it: in cohorts only the gemeenten that chose to be named, and the reader's own.
+    ///
+    /// # Errors
+    /// A database error or an invalid stored row.
+    pub async fn landelijk_beeld(
+        &self,
+        recht: &LandelijkLeesrecht,
+        peildatum: NaiveDate,
+        drempel: usize,
+    ) -> Result<LandelijkBeeld, DbFout> {
+        let berekening = self.landelijke_berekening(peildatum).await?;
+        let genoemd = self.genoemd_in_cohorten().await?;
+        let eigen = recht.eigen_gemeente();
+        Ok(berekening
+            .telling
+            .beeld(drempel, |g| genoemd.contains(g) || eigen == Some(g)))
+    }
+
+    /// The applicaties whose overstap follows the Routekaart, with every gemeente's
+    /// contracts (regie's national what-if).
+    ///
+    /// # Errors
+    /// A database error or an invalid stored row.
+    pub async fn contractvensters(
+        &self,
+        _recht: &AlleGemeentenLeesrecht,
+        peildatum: NaiveDate,
+    ) -> Result<Vensterbasis, DbFout> {
+        Ok(self
+            .landelijke_berekening(peildatum)
+            .await?
+            .vensters
+            .clone())
+    }
+
+    /// Every gemeente's plan on `peildatum` added up, on the current data: kept from an
+    /// earlier request when the data has not changed since.
+    async fn landelijke_berekening(&self, peildatum: NaiveDate) -> Result<Arc<Berekening>, DbFout> {
+        let versie = self.gegevensversie().await?;
+        if let Some(berekening) = self.landelijk.zoek(versie, peildatum) {
+            return Ok(berekening);
+        }
+        let _beurt = self.landelijk.rekent.lock().await;
+        // Another request may have computed it, or the data changed, while this one waited.
+        let versie = self.gegevensversie().await?;
+        if let Some(berekening) = self.landelijk.zoek(versie, peildatum) {
+            return Ok(berekening);
+        }
+        // Read after the version: the data is at least as new as the version it is kept
+        // under, so an answer is never older than the version a request read.
+        let componenten = self.componenten().await?;
+        let routekaart = self.alle_opgaven().await?;
+        let landschappen = self.alle_landschappen().await?;
+        let berekening = tokio::task::spawn_blocking(move || {
+            bereken(versie, peildatum, &componenten, &routekaart, &landschappen)
+        })
+        .await
+        .map_err(|fout| DbFout::Afgebroken(fout.to_string()))?;
+        let berekening = Arc::new(berekening);
+        self.landelijk.bewaar(Arc::clone(&berekening));
+        Ok(berekening)
+    }
+
+    /// The gemeenten that chose to be named in cohorts.
+    async fn genoemd_in_cohorten(&self) -> Result<HashSet<GemeenteCode>, DbFout> {
+        let codes: Vec<String> = sqlx::query_scalar(
+            "SELECT gemeente_code FROM zichtbaarheid WHERE genoemd_in_cohorten = 1",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        codes
+            .iter()
+            .map(|c| GemeenteCode::parse(c).map_err(|e| super::ongeldig("zichtbaarheid")(&e)))
+            .collect()
+    }
+
+    /// Whether the gemeente the right is for is named in cohorts, with the version (0:
+    /// never chosen, so not named).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn zichtbaarheid(&self, recht: &GemeenteLeesrecht) -> Result<(bool, i64), DbFout> {
+        let rij: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT genoemd_in_cohorten, versie FROM zichtbaarheid WHERE gemeente_code = $1",
+        )
+        .bind(recht.gemeente().as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(rij.map_or((false, 0), |(genoemd, versie)| (genoemd != 0, versie)))
+    }
+
+    /// Sets whether the gemeente the right is for is named in cohorts. Once chosen,
+    /// `verwacht` must be the current version; returns the new one.
+    ///
+    /// # Errors
+    /// [`DbFout::VersieVereist`] or [`DbFout::VersieConflict`] (nothing changed), or a
+    /// database error.
+    pub async fn zet_zichtbaarheid(
+        &self,
+        recht: &GemeenteSchrijfrecht,
+        genoemd: bool,
+        verwacht: Option<i64>,
+    ) -> Result<i64, DbFout> {
+        let gemeente = recht.gemeente().as_str();
+        let mut tx = self.pool.begin().await?;
+        let huidig: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT genoemd_in_cohorten, versie FROM zichtbaarheid WHERE gemeente_code = $1",
+        )
+        .bind(gemeente)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((_, versie)) = huidig {
+            match verwacht {
+                None => return Err(DbFout::VersieVereist),
+                Some(v) if v != versie => return Err(DbFout::VersieConflict { huidig: versie }),
+                Some(_) => {}
+            }
+        }
+        // The version in the WHERE clause makes a concurrent writer lose, not overwrite.
+        let resultaat = sqlx::query(
+            "INSERT INTO zichtbaarheid (gemeente_code, genoemd_in_cohorten, versie) VALUES ($1, $2, 1) \
+             ON CONFLICT (gemeente_code) DO UPDATE SET genoemd_in_cohorten = $2, \
+             versie = zichtbaarheid.versie + 1 WHERE zichtbaarheid.versie = $3",
+        )
+        .bind(gemeente)
+        .bind(i64::from(genoemd))
+        .bind(verwacht.unwrap_or(0))
+        .execute(&mut *tx)
+        .await?;
+        if resultaat.rows_affected() != 1 {
+            return Err(DbFout::VersieConflict {
+                huidig: huidig.map_or(0, |(_, v)| v),
+            });
+        }
+        let voor = huidig.map(|(g, _)| g != 0);
+        Wijziging::door(
+            recht,
+            "zichtbaarheid",
+            gemeente,
+            voor.as_ref(),
+            Some(&genoemd),
+        )
+        .schrijf(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(huidig.map_or(1, |(_, v)| v + 1))
+    }
+}
