@@ -173,3 +173,28 @@ pub trait Landschappen: Send + Sync {
         gemeente: &'a GemeenteCode,
     ) -> BoxFuture<'a, Result<Planbasis, Leesfout>>;
 }
+
+/// Reads over all gemeenten (DOMAIN.md section 6), after checking the right.
+pub trait Landelijk: Send + Sync {
+    /// The landelijk beeld on the server's today with `drempel`, as the session may see
+    /// it (logged in: a member or regie).
+    fn kansrijke_momenten<'a>(
+        &'a self,
+        sessiesleutel: Option<&'a str>,
+        drempel: usize,
+    ) -> BoxFuture<'a, Result<crate::landelijk::LandelijkBeeld, Leesfout>>;
+
+    /// The applicaties whose overstap follows the Routekaart, on the server's today, for
+    /// regie's national what-if.
+    fn contractvensters<'a>(
+        &'a self,
+        sessiesleutel: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<crate::landelijk::venster::Vensterbasis, Leesfout>>;
+
+    /// Whether `gemeente` chose to be named in cohorts, with the version of that choice.
+    fn zichtbaarheid<'a>(
+        &'a self,
+        sessiesleutel: Option<&'a str>,
+        gemeente: &'a GemeenteCode,
+    ) -> BoxFuture<'a, Result<(bool, i64), Leesfout>>;
+}

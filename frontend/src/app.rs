@@ -11,6 +11,7 @@ use crate::pages::catalogus::CatalogusPagina;
 use crate::pages::component::ComponentPagina;
 use crate::pages::gemeenten::GemeentenPagina;
 use crate::pages::inloggen::InloggenPagina;
+use crate::pages::landelijk::LandelijkPagina;
 use crate::pages::landschap::LandschapPagina;
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::pages::opgave::OpgavePagina;
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gemeenten/:code/overstapplan") view=OverstapplanPagina />
                     <Route path=path!("/gemeenten/:code/scenarios") view=ScenariosPagina />
                     <Route path=path!("/inloggen") view=InloggenPagina />
+                    <Route path=path!("/landelijk") view=LandelijkPagina />
                     <Route path=path!("/plan/:token") view=PlanPagina />
                 </Routes>
             </main>

@@ -3,10 +3,14 @@
 pub mod aanmelden;
 pub mod besparingsgrafiek;
 pub mod bestandsimport;
+pub mod cohorten;
 pub mod gantt;
+pub mod heatmap;
 pub mod kop;
+pub mod landelijk_effect;
 pub mod melding;
 pub mod opgave_bewerken;
 pub mod routekaart_overzicht;
 pub mod uitstaptijdlijn;
 pub mod wat_als;
+pub mod zichtbaarheid;

@@ -5,6 +5,7 @@ pub mod catalogus;
 pub mod component;
 pub mod gemeenten;
 pub mod inloggen;
+pub mod landelijk;
 pub mod landschap;
 pub mod niet_gevonden;
 pub mod opgave;

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod catalogus;
 pub mod gedeeld;
 pub mod gemeenten;
+pub mod landelijk;
 pub mod landschap;
 pub mod routekaart;
 

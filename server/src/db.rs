@@ -270,8 +270,15 @@ impl Db {
         sessiesleutel: Option<&str>,
         gemeente: &domain::GemeenteCode,
     ) -> Result<crate::toegang::recht::GemeenteLeesrecht, domain::ports::Leesfout> {
-        use domain::ports::Leesfout;
-        use domain::toegang::{Actor, Weigering};
+        let actor = self.actor_van_sessie(sessiesleutel).await?;
+        crate::toegang::recht::GemeenteLeesrecht::voor(&actor, gemeente).map_err(als_leesfout)
+    }
+
+    /// Who holds the session with cookie value `sessiesleutel` (anonymous without one).
+    pub(crate) async fn actor_van_sessie(
+        &self,
+        sessiesleutel: Option<&str>,
+    ) -> Result<domain::toegang::Actor, domain::ports::Leesfout> {
         let sessie = match sessiesleutel {
             Some(sleutel) => self
                 .sessie(
@@ -279,14 +286,20 @@ impl Db {
                     crate::toegang::nu_micros(),
                 )
                 .await
-                .map_err(|_| Leesfout::Opslag)?,
+                .map_err(|_| domain::ports::Leesfout::Opslag)?,
             None => None,
         };
-        let actor = sessie.map_or(Actor::Anoniem, |(actor, _)| actor);
-        crate::toegang::recht::GemeenteLeesrecht::voor(&actor, gemeente).map_err(|w| match w {
-            Weigering::NietIngelogd => Leesfout::NietIngelogd,
-            Weigering::GeenRecht => Leesfout::GeenRecht,
-        })
+        Ok(sessie.map_or(domain::toegang::Actor::Anoniem, |(actor, _)| actor))
+    }
+}
+
+/// A refused right as the pages report it.
+pub(crate) fn als_leesfout(weigering: domain::toegang::Weigering) -> domain::ports::Leesfout {
+    use domain::ports::Leesfout;
+    use domain::toegang::Weigering;
+    match weigering {
+        Weigering::NietIngelogd => Leesfout::NietIngelogd,
+        Weigering::GeenRecht => Leesfout::GeenRecht,
     }
 }
 

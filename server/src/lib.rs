@@ -67,9 +67,11 @@ pub fn app(db: Db, config: &Config) -> Router {
     let aanmeldingen: Arc<dyn domain::ports::Aanmeldingen> = Arc::new(db.clone());
     let deellinks: Arc<dyn domain::ports::Deellinks> = Arc::new(db.clone());
     let landschappen: Arc<dyn domain::ports::Landschappen> = Arc::new(db.clone());
+    let landelijk: Arc<dyn domain::ports::Landelijk> = Arc::new(db.clone());
     let auditlezer: Arc<dyn domain::ports::Auditlezer> = Arc::new(db);
     let context = move || {
         provide_context(Arc::clone(&landschappen));
+        provide_context(Arc::clone(&landelijk));
         provide_context(Arc::clone(&auditlezer));
         provide_context(Arc::clone(&gegevens));
         provide_context(Arc::clone(&aanmeldingen));

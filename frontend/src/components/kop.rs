@@ -34,6 +34,11 @@ pub fn Kop() -> impl IntoView {
                                 "Catalogus"
                             </A>
                         </li>
+                        <li>
+                            <A href="/landelijk" attr:class="gp-nav__link">
+                                "Landelijk"
+                            </A>
+                        </li>
                     </ul>
                 </nav>
                 <Suspense fallback=|| ()>

@@ -6,6 +6,7 @@ use domain::Opgave;
 use leptos::prelude::*;
 
 use crate::components::gantt::Gantt;
+use crate::components::landelijk_effect::LandelijkEffect;
 use crate::components::opgave_bewerken::NieuweOpgave;
 use crate::components::wat_als::WatAls;
 use crate::formaat::{datum_lang, periode_lang};
@@ -44,6 +45,7 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
             </ul>
             <Gantt opgaven=opgaven.clone() peildatum concept stappen />
         </section>
+        <LandelijkEffect kaart=concept.into() gepubliceerd=opgaven.clone() />
         <WatAls kaart=concept.into() stappen />
         <NieuweOpgave />
         <RoutekaartTabel opgaven />

@@ -1,6 +1,7 @@
 //! The HTTP status of pages whose answer depends on a right or a capability:
 //! `/plan/{token}` (404 for an unknown or revoked link) and a gemeente's own pages
-//! `/gemeenten/{code}/audit`, `…/landschap`, `…/overstapplan` and `…/scenarios` (401/403). Leptos streams a page, so a status set while rendering can come too late;
+//! `/gemeenten/{code}/audit`, `…/landschap`, `…/overstapplan` and `…/scenarios` (401/403),
+//! and the landelijk beeld `/landelijk` (401 without login). Leptos streams a page, so a status set while rendering can come too late;
 //! this layer decides it before the page streams, with the same checks the page's server
 //! functions make, and leaves the body to the page.
 
@@ -12,7 +13,7 @@ use domain::GemeenteCode;
 use domain::toegang::{Actor, Weigering};
 
 use super::aanvrager::sessie_van;
-use super::recht::GemeenteLeesrecht;
+use super::recht::{GemeenteLeesrecht, LandelijkLeesrecht};
 use crate::AppState;
 
 /// The gemeente code in the path of a page with the gemeente's own data.
@@ -32,6 +33,14 @@ async fn status_voor(
     if let Some(token) = pad.strip_prefix("/plan/") {
         let gevonden = state.db.gedeeld_scenario(token).await?.is_some();
         return Ok((!gevonden).then_some(StatusCode::NOT_FOUND));
+    }
+    if pad == "/landelijk" {
+        let actor = sessie_van(&state.db, headers)
+            .await?
+            .map_or(Actor::Anoniem, |(actor, _)| actor);
+        return Ok(LandelijkLeesrecht::voor(&actor)
+            .err()
+            .map(|_| StatusCode::UNAUTHORIZED));
     }
     if let Some(code) = gemeentepad(pad) {
         let Ok(code) = GemeenteCode::parse(code) else {

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, spawn_app, werkmap};
 
 mod catalogus;
+mod landelijk;
 mod routekaart;
 
 /// A browser session and the chromedriver behind it; both end when this is dropped.

@@ -19,10 +19,20 @@ const PEILDATUM: &str = "2026-01-01";
 
 /// Generated landscapes for the first `aantal` gemeenten (by code); their codes.
 async fn vul(db: &Db, aantal: usize, applicaties: usize) -> Vec<String> {
+    vul_vanaf(db, aantal, applicaties, PEILDATUM.parse().expect("date")).await
+}
+
+/// Like [`vul`], with contracts that end after `vanaf`.
+pub async fn vul_vanaf(
+    db: &Db,
+    aantal: usize,
+    applicaties: usize,
+    vanaf: NaiveDate,
+) -> Vec<String> {
     let opdracht = Opdracht {
         applicaties,
         seed: 7,
-        vanaf: NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+        vanaf,
     };
     server::demo::vul_landschappen(db, opdracht, aantal)
         .await

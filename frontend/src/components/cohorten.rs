@@ -1,0 +1,111 @@
+//! Per kansrijk quarter, the cohort: the gemeenten that reach an overstapmoment to the same
+//! component then and could procure and migrate together, with what their contracts cost
+//! now and when they must give notice. Only gemeenten that chose to be named are named;
+//! the others are counted.
+
+use std::collections::HashMap;
+
+use domain::GemeenteCode;
+use domain::landelijk::{Cohort, LandelijkBeeld};
+use leptos::prelude::*;
+
+use crate::components::heatmap::kosten_tekst;
+use crate::formaat::datum_lang;
+
+/// The cohorts of every kansrijk quarter, earliest first.
+#[component]
+pub fn Cohorten(beeld: LandelijkBeeld, namen: Vec<(GemeenteCode, String)>) -> impl IntoView {
+    let namen: HashMap<GemeenteCode, String> = namen.into_iter().collect();
+    let mut kansrijk: Vec<_> = beeld
+        .componenten
+        .iter()
+        .flat_map(|r| {
+            r.kwartalen
+                .iter()
+                .filter_map(move |c| Some((r, c, c.cohort.as_ref()?)))
+        })
+        .collect();
+    kansrijk.sort_by(|a, b| (a.1.kwartaal, &a.0.naam).cmp(&(b.1.kwartaal, &b.0.naam)));
+    if kansrijk.is_empty() {
+        return view! {
+            <p class="utrecht-paragraph">
+                {format!(
+                    "Geen enkel kwartaal is kansrijk: nergens bereiken ten minste {} gemeenten tegelijk een overstapmoment naar dezelfde component.",
+                    beeld.drempel,
+                )}
+            </p>
+        }
+            .into_any();
+    }
+    kansrijk
+        .into_iter()
+        .map(|(reeks, cel, cohort)| {
+            let kop = format!("{} — {}", reeks.naam, cel.kwartaal);
+            let feiten = format!(
+                "{} gemeenten met {} applicaties; huidige contracten: {}.",
+                cel.gemeenten,
+                cel.applicaties,
+                kosten_tekst(cel.jaarlijkse_kosten)
+            );
+            view! {
+                <article class="gp-cohort">
+                    <h3 class="utrecht-heading-3">{kop}</h3>
+                    <p class="utrecht-paragraph">{feiten}</p>
+                    <p class="utrecht-paragraph">{opzegtermijn(cohort)}</p>
+                    <Leden cohort=cohort.clone() namen=namen.clone() />
+                </article>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// When the cohort must give notice, as a sentence.
+fn opzegtermijn(cohort: &Cohort) -> String {
+    match (cohort.eerste_opzegdatum, cohort.laatste_opzegdatum) {
+        (Some(eerste), Some(laatste)) if eerste == laatste => {
+            format!("Opzeggen vóór {}.", datum_lang(eerste))
+        }
+        (Some(eerste), Some(laatste)) => format!(
+            "Opzeggen tussen {} (de eerste gemeente) en {} (de laatste).",
+            datum_lang(eerste),
+            datum_lang(laatste)
+        ),
+        _ => "Geen opzegging nodig: de contracten lopen dan vanzelf af.".to_owned(),
+    }
+}
+
+#[component]
+fn Leden(cohort: Cohort, namen: HashMap<GemeenteCode, String>) -> impl IntoView {
+    let lijst = (!cohort.genoemd.is_empty()).then(|| {
+        let items = cohort
+            .genoemd
+            .iter()
+            .map(|lid| {
+                let naam = namen
+                    .get(&lid.gemeente)
+                    .cloned()
+                    .unwrap_or_else(|| lid.gemeente.to_string());
+                let opzeggen = lid.opzeggen_voor.map_or_else(
+                    || "loopt vanzelf af".to_owned(),
+                    |d| format!("opzeggen vóór {}", datum_lang(d)),
+                );
+                view! { <li>{format!("{naam}: {opzeggen}")}</li> }
+            })
+            .collect_view();
+        view! { <ul class="utrecht-unordered-list">{items}</ul> }
+    });
+    let anoniem = (cohort.niet_genoemd > 0).then(|| {
+        let tekst = match (cohort.genoemd.is_empty(), cohort.niet_genoemd) {
+            (true, 1) => "1 gemeente, niet bij naam genoemd.".to_owned(),
+            (true, n) => format!("{n} gemeenten, niet bij naam genoemd."),
+            (false, 1) => "En 1 gemeente die niet bij naam genoemd wordt.".to_owned(),
+            (false, n) => format!("En {n} gemeenten die niet bij naam genoemd worden."),
+        };
+        view! { <p class="utrecht-paragraph">{tekst}</p> }
+    });
+    view! {
+        {lijst}
+        {anoniem}
+    }
+}

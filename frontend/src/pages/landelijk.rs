@@ -1,0 +1,145 @@
+//! `/landelijk`: over all gemeenten, when switching together pays off (DOMAIN.md section
+//! 6): a heatmap of overstapmomenten per component and quarter, the cohorts of the
+//! kansrijke quarters, and what ongebruikte and overbodige applicaties cost nationally.
+//! For logged-in members and regie; a member also chooses here whether its gemeente is
+//! named in cohorts.
+
+use domain::landelijk::{Afschafpotentieel, LandelijkBeeld, STANDAARD_DREMPEL};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::cohorten::Cohorten;
+use crate::components::heatmap::{Heatmap, kosten_tekst};
+use crate::components::zichtbaarheid::Zichtbaarheidkeuze;
+use crate::formaat::{datum_lang, getal};
+use crate::server_fns::landelijk::landelijk_ophalen;
+
+/// The threshold in the address, or why it cannot be used.
+fn drempel_uit(tekst: Option<String>) -> Result<usize, String> {
+    match tekst.as_deref().map(str::trim) {
+        None | Some("") => Ok(STANDAARD_DREMPEL),
+        Some(t) => t
+            .parse::<usize>()
+            .ok()
+            .filter(|d| *d >= 1)
+            .ok_or_else(|| format!("'{t}' is geen heel getal van 1 of meer")),
+    }
+}
+
+/// The landelijk beeld page.
+#[component]
+pub fn LandelijkPagina() -> impl IntoView {
+    let gevraagd = use_query_map().with_untracked(|q| q.get("drempel"));
+    let invoer = gevraagd.clone().unwrap_or_default();
+    let (drempel, fout) = match drempel_uit(gevraagd) {
+        Ok(d) => (d, None),
+        Err(f) => (STANDAARD_DREMPEL, Some(f)),
+    };
+    let pagina = OnceResource::new(landelijk_ophalen(drempel));
+    view! {
+        <Title text="Landelijk beeld" />
+        <h1 class="utrecht-heading-1">"Landelijk beeld: samen overstappen"</h1>
+        <p class="utrecht-paragraph gp-inleiding">
+            "Wanneer loont het om samen over te stappen? Per component en kwartaal ziet u hoeveel gemeenten dan "
+            "zonder frictiekosten kunnen overstappen, elk met haar eigen rol in de Routekaart. Een kwartaal is "
+            "kansrijk als genoeg gemeenten tegelijk kunnen overstappen en geen buurkwartaal er meer heeft: "
+            "die gemeenten vormen een cohort dat samen kan aanbesteden en migreren."
+        </p>
+        <form class="gp-formulier gp-filter" method="get" action="/landelijk">
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="drempel">"Drempel: gemeenten voor een kansrijk kwartaal"</label>
+                <input
+                    class="utrecht-textbox"
+                    id="drempel"
+                    name="drempel"
+                    type="number"
+                    min="1"
+                    inputmode="numeric"
+                    value=if invoer.is_empty() { drempel.to_string() } else { invoer }
+                    aria-invalid=fout.is_some().then_some("true")
+                    aria-describedby=fout.is_some().then_some("drempel-fout")
+                />
+                {fout.map(|f| view! {
+                    <p class="gp-fout" id="drempel-fout" role="alert">
+                        {format!("De drempel {f}; de standaard ({STANDAARD_DREMPEL}) is gebruikt.")}
+                    </p>
+                })}
+            </div>
+            <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Toon"</button>
+        </form>
+        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Het landelijk beeld wordt berekend…"</p> }>
+            {move || Suspend::new(async move {
+                match pagina.await {
+                    Ok(Ok(p)) => view! {
+                        <Samenvatting beeld=p.beeld.clone() />
+                        <section aria-labelledby="heatmap-kop">
+                            <h2 class="utrecht-heading-2" id="heatmap-kop">"Overstapmomenten per component en kwartaal"</h2>
+                            <Heatmap beeld=p.beeld.clone() />
+                        </section>
+                        <section aria-labelledby="cohorten-kop">
+                            <h2 class="utrecht-heading-2" id="cohorten-kop">"Kansrijke momenten en hun cohorten"</h2>
+                            <Cohorten beeld=p.beeld namen=p.namen />
+                        </section>
+                        {p.eigen.map(|eigen| view! { <Zichtbaarheidkeuze eigen /> })}
+                    }
+                        .into_any(),
+                    Ok(Err(domain::ports::Leesfout::NietIngelogd)) => view! {
+                        <p class="gp-fout" role="alert">
+                            "Het landelijk beeld is er voor gemeenten en de regie. "
+                            <a href="/inloggen">"Log in"</a>
+                            " om het te zien."
+                        </p>
+                    }
+                        .into_any(),
+                    Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
+                    Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Counts over all gemeenten, and the droppable applicaties.
+#[component]
+fn Samenvatting(beeld: LandelijkBeeld) -> impl IntoView {
+    let afschaf = |p: Afschafpotentieel| {
+        if p.applicaties == 0 {
+            return "geen".to_owned();
+        }
+        format!(
+            "{} applicaties in {} gemeenten; {}",
+            getal(i64::try_from(p.applicaties).unwrap_or(i64::MAX)),
+            getal(i64::try_from(p.gemeenten).unwrap_or(i64::MAX)),
+            kosten_tekst(p.jaarlijkse_kosten)
+        )
+    };
+    view! {
+        <section aria-labelledby="samenvatting-kop">
+            <h2 class="utrecht-heading-2" id="samenvatting-kop">"In het kort"</h2>
+            <dl class="gp-kenmerken">
+                <dt>"Peildatum"</dt>
+                <dd>{datum_lang(beeld.peildatum)}</dd>
+                <dt>"Gemeenten met een applicatielandschap"</dt>
+                <dd>{getal(i64::try_from(beeld.gemeenten_met_landschap).unwrap_or(i64::MAX))}</dd>
+                <dt>"Ongebruikte applicaties (af te schaffen)"</dt>
+                <dd>{afschaf(beeld.ongebruikt)}</dd>
+                <dt>"Overbodige applicaties (functie al elders vervuld)"</dt>
+                <dd>{afschaf(beeld.overbodig)}</dd>
+            </dl>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_threshold_defaults_to_five_and_refuses_what_is_not_a_count() {
+        assert_eq!(drempel_uit(None), Ok(STANDAARD_DREMPEL));
+        assert_eq!(drempel_uit(Some(" 3 ".into())), Ok(3));
+        assert!(drempel_uit(Some("0".into())).is_err());
+        assert!(drempel_uit(Some("veel".into())).is_err());
+    }
+}
