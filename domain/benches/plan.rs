@@ -2,7 +2,8 @@
 //! - one gemeente with 300 applicaties → full overstapplan: < 1 ms;
 //! - one drag on a Routekaart of 50 opgaven × 20 activiteiten with dependencies, plus
 //!   re-planning one 300-applicatie gemeente: < 2 ms;
-//! - all 342 gemeenten × 300 applicaties plus the landelijk beeld: < 100 ms on one core.
+//! - all 342 gemeenten × 300 applicaties plus the landelijk beeld: < 100 ms on one core;
+//! - issue 7: the national effect of a moved fase for all 342 gemeenten, per drag frame.
 //!
 //! The data come from a seeded generator (below), so every run measures the same input.
 
@@ -282,6 +283,31 @@ fn benchmarks(c: &mut Criterion) {
         },
     );
     groep.finish();
+
+    // Regie's national what-if: the compact basis of all 342 gemeenten, then one frame of
+    // a drag (a fase move cascading through the Routekaart) judged against the published
+    // one, as the browser does on every pointer move.
+    let context = Overstapcontext::new(peildatum, &componenten, &kaart);
+    let mut vensters = Vensterbasis::new(peildatum);
+    for (g, apps) in gemeenten.iter().zip(&landschappen) {
+        vensters.voeg_toe(&context, &overstapplan(&context, g, apps, None), apps);
+    }
+    let voor = vensters.stand(&kaart);
+    let fase = Bewerking::VerplaatsFase {
+        opgave: kaart[0].id.clone(),
+        fase: FaseSoort::Ontwikkelfase,
+        start: kaart[0].ontwikkelfase.periode.start() + Days::new(200),
+    };
+    let verschoven = bewerk(&kaart, &fase).expect("edit").routekaart;
+    println!(
+        "vensterbasis: {} applicaties van {} gemeenten",
+        vensters.applicaties.len(),
+        vensters.gemeenten.len()
+    );
+    c.bench_function(
+        "landelijk effect: 342 gemeenten, een fase verschoven",
+        |b| b.iter(|| black_box(vensters.effect(&voor, black_box(&verschoven)))),
+    );
 }
 
 criterion_group!(benches, benchmarks);

@@ -173,7 +173,7 @@ impl Db {
         .await?;
         let nieuw = resultaat.rows_affected() == 1;
         if nieuw {
-            landelijk::nieuwe_gegevensversie(tx).await?;
+            landelijk::nieuwe_gegevensversie(tx, None).await?;
         }
         Ok(nieuw)
     }

@@ -65,9 +65,7 @@ impl<'a, T: Serialize> Wijziging<'a, T> {
         .bind(json(self.na))
         .execute(&mut **tx)
         .await?;
-        if super::landelijk::verandert_landelijk_beeld(self.entiteit) {
-            super::landelijk::nieuwe_gegevensversie(tx).await?;
-        }
+        super::landelijk::na_wijziging(tx, self.entiteit, self.gemeente).await?;
         Ok(())
     }
 }

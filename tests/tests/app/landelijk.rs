@@ -419,6 +419,19 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
     assert!(import.status().is_success(), "{}", import.status());
     let na = lees(&tweede, &vraag, &tokens.regie).await;
     assert_eq!(na["gemeentenMetLandschap"], 11);
+    // And removing it again (the second instance holds the landscapes it read and
+    // reloads only Utrecht's).
+    let weg = app
+        .http
+        .delete(app.url("/api/v1/gemeenten/GM0344/applicaties/zaaksysteem"))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(weg.status(), StatusCode::NO_CONTENT);
+    let zonder = lees(&tweede, &vraag, &tokens.regie).await;
+    assert_eq!(zonder["gemeentenMetLandschap"], 10);
+    assert_eq!(zonder["componenten"], voor["componenten"], "back as it was");
 
     // Moving an opgave's fasen moves the overstapmomenten of what it delivers.
     let componenten_van = |beeld: &Value| beeld["componenten"].to_string();
