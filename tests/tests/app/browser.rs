@@ -177,6 +177,18 @@ impl Browser {
         }
     }
 
+    /// Scrolls the element with id `id` into view, then [`Self::schermafdruk`].
+    async fn schermafdruk_bij(&self, id: &str, naam: &str) {
+        self.client
+            .execute(
+                "document.getElementById(arguments[0]).scrollIntoView();",
+                vec![serde_json::json!(id)],
+            )
+            .await
+            .expect("scroll");
+        self.schermafdruk(naam).await;
+    }
+
     async fn sluit(self) {
         self.client.close().await.expect("browser closes");
     }

@@ -23,6 +23,19 @@ impl TestApp {
         format!("{}{pad}", self.adres)
     }
 
+    /// GET `pad` with a bearer token as JSON, failing the test unless the answer is 200.
+    pub async fn lees(&self, pad: &str, token: &str) -> serde_json::Value {
+        let antwoord = self
+            .http
+            .get(self.url(pad))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("server answers");
+        assert_eq!(antwoord.status(), reqwest::StatusCode::OK, "{pad}");
+        antwoord.json().await.expect("json")
+    }
+
     /// GET `pad`, failing the test when the server cannot be reached.
     pub async fn get(&self, pad: &str) -> reqwest::Response {
         self.http

@@ -12,7 +12,7 @@ use server::Db;
 use server::demo::landschap::Opdracht;
 use server::toegang::geheim::sha256_hex;
 
-use crate::helpers::{TestApp, spawn_app, tweede_instantie};
+use crate::helpers::{spawn_app, tweede_instantie};
 use crate::toegang::maak_tokens;
 
 const PEILDATUM: &str = "2026-01-01";
@@ -65,18 +65,6 @@ async fn lid(db: &Db, code: &str) -> String {
     token
 }
 
-async fn lees(app: &TestApp, pad: &str, token: &str) -> Value {
-    let antwoord = app
-        .http
-        .get(app.url(pad))
-        .bearer_auth(token)
-        .send()
-        .await
-        .expect("answers");
-    assert_eq!(antwoord.status(), StatusCode::OK, "{pad}");
-    antwoord.json().await.expect("json")
-}
-
 fn kwartaal(datum: &str) -> String {
     let d: NaiveDate = datum.parse().expect("date");
     format!("{}-Q{}", d.year(), d.month0() / 3 + 1)
@@ -109,18 +97,15 @@ async fn the_landelijk_beeld_adds_up_every_gemeentes_own_overstapplan() {
     let mut cellen: BTreeMap<(String, String), Cel> = BTreeMap::new();
     let mut afschaf: BTreeMap<&str, (usize, usize, i64)> = BTreeMap::new();
     for code in &codes {
-        let plan = lees(
-            &app,
-            &format!("/api/v1/gemeenten/{code}/overstapplan?peildatum={PEILDATUM}"),
-            &regie,
-        )
-        .await;
-        let landschap = lees(
-            &app,
-            &format!("/api/v1/gemeenten/{code}/applicaties"),
-            &regie,
-        )
-        .await;
+        let plan = app
+            .lees(
+                &format!("/api/v1/gemeenten/{code}/overstapplan?peildatum={PEILDATUM}"),
+                &regie,
+            )
+            .await;
+        let landschap = app
+            .lees(&format!("/api/v1/gemeenten/{code}/applicaties"), &regie)
+            .await;
         let kosten = |id: &str| {
             landschap
                 .as_array()
@@ -162,12 +147,14 @@ async fn the_landelijk_beeld_adds_up_every_gemeentes_own_overstapplan() {
     }
 
     let drempel = 3;
-    let beeld = lees(
-        &app,
-        &format!("/api/v1/landelijk/kansrijke-momenten?peildatum={PEILDATUM}&drempel={drempel}"),
-        &regie,
-    )
-    .await;
+    let beeld = app
+        .lees(
+            &format!(
+                "/api/v1/landelijk/kansrijke-momenten?peildatum={PEILDATUM}&drempel={drempel}"
+            ),
+            &regie,
+        )
+        .await;
     assert_eq!(beeld["gemeentenMetLandschap"], codes.len());
     let mut gezien = 0;
     let mut kansrijk = 0;
@@ -258,7 +245,7 @@ async fn a_gemeente_that_does_not_share_is_named_nowhere_in_the_response() {
         ("regie", regie.as_str(), None),
         ("lid", token_leest.as_str(), Some(leest)),
     ] {
-        let beeld = lees(&app, &vraag, token).await;
+        let beeld = app.lees(&vraag, token).await;
         let tekst = beeld.to_string();
         let genoemd: BTreeSet<&str> = beeld["componenten"]
             .as_array()
@@ -403,7 +390,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
     let tokens = maak_tokens(&db).await;
     vul(&db, 10, 60).await;
     let vraag = format!("/api/v1/landelijk/kansrijke-momenten?peildatum={PEILDATUM}");
-    let voor = lees(&tweede, &vraag, &tokens.regie).await;
+    let voor = tweede.lees(&vraag, &tokens.regie).await;
     assert_eq!(voor["gemeentenMetLandschap"], 10);
 
     // A landscape written through the first instance is in the second's next answer.
@@ -417,7 +404,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
         .await
         .expect("answers");
     assert!(import.status().is_success(), "{}", import.status());
-    let na = lees(&tweede, &vraag, &tokens.regie).await;
+    let na = tweede.lees(&vraag, &tokens.regie).await;
     assert_eq!(na["gemeentenMetLandschap"], 11);
     // And removing it again (the second instance holds the landscapes it read and
     // reloads only Utrecht's).
@@ -429,7 +416,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
         .await
         .expect("answers");
     assert_eq!(weg.status(), StatusCode::NO_CONTENT);
-    let zonder = lees(&tweede, &vraag, &tokens.regie).await;
+    let zonder = tweede.lees(&vraag, &tokens.regie).await;
     assert_eq!(zonder["gemeentenMetLandschap"], 10);
     assert_eq!(zonder["componenten"], voor["componenten"], "back as it was");
 
@@ -478,7 +465,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
         "{:?}",
         verschoven.text().await
     );
-    let later = lees(&tweede, &vraag, &tokens.regie).await;
+    let later = tweede.lees(&vraag, &tokens.regie).await;
     assert_ne!(componenten_van(&later), componenten_van(&na));
 }
 
@@ -497,7 +484,7 @@ async fn regie_gets_the_compact_contract_windows_and_a_member_does_not() {
         .await
         .expect("answers");
     assert_eq!(lid.status(), StatusCode::FORBIDDEN);
-    let vensters = lees(&app, &pad, &tokens.regie).await;
+    let vensters = app.lees(&pad, &tokens.regie).await;
     let rijen = vensters["applicaties"].as_array().expect("list").len();
     assert!(
         rijen > 0 && rijen < 1000 / 2,

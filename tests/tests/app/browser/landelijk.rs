@@ -5,7 +5,7 @@
 use fantoccini::Locator;
 use fantoccini::key::Key;
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 use server::Db;
 
 use super::Browser;
@@ -68,15 +68,7 @@ async fn a_member_reads_heatmap_and_cohorts_and_chooses_to_be_named() {
         ("cohorten-kop", "landelijk-cohorten"),
         ("zichtbaarheid-kop", "landelijk-keuze"),
     ] {
-        browser
-            .client
-            .execute(
-                "document.getElementById(arguments[0]).scrollIntoView();",
-                vec![json!(kop)],
-            )
-            .await
-            .expect("scroll");
-        browser.schermafdruk(naam).await;
+        browser.schermafdruk_bij(kop, naam).await;
     }
 
     // The choice: named from now on, saved with the version it was read at.
@@ -86,16 +78,12 @@ async fn a_member_reads_heatmap_and_cohorts_and_chooses_to_be_named() {
         .wacht_op_tekst(".gp-zichtbaarheid [role=status]", "Opgeslagen")
         .await;
     browser.assert_toegankelijk("/landelijk na opslaan").await;
-    let keuze: Value = app
-        .http
-        .get(app.url(&format!("/api/v1/gemeenten/{eigen}/zichtbaarheid")))
-        .bearer_auth(&tokens.regie)
-        .send()
-        .await
-        .expect("answers")
-        .json()
-        .await
-        .expect("json");
+    let keuze = app
+        .lees(
+            &format!("/api/v1/gemeenten/{eigen}/zichtbaarheid"),
+            &tokens.regie,
+        )
+        .await;
     assert_eq!(keuze, json!({"genoemdInCohorten": true}));
     // Saving again with the same (now current) version works; the page keeps it.
     browser.klik("#zichtbaarheid-genoemd").await;
@@ -151,14 +139,8 @@ async fn regie_moves_a_fase_by_keyboard_and_sees_gemeenten_lose_their_window() {
         .assert_toegankelijk("/ na verschuiven, landelijk")
         .await;
     browser
-        .client
-        .execute(
-            "document.getElementById('landelijk-effect-kop').scrollIntoView();",
-            vec![],
-        )
-        .await
-        .expect("scroll");
-    browser.schermafdruk("landelijk-effect").await;
+        .schermafdruk_bij("landelijk-effect-kop", "landelijk-effect")
+        .await;
 
     // Undoing the twelve steps brings the published Routekaart back: no effect.
     for _ in 0..12 {

@@ -300,15 +300,7 @@ async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once()
         .await;
     assert!(regel.contains("dagen later"), "{regel}");
     browser.assert_toegankelijk("/ na verschuiven").await;
-    browser
-        .client
-        .execute(
-            "document.getElementById('wat-als-kop').scrollIntoView();",
-            vec![],
-        )
-        .await
-        .expect("scroll");
-    browser.schermafdruk("wat-als").await;
+    browser.schermafdruk_bij("wat-als-kop", "wat-als").await;
     browser.sluit().await;
 }
 
@@ -399,16 +391,9 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
     vreemde.assert_toegankelijk("/plan/{token}").await;
 
     // Somebody else saves the same scenario: this browser's save is refused, not lost.
-    let lijst: serde_json::Value = app
-        .http
-        .get(app.url("/api/v1/scenarios?gemeente=GM0344"))
-        .bearer_auth(&tokens.utrecht)
-        .send()
-        .await
-        .expect("answers")
-        .json()
-        .await
-        .expect("json");
+    let lijst = app
+        .lees("/api/v1/scenarios?gemeente=GM0344", &tokens.utrecht)
+        .await;
     let id = lijst[0]["id"].as_str().expect("id").to_owned();
     let gelezen = app
         .http
