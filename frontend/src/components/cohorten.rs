@@ -14,7 +14,12 @@ use crate::formaat::datum_lang;
 
 /// The cohorts of every kansrijk quarter, earliest first.
 #[component]
-pub fn Cohorten(beeld: LandelijkBeeld, namen: Vec<(GemeenteCode, String)>) -> impl IntoView {
+pub fn Cohorten(
+    beeld: LandelijkBeeld,
+    namen: Vec<(GemeenteCode, String)>,
+    /// The reader's own gemeente and whether others see it named (as saved).
+    eigen: Option<(GemeenteCode, Signal<bool>)>,
+) -> impl IntoView {
     let namen: HashMap<GemeenteCode, String> = namen.into_iter().collect();
     let mut kansrijk: Vec<_> = beeld
         .componenten
@@ -52,7 +57,7 @@ pub fn Cohorten(beeld: LandelijkBeeld, namen: Vec<(GemeenteCode, String)>) -> im
                     <h3 class="utrecht-heading-3">{kop}</h3>
                     <p class="utrecht-paragraph">{feiten}</p>
                     <p class="utrecht-paragraph">{opzegtermijn(cohort)}</p>
-                    <Leden cohort=cohort.clone() namen=namen.clone() />
+                    <Leden cohort=cohort.clone() namen=namen.clone() eigen=eigen.clone() />
                 </article>
             }
         })
@@ -76,7 +81,11 @@ fn opzegtermijn(cohort: &Cohort) -> String {
 }
 
 #[component]
-fn Leden(cohort: Cohort, namen: HashMap<GemeenteCode, String>) -> impl IntoView {
+fn Leden(
+    cohort: Cohort,
+    namen: HashMap<GemeenteCode, String>,
+    eigen: Option<(GemeenteCode, Signal<bool>)>,
+) -> impl IntoView {
     let lijst = (!cohort.genoemd.is_empty()).then(|| {
         let items = cohort
             .genoemd
@@ -86,11 +95,20 @@ fn Leden(cohort: Cohort, namen: HashMap<GemeenteCode, String>) -> impl IntoView 
                     .get(&lid.gemeente)
                     .cloned()
                     .unwrap_or_else(|| lid.gemeente.to_string());
+                let eigen = eigen
+                    .as_ref()
+                    .filter(|(g, _)| *g == lid.gemeente)
+                    .map(|(_, genoemd)| *genoemd);
+                let naam = move || match eigen.map(|g| g.get()) {
+                    Some(true) => format!("{naam} (uw gemeente)"),
+                    Some(false) => format!("{naam} (uw gemeente; anderen zien haar niet bij naam)"),
+                    None => naam.clone(),
+                };
                 let opzeggen = lid.opzeggen_voor.map_or_else(
                     || "loopt vanzelf af".to_owned(),
                     |d| format!("opzeggen vóór {}", datum_lang(d)),
                 );
-                view! { <li>{format!("{naam}: {opzeggen}")}</li> }
+                view! { <li>{move || format!("{}: {opzeggen}", naam())}</li> }
             })
             .collect_view();
         view! { <ul class="utrecht-unordered-list">{items}</ul> }

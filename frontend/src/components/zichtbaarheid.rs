@@ -8,7 +8,11 @@ use crate::server_fns::landelijk::Eigenkeuze;
 
 /// The choice as a checkbox with a save button and the outcome announced.
 #[component]
-pub fn Zichtbaarheidkeuze(eigen: Eigenkeuze) -> impl IntoView {
+pub fn Zichtbaarheidkeuze(
+    eigen: Eigenkeuze,
+    /// Set to the choice once it is saved.
+    opgeslagen: RwSignal<bool>,
+) -> impl IntoView {
     let Eigenkeuze {
         gemeente,
         naam,
@@ -33,6 +37,7 @@ pub fn Zichtbaarheidkeuze(eigen: Eigenkeuze) -> impl IntoView {
             bezig.set(false);
             melding.set(Some(match uitkomst {
                 Ok(antwoord) => {
+                    opgeslagen.set(keuze);
                     if let Some(nieuw) = antwoord
                         .etag
                         .as_deref()

@@ -71,7 +71,10 @@ pub fn LandelijkPagina() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Het landelijk beeld wordt berekend…"</p> }>
             {move || Suspend::new(async move {
                 match pagina.await {
-                    Ok(Ok(p)) => view! {
+                    Ok(Ok(p)) => {
+                        let genoemd = RwSignal::new(p.eigen.as_ref().is_some_and(|e| e.genoemd));
+                        let eigen = p.eigen.as_ref().map(|e| (e.gemeente.clone(), genoemd.into()));
+                        view! {
                         <Samenvatting beeld=p.beeld.clone() />
                         <section aria-labelledby="heatmap-kop">
                             <h2 class="utrecht-heading-2" id="heatmap-kop">"Overstapmomenten per component en kwartaal"</h2>
@@ -79,11 +82,12 @@ pub fn LandelijkPagina() -> impl IntoView {
                         </section>
                         <section aria-labelledby="cohorten-kop">
                             <h2 class="utrecht-heading-2" id="cohorten-kop">"Kansrijke momenten en hun cohorten"</h2>
-                            <Cohorten beeld=p.beeld namen=p.namen />
+                            <Cohorten beeld=p.beeld namen=p.namen eigen />
                         </section>
-                        {p.eigen.map(|eigen| view! { <Zichtbaarheidkeuze eigen /> })}
+                        {p.eigen.map(|eigen| view! { <Zichtbaarheidkeuze eigen opgeslagen=genoemd /> })}
+                        }
+                            .into_any()
                     }
-                        .into_any(),
                     Ok(Err(domain::ports::Leesfout::NietIngelogd)) => view! {
                         <p class="gp-fout" role="alert">
                             "Het landelijk beeld is er voor gemeenten en de regie. "

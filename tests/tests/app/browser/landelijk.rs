@@ -71,12 +71,33 @@ async fn a_member_reads_heatmap_and_cohorts_and_chooses_to_be_named() {
         browser.schermafdruk_bij(kop, naam).await;
     }
 
-    // The choice: named from now on, saved with the version it was read at.
+    // The choice: named from now on, saved with the version it was read at. With
+    // threshold 1 the member's own gemeente is in some cohort, named to itself only.
+    browser.open(&app, "/landelijk?drempel=1").await;
+    let eigen_rij = "//li[contains(., '(uw gemeente')]";
+    let voor = browser
+        .client
+        .find(Locator::XPath(eigen_rij))
+        .await
+        .expect("own gemeente in a cohort")
+        .text()
+        .await
+        .expect("text");
+    assert!(voor.contains("anderen zien haar niet bij naam"), "{voor}");
     browser.klik("#zichtbaarheid-genoemd").await;
     browser.klik(".gp-zichtbaarheid button[type=submit]").await;
     browser
         .wacht_op_tekst(".gp-zichtbaarheid [role=status]", "Opgeslagen")
         .await;
+    let na = browser
+        .client
+        .find(Locator::XPath(eigen_rij))
+        .await
+        .expect("own gemeente in a cohort")
+        .text()
+        .await
+        .expect("text");
+    assert!(na.contains("(uw gemeente):"), "{na}");
     browser.assert_toegankelijk("/landelijk na opslaan").await;
     let keuze = app
         .lees(
