@@ -1,18 +1,26 @@
 //! Per kansrijk quarter, the cohort: the gemeenten that reach an overstapmoment to the same
 //! component then and could procure and migrate together, with what their contracts cost
 //! now and when they must give notice. Only gemeenten that chose to be named are named;
-//! the others are counted.
+//! the others are counted. With all 342 gemeenten there are dozens of kansrijke quarters,
+//! so they are grouped per component in disclosures; each kansrijk cell of the heatmap
+//! links to its cohort (the browser opens the disclosure on the way).
 
 use std::collections::HashMap;
 
-use domain::GemeenteCode;
 use domain::landelijk::{Cohort, LandelijkBeeld};
+use domain::{ComponentId, GemeenteCode, Kwartaal};
 use leptos::prelude::*;
 
-use crate::components::heatmap::kosten_tekst;
+use crate::components::heatmap::{in_volgorde, kosten_tekst};
 use crate::formaat::datum_lang;
 
-/// The cohorts of every kansrijk quarter, earliest first.
+/// Where the cohort of `component` in `kwartaal` is on the page, for the heatmap's links.
+pub fn cohort_anker(component: &ComponentId, kwartaal: Kwartaal) -> String {
+    format!("cohort-{component}-{kwartaal}")
+}
+
+/// The cohorts of every kansrijk quarter, per component (in the heatmap's order), each
+/// component a disclosure that a link from the heatmap opens.
 #[component]
 pub fn Cohorten(
     beeld: LandelijkBeeld,
@@ -21,17 +29,18 @@ pub fn Cohorten(
     eigen: Option<(GemeenteCode, Signal<bool>)>,
 ) -> impl IntoView {
     let namen: HashMap<GemeenteCode, String> = namen.into_iter().collect();
-    let mut kansrijk: Vec<_> = beeld
-        .componenten
-        .iter()
-        .flat_map(|r| {
-            r.kwartalen
+    let groepen: Vec<_> = in_volgorde(&beeld)
+        .into_iter()
+        .filter_map(|reeks| {
+            let kansrijk: Vec<_> = reeks
+                .kwartalen
                 .iter()
-                .filter_map(move |c| Some((r, c, c.cohort.as_ref()?)))
+                .filter_map(|c| Some((c, c.cohort.as_ref()?)))
+                .collect();
+            (!kansrijk.is_empty()).then_some((reeks, kansrijk))
         })
         .collect();
-    kansrijk.sort_by(|a, b| (a.1.kwartaal, &a.0.naam).cmp(&(b.1.kwartaal, &b.0.naam)));
-    if kansrijk.is_empty() {
+    if groepen.is_empty() {
         return view! {
             <p class="utrecht-paragraph">
                 {format!(
@@ -42,23 +51,48 @@ pub fn Cohorten(
         }
             .into_any();
     }
-    kansrijk
+    groepen
         .into_iter()
-        .map(|(reeks, cel, cohort)| {
-            let kop = format!("{} — {}", reeks.naam, cel.kwartaal);
-            let feiten = format!(
-                "{} gemeenten met {} applicaties; huidige contracten: {}.",
-                cel.gemeenten,
-                cel.applicaties,
-                kosten_tekst(cel.jaarlijkse_kosten)
+        .map(|(reeks, kansrijk)| {
+            let grootste = kansrijk
+                .iter()
+                .max_by_key(|(c, _)| (c.gemeenten, std::cmp::Reverse(c.kwartaal)))
+                .map(|(c, _)| format!("grootste: {} gemeenten in {}", c.gemeenten, c.kwartaal))
+                .unwrap_or_default();
+            let samenvatting = format!(
+                "{}: {} ({grootste})",
+                reeks.naam,
+                if kansrijk.len() == 1 {
+                    "1 kansrijk kwartaal".to_owned()
+                } else {
+                    format!("{} kansrijke kwartalen", kansrijk.len())
+                }
             );
+            let cohorten = kansrijk
+                .into_iter()
+                .map(|(cel, cohort)| {
+                    let kop = format!("{} — {}", reeks.naam, cel.kwartaal);
+                    let feiten = format!(
+                        "{} gemeenten met {} applicaties; huidige contracten: {}.",
+                        cel.gemeenten,
+                        cel.applicaties,
+                        kosten_tekst(cel.jaarlijkse_kosten)
+                    );
+                    view! {
+                        <article class="gp-cohort" id=cohort_anker(&reeks.component, cel.kwartaal)>
+                            <h3 class="utrecht-heading-3">{kop}</h3>
+                            <p class="utrecht-paragraph">{feiten}</p>
+                            <p class="utrecht-paragraph">{opzegtermijn(cohort)}</p>
+                            <Leden cohort=cohort.clone() namen=namen.clone() eigen=eigen.clone() />
+                        </article>
+                    }
+                })
+                .collect_view();
             view! {
-                <article class="gp-cohort">
-                    <h3 class="utrecht-heading-3">{kop}</h3>
-                    <p class="utrecht-paragraph">{feiten}</p>
-                    <p class="utrecht-paragraph">{opzegtermijn(cohort)}</p>
-                    <Leden cohort=cohort.clone() namen=namen.clone() eigen=eigen.clone() />
-                </article>
+                <details class="gp-als-tabel gp-cohortgroep">
+                    <summary>{samenvatting}</summary>
+                    {cohorten}
+                </details>
             }
         })
         .collect_view()

@@ -10,6 +10,7 @@ use domain::datum::Kwartaal;
 use domain::landelijk::{Componentreeks, Kwartaalcel, LandelijkBeeld};
 use leptos::prelude::*;
 
+use crate::components::cohorten::cohort_anker;
 use crate::formaat::{bedrag, getal};
 
 /// Every quarter from `van` to `tot`, both included.
@@ -36,12 +37,35 @@ pub fn niveau(gemeenten: usize, hoogste: usize) -> usize {
 /// The number of shades.
 pub const NIVEAUS: usize = 5;
 
+/// The components in the order the page shows them: by layer, then by name.
+pub fn in_volgorde(beeld: &LandelijkBeeld) -> Vec<&Componentreeks> {
+    let mut reeksen: Vec<&Componentreeks> = beeld.componenten.iter().collect();
+    reeksen.sort_by(|a, b| (a.laag, &a.naam).cmp(&(b.laag, &b.naam)));
+    reeksen
+}
+
 /// The yearly fees of a cell, or why they are not shown.
 pub fn kosten_tekst(kosten: Option<i64>) -> String {
     kosten.map_or_else(
         || "niet getoond (minder dan 3 gemeenten)".to_owned(),
         |k| format!("{} per jaar", bedrag(k)),
     )
+}
+
+/// Opens the disclosure around the element with id `id`, so that following a link to it
+/// shows it (browsers do not do that for every way of following a link).
+fn open_rond(id: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(Ok(Some(omhulsel))) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|e| e.closest("details"))
+    {
+        // Only a disclosure can be here; setting the attribute cannot fail on it.
+        let _ = omhulsel.set_attribute("open", "");
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
 }
 
 /// The heatmap with its legend and the text alternative.
@@ -60,8 +84,7 @@ pub fn Heatmap(beeld: LandelijkBeeld) -> impl IntoView {
             .into_any();
     };
     let kwartalen = kwartalen_tussen(van, tot);
-    let mut reeksen: Vec<&Componentreeks> = beeld.componenten.iter().collect();
-    reeksen.sort_by(|a, b| (a.laag, &a.naam).cmp(&(b.laag, &b.naam)));
+    let reeksen = in_volgorde(&beeld);
     let koppen = kwartalen
         .iter()
         .map(|q| view! { <th class="gp-heat__kwartaal" scope="col">{q.to_string()}</th> })
@@ -90,16 +113,21 @@ pub fn Heatmap(beeld: LandelijkBeeld) -> impl IntoView {
                             cel.applicaties,
                             kosten_tekst(cel.jaarlijkse_kosten)
                         );
-                        view! {
-                            <td class=klasse title=titel>
-                                {cel.gemeenten}
-                                {cel.kansrijk.then(|| view! {
+                        let inhoud = if cel.kansrijk {
+                            let id = cohort_anker(&reeks.component, *q);
+                            let anker = format!("#{id}");
+                            view! {
+                                <a href=anker on:click=move |_| open_rond(&id)>
+                                    {cel.gemeenten}
                                     <span aria-hidden="true">"★"</span>
-                                    <span class="gp-visueel-verborgen">" kansrijk"</span>
-                                })}
-                            </td>
-                        }
-                        .into_any()
+                                    <span class="gp-visueel-verborgen">" kansrijk, naar het cohort"</span>
+                                </a>
+                            }
+                                .into_any()
+                        } else {
+                            cel.gemeenten.into_any()
+                        };
+                        view! { <td class=klasse title=titel>{inhoud}</td> }.into_any()
                     }
                     None => view! { <td class="gp-heat__cel gp-heat--0"></td> }.into_any(),
                 })

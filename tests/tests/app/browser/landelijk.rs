@@ -57,7 +57,19 @@ async fn a_member_reads_heatmap_and_cohorts_and_chooses_to_be_named() {
         cohorten.len(),
         "one cohort per kansrijk cell"
     );
-    let eerste = browser.tekst(".gp-cohort").await;
+    // A kansrijk cell links to its cohort: following it opens the component's group.
+    let doel = kansrijk[0]
+        .find(Locator::Css("a"))
+        .await
+        .expect("link in a kansrijk cell")
+        .attr("href")
+        .await
+        .expect("href")
+        .expect("an anchor");
+    browser
+        .klik(&format!(".gp-heat__tabel a[href='{doel}']"))
+        .await;
+    let eerste = browser.wacht_op_tekst(&doel, "gemeenten met").await;
     assert!(
         eerste.contains("niet bij naam genoemd") || eerste.contains("opzeggen vóór"),
         "{eerste}"
@@ -72,7 +84,8 @@ async fn a_member_reads_heatmap_and_cohorts_and_chooses_to_be_named() {
     }
 
     // The choice: named from now on, saved with the version it was read at. With
-    // threshold 1 the member's own gemeente is in some cohort, named to itself only.
+    // threshold 1 the member's own gemeente is in some cohort, named to itself only (read
+    // from the page as text: the cohort's disclosure may be closed).
     browser.open(&app, "/landelijk?drempel=1").await;
     let eigen_rij = "//li[contains(., '(uw gemeente')]";
     let voor = browser
@@ -80,9 +93,10 @@ async fn a_member_reads_heatmap_and_cohorts_and_chooses_to_be_named() {
         .find(Locator::XPath(eigen_rij))
         .await
         .expect("own gemeente in a cohort")
-        .text()
+        .prop("textContent")
         .await
-        .expect("text");
+        .expect("text")
+        .unwrap_or_default();
     assert!(voor.contains("anderen zien haar niet bij naam"), "{voor}");
     browser.klik("#zichtbaarheid-genoemd").await;
     browser.klik(".gp-zichtbaarheid button[type=submit]").await;
@@ -94,9 +108,10 @@ async fn a_member_reads_heatmap_and_cohorts_and_chooses_to_be_named() {
         .find(Locator::XPath(eigen_rij))
         .await
         .expect("own gemeente in a cohort")
-        .text()
+        .prop("textContent")
         .await
-        .expect("text");
+        .expect("text")
+        .unwrap_or_default();
     assert!(na.contains("(uw gemeente):"), "{na}");
     browser.assert_toegankelijk("/landelijk na opslaan").await;
     let keuze = app
