@@ -86,6 +86,7 @@ pub fn Cohorten(
                             <Leden cohort=cohort.clone() namen=namen.clone() eigen=eigen.clone() />
                         </article>
                     }
+                    .into_any()
                 })
                 .collect_view();
             view! {
@@ -94,6 +95,7 @@ pub fn Cohorten(
                     {cohorten}
                 </details>
             }
+            .into_any()
         })
         .collect_view()
         .into_any()

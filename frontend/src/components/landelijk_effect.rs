@@ -108,7 +108,7 @@ fn Paneel(
                     getal(i64::try_from(gemeenten).unwrap_or(i64::MAX)),
                 )}
             </p>
-            <div class="gp-landelijk-effect__uitkomst" role="status" aria-live="polite">
+            <div class="gp-landelijk-effect__uitkomst" id="landelijk-effect-uitkomst" role="status" aria-live="polite">
                 <p class="utrecht-paragraph gp-landelijk-effect__verlies">{move || zinnen(&effect.get()).0}</p>
                 <p class="utrecht-paragraph">{move || zinnen(&effect.get()).1}</p>
             </div>
