@@ -65,6 +65,11 @@ pub fn getal(waarde: i64) -> String {
     if waarde < 0 { format!("−{uit}") } else { uit }
 }
 
+/// A count (`1.283`), as [`getal`] writes it.
+pub fn aantal(waarde: usize) -> String {
+    getal(i64::try_from(waarde).unwrap_or(i64::MAX))
+}
+
 /// `€ 120.000`.
 pub fn bedrag(euro: i64) -> String {
     format!("€ {}", getal(euro))

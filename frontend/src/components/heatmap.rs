@@ -11,7 +11,7 @@ use domain::landelijk::{Componentreeks, Kwartaalcel, LandelijkBeeld};
 use leptos::prelude::*;
 
 use crate::components::cohorten::cohort_anker;
-use crate::formaat::{bedrag, getal};
+use crate::formaat::{aantal, bedrag};
 
 /// Every quarter from `van` to `tot`, both included.
 pub fn kwartalen_tussen(van: Kwartaal, tot: Kwartaal) -> Vec<Kwartaal> {
@@ -187,8 +187,8 @@ fn HeatmapAlsTekst(reeksen: Vec<Componentreeks>) -> impl IntoView {
                 <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">{naam}</th>
                     <td class="utrecht-table__cell">{c.kwartaal.to_string()}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{getal(i64::try_from(c.gemeenten).unwrap_or(i64::MAX))}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{getal(i64::try_from(c.applicaties).unwrap_or(i64::MAX))}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{aantal(c.gemeenten)}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{aantal(c.applicaties)}</td>
                     <td class="utrecht-table__cell">{kosten_tekst(c.jaarlijkse_kosten)}</td>
                     <td class="utrecht-table__cell">{if c.kansrijk { "kansrijk" } else { "" }}</td>
                 </tr>

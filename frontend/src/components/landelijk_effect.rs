@@ -9,7 +9,7 @@ use domain::Opgave;
 use domain::landelijk::venster::{Vensterbasis, Venstereffect};
 use leptos::prelude::*;
 
-use crate::formaat::{bedrag, getal};
+use crate::formaat::{aantal, bedrag};
 use crate::server_fns::landelijk::contractvensters_ophalen;
 
 /// The panel, for regie; nothing for anyone else.
@@ -39,14 +39,13 @@ pub fn LandelijkEffect(kaart: Signal<Vec<Opgave>>, gepubliceerd: Vec<Opgave>) ->
 
 /// The effect as sentences, one for losses and one for gains.
 pub fn zinnen(effect: &Venstereffect) -> (String, String) {
-    let n = |x: usize| getal(i64::try_from(x).unwrap_or(i64::MAX));
     let verlies = if effect.applicaties_verliezen == 0 {
         "Geen gemeente verliest een contractvenster.".to_owned()
     } else {
         let zonder = if effect.zonder_moment > 0 {
             format!(
                 ", waarvan {} zonder overstapmoment",
-                n(effect.zonder_moment)
+                aantal(effect.zonder_moment)
             )
         } else {
             String::new()
@@ -80,12 +79,9 @@ pub fn zinnen(effect: &Venstereffect) -> (String, String) {
 }
 
 /// `1 applicatie`, `2 applicaties`.
-fn telwoord(aantal: usize, enkelvoud: &str, meervoud: &str) -> String {
-    let woord = if aantal == 1 { enkelvoud } else { meervoud };
-    format!(
-        "{} {woord}",
-        getal(i64::try_from(aantal).unwrap_or(i64::MAX))
-    )
+fn telwoord(n: usize, enkelvoud: &str, meervoud: &str) -> String {
+    let woord = if n == 1 { enkelvoud } else { meervoud };
+    format!("{} {woord}", aantal(n))
 }
 
 #[component]
@@ -95,22 +91,22 @@ fn Paneel(
     kaart: Signal<Vec<Opgave>>,
 ) -> impl IntoView {
     let voor = basis.stand(&gepubliceerd);
-    let aantal = basis.applicaties.len();
+    let applicaties = basis.applicaties.len();
     let gemeenten = basis.gemeenten.len();
-    let effect = Memo::new(move |_| kaart.with(|k| basis.effect(&voor, k)));
+    let zinnen = Memo::new(move |_| kaart.with(|k| zinnen(&basis.effect(&voor, k))));
     view! {
         <section class="gp-landelijk-effect" aria-labelledby="landelijk-effect-kop">
             <h2 class="utrecht-heading-2" id="landelijk-effect-kop">"Landelijk effect van deze Routekaart"</h2>
             <p class="utrecht-paragraph">
                 {format!(
                     "Versleep een fase (of verschuif haar met de pijltjestoetsen) en zie wat dat betekent voor de {} applicaties in {} gemeenten waarvan het overstapmoment van de Routekaart afhangt. Vergeleken met de gepubliceerde Routekaart.",
-                    getal(i64::try_from(aantal).unwrap_or(i64::MAX)),
-                    getal(i64::try_from(gemeenten).unwrap_or(i64::MAX)),
+                    aantal(applicaties),
+                    aantal(gemeenten),
                 )}
             </p>
             <div class="gp-landelijk-effect__uitkomst" id="landelijk-effect-uitkomst" role="status" aria-live="polite">
-                <p class="utrecht-paragraph gp-landelijk-effect__verlies">{move || zinnen(&effect.get()).0}</p>
-                <p class="utrecht-paragraph">{move || zinnen(&effect.get()).1}</p>
+                <p class="utrecht-paragraph gp-landelijk-effect__verlies">{move || zinnen.with(|z| z.0.clone())}</p>
+                <p class="utrecht-paragraph">{move || zinnen.with(|z| z.1.clone())}</p>
             </div>
         </section>
     }

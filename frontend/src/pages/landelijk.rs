@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::cohorten::Cohorten;
 use crate::components::heatmap::{Heatmap, kosten_tekst};
 use crate::components::zichtbaarheid::Zichtbaarheidkeuze;
-use crate::formaat::{datum_lang, getal};
+use crate::formaat::{aantal, datum_lang};
 use crate::server_fns::landelijk::landelijk_ophalen;
 
 /// The threshold in the address, or why it cannot be used.
@@ -113,8 +113,8 @@ fn Samenvatting(beeld: LandelijkBeeld) -> impl IntoView {
         }
         format!(
             "{} applicaties in {} gemeenten; {}",
-            getal(i64::try_from(p.applicaties).unwrap_or(i64::MAX)),
-            getal(i64::try_from(p.gemeenten).unwrap_or(i64::MAX)),
+            aantal(p.applicaties),
+            aantal(p.gemeenten),
             kosten_tekst(p.jaarlijkse_kosten)
         )
     };
@@ -125,7 +125,7 @@ fn Samenvatting(beeld: LandelijkBeeld) -> impl IntoView {
                 <dt>"Peildatum"</dt>
                 <dd>{datum_lang(beeld.peildatum)}</dd>
                 <dt>"Gemeenten met een applicatielandschap"</dt>
-                <dd>{getal(i64::try_from(beeld.gemeenten_met_landschap).unwrap_or(i64::MAX))}</dd>
+                <dd>{aantal(beeld.gemeenten_met_landschap)}</dd>
                 <dt>"Ongebruikte applicaties (af te schaffen)"</dt>
                 <dd>{afschaf(beeld.ongebruikt)}</dd>
                 <dt>"Overbodige applicaties (functie al elders vervuld)"</dt>

@@ -19,6 +19,20 @@ async fn landschappen(db: &Db, aantal: usize) -> Vec<String> {
     vul_vanaf(db, aantal, 60, chrono::Utc::now().date_naive()).await
 }
 
+/// The text of the cohort row that names the member's own gemeente (read as text: its
+/// disclosure may be closed).
+async fn eigen_rij(browser: &Browser) -> String {
+    browser
+        .client
+        .find(Locator::XPath("//li[contains(., '(uw gemeente')]"))
+        .await
+        .expect("own gemeente in a cohort")
+        .prop("textContent")
+        .await
+        .expect("text")
+        .unwrap_or_default()
+}
+
 #[tokio::test]
 async fn a_member_reads_heatmap_and_cohorts_and_chooses_to_be_named() {
     let app = spawn_app().await;
@@ -87,31 +101,14 @@ async fn a_member_reads_heatmap_and_cohorts_and_chooses_to_be_named() {
     // threshold 1 the member's own gemeente is in some cohort, named to itself only (read
     // from the page as text: the cohort's disclosure may be closed).
     browser.open(&app, "/landelijk?drempel=1").await;
-    let eigen_rij = "//li[contains(., '(uw gemeente')]";
-    let voor = browser
-        .client
-        .find(Locator::XPath(eigen_rij))
-        .await
-        .expect("own gemeente in a cohort")
-        .prop("textContent")
-        .await
-        .expect("text")
-        .unwrap_or_default();
+    let voor = eigen_rij(&browser).await;
     assert!(voor.contains("anderen zien haar niet bij naam"), "{voor}");
     browser.klik("#zichtbaarheid-genoemd").await;
     browser.klik(".gp-zichtbaarheid button[type=submit]").await;
     browser
         .wacht_op_tekst(".gp-zichtbaarheid [role=status]", "Opgeslagen")
         .await;
-    let na = browser
-        .client
-        .find(Locator::XPath(eigen_rij))
-        .await
-        .expect("own gemeente in a cohort")
-        .prop("textContent")
-        .await
-        .expect("text")
-        .unwrap_or_default();
+    let na = eigen_rij(&browser).await;
     assert!(na.contains("(uw gemeente):"), "{na}");
     browser.assert_toegankelijk("/landelijk na opslaan").await;
     let keuze = app
