@@ -165,6 +165,18 @@ pub async fn wijzig(
     .await
 }
 
+/// `false` on the server and while the page hydrates, `true` from then on. Data that only
+/// the browser loads (a `LocalResource`) is read behind it: read while the server renders
+/// a `Suspense`, it makes that `Suspense` give up its content or not depending on timing,
+/// and the browser can then no longer hydrate what the server sent.
+#[must_use]
+pub fn na_hydratie() -> leptos::prelude::Signal<bool> {
+    use leptos::prelude::{Effect, RwSignal, Set};
+    let klaar = RwSignal::new(false);
+    Effect::new(move |_| klaar.set(true));
+    klaar.into()
+}
+
 /// Starts `taak` in the browser; on the server it does nothing.
 pub fn in_browser(taak: impl std::future::Future<Output = ()> + 'static) {
     #[cfg(feature = "hydrate")]

@@ -20,6 +20,7 @@ use crate::pages::plan::PlanPagina;
 use crate::pages::referentiecomponenten::ReferentiecomponentenPagina;
 use crate::pages::routekaart::RoutekaartPagina;
 use crate::pages::scenarios::ScenariosPagina;
+use crate::server_fns::aanmelding::bied_wie_aan;
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -45,6 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    bied_wie_aan();
     view! {
         <Title formatter=|titel: String| format!("{titel} · Grondplan") />
         <Router>

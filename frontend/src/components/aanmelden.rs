@@ -3,36 +3,29 @@
 //! works once the page is live; the list is read in the browser.
 
 use domain::OpgaveId;
+use domain::ports::Aanmelding;
 use leptos::prelude::*;
 
-use crate::api::{Inhoud, Probleem, stuur};
+use crate::api::{Inhoud, Probleem, na_hydratie, stuur};
 use crate::components::bestandsimport::Probleemverslag;
-use crate::server_fns::aanmelding::aanmelding_ophalen;
 
-/// The section on the opgave page.
+/// The section on the opgave page, for whoever is logged in (`wie`, loaded by the page).
 #[component]
-pub fn Aanmelden(opgave: OpgaveId) -> impl IntoView {
-    let wie = OnceResource::new(aanmelding_ophalen());
+pub fn Aanmelden(opgave: OpgaveId, wie: Option<Aanmelding>) -> impl IntoView {
+    let inhoud = match wie {
+        None => view! {
+            <p class="utrecht-paragraph">
+                "Log in als medewerker van een gemeente om uw gemeente aan te melden als coalitiepartner of eerste gebruiker."
+            </p>
+        }
+            .into_any(),
+        Some(a) => view! { <Aanmeldingen opgave gemeente=a.gemeente.map(|g| g.to_string()) csrf=a.csrf /> }
+            .into_any(),
+    };
     view! {
         <section class="gp-beheer" aria-labelledby="aanmelden-kop">
             <h2 class="utrecht-heading-2" id="aanmelden-kop">"Meedoen"</h2>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let opgave = opgave.clone();
-                    Suspend::new(async move {
-                        match wie.await.ok().flatten() {
-                            None => view! {
-                                <p class="utrecht-paragraph">
-                                    "Log in als medewerker van een gemeente om uw gemeente aan te melden als coalitiepartner of eerste gebruiker."
-                                </p>
-                            }
-                                .into_any(),
-                            Some(a) => view! { <Aanmeldingen opgave gemeente=a.gemeente.map(|g| g.to_string()) csrf=a.csrf /> }
-                                .into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {inhoud}
         </section>
     }
 }
@@ -100,8 +93,13 @@ fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> imp
             }
         });
     };
+    let gehydrateerd = na_hydratie();
     let regels = move || {
         let csrf = csrf.clone();
+        if !gehydrateerd.get() {
+            return view! { <p class="utrecht-paragraph">"Aanmeldingen worden geladen…"</p> }
+                .into_any();
+        }
         match lijst.get() {
             None => view! { <p class="utrecht-paragraph">"Aanmeldingen worden geladen…"</p> }.into_any(),
             Some(Err(p)) => view! { <Probleemverslag probleem=p /> }.into_any(),

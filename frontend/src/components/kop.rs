@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::server_fns::aanmelding::aanmelding_ophalen;
+use crate::server_fns::aanmelding::wie;
 
 /// Header with the app name, the main navigation (the current page marked with
 /// `aria-current="page"` by the router's link) and the login state.
 #[component]
 pub fn Kop() -> impl IntoView {
-    let aanmelding = OnceResource::new(aanmelding_ophalen());
+    let aanmelding = wie();
     view! {
         <header class="gp-kop">
             <div class="gp-kop__binnen">

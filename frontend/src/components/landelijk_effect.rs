@@ -10,30 +10,23 @@ use domain::landelijk::venster::{Vensterbasis, Venstereffect};
 use leptos::prelude::*;
 
 use crate::formaat::{aantal, bedrag};
-use crate::server_fns::landelijk::contractvensters_ophalen;
 
-/// The panel, for regie; nothing for anyone else.
+/// The panel, for regie (`basis` is `Some` only for regie); nothing for anyone else.
 #[component]
-pub fn LandelijkEffect(kaart: Signal<Vec<Opgave>>, gepubliceerd: Vec<Opgave>) -> impl IntoView {
-    let basis = OnceResource::new(contractvensters_ophalen());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let gepubliceerd = gepubliceerd.clone();
-                Suspend::new(async move {
-                    match basis.await {
-                        Ok(Some(basis)) => view! { <Paneel basis gepubliceerd kaart /> }.into_any(),
-                        Ok(None) => ().into_any(),
-                        Err(fout) => view! {
-                            <p class="gp-fout" role="alert">
-                                {format!("Het landelijk effect kon niet worden geladen: {fout}")}
-                            </p>
-                        }
-                            .into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+pub fn LandelijkEffect(
+    basis: Result<Option<Vensterbasis>, ServerFnError>,
+    kaart: Signal<Vec<Opgave>>,
+    gepubliceerd: Vec<Opgave>,
+) -> impl IntoView {
+    match basis {
+        Ok(Some(basis)) => view! { <Paneel basis gepubliceerd kaart /> }.into_any(),
+        Ok(None) => ().into_any(),
+        Err(fout) => view! {
+            <p class="gp-fout" role="alert">
+                {format!("Het landelijk effect kon niet worden geladen: {fout}")}
+            </p>
+        }
+        .into_any(),
     }
 }
 

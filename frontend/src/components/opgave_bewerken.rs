@@ -10,7 +10,6 @@ use leptos::prelude::*;
 
 use crate::api::{Inhoud, Probleem, stuur};
 use crate::components::bestandsimport::Probleemverslag;
-use crate::server_fns::aanmelding::aanmelding_ophalen;
 
 /// The fields: (JSON pointer into the opgave, label, input type).
 const VELDEN: [(&str, &str, &str); 16] = [
@@ -280,21 +279,11 @@ fn Lijsteditor(
     }
 }
 
-/// The form, for regie only.
+/// The form, for regie only: `regie_csrf` is the session's CSRF token when regie is
+/// logged in, and there is no form without it.
 #[component]
-pub fn OpgaveBewerken(opgave: Opgave) -> impl IntoView {
-    let wie = OnceResource::new(aanmelding_ophalen());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let opgave = opgave.clone();
-                Suspend::new(async move {
-                    let regie = wie.await.ok().flatten().filter(|a| a.gemeente.is_none())?;
-                    Some(view! { <Formulier opgave csrf=regie.csrf /> })
-                })
-            }}
-        </Suspense>
-    }
+pub fn OpgaveBewerken(opgave: Opgave, regie_csrf: Option<String>) -> impl IntoView {
+    regie_csrf.map(|csrf| view! { <Formulier opgave csrf /> }.into_any())
 }
 
 #[component]
@@ -414,7 +403,7 @@ fn Formulier(opgave: Opgave, csrf: String) -> impl IntoView {
                 {LIJSTEN
                     .iter()
                     .zip(lijsten.get_value())
-                    .map(|((lijst, kop, kolommen), (_, rijen))| view! { <Lijsteditor lijst=*lijst kop=*kop kolommen=*kolommen rijen /> })
+                    .map(|((lijst, kop, kolommen), (_, rijen))| view! { <Lijsteditor lijst=*lijst kop=*kop kolommen=*kolommen rijen /> }.into_any())
                     .collect_view()}
                 <button class="utrecht-button utrecht-button--primary-action" type="submit">"Opgave opslaan"</button>
             </form>
@@ -427,18 +416,10 @@ fn Formulier(opgave: Opgave, csrf: String) -> impl IntoView {
 }
 
 /// Regie adds an opgave to the Routekaart: its id, name and the dates of both fasen; the
-/// rest is filled in on its page.
+/// rest is filled in on its page. Only with regie's CSRF token.
 #[component]
-pub fn NieuweOpgave() -> impl IntoView {
-    let wie = OnceResource::new(aanmelding_ophalen());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let regie = wie.await.ok().flatten().filter(|a| a.gemeente.is_none())?;
-                Some(view! { <NieuweOpgaveFormulier csrf=regie.csrf /> })
-            })}
-        </Suspense>
-    }
+pub fn NieuweOpgave(regie_csrf: Option<String>) -> impl IntoView {
+    regie_csrf.map(|csrf| view! { <NieuweOpgaveFormulier csrf /> }.into_any())
 }
 
 #[component]

@@ -3,6 +3,7 @@
 //! those who do not read charts.
 
 use domain::Opgave;
+use domain::landelijk::venster::Vensterbasis;
 use leptos::prelude::*;
 
 use crate::components::gantt::Gantt;
@@ -10,11 +11,20 @@ use crate::components::landelijk_effect::LandelijkEffect;
 use crate::components::opgave_bewerken::NieuweOpgave;
 use crate::components::wat_als::WatAls;
 use crate::formaat::{datum_lang, periode_lang};
+use crate::server_fns::landschap::WatAlsBegin;
 use crate::server_fns::routekaart::RoutekaartOverzicht as Overzicht;
 
 /// The Routekaart chart and its table alternative.
 #[component]
-pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
+pub fn RoutekaartOverzicht(
+    overzicht: Overzicht,
+    /// Where the what-if starts for this reader.
+    wat_als: Result<WatAlsBegin, ServerFnError>,
+    /// Regie's basis for the national effect (`None` for anyone else).
+    vensters: Result<Option<Vensterbasis>, ServerFnError>,
+    /// The session's CSRF token when regie is logged in.
+    regie_csrf: Option<String>,
+) -> impl IntoView {
     let Overzicht { peildatum, opgaven } = overzicht;
     let concept = RwSignal::new(opgaven.clone());
     let stappen = RwSignal::new(Vec::new());
@@ -45,9 +55,9 @@ pub fn RoutekaartOverzicht(overzicht: Overzicht) -> impl IntoView {
             </ul>
             <Gantt opgaven=opgaven.clone() peildatum concept stappen />
         </section>
-        <LandelijkEffect kaart=concept.into() gepubliceerd=opgaven.clone() />
-        <WatAls kaart=concept.into() stappen />
-        <NieuweOpgave />
+        <LandelijkEffect basis=vensters kaart=concept.into() gepubliceerd=opgaven.clone() />
+        <WatAls begin=wat_als kaart=concept.into() stappen />
+        <NieuweOpgave regie_csrf />
         <RoutekaartTabel opgaven />
     }
 }

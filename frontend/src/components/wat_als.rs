@@ -16,35 +16,33 @@ use domain::{
 };
 use leptos::prelude::*;
 
-use crate::api::{Inhoud, Probleem, stuur};
+use crate::api::{Inhoud, Probleem, na_hydratie, stuur};
 use crate::components::bestandsimport::Probleemverslag;
 use crate::formaat::{bedrag, datum_kort, getal};
-use crate::server_fns::gemeenten::gemeenten_ophalen;
-use crate::server_fns::landschap::{eigen_planbasis, wat_als_basis};
+use crate::server_fns::landschap::{WatAlsBegin, wat_als_basis};
 
-/// The what-if panel, or a hint to log in.
+/// The what-if panel, from where the page's [`WatAlsBegin`] says it starts.
 #[component]
 pub fn WatAls(
+    begin: Result<WatAlsBegin, ServerFnError>,
     kaart: Signal<Vec<Opgave>>,
     /// The Routekaart edits of the draft, saved with the scenario.
     stappen: RwSignal<Vec<Bewerking>>,
 ) -> impl IntoView {
-    let basis = OnceResource::new(eigen_planbasis());
+    let inhoud = match begin {
+        Ok(WatAlsBegin::Eigen(eigen)) => view! {
+            <Paneel code=eigen.gemeente basis=eigen.basis csrf=Some(eigen.csrf) kaart stappen />
+        }
+        .into_any(),
+        Ok(WatAlsBegin::Kiezen(gemeenten)) => {
+            view! { <Kiezer gemeenten kaart stappen /> }.into_any()
+        }
+        Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+    };
     view! {
         <section class="gp-wat-als" aria-labelledby="wat-als-kop">
             <h2 class="utrecht-heading-2" id="wat-als-kop">"Wat betekent dit voor uw gemeente?"</h2>
-            <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Uw plan wordt geladen…"</p> }>
-                {move || Suspend::new(async move {
-                    match basis.await {
-                        Ok(Some(eigen)) => view! {
-                            <Paneel code=eigen.gemeente basis=eigen.basis csrf=Some(eigen.csrf) kaart stappen />
-                        }
-                            .into_any(),
-                        Ok(None) => view! { <Kiezer kaart stappen /> }.into_any(),
-                        Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {inhoud}
         </section>
     }
 }
@@ -60,9 +58,13 @@ fn rol_code(rol: Option<Rol>) -> &'static str {
 
 /// For visitors and regie: pick a gemeente, then the what-if for it.
 #[component]
-fn Kiezer(kaart: Signal<Vec<Opgave>>, stappen: RwSignal<Vec<Bewerking>>) -> impl IntoView {
-    let gemeenten = OnceResource::new(gemeenten_ophalen());
+fn Kiezer(
+    gemeenten: Vec<domain::Gemeente>,
+    kaart: Signal<Vec<Opgave>>,
+    stappen: RwSignal<Vec<Bewerking>>,
+) -> impl IntoView {
     let gekozen = RwSignal::new(String::new());
+    let gehydrateerd = na_hydratie();
     let basis = LocalResource::new(move || {
         let code = gekozen.get();
         async move {
@@ -81,22 +83,15 @@ fn Kiezer(kaart: Signal<Vec<Opgave>>, stappen: RwSignal<Vec<Bewerking>>) -> impl
         </p>
         <div class="utrecht-form-field">
             <label class="utrecht-form-label" for="wat-als-gemeente">"Gemeente"</label>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let lijst = gemeenten.await.unwrap_or_default();
-                    view! {
-                        <select class="utrecht-select" id="wat-als-gemeente" on:change=move |ev| gekozen.set(event_target_value(&ev))>
-                            <option value="">"Kies…"</option>
-                            {lijst
-                                .into_iter()
-                                .map(|g| view! { <option value=g.code.to_string()>{g.naam}</option> })
-                                .collect_view()}
-                        </select>
-                    }
-                })}
-            </Suspense>
+            <select class="utrecht-select" id="wat-als-gemeente" on:change=move |ev| gekozen.set(event_target_value(&ev))>
+                <option value="">"Kies…"</option>
+                {gemeenten
+                    .into_iter()
+                    .map(|g| view! { <option value=g.code.to_string()>{g.naam}</option> })
+                    .collect_view()}
+            </select>
         </div>
-        {move || match basis.get() {
+        {move || match gehydrateerd.get().then(|| basis.get()).flatten() {
             Some(Ok(Some((code, pb)))) => GemeenteCode::parse(&code)
                 .ok()
                 .map(|code| view! { <Paneel code basis=pb csrf=None kaart stappen /> }.into_any()),

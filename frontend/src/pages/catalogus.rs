@@ -8,14 +8,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::bestandsimport::Bestandsimport;
-use crate::server_fns::aanmelding::aanmelding_ophalen;
+use crate::server_fns::aanmelding::{regie_csrf, wie};
 use crate::server_fns::catalogus::catalogus_ophalen;
 
 /// The catalogue page.
 #[component]
 pub fn CatalogusPagina() -> impl IntoView {
     let catalogus = Resource::new(|| (), |()| catalogus_ophalen());
-    let aanmelding = OnceResource::new(aanmelding_ophalen());
+    let aanmelding = wie();
     let query = use_query_map();
     let status = move || query.with(|q| q.get("status").unwrap_or_default());
     let soort = move || query.with(|q| q.get("soort").unwrap_or_default());
@@ -85,7 +85,7 @@ pub fn CatalogusPagina() -> impl IntoView {
         </Suspense>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let wie = aanmelding.await.ok().flatten().filter(|a| a.gemeente.is_none())?;
+                let csrf = regie_csrf(&aanmelding.await)?;
                 let laag = RwSignal::new("services".to_owned());
                 Some(view! {
                     <section class="gp-beheer" aria-labelledby="import-kop">
@@ -99,7 +99,7 @@ pub fn CatalogusPagina() -> impl IntoView {
                             label="publiccode.yml"
                             accept=".yml,.yaml"
                             pad=Signal::derive(move || format!("/componenten/import?laag={}", laag.get()))
-                            csrf=wie.csrf
+                            csrf
                             verslag=componentverslag
                             na_import=Callback::new(move |()| catalogus.refetch())
                         >

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::Probleem;
 use crate::components::bestandsimport::Probleemverslag;
 use crate::formaat::{bedrag, datum_lang};
-use crate::server_fns::aanmelding::aanmelding_ophalen;
+use crate::server_fns::aanmelding::{regie_csrf, wie};
 use crate::server_fns::catalogus::{Catalogus, catalogus_ophalen};
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 
@@ -20,7 +20,7 @@ pub fn ComponentPagina() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
     let catalogus = Resource::new(|| (), |()| catalogus_ophalen());
     let gemeenten = OnceResource::new(gemeenten_ophalen());
-    let aanmelding = OnceResource::new(aanmelding_ophalen());
+    let aanmelding = wie();
     // Outside the part that reloads after a save, so the message stays and is announced.
     let gelukt = RwSignal::new(false);
     view! {
@@ -58,13 +58,13 @@ pub fn ComponentPagina() -> impl IntoView {
                                     .map_or_else(|| c.to_string(), |g| g.naam.clone())
                             })
                             .collect();
-                        let regie = aanmelding.await.ok().flatten().filter(|a| a.gemeente.is_none());
+                        let csrf = regie_csrf(&aanmelding.await);
                         view! {
                             <Componentdetail
                                 component=component
                                 catalogus=gelezen
                                 gebruikers=gebruikers
-                                csrf=regie.map(|a| a.csrf)
+                                csrf
                                 gelukt=gelukt
                                 na_opslaan=Callback::new(move |()| catalogus.refetch())
                             />

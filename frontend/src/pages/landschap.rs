@@ -13,7 +13,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{Inhoud, Probleem, stuur};
 use crate::components::bestandsimport::{Bestandsimport, Probleemverslag};
 use crate::formaat::{bedrag, datum_kort};
-use crate::server_fns::aanmelding::aanmelding_ophalen;
+use crate::server_fns::aanmelding::wie;
 use crate::server_fns::landschap::planbasis_ophalen;
 
 /// The landscape page.
@@ -21,7 +21,7 @@ use crate::server_fns::landschap::planbasis_ophalen;
 pub fn LandschapPagina() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
     let basis = OnceResource::new(planbasis_ophalen(code.clone()));
-    let aanmelding = OnceResource::new(aanmelding_ophalen());
+    let aanmelding = wie();
     let titel = format!("Applicatielandschap van {code}");
     view! {
         <Title text=titel.clone() />

@@ -3,6 +3,7 @@
 //! gebruikers, and who follows), draagvlak (convenant, financiële arrangementen,
 //! governance), its fasen, activiteiten, besluiten and what each rol asks.
 
+use domain::ports::Aanmelding;
 use domain::{FaseSoort, Opgave, Rol};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,6 +13,7 @@ use crate::components::aanmelden::Aanmelden;
 use crate::components::opgave_bewerken::OpgaveBewerken;
 use crate::formaat::{bedrag, datum_lang, periode_lang};
 use crate::pages::niet_gevonden::NietGevonden;
+use crate::server_fns::aanmelding::{regie_csrf, wie};
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 use crate::server_fns::routekaart::opgave_ophalen;
 
@@ -21,6 +23,7 @@ pub fn OpgavePagina() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
     let opgave = OnceResource::new(opgave_ophalen(id));
     let gemeenten = OnceResource::new(gemeenten_ophalen());
+    let wie = wie();
     view! {
         <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De opgave wordt geladen…"</p> }>
             {move || Suspend::new(async move {
@@ -36,7 +39,10 @@ pub fn OpgavePagina() -> impl IntoView {
                         };
                         let coalitiepartners = deelnemers(Rol::Coalitiepartner);
                         let eerste_gebruikers = deelnemers(Rol::EersteGebruiker);
-                        view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers /> }.into_any()
+                        let wie = wie.await;
+                        let regie_csrf = regie_csrf(&wie);
+                        let wie = wie.ok().flatten();
+                        view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers wie regie_csrf /> }.into_any()
                     }
                     Ok(None) => view! { <NietGevonden /> }.into_any(),
                     Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
@@ -51,6 +57,8 @@ fn Opgavedetail(
     opgave: Opgave,
     coalitiepartners: String,
     eerste_gebruikers: String,
+    wie: Option<Aanmelding>,
+    regie_csrf: Option<String>,
 ) -> impl IntoView {
     let fase = |soort: FaseSoort| {
         let p = opgave.fase(soort).periode;
@@ -122,7 +130,7 @@ fn Opgavedetail(
         </table>
         <h2 class="utrecht-heading-2">"Besluitmomenten"</h2>
         <ul class="utrecht-unordered-list">{besluiten}</ul>
-        <Aanmelden opgave=opgave.id.clone() />
-        <OpgaveBewerken opgave=opgave.clone() />
+        <Aanmelden opgave=opgave.id.clone() wie />
+        <OpgaveBewerken opgave=opgave.clone() regie_csrf />
     }
 }

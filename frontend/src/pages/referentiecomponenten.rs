@@ -5,21 +5,21 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::bestandsimport::Bestandsimport;
-use crate::server_fns::aanmelding::aanmelding_ophalen;
+use crate::server_fns::aanmelding::{regie_csrf, wie};
 use crate::server_fns::catalogus::catalogus_ophalen;
 
 /// The referentiecomponenten page.
 #[component]
 pub fn ReferentiecomponentenPagina() -> impl IntoView {
     let catalogus = Resource::new(|| (), |()| catalogus_ophalen());
-    let aanmelding = OnceResource::new(aanmelding_ophalen());
+    let aanmelding = wie();
     view! {
         <Title text="GEMMA-referentiecomponenten" />
         <p class="utrecht-paragraph"><a class="utrecht-link" href="/componenten">"← Componentencatalogus"</a></p>
         <h1 class="utrecht-heading-1">"GEMMA-referentiecomponenten"</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let wie = aanmelding.await.ok().flatten().filter(|a| a.gemeente.is_none())?;
+                let csrf = regie_csrf(&aanmelding.await)?;
                 Some(view! {
                     <section class="gp-beheer" aria-labelledby="ameff-kop">
                         <h2 class="utrecht-heading-2" id="ameff-kop">"AMEFF-bestand importeren (regie)"</h2>
@@ -31,7 +31,7 @@ pub fn ReferentiecomponentenPagina() -> impl IntoView {
                             label="ArchiMate-uitwisselbestand (XML)"
                             accept=".xml"
                             pad=Signal::derive(|| "/referentiecomponenten/import".to_owned())
-                            csrf=wie.csrf
+                            csrf
                             verslag=ameffverslag
                             na_import=Callback::new(move |()| catalogus.refetch())
                         />

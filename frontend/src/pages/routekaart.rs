@@ -4,12 +4,21 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::routekaart_overzicht::RoutekaartOverzicht;
+use crate::server_fns::aanmelding::{regie_csrf, wie};
+use crate::server_fns::landelijk::contractvensters_ophalen;
+use crate::server_fns::landschap::wat_als_beginpunt;
 use crate::server_fns::routekaart::routekaart_ophalen;
 
 /// The Routekaart overview page.
 #[component]
 pub fn RoutekaartPagina() -> impl IntoView {
+    // Every resource of the page is created here, before the Suspense, and the parts below
+    // get plain data: nothing that takes a hydration id is created after an await, where
+    // the server's order would depend on timing (docs/architecture.md, "Hydration").
     let overzicht = OnceResource::new(routekaart_ophalen());
+    let wat_als = OnceResource::new(wat_als_beginpunt());
+    let vensters = OnceResource::new(contractvensters_ophalen());
+    let wie = wie();
     view! {
         <Title text="Routekaart" />
         <h1 class="utrecht-heading-1">"Routekaart Common Ground"</h1>
@@ -23,7 +32,11 @@ pub fn RoutekaartPagina() -> impl IntoView {
         }>
             {move || Suspend::new(async move {
                 match overzicht.await {
-                    Ok(overzicht) => view! { <RoutekaartOverzicht overzicht /> }.into_any(),
+                    Ok(overzicht) => {
+                        let (wat_als, vensters) = (wat_als.await, vensters.await);
+                        let regie_csrf = regie_csrf(&wie.await);
+                        view! { <RoutekaartOverzicht overzicht wat_als vensters regie_csrf /> }.into_any()
+                    }
                     Err(fout) => {
                         view! {
                             <p class="gp-fout" role="alert">

@@ -19,3 +19,36 @@ pub async fn aanmelding_ophalen() -> Result<Option<Aanmelding>, ServerFnError> {
         .await
         .map_err(|e| ServerFnError::new(e.to_string()))
 }
+
+/// What [`aanmelding_ophalen`] gives.
+pub type Wie = Result<Option<Aanmelding>, ServerFnError>;
+
+/// Who is logged in, read once per page load. `App` creates it before any page, so it
+/// takes a fixed place among the resources serialised for hydration; every part of the
+/// page takes it from here instead of asking the server again.
+#[derive(Clone, Copy)]
+struct GedeeldeWie(OnceResource<Wie>);
+
+/// Creates the one [`Wie`] of this page load; `App` calls it first.
+pub fn bied_wie_aan() {
+    provide_context(GedeeldeWie(OnceResource::new(aanmelding_ophalen())));
+}
+
+/// The [`Wie`] of this page load, to await inside a page's `Suspense`.
+///
+/// # Panics
+/// Outside `App` (a programming error, not an input).
+#[must_use]
+pub fn wie() -> OnceResource<Wie> {
+    expect_context::<GedeeldeWie>().0
+}
+
+/// The session's CSRF token when regie is logged in; regie's forms render only then.
+#[must_use]
+pub fn regie_csrf(wie: &Wie) -> Option<String> {
+    wie.as_ref()
+        .ok()
+        .and_then(Option::as_ref)
+        .filter(|a| a.gemeente.is_none())
+        .map(|a| a.csrf.clone())
+}

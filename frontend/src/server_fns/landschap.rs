@@ -37,30 +37,43 @@ pub struct EigenPlan {
     pub csrf: String,
 }
 
-/// The plan basis of the logged-in member's own gemeente, for the what-if on the
-/// Routekaart; `None` for visitors and regie (who belong to no gemeente).
+/// Where the what-if on the Routekaart starts for the current session.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum WatAlsBegin {
+    /// A member: its own gemeente's plan basis.
+    Eigen(EigenPlan),
+    /// Visitors and regie (who belong to no gemeente): the gemeenten to pick one from.
+    Kiezen(Vec<domain::Gemeente>),
+}
+
+/// For a logged-in member the plan basis of its own gemeente, for anyone else the list of
+/// gemeenten: what the what-if on the Routekaart starts from.
 ///
 /// # Errors
 /// When storage fails; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "eigen-landschap")]
-pub async fn eigen_planbasis() -> Result<Option<EigenPlan>, ServerFnError> {
-    let Some(sleutel) = super::opslag::sessiesleutel() else {
-        return Ok(None);
+#[server(prefix = "/fn", endpoint = "wat-als-begin")]
+pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
+    let sleutel = super::opslag::sessiesleutel();
+    let lid = match &sleutel {
+        Some(sleutel) => use_context::<std::sync::Arc<dyn domain::ports::Aanmeldingen>>()
+            .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?
+            .aanmelding(sleutel)
+            .await
+            .map_err(super::opslag::fout)?
+            .and_then(|a| Some((a.gemeente?, a.csrf))),
+        None => None,
     };
-    let aanmeldingen = use_context::<std::sync::Arc<dyn domain::ports::Aanmeldingen>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    let Some((code, csrf)) = aanmeldingen
-        .aanmelding(&sleutel)
-        .await
-        .map_err(super::opslag::fout)?
-        .and_then(|a| Some((a.gemeente?, a.csrf)))
-    else {
-        return Ok(None);
+    let Some((code, csrf)) = lid else {
+        let gemeenten = super::opslag::publiek()?
+            .gemeenten()
+            .await
+            .map_err(super::opslag::fout)?;
+        return Ok(WatAlsBegin::Kiezen(gemeenten));
     };
     let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    match landschappen.planbasis(Some(&sleutel), &code).await {
-        Ok(basis) => Ok(Some(EigenPlan {
+    match landschappen.planbasis(sleutel.as_deref(), &code).await {
+        Ok(basis) => Ok(WatAlsBegin::Eigen(EigenPlan {
             gemeente: code,
             basis,
             csrf,
