@@ -12,6 +12,8 @@ use serde_json::json;
 pub struct Chromium {
     /// The WebDriver session.
     pub client: Client,
+    /// chromedriver's address, for the commands fantoccini does not offer (the browser log).
+    pub webdriver: String,
     _driver: tokio::process::Child,
     _profiel: tempfile::TempDir,
 }
@@ -51,6 +53,9 @@ impl Chromium {
                 ],
             }),
         );
+        // Keep what the page writes to the console (a panic, a hydration error), so that a
+        // test that fails can say why.
+        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         let url = format!("http://127.0.0.1:{poort}");
         let mut laatste_fout = None;
         for _ in 0..50 {
@@ -64,6 +69,7 @@ impl Chromium {
                 Ok(client) => {
                     return Self {
                         client,
+                        webdriver: url,
                         _driver: driver,
                         _profiel: profiel,
                     };

@@ -16,7 +16,7 @@ mod routekaart;
 /// A browser session and the chromedriver behind it; both end when this is dropped.
 struct Browser {
     client: Client,
-    _chromium: tests::Chromium,
+    chromium: tests::Chromium,
 }
 
 impl Browser {
@@ -24,19 +24,65 @@ impl Browser {
         let chromium = tests::Chromium::start().await;
         Self {
             client: chromium.client.clone(),
-            _chromium: chromium,
+            chromium,
         }
     }
 
-    /// Opens `pad` and waits until the page is hydrated.
+    /// Opens `pad` and waits until the page is hydrated; if it does not, fails with what
+    /// the page wrote to the console (a hydration error, a panic).
     async fn open(&self, app: &TestApp, pad: &str) {
         self.client.goto(&app.url(pad)).await.expect("page opens");
-        self.client
+        let gehydrateerd = self
+            .client
             .wait()
             .at_most(Duration::from_secs(20))
             .for_element(Locator::Css("body[data-hydrated]"))
+            .await;
+        if let Err(fout) = gehydrateerd {
+            panic!(
+                "{pad} hydrates within 20 s ({fout}; is target/site/pkg built?); the console:\n{}",
+                self.console().await
+            );
+        }
+    }
+
+    /// The browser's console messages since the last call, one per line.
+    async fn console(&self) -> String {
+        let sessie = self
+            .client
+            .session_id()
             .await
-            .expect("the page hydrates (is target/site/pkg built?)");
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let antwoord = reqwest::Client::new()
+            .post(format!(
+                "{}/session/{sessie}/se/log",
+                self.chromium.webdriver
+            ))
+            .json(&json!({ "type": "browser" }))
+            .send()
+            .await;
+        let regels = match antwoord {
+            Ok(a) => a.json::<Value>().await.unwrap_or_default(),
+            Err(fout) => return format!("(the log could not be read: {fout})"),
+        };
+        regels["value"]
+            .as_array()
+            .map(|regels| {
+                regels
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} {}",
+                            r["level"].as_str().unwrap_or("?"),
+                            r["message"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_else(|| format!("(no log: {regels})"))
     }
 
     /// Runs axe-core on the page and returns its violations.
