@@ -14,7 +14,7 @@ use crate::server_fns::routekaart::routekaart_ophalen;
 pub fn RoutekaartPagina() -> impl IntoView {
     // Every resource of the page is created here, before the Suspense, and the parts below
     // get plain data: nothing that takes a hydration id is created after an await, where
-    // the server's order would depend on timing (docs/architecture.md, "Hydration").
+    // the server's order would depend on timing (docs/architecture.md, "Hydration ids").
     let overzicht = OnceResource::new(routekaart_ophalen());
     let wat_als = OnceResource::new(wat_als_beginpunt());
     let vensters = OnceResource::new(contractvensters_ophalen());
