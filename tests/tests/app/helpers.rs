@@ -36,6 +36,25 @@ impl TestApp {
         antwoord.json().await.expect("json")
     }
 
+    /// GET `pad` with a bearer token, failing the test unless the answer is a 400
+    /// problem+json; returns the problem.
+    pub async fn weigert(&self, pad: &str, token: &str) -> serde_json::Value {
+        let antwoord = self
+            .http
+            .get(self.url(pad))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("server answers");
+        assert_eq!(antwoord.status(), reqwest::StatusCode::BAD_REQUEST, "{pad}");
+        assert_eq!(
+            antwoord.headers()["content-type"],
+            "application/problem+json",
+            "{pad}"
+        );
+        antwoord.json().await.expect("json")
+    }
+
     /// GET `pad`, failing the test when the server cannot be reached.
     pub async fn get(&self, pad: &str) -> reqwest::Response {
         self.http
