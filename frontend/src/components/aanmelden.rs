@@ -96,11 +96,7 @@ fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> imp
     let gehydrateerd = na_hydratie();
     let regels = move || {
         let csrf = csrf.clone();
-        if !gehydrateerd.get() {
-            return view! { <p class="utrecht-paragraph">"Aanmeldingen worden geladen…"</p> }
-                .into_any();
-        }
-        match lijst.get() {
+        match gehydrateerd.get().then(|| lijst.get()).flatten() {
             None => view! { <p class="utrecht-paragraph">"Aanmeldingen worden geladen…"</p> }.into_any(),
             Some(Err(p)) => view! { <Probleemverslag probleem=p /> }.into_any(),
             Some(Ok(lijst)) if lijst.is_empty() => {
