@@ -25,13 +25,7 @@ impl TestApp {
 
     /// GET `pad` with a bearer token as JSON, failing the test unless the answer is 200.
     pub async fn lees(&self, pad: &str, token: &str) -> serde_json::Value {
-        let antwoord = self
-            .http
-            .get(self.url(pad))
-            .bearer_auth(token)
-            .send()
-            .await
-            .expect("server answers");
+        let antwoord = self.get_met_token(pad, token).await;
         assert_eq!(antwoord.status(), reqwest::StatusCode::OK, "{pad}");
         antwoord.json().await.expect("json")
     }
@@ -39,13 +33,7 @@ impl TestApp {
     /// GET `pad` with a bearer token, failing the test unless the answer is a 400
     /// problem+json; returns the problem.
     pub async fn weigert(&self, pad: &str, token: &str) -> serde_json::Value {
-        let antwoord = self
-            .http
-            .get(self.url(pad))
-            .bearer_auth(token)
-            .send()
-            .await
-            .expect("server answers");
+        let antwoord = self.get_met_token(pad, token).await;
         assert_eq!(antwoord.status(), reqwest::StatusCode::BAD_REQUEST, "{pad}");
         assert_eq!(
             antwoord.headers()["content-type"],
@@ -53,6 +41,16 @@ impl TestApp {
             "{pad}"
         );
         antwoord.json().await.expect("json")
+    }
+
+    /// GET `pad` with a bearer token, failing the test when the server cannot be reached.
+    async fn get_met_token(&self, pad: &str, token: &str) -> reqwest::Response {
+        self.http
+            .get(self.url(pad))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("server answers")
     }
 
     /// GET `pad`, failing the test when the server cannot be reached.
