@@ -3,7 +3,6 @@
 //! gebruikers, and who follows), draagvlak (convenant, financiële arrangementen,
 //! governance), its fasen, activiteiten, besluiten and what each rol asks.
 
-use domain::ports::Aanmelding;
 use domain::{FaseSoort, Opgave, Rol};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,7 +12,7 @@ use crate::components::aanmelden::Aanmelden;
 use crate::components::opgave_bewerken::OpgaveBewerken;
 use crate::formaat::{bedrag, datum_lang, periode_lang};
 use crate::pages::niet_gevonden::NietGevonden;
-use crate::server_fns::aanmelding::{regie_csrf, wie};
+use crate::server_fns::aanmelding::{Wie, regie_csrf, wie};
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 use crate::server_fns::routekaart::opgave_ophalen;
 
@@ -40,9 +39,7 @@ pub fn OpgavePagina() -> impl IntoView {
                         let coalitiepartners = deelnemers(Rol::Coalitiepartner);
                         let eerste_gebruikers = deelnemers(Rol::EersteGebruiker);
                         let wie = wie.await;
-                        let regie_csrf = regie_csrf(&wie);
-                        let wie = wie.ok().flatten();
-                        view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers wie regie_csrf /> }.into_any()
+                        view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers wie /> }.into_any()
                     }
                     Ok(None) => view! { <NietGevonden /> }.into_any(),
                     Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
@@ -57,8 +54,7 @@ fn Opgavedetail(
     opgave: Opgave,
     coalitiepartners: String,
     eerste_gebruikers: String,
-    wie: Option<Aanmelding>,
-    regie_csrf: Option<String>,
+    wie: Wie,
 ) -> impl IntoView {
     let fase = |soort: FaseSoort| {
         let p = opgave.fase(soort).periode;
@@ -82,6 +78,7 @@ fn Opgavedetail(
         .map(|b| view! { <li>{format!("{} — {}: {}", datum_lang(b.datum), b.orgaan.label(), b.onderwerp)}</li> })
         .collect_view();
     let b = opgave.bijdrage;
+    let regie_csrf = regie_csrf(&wie);
     view! {
         <Title text=opgave.naam.clone() />
         <p class="utrecht-paragraph"><a class="utrecht-link" href="/">"← Routekaart"</a></p>
@@ -130,7 +127,7 @@ fn Opgavedetail(
         </table>
         <h2 class="utrecht-heading-2">"Besluitmomenten"</h2>
         <ul class="utrecht-unordered-list">{besluiten}</ul>
-        <Aanmelden opgave=opgave.id.clone() wie />
+        <Aanmelden opgave=opgave.id.clone() wie=wie.ok().flatten() />
         <OpgaveBewerken opgave=opgave.clone() regie_csrf />
     }
 }

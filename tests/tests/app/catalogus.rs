@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use server::Db;
 
-use crate::helpers::{TestApp, gedeeld, spawn_app, spawn_app_met_demo};
+use crate::helpers::{gedeeld, spawn_app, spawn_app_met_demo};
 use crate::toegang::maak_tokens;
 
 fn gemma(pad: &str) -> Option<Vec<u8>> {
@@ -401,28 +401,21 @@ async fn only_regie_writes_the_catalogue_and_refused_writes_change_nothing() {
     }
 }
 
-/// The page at `pad` as the server renders it, without the empty `<!>` comments Leptos
-/// puts after dynamic text for hydration.
-async fn pagina(app: &TestApp, pad: &str) -> String {
-    let html = app.get(pad).await.text().await.expect("html");
-    html.replace("<!>", "")
-}
-
 #[tokio::test]
 async fn the_catalogue_page_shows_the_five_layers_and_filters_by_status_and_soort() {
     let app = spawn_app().await;
-    let alle = pagina(&app, "/componenten").await;
+    let alle = app.html("/componenten").await;
     for laag in ["Interactie", "Proces", "Integratie", "Services", "Data"] {
         assert!(alle.contains(&format!(">{laag}</h2>")), "{laag}");
     }
     assert!(alle.contains("Open Zaak") && alle.contains("Open Producten"));
-    let ideeen = pagina(&app, "/componenten?status=idee").await;
+    let ideeen = app.html("/componenten?status=idee").await;
     assert!(ideeen.contains("Open Producten") && !ideeen.contains(">Open Zaak<"));
-    let gemeenschappelijk = pagina(&app, "/componenten?soort=gemeenschappelijk").await;
+    let gemeenschappelijk = app.html("/componenten?soort=gemeenschappelijk").await;
     assert!(gemeenschappelijk.contains("Signalen") && !gemeenschappelijk.contains(">Open Klant<"));
 
     // The component page: what it replaces, what it needs and what needs it.
-    let open_zaak = pagina(&app, "/componenten/open-zaak").await;
+    let open_zaak = app.html("/componenten/open-zaak").await;
     assert!(
         open_zaak.contains(">Open Notificaties<"),
         "needs Open Notificaties"

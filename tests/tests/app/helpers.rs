@@ -53,6 +53,13 @@ impl TestApp {
             .expect("server answers")
     }
 
+    /// The page at `pad` as the server renders it, without the empty `<!>` comments Leptos
+    /// puts after dynamic text for hydration.
+    pub async fn html(&self, pad: &str) -> String {
+        let html = self.get(pad).await.text().await.expect("html");
+        html.replace("<!>", "")
+    }
+
     /// GET `pad`, failing the test when the server cannot be reached.
     pub async fn get(&self, pad: &str) -> reqwest::Response {
         self.http

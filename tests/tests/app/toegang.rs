@@ -662,7 +662,7 @@ async fn repeated_failures_throttle_logins_for_that_address_with_a_clear_message
     let (_, cookie, naar) = log_in(&app, "ib@utrecht.nl", "een lang wachtwoord").await;
     assert!(cookie.is_none(), "throttled even with the right password");
     assert!(naar.starts_with("/inloggen?fout=te-vaak"), "{naar}");
-    let pagina = app.get(&naar).await.text().await.expect("html");
+    let pagina = app.html(&naar).await;
     assert!(
         pagina.contains("Probeer het over 15 minuten opnieuw"),
         "the page says why"
