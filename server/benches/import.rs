@@ -11,6 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use domain::GemeenteCode;
 use domain::toegang::Actor;
 use server::api::importeer_landschap;
+use server::api::importwerk::Importwerk;
 use server::demo::landschap::{Opdracht, landschap};
 use server::import::landschap::als_csv;
 use server::toegang::recht::GemeenteSchrijfrecht;
@@ -64,9 +65,15 @@ fn import(c: &mut Criterion) {
     groep.bench_function("csv_import_10000_rijen", |b| {
         b.iter(|| {
             runtime.block_on(async {
-                let verslag = importeer_landschap(&db, &recht, &csv, true)
-                    .await
-                    .expect("imports");
+                let verslag = importeer_landschap(
+                    &db,
+                    &Importwerk::default(),
+                    &recht,
+                    csv.clone().into(),
+                    true,
+                )
+                .await
+                .expect("imports");
                 assert_eq!(verslag.toegevoegd + verslag.bijgewerkt, 10_000);
             });
         });

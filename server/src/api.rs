@@ -9,9 +9,11 @@ mod audit;
 mod capaciteit;
 mod componenten;
 mod gemeenten;
+pub mod importwerk;
 mod landelijk;
 mod opgaven;
 mod overstapplan;
+pub mod poort;
 pub mod problem;
 mod referentiecomponenten;
 mod scenarios;
@@ -32,9 +34,6 @@ use utoipa_axum::routes;
 use crate::AppState;
 pub use applicaties::importeer as importeer_landschap;
 use problem::{ApiFout, PROBLEM_JSON, Problem};
-
-/// The largest body the API accepts (imports carry whole files): 20 MiB.
-pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
 /// The full semver version of the API, in `info.version` and the `API-Version` header.
 pub const API_VERSIE: &str = "1.0.0";
@@ -172,7 +171,7 @@ fn vul_aan(methode: HttpMethod, operatie: &mut Operation) {
 }
 
 /// The API router (to be nested under `/api/v1`) and its OpenAPI document.
-pub fn router() -> Router<AppState> {
+pub fn router(state: AppState) -> Router<AppState> {
     let (router, mut doc) = OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
         .routes(routes!(gemeenten::lijst))
         .routes(routes!(opgaven::lijst, opgaven::maken))
@@ -227,9 +226,10 @@ pub fn router() -> Router<AppState> {
             ApiFout::NietGevonden(format!("het pad {} bestaat niet in deze API", uri.path()))
         })
         .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
-        // Imports carry whole files, so the API as a whole accepts bodies up to 20 MiB;
-        // a larger one is a 413 problem.
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_IMPORT_BYTES))
+        // Bodies are bounded per route by the gate (poort.rs), which also refuses a write
+        // by nobody before its body is read.
+        .layer(axum::middleware::from_fn_with_state(state, poort::poort))
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("api-version"),
             HeaderValue::from_static(API_VERSIE),

@@ -3,10 +3,14 @@
 
 pub mod ameff;
 pub mod gemeenten_csv;
+pub mod grenzen;
 pub mod landschap;
 pub mod publiccode;
+mod xlsx;
 
 use std::fmt;
+
+use quick_xml::events::BytesRef;
 
 /// One thing wrong in an imported file, named the way API.md asks (`rij 7: einddatum`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,16 +36,98 @@ impl fmt::Display for RijFout {
     }
 }
 
+/// The errors of a file: the first [`grenzen::MAX_GEMELDE_FOUTEN`] in full and how many
+/// there are in all, so that a file of a million bad rows gives a short answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Foutenlijst {
+    eerste: Vec<RijFout>,
+    totaal: usize,
+}
+
+impl Foutenlijst {
+    /// Counts `fout`, and keeps it while fewer than the reported maximum are kept.
+    pub fn voeg_toe(&mut self, fout: RijFout) {
+        self.totaal += 1;
+        if self.eerste.len() < grenzen::MAX_GEMELDE_FOUTEN {
+            self.eerste.push(fout);
+        }
+    }
+
+    /// How many errors the file has, also those not kept.
+    pub fn totaal(&self) -> usize {
+        self.totaal
+    }
+
+    /// `Ok(waarde)` when there are no errors, else [`ImportFout::Rijen`].
+    ///
+    /// # Errors
+    /// [`ImportFout::Rijen`] with these errors when there is one.
+    pub fn of<T>(self, waarde: T) -> Result<T, ImportFout> {
+        if self.totaal == 0 {
+            Ok(waarde)
+        } else {
+            Err(ImportFout::Rijen(self))
+        }
+    }
+}
+
+impl std::ops::Deref for Foutenlijst {
+    type Target = [RijFout];
+
+    /// The errors kept, in file order.
+    fn deref(&self) -> &[RijFout] {
+        &self.eerste
+    }
+}
+
+impl Extend<RijFout> for Foutenlijst {
+    fn extend<I: IntoIterator<Item = RijFout>>(&mut self, fouten: I) {
+        for fout in fouten {
+            self.voeg_toe(fout);
+        }
+    }
+}
+
 /// Why a file was not imported. Nothing of it was stored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportFout {
     /// The file is not readable as the expected format at all.
     #[error("het bestand is onleesbaar: {0}")]
     Onleesbaar(String),
-    /// Some rows are wrong; each is listed.
-    #[error("{} rij(en) met fouten, eerste: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
-    Rijen(Vec<RijFout>),
+    /// Some rows are wrong: the first ones listed, all counted.
+    #[error("{} rij(en) met fouten, eerste: {}", .0.totaal(), .0.first().map(ToString::to_string).unwrap_or_default())]
+    Rijen(Foutenlijst),
+    /// The file goes past one of the limits of [`grenzen`]; the text names it.
+    #[error("het bestand is te groot: {0}")]
+    TeGroot(String),
 }
+
+/// Where a spreadsheet reader (CSV or XLSX) hands what it reads, cell by cell, so that
+/// no reader builds a table of the whole file.
+pub(crate) trait Rijlezer {
+    /// A cell of the current row: its column (0-based) and its text.
+    fn cel(&mut self, kolom: usize, tekst: &str);
+    /// A cell of the current row that could not be read, and why.
+    fn celfout(&mut self, kolom: usize, reden: String);
+    /// The current row ends; `rij` is its number as a spreadsheet shows it.
+    ///
+    /// # Errors
+    /// When reading must stop: a limit is passed or the header lacks a needed column.
+    fn einde_rij(&mut self, rij: usize) -> Result<(), ImportFout>;
+}
+
+/// The text an XML entity or character reference stands for; `None` for an entity XML
+/// does not predefine (importers refuse those rather than guess).
+fn xml_entiteit(referentie: &BytesRef<'_>) -> Option<String> {
+    if let Ok(Some(teken)) = referentie.resolve_char_ref() {
+        return Some(teken.to_string());
+    }
+    let naam = referentie.decode().ok()?;
+    quick_xml::escape::resolve_predefined_entity(&naam).map(str::to_owned)
+}
+
+#[cfg(test)]
+mod aanvallen;
 
 #[cfg(test)]
 mod robuustheid {

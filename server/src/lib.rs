@@ -38,6 +38,8 @@ pub struct AppState {
     pub db: Db,
     /// Where the site lives and how Leptos renders it.
     pub leptos_options: LeptosOptions,
+    /// The places for imports being parsed on this instance.
+    pub importwerk: api::importwerk::Importwerk,
 }
 
 /// Connects to the database, brings the schema up to date, loads reference and demo data
@@ -62,6 +64,7 @@ pub fn app(db: Db, config: &Config) -> Router {
     let state = AppState {
         db: db.clone(),
         leptos_options: leptos_options.clone(),
+        importwerk: api::importwerk::Importwerk::default(),
     };
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());
     let aanmeldingen: Arc<dyn domain::ports::Aanmeldingen> = Arc::new(db.clone());
@@ -80,7 +83,7 @@ pub fn app(db: Db, config: &Config) -> Router {
     let routes = generate_route_list(frontend::App);
 
     Router::new()
-        .nest("/api/v1", api::router())
+        .nest("/api/v1", api::router(state.clone()))
         .route("/health", get(health))
         .route("/inloggen", axum::routing::post(toegang::sessie::inloggen))
         .route(

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::capaciteit::gemeentecode;
+use super::importwerk::Importwerk;
 use super::problem::{ApiFout, InvalidParam, Problem};
 use super::versie::{etag, if_match, met_etag, zelfde_id};
 use crate::db::Db;
@@ -198,6 +199,7 @@ pub async fn verwijderen(
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn importeren(
     State(db): State<Db>,
+    State(importwerk): State<Importwerk>,
     aanvrager: Aanvrager,
     Path(code): Path<String>,
     wijze: Result<Query<Importwijze>, axum::extract::rejection::QueryRejection>,
@@ -206,21 +208,23 @@ pub async fn importeren(
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Query(wijze) = wijze?;
     let bytes = body?;
-    let verslag = importeer(&db, &recht, &bytes, wijze.vervangen).await?;
+    let verslag = importeer(&db, &importwerk, &recht, bytes, wijze.vervangen).await?;
     Ok(Json(verslag))
 }
 
-/// Reads, checks and stores a landscape file for the holder of `recht`.
+/// Reads, checks and stores a landscape file for the holder of `recht`; reading and
+/// checking run in `importwerk`, off the async workers.
 ///
 /// # Errors
-/// An unreadable file or bad rows (400, every row named), or a storage error.
+/// An unreadable file or bad rows (400, every row named), a file past a limit (413), no
+/// free place to read it (503), or a storage error.
 pub async fn importeer(
     db: &Db,
+    importwerk: &Importwerk,
     recht: &GemeenteSchrijfrecht,
-    bytes: &[u8],
+    bytes: Bytes,
     vervangen: bool,
 ) -> Result<Landschapimport, ApiFout> {
-    let rijen = landschap::lees(bytes)?;
     let bezet: HashSet<String> = if vervangen {
         HashSet::new()
     } else {
@@ -232,7 +236,13 @@ pub async fn importeer(
             .collect()
     };
     let zoeker = db.referentiezoeker().await?;
-    let applicaties = landschap::controleer(rijen, recht.gemeente(), &bezet, &zoeker)?;
+    let gemeente = recht.gemeente().clone();
+    let applicaties = importwerk
+        .doe(move || {
+            let rijen = landschap::lees(&bytes)?;
+            landschap::controleer(rijen, &gemeente, &bezet, &zoeker)
+        })
+        .await?;
     Ok(db
         .importeer_applicaties(recht, &applicaties, vervangen)
         .await?)

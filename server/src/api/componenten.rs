@@ -10,6 +10,7 @@ use domain::{Component, ComponentId};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::importwerk::Importwerk;
 use super::problem::{ApiFout, InvalidParam, Problem};
 use super::versie::{if_match, met_etag, zelfde_id};
 use crate::db::Db;
@@ -158,6 +159,7 @@ pub async fn verwijderen(
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn importeren(
     State(db): State<Db>,
+    State(importwerk): State<Importwerk>,
     aanvrager: Aanvrager,
     keuze: Result<Query<Laagkeuze>, axum::extract::rejection::QueryRejection>,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
@@ -165,7 +167,7 @@ pub async fn importeren(
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let Query(keuze) = keuze?;
     let bytes = body?;
-    let gelezen = publiccode::lees(&bytes)?;
+    let gelezen = importwerk.doe(move || publiccode::lees(&bytes)).await?;
     let gevraagd = keuze
         .laag
         .as_deref()

@@ -78,9 +78,13 @@ pub enum ApiFout {
     /// A write to an existing resource without If-Match (428).
     #[error("stuur de ETag van de laatste keer lezen mee in If-Match")]
     VersieVereist,
-    /// The body is larger than the route accepts (413).
-    #[error("het bestand is groter dan {0} bytes")]
-    TeGroot(usize),
+    /// The body or file is past a limit (413); the text names the limit.
+    #[error("{0}")]
+    TeGroot(String),
+    /// The server is busy with as much of this work as it takes at once (503, with
+    /// `Retry-After`); the text says what.
+    #[error("{0}")]
+    Bezet(String),
     /// No such resource or path (404).
     #[error("{0}")]
     NietGevonden(String),
@@ -128,6 +132,7 @@ impl ApiFout {
                 "If-Match vereist",
             ),
             Self::TeGroot(_) => (StatusCode::PAYLOAD_TOO_LARGE, "te-groot", "Te groot"),
+            Self::Bezet(_) => (StatusCode::SERVICE_UNAVAILABLE, "bezet", "Even bezet"),
             Self::NietGevonden(_) => (StatusCode::NOT_FOUND, "niet-gevonden", "Niet gevonden"),
             Self::MethodeNietToegestaan => (
                 StatusCode::METHOD_NOT_ALLOWED,
@@ -199,7 +204,50 @@ impl IntoResponse for Problem {
 
 impl IntoResponse for ApiFout {
     fn into_response(self) -> Response {
-        self.problem().into_response()
+        let bezet = matches!(self, Self::Bezet(_));
+        let mut antwoord = self.problem().into_response();
+        if bezet {
+            antwoord.headers_mut().insert(
+                header::RETRY_AFTER,
+                header::HeaderValue::from_static(RETRY_AFTER_SECONDEN),
+            );
+        }
+        antwoord
+    }
+}
+
+/// How long a client is asked to wait after a [`ApiFout::Bezet`].
+const RETRY_AFTER_SECONDEN: &str = "5";
+
+impl From<crate::import::ImportFout> for ApiFout {
+    /// An unreadable file is a 400 naming the file, rows with errors a 400 naming each
+    /// of the first ones and counting all, a file past a limit a 413 naming the limit.
+    fn from(fout: crate::import::ImportFout) -> Self {
+        use crate::import::ImportFout;
+        match fout {
+            ImportFout::Onleesbaar(reden) => Self::ongeldig("bestand", reden),
+            ImportFout::TeGroot(reden) => {
+                Self::TeGroot(format!("het bestand is te groot: {reden}"))
+            }
+            ImportFout::Rijen(rijen) => Self::OngeldigeInvoer {
+                detail: if rijen.totaal() > rijen.len() {
+                    format!(
+                        "{} fouten; de eerste {} staan hieronder; er is niets opgeslagen",
+                        rijen.totaal(),
+                        rijen.len()
+                    )
+                } else {
+                    format!("{} fout(en); er is niets opgeslagen", rijen.totaal())
+                },
+                invalid_params: rijen
+                    .iter()
+                    .map(|r| InvalidParam {
+                        name: r.naam(),
+                        reason: r.reden.clone(),
+                    })
+                    .collect(),
+            },
+        }
     }
 }
 
@@ -210,17 +258,26 @@ impl From<axum::extract::rejection::QueryRejection> for ApiFout {
 }
 
 impl From<axum::extract::rejection::JsonRejection> for ApiFout {
+    /// A body past the JSON limit is a 413 naming it; anything else a 400 naming the body.
     fn from(fout: axum::extract::rejection::JsonRejection) -> Self {
-        Self::ongeldig("body", fout.body_text())
+        use axum::extract::rejection::{BytesRejection, FailedToBufferBody, JsonRejection};
+        match fout {
+            JsonRejection::BytesRejection(BytesRejection::FailedToBufferBody(
+                FailedToBufferBody::LengthLimitError(_),
+            )) => super::poort::te_groot(super::poort::MAX_JSON_BYTES),
+            anders => Self::ongeldig("body", anders.body_text()),
+        }
     }
 }
 
 impl From<axum::extract::rejection::BytesRejection> for ApiFout {
-    /// A file body: too large is a 413, anything else a 400 naming the file.
+    /// A file body: too large is a 413 naming the limit, anything else a 400 naming the
+    /// file.
     fn from(fout: axum::extract::rejection::BytesRejection) -> Self {
+        use axum::extract::rejection::{BytesRejection, FailedToBufferBody};
         match fout {
-            axum::extract::rejection::BytesRejection::FailedToBufferBody(_) => {
-                Self::TeGroot(super::MAX_IMPORT_BYTES)
+            BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_)) => {
+                super::poort::te_groot(crate::import::grenzen::MAX_BESTAND_BYTES)
             }
             anders => Self::ongeldig("bestand", anders.body_text()),
         }

@@ -6,30 +6,13 @@ use axum::body::Bytes;
 use axum::extract::State;
 use domain::Referentiecomponent;
 
-use super::problem::{ApiFout, InvalidParam, Problem};
+use super::importwerk::Importwerk;
+use super::problem::{ApiFout, Problem};
 use crate::db::Db;
 use crate::db::referentiecomponenten::Importrapport;
-use crate::import::{ImportFout, ameff};
+use crate::import::ameff;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::PubliekSchrijfrecht;
-
-impl From<ImportFout> for ApiFout {
-    fn from(fout: ImportFout) -> Self {
-        match fout {
-            ImportFout::Onleesbaar(reden) => Self::ongeldig("bestand", reden),
-            ImportFout::Rijen(rijen) => Self::OngeldigeInvoer {
-                detail: format!("{} rij(en) met fouten; er is niets opgeslagen", rijen.len()),
-                invalid_params: rijen
-                    .iter()
-                    .map(|r| InvalidParam {
-                        name: r.naam(),
-                        reason: r.reden.clone(),
-                    })
-                    .collect(),
-            },
-        }
-    }
-}
 
 /// All GEMMA referentiecomponenten, by name.
 #[utoipa::path(get, path = "/referentiecomponenten", tag = "catalogus", operation_id = "referentiecomponentenLijst",
@@ -47,12 +30,13 @@ pub async fn lijst(State(db): State<Db>) -> Result<Json<Vec<Referentiecomponent>
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn importeren(
     State(db): State<Db>,
+    State(importwerk): State<Importwerk>,
     aanvrager: Aanvrager,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Json<Importrapport>, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let bytes = body?;
-    let inhoud = ameff::lees(&bytes)?;
+    let inhoud = importwerk.doe(move || ameff::lees(&bytes)).await?;
     Ok(Json(
         db.importeer_referentiecomponenten(
             &recht,

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 
 use domain::{Referentiecomponent, ReferentiecomponentId};
 use quick_xml::Reader;
-use quick_xml::events::{BytesRef, Event};
+use quick_xml::events::Event;
 
-use super::{ImportFout, RijFout};
+use super::grenzen::{MAX_AMEFF_ELEMENTEN, MAX_AMEFF_TEKST_BYTES, bytes_als_tekst, hoogstens};
+use super::{Foutenlijst, ImportFout, RijFout, xml_entiteit};
 
 /// What an AMEFF file holds for Grondplan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,12 @@ pub struct AmeffInhoud {
     /// Elements that are something else (Buitengemeentelijke voorziening, …).
     pub overgeslagen: usize,
 }
+
+/// How deep XML elements may nest (an exchange file needs about eight).
+const MAX_DIEPTE: usize = 256;
+
+/// Properties of one element (GEMMA's have about ten).
+const MAX_EIGENSCHAPPEN: usize = 1_000;
 
 #[derive(Default)]
 struct Element {
@@ -42,12 +49,39 @@ fn onleesbaar(fout: impl std::fmt::Display, positie: u64) -> ImportFout {
     ImportFout::Onleesbaar(format!("XML-fout bij byte {positie}: {fout}"))
 }
 
-fn entiteit(referentie: &BytesRef<'_>) -> Option<String> {
-    if let Ok(Some(teken)) = referentie.resolve_char_ref() {
-        return Some(teken.to_string());
+/// The line of a byte position, counted as the reader goes: each byte is looked at once,
+/// so numbering every element's line is linear in the file.
+struct Regelteller<'a> {
+    bytes: &'a [u8],
+    tot: usize,
+    regel: usize,
+}
+
+impl Regelteller<'_> {
+    fn regel_bij(&mut self, positie: u64) -> usize {
+        let tot = usize::try_from(positie)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len())
+            .max(self.tot);
+        self.regel += self.bytes[self.tot..tot]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.tot = tot;
+        self.regel
     }
-    let naam = referentie.decode().ok()?;
-    quick_xml::escape::resolve_predefined_entity(&naam).map(str::to_owned)
+}
+
+/// Adds `stuk` to the text being read, within [`MAX_AMEFF_TEKST_BYTES`].
+fn voeg_tekst_toe(tekst: &mut String, stuk: &str, positie: u64) -> Result<(), ImportFout> {
+    if tekst.len() + stuk.len() > MAX_AMEFF_TEKST_BYTES {
+        return Err(ImportFout::TeGroot(format!(
+            "een naam, documentatie of waarde (bij byte {positie}): hoogstens {}",
+            bytes_als_tekst(MAX_AMEFF_TEKST_BYTES as u64)
+        )));
+    }
+    tekst.push_str(stuk);
+    Ok(())
 }
 
 /// Reads an AMEFF file.
@@ -55,7 +89,8 @@ fn entiteit(referentie: &BytesRef<'_>) -> Option<String> {
 /// # Errors
 /// [`ImportFout::Onleesbaar`] for malformed XML (e.g. an element never closed) or a file
 /// that is no ArchiMate model; [`ImportFout::Rijen`] for referentiecomponenten without a
-/// usable `Object ID`, each named with its line.
+/// usable `Object ID`, each named with its line; [`ImportFout::TeGroot`] past
+/// [`MAX_AMEFF_ELEMENTEN`] elements or a text past [`MAX_AMEFF_TEKST_BYTES`].
 pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
     let mut lezer = Reader::from_reader(bytes);
     // No trimming while reading: text around an entity (`Zaak &amp; document`) keeps its
@@ -71,6 +106,11 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
     let mut doel: Option<Doel> = None;
     let mut tekst = String::new();
     let mut is_model = false;
+    let mut regels = Regelteller {
+        bytes,
+        tot: 0,
+        regel: 1,
+    };
     loop {
         let positie = lezer.buffer_position();
         let gebeurtenis = lezer
@@ -95,13 +135,9 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
                 match (naam.as_slice(), ouder) {
                     (b"model", None) => is_model = true,
                     (b"element", Some(b"elements")) => {
-                        let regel = bytes[..usize::try_from(positie).unwrap_or(0).min(bytes.len())]
-                            .iter()
-                            .filter(|&&b| b == b'\n')
-                            .count()
-                            + 1;
+                        hoogstens("elementen", elementen.len() + 1, MAX_AMEFF_ELEMENTEN)?;
                         huidig = Some(Element {
-                            regel,
+                            regel: regels.regel_bij(positie),
                             ..Element::default()
                         });
                     }
@@ -116,25 +152,32 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
                     }
                     (b"value", Some(b"property")) if huidig.is_some() => doel = Some(Doel::Waarde),
                     (b"propertyDefinition", Some(b"propertyDefinitions")) => {
+                        hoogstens(
+                            "eigenschapdefinities",
+                            definities.len() + 1,
+                            MAX_AMEFF_ELEMENTEN,
+                        )?;
                         definitie_id = attribuut(b"identifier")
                     }
                     (b"name", Some(b"propertyDefinition")) => doel = Some(Doel::DefinitieNaam),
                     _ => {}
                 }
                 tekst.clear();
+                hoogstens("geneste XML-elementen", pad.len() + 1, MAX_DIEPTE)?;
                 pad.push(naam);
             }
             Event::Text(inhoud) if doel.is_some() => {
-                tekst.push_str(&inhoud.decode().map_err(|e| onleesbaar(e, positie))?);
+                let stuk = inhoud.decode().map_err(|e| onleesbaar(e, positie))?;
+                voeg_tekst_toe(&mut tekst, &stuk, positie)?;
             }
             Event::CData(inhoud) if doel.is_some() => {
-                tekst.push_str(&inhoud.decode().map_err(|e| onleesbaar(e, positie))?);
+                let stuk = inhoud.decode().map_err(|e| onleesbaar(e, positie))?;
+                voeg_tekst_toe(&mut tekst, &stuk, positie)?;
             }
             Event::GeneralRef(referentie) if doel.is_some() => {
-                tekst.push_str(
-                    &entiteit(&referentie)
-                        .ok_or_else(|| onleesbaar("onbekende entiteit", positie))?,
-                );
+                let stuk = xml_entiteit(&referentie)
+                    .ok_or_else(|| onleesbaar("onbekende entiteit", positie))?;
+                voeg_tekst_toe(&mut tekst, &stuk, positie)?;
             }
             Event::End(_) => {
                 let naam = pad.pop().unwrap_or_default();
@@ -151,6 +194,11 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
                     }
                     (Some(Doel::Waarde), b"value") => {
                         if let (Some(e), Some(r)) = (huidig.as_mut(), eigenschap_ref.clone()) {
+                            hoogstens(
+                                "eigenschappen van één element",
+                                e.eigenschappen.len() + 1,
+                                MAX_EIGENSCHAPPEN,
+                            )?;
                             e.eigenschappen.push((r, tekst.trim().to_owned()));
                         }
                     }
@@ -186,7 +234,7 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
         referentiecomponenten: Vec::new(),
         overgeslagen: 0,
     };
-    let mut fouten = Vec::new();
+    let mut fouten = Foutenlijst::default();
     for element in &elementen {
         if eigenschap(element, "GEMMA type").as_deref() != Some("Referentiecomponent") {
             inhoud.overgeslagen += 1;
@@ -199,18 +247,14 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
                 naam: element.naam.clone(),
                 omschrijving: element.documentatie.clone(),
             }),
-            Err(fout) => fouten.push(RijFout {
+            Err(fout) => fouten.voeg_toe(RijFout {
                 rij: element.regel,
                 veld: "Object ID".into(),
                 reden: fout.to_string(),
             }),
         }
     }
-    if fouten.is_empty() {
-        Ok(inhoud)
-    } else {
-        Err(ImportFout::Rijen(fouten))
-    }
+    fouten.of(inhoud)
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 use domain::{Gemeente, GemeenteCode};
 use serde::Deserialize;
 
-use super::{ImportFout, RijFout};
+use super::grenzen::{MAX_CBS_BYTES, MAX_CBS_RIJEN, bytes_als_tekst, hoogstens};
+use super::{Foutenlijst, ImportFout, RijFout};
 
 #[derive(Deserialize)]
 struct CbsRij {
@@ -22,6 +23,12 @@ struct CbsRij {
 /// [`ImportFout::Onleesbaar`] when the header lacks a needed column,
 /// [`ImportFout::Rijen`] with every bad row and field otherwise.
 pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
+    if bytes.len() > MAX_CBS_BYTES {
+        return Err(ImportFout::TeGroot(format!(
+            "de gemeentenlijst: hoogstens {}",
+            bytes_als_tekst(MAX_CBS_BYTES as u64)
+        )));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut lezer = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -39,13 +46,14 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
     }
     let mut gemeenten = Vec::new();
     let mut gezien = std::collections::HashSet::new();
-    let mut fouten = Vec::new();
+    let mut fouten = Foutenlijst::default();
     for (index, record) in lezer.records().enumerate() {
         let rij = index + 2;
+        hoogstens("rijen", index + 1, MAX_CBS_RIJEN)?;
         let cbs: CbsRij = match record.and_then(|r| r.deserialize(Some(&kop))) {
             Ok(cbs) => cbs,
             Err(e) => {
-                fouten.push(RijFout {
+                fouten.voeg_toe(RijFout {
                     rij,
                     veld: "rij".into(),
                     reden: e.to_string(),
@@ -56,7 +64,7 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
         let code = match GemeenteCode::parse(&cbs.code) {
             Ok(code) => code,
             Err(e) => {
-                fouten.push(RijFout {
+                fouten.voeg_toe(RijFout {
                     rij,
                     veld: "GemeentecodeGM".into(),
                     reden: e.to_string(),
@@ -69,7 +77,7 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
             ("Provincienaam", &cbs.provincie),
         ] {
             if waarde.is_empty() {
-                fouten.push(RijFout {
+                fouten.voeg_toe(RijFout {
                     rij,
                     veld: veld.into(),
                     reden: "is leeg".into(),
@@ -77,7 +85,7 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
             }
         }
         if !gezien.insert(code.clone()) {
-            fouten.push(RijFout {
+            fouten.voeg_toe(RijFout {
                 rij,
                 veld: "GemeentecodeGM".into(),
                 reden: format!("{code} komt al eerder voor"),
@@ -89,11 +97,7 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
             provincie: cbs.provincie,
         });
     }
-    if fouten.is_empty() {
-        Ok(gemeenten)
-    } else {
-        Err(ImportFout::Rijen(fouten))
-    }
+    fouten.of(gemeenten)
 }
 
 #[cfg(test)]

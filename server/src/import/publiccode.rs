@@ -7,6 +7,7 @@ use domain::{Laag, Status};
 use serde::Deserialize;
 
 use super::ImportFout;
+use super::grenzen::{MAX_PUBLICCODE_BYTES, bytes_als_tekst};
 
 /// What a publiccode.yml says, before names are matched to gemeenten and components.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,15 +108,39 @@ pub fn laag(tekst: &str) -> Option<Laag> {
     }
 }
 
+/// What the YAML parser may spend on one publiccode.yml: far more than a real one needs
+/// (a few hundred nodes), far less than its defaults, and aliases that cannot expand a
+/// small file into a large one (the "billion laughs").
+fn yaml_grenzen() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 20_000;
+    budget.max_events = 50_000;
+    budget.max_depth = 32;
+    budget.max_aliases = 100;
+    budget.max_anchors = 100;
+    budget.max_recorded_anchor_bytes = 64 * 1024;
+    budget.max_total_scalar_bytes = MAX_PUBLICCODE_BYTES;
+    budget.max_documents = 1;
+    let mut opties = serde_saphyr::Options::default();
+    opties.budget = Some(budget);
+    opties
+}
+
 /// Reads a publiccode.yml.
 ///
 /// # Errors
 /// [`ImportFout::Onleesbaar`] for YAML that does not parse, lacks `name` or `url`, or has an
 /// unknown `developmentStatus` or layer.
 pub fn lees(bytes: &[u8]) -> Result<Publiccode, ImportFout> {
+    if bytes.len() > MAX_PUBLICCODE_BYTES {
+        return Err(ImportFout::TeGroot(format!(
+            "een publiccode.yml: hoogstens {}",
+            bytes_als_tekst(MAX_PUBLICCODE_BYTES as u64)
+        )));
+    }
     let tekst = std::str::from_utf8(bytes)
         .map_err(|_| ImportFout::Onleesbaar("het bestand is geen UTF-8".into()))?;
-    let bestand: Bestand = serde_saphyr::from_str(tekst)
+    let bestand: Bestand = serde_saphyr::from_str_with_options(tekst, yaml_grenzen())
         .map_err(|e| ImportFout::Onleesbaar(format!("YAML-fout: {e}")))?;
     if bestand.name.trim().is_empty() || bestand.url.trim().is_empty() {
         return Err(ImportFout::Onleesbaar("name en url zijn verplicht".into()));

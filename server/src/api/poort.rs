@@ -1,0 +1,70 @@
+//! What every API request passes before its handler reads a byte of its body: a write by
+//! nobody (no session, no token) is refused here, and a body larger than its route
+//! allows is refused by its declared length or cut off while it streams in. So an
+//! anonymous client cannot make the server read and parse large bodies, and no route
+//! takes a body larger than it needs.
+
+use axum::body::Body;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::{Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use domain::toegang::Actor;
+
+use super::problem::ApiFout;
+use crate::AppState;
+use crate::import::grenzen::{MAX_BESTAND_BYTES, bytes_als_tekst};
+use crate::toegang::Aanvrager;
+
+/// The largest JSON body: 1 MiB (the whole Routekaart is about 40 KiB).
+pub const MAX_JSON_BYTES: usize = 1024 * 1024;
+
+/// The body limit of a path: files for the import routes, JSON for every other.
+pub fn bodygrens(pad: &str) -> usize {
+    if pad.ends_with("/import") {
+        MAX_BESTAND_BYTES
+    } else {
+        MAX_JSON_BYTES
+    }
+}
+
+/// The refusal of a body past its limit, naming the limit.
+pub fn te_groot(grens: usize) -> ApiFout {
+    ApiFout::TeGroot(format!(
+        "de inhoud van het verzoek is te groot: hoogstens {} ({})",
+        bytes_als_tekst(grens as u64),
+        if grens == MAX_BESTAND_BYTES {
+            "een bestand"
+        } else {
+            "JSON"
+        }
+    ))
+}
+
+/// The middleware: decides who asks before the body (keeping the answer for the handler,
+/// so the session or token is looked up once), then bounds the body.
+pub async fn poort(State(state): State<AppState>, verzoek: Request, volgende: Next) -> Response {
+    let (mut delen, body) = verzoek.into_parts();
+    let veilig = matches!(delen.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if !veilig {
+        let aanvrager = match Aanvrager::from_request_parts(&mut delen, &state).await {
+            Ok(aanvrager) => aanvrager,
+            Err(fout) => return fout.into_response(),
+        };
+        if matches!(aanvrager.actor, Actor::Anoniem) {
+            return ApiFout::NietIngelogd.into_response();
+        }
+        delen.extensions.insert(aanvrager);
+    }
+    let grens = bodygrens(delen.uri.path());
+    let opgegeven = delen
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|w| w.to_str().ok())
+        .and_then(|w| w.parse::<u64>().ok());
+    if opgegeven.is_some_and(|lengte| lengte > grens as u64) {
+        return te_groot(grens).into_response();
+    }
+    let body = Body::new(http_body_util::Limited::new(body, grens));
+    volgende.run(Request::from_parts(delen, body)).await
+}
