@@ -149,6 +149,12 @@ impl Soort {
     }
 }
 
+/// The most FTE a migration to one component may ask.
+pub const MAX_MIGRATIE_FTE: f64 = 1_000.0;
+
+/// The most items in one of a component's lists (there are 342 gemeenten).
+const MAX_LIJST: usize = 1_000;
+
 /// The default migration time when a component names none.
 pub const STANDAARD_MIGRATIE_MAANDEN: u32 = 3;
 
@@ -207,6 +213,74 @@ fn standaard_migratie_maanden() -> u32 {
 }
 
 impl Component {
+    /// What in the component breaks a rule that needs nothing else to check, each as
+    /// (field, reason): a name of 1 to 200 characters, a migration of at most 1 200
+    /// months with a finite, non-negative FTE, non-negative costs, a safe link (`http` or
+    /// `https`), a licence of a name's length and lists of a bounded length.
+    pub fn regelfouten(&self) -> Vec<(String, String)> {
+        use crate::grenzen;
+        let mut fouten = Vec::new();
+        let mut veld = |naam: &str, uitkomst: Result<(), String>| {
+            if let Err(reden) = uitkomst {
+                fouten.push((naam.to_owned(), reden));
+            }
+        };
+        veld(
+            "naam",
+            if self.naam.trim().is_empty() {
+                Err("is leeg".into())
+            } else {
+                grenzen::tekst(&self.naam, grenzen::MAX_NAAM_TEKENS)
+            },
+        );
+        veld(
+            "migratieMaanden",
+            grenzen::maanden(self.migratie_maanden).map(|_| ()),
+        );
+        veld(
+            "migratieFte",
+            if self.migratie_fte.is_finite()
+                && (0.0..=MAX_MIGRATIE_FTE).contains(&self.migratie_fte)
+            {
+                Ok(())
+            } else {
+                Err(format!("moet tussen 0 en {MAX_MIGRATIE_FTE} liggen"))
+            },
+        );
+        veld(
+            "jaarlijkseKosten",
+            if self.jaarlijkse_kosten < 0 {
+                Err("moet 0 of meer zijn".into())
+            } else {
+                Ok(())
+            },
+        );
+        if let Some(url) = &self.url {
+            veld("url", grenzen::url(url));
+        }
+        if let Some(licentie) = &self.licentie {
+            veld(
+                "licentie",
+                grenzen::tekst(licentie, grenzen::MAX_NAAM_TEKENS),
+            );
+        }
+        for (naam, lengte) in [
+            ("vervangt", self.vervangt.len()),
+            ("gebruiktDoor", self.gebruikt_door.len()),
+            ("afhankelijkVan", self.afhankelijk_van.len()),
+        ] {
+            veld(
+                naam,
+                if lengte > MAX_LIJST {
+                    Err(format!("hoogstens {MAX_LIJST} items"))
+                } else {
+                    Ok(())
+                },
+            );
+        }
+        fouten
+    }
+
     /// Whether it replaces any of `referentiecomponenten`.
     pub fn vervangt_een_van(&self, referentiecomponenten: &[ReferentiecomponentId]) -> bool {
         self.vervangt

@@ -34,6 +34,14 @@ pub enum ContractFout {
     /// Negative yearly costs.
     #[error("jaarlijkse kosten mogen niet negatief zijn ({0})")]
     NegatieveKosten(i64),
+    /// A month count past [`crate::grenzen::MAX_MAANDEN`].
+    #[error("{reden}")]
+    TeVeelMaanden {
+        /// `opzegtermijnMaanden` or `verlengingMaanden`.
+        veld: &'static str,
+        /// The reason, naming the bound.
+        reden: String,
+    },
 }
 
 /// The terms of the contract an applicatie runs under.
@@ -108,6 +116,13 @@ impl Contract {
         }
         if jaarlijkse_kosten < 0 {
             return Err(ContractFout::NegatieveKosten(jaarlijkse_kosten));
+        }
+        for (veld, maanden) in [
+            ("opzegtermijnMaanden", opzegtermijn_maanden),
+            ("verlengingMaanden", verlenging_maanden),
+        ] {
+            crate::grenzen::maanden(maanden)
+                .map_err(|reden| ContractFout::TeVeelMaanden { veld, reden })?;
         }
         Ok(Self {
             startdatum,

@@ -19,6 +19,7 @@ pub mod datum;
 mod eigenschappen;
 pub mod geld;
 pub mod gemeente;
+pub mod grenzen;
 pub mod id;
 pub mod landelijk;
 pub mod landschap;

@@ -37,7 +37,11 @@ pub struct Uitstappunten {
 
 /// Exit point k of a contract: E + k·r months, counted from E so that an end on the 31st
 /// stays on the month's last day.
+/// E itself (k = 0) needs no arithmetic, so it is an exit point whatever r is.
 fn uitstappunt(contract: &Contract, k: i32) -> Option<NaiveDate> {
+    if k == 0 {
+        return Some(contract.einddatum());
+    }
     let r = i32::try_from(contract.verlenging_maanden()).ok()?;
     plus_maanden(contract.einddatum(), k.checked_mul(r)?)
 }

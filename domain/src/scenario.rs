@@ -234,7 +234,67 @@ impl Basis {
     }
 }
 
+impl Wijziging {
+    /// The dates this edit names, each with the field that names it.
+    fn datums(&self) -> Vec<(&'static str, NaiveDate)> {
+        match self {
+            Wijziging::Rol { .. } | Wijziging::Capaciteit { .. } => Vec::new(),
+            Wijziging::Beschikbaarheid { datum, .. } => vec![("datum", *datum)],
+            Wijziging::Contract { keuze, .. } => match keuze {
+                ContractKeuze::VerlengenTot(d) | ContractKeuze::BeeindigenOp(d) => {
+                    vec![("keuze.datum", *d)]
+                }
+            },
+            Wijziging::Tijdlijn { bewerking } => match bewerking {
+                Bewerking::Verplaats { start, .. } | Bewerking::VerplaatsFase { start, .. } => {
+                    vec![("bewerking.start", *start)]
+                }
+                Bewerking::Rek { start, eind, .. } => start
+                    .map(|d| ("bewerking.start", d))
+                    .into_iter()
+                    .chain(eind.map(|d| ("bewerking.eind", d)))
+                    .collect(),
+            },
+        }
+    }
+}
+
 impl Scenario {
+    /// What in the scenario lies outside the bounds of [`crate::grenzen`], each as
+    /// (field, reason): its peildatum and every date an edit names within the peildatum
+    /// window, at most [`crate::grenzen::MAX_WIJZIGINGEN`] edits, a basisversie of a
+    /// name's length. A scenario within them costs a bounded amount to work out, also in
+    /// the browser of whoever opens its share link.
+    pub fn grensfouten(&self) -> Vec<(String, String)> {
+        use crate::grenzen;
+        let mut fouten = Vec::new();
+        if let Err(reden) = grenzen::peildatum(self.peildatum) {
+            fouten.push(("scenario.peildatum".to_owned(), reden));
+        }
+        if self.wijzigingen.len() > grenzen::MAX_WIJZIGINGEN {
+            fouten.push((
+                "scenario.wijzigingen".to_owned(),
+                format!(
+                    "{} wijzigingen is te veel: hoogstens {}",
+                    self.wijzigingen.len(),
+                    grenzen::MAX_WIJZIGINGEN
+                ),
+            ));
+            return fouten;
+        }
+        if let Err(reden) = grenzen::tekst(&self.basisversie, grenzen::MAX_NAAM_TEKENS) {
+            fouten.push(("scenario.basisversie".to_owned(), reden));
+        }
+        for (i, wijziging) in self.wijzigingen.iter().enumerate() {
+            for (veld, datum) in wijziging.datums() {
+                if let Err(reden) = grenzen::peildatum(datum) {
+                    fouten.push((format!("scenario.wijzigingen[{i}].{veld}"), reden));
+                }
+            }
+        }
+        fouten
+    }
+
     /// Works the scenario out on `basis`: every edit in order, those that no longer apply
     /// skipped and reported.
     pub fn werk_uit(&self, basis: &Basis) -> Uitwerking {

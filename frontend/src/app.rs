@@ -22,8 +22,18 @@ use crate::pages::routekaart::RoutekaartPagina;
 use crate::pages::scenarios::ScenariosPagina;
 use crate::server_fns::aanmelding::bied_wie_aan;
 
-/// The document around the app, rendered on the server only.
+/// The document around the app, rendered on the server only. It sets the page's
+/// Content-Security-Policy with the nonce Leptos gives its inline scripts.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(antwoord)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) && let Ok(beleid) =
+        http::HeaderValue::from_str(&crate::beveiliging::inhoudsbeleid(Some(&nonce)))
+    {
+        antwoord.insert_header(http::header::CONTENT_SECURITY_POLICY, beleid);
+    }
     view! {
         <!DOCTYPE html>
         <html lang="nl">

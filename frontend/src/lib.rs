@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod app;
+pub mod beveiliging;
 pub mod components;
 pub mod formaat;
 pub mod grafiek;

@@ -28,13 +28,13 @@ fn import(c: &mut Criterion) {
     let url = format!("sqlite://{}", map.path().join("bench.db").display());
     let (db, recht, csv) = runtime.block_on(async {
         let db = Db::connect(&url).await.expect("db");
-        let config = Config {
-            addr: "127.0.0.1:0".parse().expect("addr"),
-            database_url: url.clone(),
-            data_dir: Some(data),
-            site_root: PathBuf::from("target/site"),
-            demo: true,
-        };
+        let config = Config::lokaal(
+            "127.0.0.1:0".parse().expect("addr"),
+            url.clone(),
+            Some(data),
+            PathBuf::from("target/site"),
+            true,
+        );
         server::laad_gegevens(&db, &config)
             .await
             .expect("reference data");

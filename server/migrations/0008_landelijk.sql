@@ -18,10 +18,3 @@ CREATE TABLE gegevensversie (
     versie BIGINT NOT NULL
 );
 INSERT INTO gegevensversie (id, versie) VALUES (1, 0);
-
--- Per gemeente, the gegevensversie of the last write to its landscape: a server that
--- keeps every landscape in memory reloads only those written since it last looked.
-CREATE TABLE landschapversies (
-    gemeente_code TEXT PRIMARY KEY REFERENCES gemeenten (code),
-    versie BIGINT NOT NULL
-);

@@ -1,7 +1,7 @@
 //! Configuration from the environment, read once at start; a wrong value stops the start
 //! with a message that names the variable.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
@@ -21,6 +21,15 @@ pub struct Config {
     pub site_root: PathBuf,
     /// Whether to load the demo Routekaart on first start (`GRONDPLAN_DEMO`, default on).
     pub demo: bool,
+    /// The address people reach the service at (`GRONDPLAN_PUBLIEKE_URL`, e.g.
+    /// `https://grondplan.vng.nl`); when it is `https`, the session cookie is `Secure`
+    /// and responses carry `Strict-Transport-Security`. Default: none (plain http, as on
+    /// a developer's machine).
+    pub publieke_url: Option<String>,
+    /// The reverse proxies whose `X-Forwarded-For` is believed
+    /// (`GRONDPLAN_PROXIES`, comma separated IP addresses; default none: the address
+    /// of the connection is the client's).
+    pub proxies: Vec<IpAddr>,
 }
 
 /// The SQLite file used when `DATABASE_URL` is not set.
@@ -72,12 +81,61 @@ impl Config {
             Some("0" | "false" | "uit") => false,
             Some(anders) => bail!("GRONDPLAN_DEMO is '{anders}': gebruik 1 of 0"),
         };
+        let publieke_url = lookup("GRONDPLAN_PUBLIEKE_URL")
+            .filter(|u| !u.is_empty())
+            .map(|u| {
+                domain::grenzen::url(&u)
+                    .map(|()| u.trim_end_matches('/').to_owned())
+                    .map_err(|reden| anyhow::anyhow!("GRONDPLAN_PUBLIEKE_URL '{u}' {reden}"))
+            })
+            .transpose()?;
+        let proxies = lookup("GRONDPLAN_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse()
+                    .with_context(|| format!("GRONDPLAN_PROXIES: '{p}' is geen IP-adres"))
+            })
+            .collect::<anyhow::Result<_>>()?;
         Ok(Self {
             addr,
             database_url,
             data_dir,
             site_root,
             demo,
+            publieke_url,
+            proxies,
+        })
+    }
+
+    /// A configuration for tests and benchmarks: this address and database, the rest as
+    /// on a developer's machine.
+    pub fn lokaal(
+        addr: SocketAddr,
+        database_url: String,
+        data_dir: Option<PathBuf>,
+        site_root: PathBuf,
+        demo: bool,
+    ) -> Self {
+        Self {
+            addr,
+            database_url,
+            data_dir,
+            site_root,
+            demo,
+            publieke_url: None,
+            proxies: Vec::new(),
+        }
+    }
+
+    /// Whether people reach the service over https: then cookies are `Secure` and HSTS
+    /// is sent.
+    pub fn via_https(&self) -> bool {
+        self.publieke_url.as_deref().is_some_and(|u| {
+            u.get(..8)
+                .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
         })
     }
 }
@@ -105,5 +163,31 @@ mod tests {
         let fout = Config::from_lookup(|k| (k == "GRONDPLAN_DATA").then(|| "/bestaat/niet".into()))
             .unwrap_err();
         assert!(fout.to_string().contains("GRONDPLAN_DATA"), "{fout}");
+        let fout = Config::from_lookup(|k| {
+            (k == "GRONDPLAN_PUBLIEKE_URL").then(|| "javascript:alert(1)".into())
+        })
+        .unwrap_err();
+        assert!(
+            fout.to_string().contains("GRONDPLAN_PUBLIEKE_URL"),
+            "{fout}"
+        );
+        let fout =
+            Config::from_lookup(|k| (k == "GRONDPLAN_PROXIES").then(|| "10.0.0.1, proxy".into()))
+                .unwrap_err();
+        assert!(fout.to_string().contains("'proxy'"), "{fout}");
+    }
+
+    #[test]
+    fn an_https_public_url_makes_cookies_secure() {
+        let config = Config::from_lookup(|k| {
+            (k == "GRONDPLAN_PUBLIEKE_URL").then(|| "https://grondplan.vng.nl/".into())
+        })
+        .expect("valid");
+        assert!(config.via_https());
+        assert_eq!(
+            config.publieke_url.as_deref(),
+            Some("https://grondplan.vng.nl")
+        );
+        assert!(!Config::from_lookup(|_| None).expect("defaults").via_https());
     }
 }

@@ -98,6 +98,60 @@ impl From<DbFout> for OpslagFout {
     }
 }
 
+/// Published migrations whose file was changed after it had run somewhere: the version
+/// and the SHA-384 of the changed text, which such databases recorded. The file is back
+/// to what it first was, and what the change added is in a later migration that works on
+/// both (0009 for 0008).
+const GEWIJZIGDE_MIGRATIES: &[(i64, &str)] = &[(
+    8,
+    "397e3ba43b3d2f86a89e76e95b5662e8443ffbd33e6ea92e2ad3d18f396241d942f27a64da359c47d26ba2fcc55d5861",
+)];
+
+/// Lets a database that ran a changed version of a migration (see
+/// [`GEWIJZIGDE_MIGRATIES`]) start: its recorded checksum becomes the current file's, so
+/// sqlx's check passes, and the later migration brings both kinds to the same schema.
+async fn herstel_gewijzigde_migraties(
+    pool: &AnyPool,
+    migraties: &sqlx::migrate::Migrator,
+    is_sqlite: bool,
+) -> Result<(), sqlx::Error> {
+    let bestaat: i64 = sqlx::query_scalar(if is_sqlite {
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'"
+    } else {
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() \
+         AND table_name = '_sqlx_migrations'"
+    })
+    .fetch_one(pool)
+    .await?;
+    if bestaat == 0 {
+        return Ok(());
+    }
+    for (versie, gewijzigd) in GEWIJZIGDE_MIGRATIES {
+        let Some(huidig) = migraties.iter().find(|m| m.version == *versie) else {
+            continue;
+        };
+        let gewijzigd: Vec<u8> = (0..gewijzigd.len())
+            .step_by(2)
+            .filter_map(|i| u8::from_str_radix(gewijzigd.get(i..i + 2)?, 16).ok())
+            .collect();
+        let bijgewerkt = sqlx::query(
+            "UPDATE _sqlx_migrations SET checksum = $1 WHERE version = $2 AND checksum = $3",
+        )
+        .bind(huidig.checksum.to_vec())
+        .bind(*versie)
+        .bind(gewijzigd)
+        .execute(pool)
+        .await?;
+        if bijgewerkt.rows_affected() > 0 {
+            tracing::info!(
+                versie,
+                "migratie {versie}: de gewijzigde versie is bijgewerkt naar de gepubliceerde"
+            );
+        }
+    }
+    Ok(())
+}
+
 /// The storage: a cloneable handle on one connection pool, with the landelijk beeld
 /// computed from it (kept only under the data version it was computed at, see
 /// [`landelijk`]).
@@ -134,7 +188,11 @@ impl Db {
             .with_context(|| {
                 format!("kan de database niet openen ({})", zonder_wachtwoord(&url))
             })?;
-        sqlx::migrate!("./migrations")
+        let migraties = sqlx::migrate!("./migrations");
+        herstel_gewijzigde_migraties(&pool, &migraties, is_sqlite)
+            .await
+            .context("de migratiegeschiedenis kan niet worden bijgewerkt")?;
+        migraties
             .run(&pool)
             .await
             .context("de migraties van het databaseschema zijn mislukt")?;

@@ -6,6 +6,7 @@
 //! database, so several instances can run behind a load balancer on one PostgreSQL.
 
 pub mod api;
+pub mod beveiliging;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -40,6 +41,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The places for imports being parsed on this instance.
     pub importwerk: api::importwerk::Importwerk,
+    /// The places for password hashes on this instance.
+    pub hashwerk: toegang::sessie::Hashwerk,
+    /// What response headers and logins depend on, from the configuration.
+    pub beveiliging: Arc<beveiliging::Beveiliging>,
 }
 
 /// Connects to the database, brings the schema up to date, loads reference and demo data
@@ -65,6 +70,8 @@ pub fn app(db: Db, config: &Config) -> Router {
         db: db.clone(),
         leptos_options: leptos_options.clone(),
         importwerk: api::importwerk::Importwerk::default(),
+        hashwerk: toegang::sessie::Hashwerk::default(),
+        beveiliging: beveiliging::Beveiliging::uit(config),
     };
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());
     let aanmeldingen: Arc<dyn domain::ports::Aanmeldingen> = Arc::new(db.clone());
@@ -103,6 +110,10 @@ pub fn app(db: Db, config: &Config) -> Router {
             toegang::paginastatus::paginastatus,
         ))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state.beveiliging),
+            beveiliging::koppen,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -134,9 +145,12 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.addr))?;
     tracing::info!(addr = %config.addr, "Grondplan luistert op http://{}", config.addr);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(stop_signaal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(stop_signaal())
+    .await?;
     tracing::info!("Grondplan is gestopt");
     Ok(())
 }

@@ -3,6 +3,8 @@
 //! - `grondplan serve` (the default) starts the web app;
 //! - `grondplan gebruiker aanmaken --email E --rol regie|gemeente [--gemeente GMxxxx]`
 //!   makes an account (password from standard input, or a generated one printed once);
+//!   `grondplan gebruiker uitschakelen|wachtwoord|afmelden --email E` disables an account,
+//!   gives it a new password, or ends its sessions (the first two end them too);
 //! - `grondplan token aanmaken|lijst|intrekken` manages API tokens; `aanmaken` prints the
 //!   new token alone on its last line;
 //! - `grondplan demo --gemeenten 342 --applicaties 300 --seed N` fills seeded demo
@@ -72,6 +74,22 @@ enum GebruikerActie {
         #[arg(long, value_parser = |s: &str| GemeenteCode::parse(s).map_err(|e| e.to_string()))]
         gemeente: Option<GemeenteCode>,
     },
+    /// Schakel een account uit: inloggen kan niet meer en alle sessies eindigen.
+    Uitschakelen {
+        #[arg(long)]
+        email: String,
+    },
+    /// Geef een account een nieuw wachtwoord (van standaardinvoer, of gemaakt en één keer
+    /// getoond); alle sessies eindigen.
+    Wachtwoord {
+        #[arg(long)]
+        email: String,
+    },
+    /// Beëindig alle sessies van een account.
+    Afmelden {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -104,6 +122,41 @@ fn rol_en_gemeente(rol: Toegangsrol, gemeente: Option<&GemeenteCode>) -> anyhow:
     }
 }
 
+/// A password from standard input (at least 12 characters), or on a terminal a
+/// generated one; and whether it was generated.
+fn lees_wachtwoord() -> anyhow::Result<(String, bool)> {
+    if std::io::stdin().is_terminal() {
+        return Ok((nieuw_geheim()?, true));
+    }
+    let mut regel = String::new();
+    std::io::stdin().lock().read_line(&mut regel)?;
+    let regel = regel.trim_end_matches(['\r', '\n']).to_owned();
+    anyhow::ensure!(
+        regel.chars().count() >= 12,
+        "het wachtwoord moet minstens 12 tekens hebben"
+    );
+    anyhow::ensure!(
+        regel.len() <= server::toegang::sessie::MAX_WACHTWOORD_BYTES,
+        "het wachtwoord is te lang: hoogstens {} bytes",
+        server::toegang::sessie::MAX_WACHTWOORD_BYTES
+    );
+    Ok((regel, false))
+}
+
+/// Shows a generated password once.
+fn toon_gemaakt_wachtwoord(
+    uit: &mut impl Write,
+    wachtwoord: Option<&String>,
+) -> anyhow::Result<()> {
+    if let Some(wachtwoord) = wachtwoord {
+        writeln!(
+            uit,
+            "Wachtwoord (wordt niet nog eens getoond):\n{wachtwoord}"
+        )?;
+    }
+    Ok(())
+}
+
 async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
     let mut uit = std::io::stdout().lock();
     match commando {
@@ -117,28 +170,50 @@ async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
                 },
         } => {
             rol_en_gemeente(rol, gemeente.as_ref())?;
-            let (wachtwoord, gemaakt) = if std::io::stdin().is_terminal() {
-                (nieuw_geheim()?, true)
-            } else {
-                let mut regel = String::new();
-                std::io::stdin().lock().read_line(&mut regel)?;
-                let regel = regel.trim_end_matches(['\r', '\n']).to_owned();
-                anyhow::ensure!(
-                    regel.chars().count() >= 12,
-                    "het wachtwoord moet minstens 12 tekens hebben"
-                );
-                (regel, false)
-            };
+            anyhow::ensure!(
+                email.trim().chars().count() <= server::toegang::sessie::MAX_EMAIL_TEKENS,
+                "het e-mailadres is te lang: hoogstens {} tekens",
+                server::toegang::sessie::MAX_EMAIL_TEKENS
+            );
+            let (wachtwoord, gemaakt) = lees_wachtwoord()?;
             let hash = hash_wachtwoord(&wachtwoord)?;
             db.maak_account(&email, &hash, rol, gemeente.as_ref(), nu_micros())
                 .await?;
             writeln!(uit, "Account {email} ({}) aangemaakt.", rol.als_tekst())?;
-            if gemaakt {
-                writeln!(
-                    uit,
-                    "Wachtwoord (wordt niet nog eens getoond):\n{wachtwoord}"
-                )?;
-            }
+            toon_gemaakt_wachtwoord(&mut uit, gemaakt.then_some(&wachtwoord))?;
+        }
+        Commando::Gebruiker {
+            actie: GebruikerActie::Uitschakelen { email },
+        } => {
+            anyhow::ensure!(
+                db.schakel_account_uit(&email, nu_micros()).await?,
+                "er is geen actief account {email}"
+            );
+            writeln!(
+                uit,
+                "Account {email} is uitgeschakeld; zijn sessies zijn beëindigd."
+            )?;
+        }
+        Commando::Gebruiker {
+            actie: GebruikerActie::Wachtwoord { email },
+        } => {
+            let (wachtwoord, gemaakt) = lees_wachtwoord()?;
+            let hash = hash_wachtwoord(&wachtwoord)?;
+            anyhow::ensure!(
+                db.zet_wachtwoord(&email, &hash).await?,
+                "er is geen account {email}"
+            );
+            writeln!(
+                uit,
+                "Account {email} heeft een nieuw wachtwoord; zijn sessies zijn beëindigd."
+            )?;
+            toon_gemaakt_wachtwoord(&mut uit, gemaakt.then_some(&wachtwoord))?;
+        }
+        Commando::Gebruiker {
+            actie: GebruikerActie::Afmelden { email },
+        } => {
+            let aantal = db.beeindig_sessies_van(&email).await?;
+            writeln!(uit, "{aantal} sessie(s) van {email} beëindigd.")?;
         }
         Commando::Token {
             actie:

@@ -144,3 +144,59 @@ fn wrong_arguments_are_refused_with_the_reason() {
     );
     assert!(!ok && fout.contains("12 tekens"), "{fout}");
 }
+
+#[test]
+fn an_operator_disables_an_account_resets_its_password_and_ends_its_sessions() {
+    if !gedeeld() {
+        eprintln!("OVERGESLAGEN: ../shared/data ontbreekt");
+        return;
+    }
+    let (_map, db) = database();
+    let email = "ib@utrecht.nl";
+    let (ok, _, fout) = grondplan(
+        &db,
+        &[
+            "gebruiker",
+            "aanmaken",
+            "--email",
+            email,
+            "--rol",
+            "gemeente",
+            "--gemeente",
+            "GM0344",
+        ],
+        Some("een lang wachtwoord\n"),
+    );
+    assert!(ok, "{fout}");
+    let (ok, uit, fout) = grondplan(&db, &["gebruiker", "afmelden", "--email", email], None);
+    assert!(ok, "{fout}");
+    assert!(uit.contains("0 sessie(s)"), "{uit}");
+    let (ok, _, fout) = grondplan(
+        &db,
+        &["gebruiker", "wachtwoord", "--email", email],
+        Some("kort\n"),
+    );
+    assert!(!ok);
+    assert!(fout.contains("minstens 12 tekens"), "{fout}");
+    let (ok, uit, fout) = grondplan(
+        &db,
+        &["gebruiker", "wachtwoord", "--email", email],
+        Some("een ander lang wachtwoord\n"),
+    );
+    assert!(ok, "{fout}");
+    assert!(uit.contains("nieuw wachtwoord"), "{uit}");
+    let (ok, uit, fout) = grondplan(&db, &["gebruiker", "uitschakelen", "--email", email], None);
+    assert!(ok, "{fout}");
+    assert!(uit.contains("uitgeschakeld"), "{uit}");
+    let (ok, _, fout) = grondplan(&db, &["gebruiker", "uitschakelen", "--email", email], None);
+    assert!(!ok, "a disabled account is not disabled twice");
+    assert!(fout.contains("geen actief account"), "{fout}");
+    let lang = format!("{}@utrecht.nl", "a".repeat(300));
+    let (ok, _, fout) = grondplan(
+        &db,
+        &["gebruiker", "aanmaken", "--email", &lang, "--rol", "regie"],
+        Some("een lang wachtwoord\n"),
+    );
+    assert!(!ok);
+    assert!(fout.contains("te lang"), "{fout}");
+}

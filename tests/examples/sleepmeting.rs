@@ -65,13 +65,13 @@ async fn main() {
     let data = werkmap.join("../shared/data");
     let map = tempfile::tempdir().expect("temp dir");
     let database_url = format!("sqlite://{}", map.path().join("meting.db").display());
-    let config = Config {
-        addr: "127.0.0.1:0".parse().expect("address"),
-        database_url: database_url.clone(),
-        data_dir: data.is_dir().then_some(data),
-        site_root: werkmap.join("target/site"),
-        demo: true,
-    };
+    let config = Config::lokaal(
+        "127.0.0.1:0".parse().expect("address"),
+        database_url.clone(),
+        data.is_dir().then_some(data),
+        werkmap.join("target/site"),
+        true,
+    );
     let app = server::bouw(&config).await.expect("the app builds");
     let db = Db::connect(&database_url).await.expect("db");
     let opdracht = Opdracht {
@@ -104,7 +104,14 @@ async fn main() {
         .await
         .expect("port");
     let adres = format!("http://{}", listener.local_addr().expect("bound"));
-    tokio::spawn(async move { axum::serve(listener, app).await.expect("serves") });
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .expect("serves")
+    });
 
     let chromium = tests::Chromium::start().await;
     let c = &chromium.client;

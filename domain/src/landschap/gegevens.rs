@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Applicatie, Contract, ContractFout, waar};
 use crate::gemeente::GemeenteCode;
+use crate::grenzen;
 use crate::id::{ApplicatieId, ReferentiecomponentId};
 
 /// The columns of a landscape file, in order: the JSON field names.
@@ -25,6 +26,9 @@ pub const KOLOMMEN: [&str; 12] = [
     "inGebruik",
     "gebruikers",
 ];
+
+/// The most referentiecomponenten one applicatie may fulfil (GEMMA has about 170).
+pub const MAX_REFERENTIES: usize = 200;
 
 /// What separates several referentiecomponenten in one cell.
 pub const SCHEIDING: char = ';';
@@ -188,8 +192,18 @@ impl Applicatiegegevens {
         let naam = self.naam.trim().to_owned();
         if naam.is_empty() {
             fouten.push(Veldfout::new("naam", "ontbreekt"));
-        } else if naam.chars().count() > 200 {
-            fouten.push(Veldfout::new("naam", "is langer dan 200 tekens"));
+        } else if let Err(reden) = grenzen::tekst(&naam, grenzen::MAX_NAAM_TEKENS) {
+            fouten.push(Veldfout::new("naam", reden));
+        }
+        if let Err(reden) = grenzen::tekst(&self.leverancier, grenzen::MAX_NAAM_TEKENS) {
+            fouten.push(Veldfout::new("leverancier", reden));
+        }
+        if self.referentiecomponenten.len() > MAX_REFERENTIES {
+            fouten.push(Veldfout::new(
+                "referentiecomponenten",
+                format!("hoogstens {MAX_REFERENTIES} referentiecomponenten"),
+            ));
+            return Err(fouten);
         }
         let mut referentiecomponenten = Vec::new();
         for r in &self.referentiecomponenten {
@@ -215,6 +229,7 @@ impl Applicatiegegevens {
                 ContractFout::EindVoorStart { .. } => "einddatum",
                 ContractFout::UitersteVoorEind { .. } => "uitersteEinddatum",
                 ContractFout::NegatieveKosten(_) => "jaarlijkseKosten",
+                ContractFout::TeVeelMaanden { veld, .. } => veld,
             };
             fouten.push(Veldfout::new(veld, fout.to_string()));
         });

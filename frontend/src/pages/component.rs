@@ -118,7 +118,12 @@ fn Componentdetail(
             <dt>"Jaarlijkse kosten"</dt><dd>{bedrag(component.jaarlijkse_kosten)}</dd>
             <dt>"Licentie"</dt><dd>{component.licentie.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>"Broncode"</dt>
-            <dd>{component.url.clone().map_or_else(|| view! { "—" }.into_any(), |u| view! { <a class="utrecht-link" href=u.clone()>{u.clone()}</a> }.into_any())}</dd>
+            <dd>{match component.url.clone() {
+                // A stored link is checked again before it becomes one: only http(s).
+                Some(u) if domain::grenzen::is_veilige_url(&u) => view! { <a class="utrecht-link" href=u.clone() rel="noopener noreferrer">{u.clone()}</a> }.into_any(),
+                Some(u) => view! { {u} }.into_any(),
+                None => view! { "—" }.into_any(),
+            }}</dd>
         </dl> }.into_any()}
         <h2 class="utrecht-heading-2">"Vervangt"</h2>
         {lijst_of(vervangt, "Nog geen referentiecomponent gekoppeld.")}

@@ -15,10 +15,14 @@ pub fn melding(fout: &str) -> Option<(&'static str, Veld)> {
             Veld::Wachtwoord,
         )),
         "te-vaak" => Some((
-            "Te veel mislukte pogingen met dit e-mailadres. Probeer het over 15 minuten opnieuw.",
+            "Te veel mislukte pogingen vanaf dit adres. Wacht even en probeer het dan opnieuw.",
             Veld::Wachtwoord,
         )),
         "email-leeg" => Some(("Vul uw e-mailadres in.", Veld::Email)),
+        "email-lang" => Some((
+            "Dit e-mailadres is te lang: hoogstens 254 tekens.",
+            Veld::Email,
+        )),
         "storing" => Some((
             "Inloggen lukt nu niet door een storing. Probeer het later opnieuw.",
             Veld::Formulier,
@@ -29,6 +33,16 @@ pub fn melding(fout: &str) -> Option<(&'static str, Veld)> {
         )),
         _ => None,
     }
+}
+
+/// How long to wait, from the `wacht` parameter (seconds), as a sentence.
+pub fn wachttekst(wacht: &str) -> Option<String> {
+    let seconden: u32 = wacht.parse().ok()?;
+    Some(match seconden {
+        1 => "Probeer het over 1 seconde opnieuw.".to_owned(),
+        s if s < 120 => format!("Probeer het over {s} seconden opnieuw."),
+        s => format!("Probeer het over {} minuten opnieuw.", s.div_ceil(60)),
+    })
 }
 
 /// Which field a message belongs to.
@@ -46,15 +60,39 @@ pub enum Veld {
 #[component]
 pub fn InloggenPagina() -> impl IntoView {
     let query = use_query_map();
-    let (fout, email) = query.with_untracked(|q| {
+    let (fout, email, wacht) = query.with_untracked(|q| {
         (
             q.get("fout").unwrap_or_default(),
             q.get("email").unwrap_or_default(),
+            q.get("wacht").unwrap_or_default(),
         )
     });
-    let melding = melding(&fout);
-    let bij = move |veld: Veld| melding.filter(|(_, v)| *v == veld).map(|(tekst, _)| tekst);
-    let foutmelding = |id: &'static str, tekst: Option<&'static str>| {
+    let melding = melding(&fout).map(|(tekst, veld)| {
+        match wachttekst(&wacht).filter(|_| fout == "te-vaak") {
+            Some(wachten) => (format!("{tekst} {wachten}"), veld),
+            None => (tekst.to_owned(), veld),
+        }
+    });
+    let bij = |veld: Veld| {
+        melding
+            .as_ref()
+            .filter(|(_, v)| *v == veld)
+            .map(|(tekst, _)| tekst.clone())
+    };
+    let (formulier_fout, email_fout, wachtwoord_fout) = (
+        bij(Veld::Formulier),
+        bij(Veld::Email),
+        bij(Veld::Wachtwoord),
+    );
+    let (email_ongeldig, wachtwoord_ongeldig) = (email_fout.is_some(), wachtwoord_fout.is_some());
+    let veldklasse = |ongeldig: bool| {
+        if ongeldig {
+            "utrecht-form-field utrecht-form-field--invalid"
+        } else {
+            "utrecht-form-field"
+        }
+    };
+    let foutmelding = |id: &'static str, tekst: Option<String>| {
         tekst.map(|tekst| {
             view! {
                 <p class="utrecht-form-field-error-message" id=id>
@@ -70,17 +108,15 @@ pub fn InloggenPagina() -> impl IntoView {
             "Medewerkers van een gemeente beheren hier het applicatielandschap en de plannen van hun gemeente; "
             "de regie van de VNG beheert de Routekaart en de catalogus."
         </p>
-        {foutmelding("formulier-fout", bij(Veld::Formulier))}
+        {foutmelding("formulier-fout", formulier_fout)}
         <form class="gp-formulier" method="post" action="/inloggen">
-            <div class=move || {
-                if bij(Veld::Email).is_some() { "utrecht-form-field utrecht-form-field--invalid" } else { "utrecht-form-field" }
-            }>
+            <div class=veldklasse(email_ongeldig)>
                 <div class="utrecht-form-field__label">
                     <label class="utrecht-form-label" for="email">
                         "E-mailadres"
                     </label>
                 </div>
-                {foutmelding("email-fout", bij(Veld::Email))}
+                {foutmelding("email-fout", email_fout)}
                 <div class="utrecht-form-field__input">
                     <input
                         id="email"
@@ -90,20 +126,18 @@ pub fn InloggenPagina() -> impl IntoView {
                         required=true
                         class="utrecht-textbox utrecht-textbox--html-input"
                         value=email
-                        aria-invalid=bij(Veld::Email).map(|_| "true")
-                        aria-describedby=bij(Veld::Email).map(|_| "email-fout")
+                        aria-invalid=email_ongeldig.then_some("true")
+                        aria-describedby=email_ongeldig.then_some("email-fout")
                     />
                 </div>
             </div>
-            <div class=move || {
-                if bij(Veld::Wachtwoord).is_some() { "utrecht-form-field utrecht-form-field--invalid" } else { "utrecht-form-field" }
-            }>
+            <div class=veldklasse(wachtwoord_ongeldig)>
                 <div class="utrecht-form-field__label">
                     <label class="utrecht-form-label" for="wachtwoord">
                         "Wachtwoord"
                     </label>
                 </div>
-                {foutmelding("wachtwoord-fout", bij(Veld::Wachtwoord))}
+                {foutmelding("wachtwoord-fout", wachtwoord_fout)}
                 <div class="utrecht-form-field__input">
                     <input
                         id="wachtwoord"
@@ -112,8 +146,8 @@ pub fn InloggenPagina() -> impl IntoView {
                         autocomplete="current-password"
                         required=true
                         class="utrecht-textbox utrecht-textbox--html-input"
-                        aria-invalid=bij(Veld::Wachtwoord).map(|_| "true")
-                        aria-describedby=bij(Veld::Wachtwoord).map(|_| "wachtwoord-fout")
+                        aria-invalid=wachtwoord_ongeldig.then_some("true")
+                        aria-describedby=wachtwoord_ongeldig.then_some("wachtwoord-fout")
                     />
                 </div>
             </div>
@@ -132,7 +166,21 @@ mod tests {
     fn each_failure_has_a_dutch_message_for_the_right_field() {
         assert_eq!(melding("onjuist").map(|m| m.1), Some(Veld::Wachtwoord));
         assert_eq!(melding("email-leeg").map(|m| m.1), Some(Veld::Email));
-        assert!(melding("te-vaak").is_some_and(|m| m.0.contains("15 minuten")));
+        assert!(melding("te-vaak").is_some_and(|m| m.0.contains("Wacht even")));
+        assert_eq!(melding("email-lang").map(|m| m.1), Some(Veld::Email));
+        assert_eq!(
+            wachttekst("12"),
+            Some("Probeer het over 12 seconden opnieuw.".into())
+        );
+        assert_eq!(
+            wachttekst("900"),
+            Some("Probeer het over 15 minuten opnieuw.".into())
+        );
+        assert_eq!(
+            wachttekst("1"),
+            Some("Probeer het over 1 seconde opnieuw.".into())
+        );
+        assert_eq!(wachttekst("x"), None);
         assert_eq!(melding("iets-anders"), None);
     }
 }

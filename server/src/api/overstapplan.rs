@@ -43,13 +43,15 @@ pub async fn lezen(
 /// The `peildatum` query parameter, when given.
 ///
 /// # Errors
-/// A 400 problem naming `peildatum` when it is not a date.
+/// A 400 problem naming `peildatum` when it is not a date, or lies outside the window of
+/// `domain::grenzen` (1990 to 2100).
 pub(super) fn peildatum(tekst: Option<&str>) -> Result<Option<NaiveDate>, ApiFout> {
     tekst
         .map(|t| {
-            NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+            let datum = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
                 ApiFout::ongeldig("peildatum", format!("'{t}' is geen datum (JJJJ-MM-DD)"))
-            })
+            })?;
+            domain::grenzen::peildatum(datum).map_err(|reden| ApiFout::ongeldig("peildatum", reden))
         })
         .transpose()
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::capaciteit::gemeentecode;
-use super::problem::{ApiFout, Problem};
+use super::problem::{ApiFout, InvalidParam, Problem};
 use super::versie::{etag, if_match};
 use crate::db::Db;
 use crate::db::scenarios::OpgeslagenScenario;
@@ -43,6 +43,24 @@ pub struct Deellink {
     token: String,
     /// The read-only page, `/plan/{token}`.
     url: String,
+}
+
+/// A scenario past the bounds of `domain::grenzen` as a 422 naming each field.
+fn binnen_grenzen(scenario: &domain::scenario::Scenario) -> Result<(), ApiFout> {
+    let fouten = scenario.grensfouten();
+    if fouten.is_empty() {
+        return Ok(());
+    }
+    Err(ApiFout::Regel {
+        detail: format!(
+            "{} veld(en) buiten de grenzen; er is niets opgeslagen",
+            fouten.len()
+        ),
+        invalid_params: fouten
+            .into_iter()
+            .map(|(name, reason)| InvalidParam { name, reason })
+            .collect(),
+    })
 }
 
 fn geldige_naam(naam: &str) -> Result<&str, ApiFout> {
@@ -88,6 +106,7 @@ pub async fn maken(
 ) -> Result<Response, ApiFout> {
     let Json(invoer) = body?;
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &invoer.scenario.gemeente)?;
+    binnen_grenzen(&invoer.scenario)?;
     let opgeslagen = db
         .maak_scenario(&recht, geldige_naam(&invoer.naam)?, &invoer.scenario)
         .await?;
@@ -134,6 +153,7 @@ pub async fn wijzigen(
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
     let Json(invoer) = body?;
+    binnen_grenzen(&invoer.scenario)?;
     if &invoer.scenario.gemeente != recht.gemeente() {
         return Err(ApiFout::ongeldig(
             "scenario.gemeente",

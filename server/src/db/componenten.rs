@@ -380,15 +380,7 @@ impl Db {
                 ));
             }
         }
-        if !(component.migratie_fte.is_finite() && component.migratie_fte >= 0.0) {
-            fouten.push(("migratieFte".into(), "moet 0 of meer zijn".into()));
-        }
-        if component.jaarlijkse_kosten < 0 {
-            fouten.push(("jaarlijkseKosten".into(), "moet 0 of meer zijn".into()));
-        }
-        if component.naam.trim().is_empty() {
-            fouten.push(("naam".into(), "is leeg".into()));
-        }
+        fouten.extend(component.regelfouten());
         Ok(Componentfouten(fouten))
     }
 

@@ -18,6 +18,17 @@ pub struct Account {
     gemeente_code: Option<String>,
 }
 
+/// How a reserved login attempt ends for one throttle key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inlogafloop {
+    /// The password was wrong: the streak grows and the key waits.
+    Mislukt,
+    /// The attempt is over without counting (the key is free again, its streak kept).
+    Vrijgeven,
+    /// The login succeeded: the key and its streak are forgotten.
+    Wissen,
+}
+
 /// A token as `grondplan token lijst` shows it (never the token itself).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TokenInfo {
@@ -97,7 +108,8 @@ impl Db {
     /// A database error.
     pub async fn account(&self, email: &str) -> Result<Option<Account>, DbFout> {
         Ok(sqlx::query_as::<_, Account>(
-            "SELECT id, email, wachtwoord_hash, rol, gemeente_code FROM gebruikers WHERE email = $1",
+            "SELECT id, email, wachtwoord_hash, rol, gemeente_code FROM gebruikers \
+             WHERE email = $1 AND uitgeschakeld_op IS NULL",
         )
         .bind(email.trim().to_lowercase())
         .fetch_optional(&self.pool)
@@ -147,7 +159,7 @@ impl Db {
         let rij: Option<(String, String, Option<String>, String)> = sqlx::query_as(
             "SELECT g.email, g.rol, g.gemeente_code, s.csrf FROM sessies s \
              JOIN gebruikers g ON g.id = s.gebruiker_id \
-             WHERE s.sleutel_hash = $1 AND s.verloopt_op > $2",
+             WHERE s.sleutel_hash = $1 AND s.verloopt_op > $2 AND g.uitgeschakeld_op IS NULL",
         )
         .bind(sleutel_hash)
         .bind(nu)
@@ -169,43 +181,173 @@ impl Db {
         Ok(())
     }
 
-    /// Failed logins for `email` since `sinds`.
+    /// Reserves a login attempt on throttle key `sleutel` (see `toegang::sessie`): when
+    /// the key is not blocked at `nu`, it becomes blocked until `tot` while the attempt
+    /// runs, in one statement, so that parallel attempts cannot pass together; a streak
+    /// whose last attempt is older than `vergeten_voor` starts again from zero. Returns
+    /// `None` when reserved, or the moment the key is blocked until.
     ///
     /// # Errors
     /// A database error.
-    pub async fn mislukte_pogingen(&self, email: &str, sinds: i64) -> Result<i64, DbFout> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM inlogpogingen WHERE email = $1 AND tijdstip >= $2",
+    pub async fn reserveer_inlogpoging(
+        &self,
+        sleutel: &str,
+        nu: i64,
+        tot: i64,
+        vergeten_voor: i64,
+    ) -> Result<Option<i64>, DbFout> {
+        let gereserveerd = sqlx::query(
+            "INSERT INTO inlogsloten (sleutel, mislukt, geblokkeerd_tot, bijgewerkt_op) \
+             VALUES ($1, 0, $2, $3) \
+             ON CONFLICT (sleutel) DO UPDATE SET \
+               mislukt = CASE WHEN inlogsloten.bijgewerkt_op < $4 THEN 0 ELSE inlogsloten.mislukt END, \
+               geblokkeerd_tot = $2, bijgewerkt_op = $3 \
+             WHERE inlogsloten.geblokkeerd_tot <= $3",
         )
-        .bind(email.trim().to_lowercase())
-        .bind(sinds)
-        .fetch_one(&self.pool)
-        .await?)
+        .bind(sleutel)
+        .bind(tot)
+        .bind(nu)
+        .bind(vergeten_voor)
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            == 1;
+        if gereserveerd {
+            return Ok(None);
+        }
+        Ok(Some(
+            sqlx::query_scalar("SELECT geblokkeerd_tot FROM inlogsloten WHERE sleutel = $1")
+                .bind(sleutel)
+                .fetch_optional(&self.pool)
+                .await?
+                .unwrap_or(nu),
+        ))
     }
 
-    /// Records a failed login.
+    /// Ends a reserved attempt on `sleutel`: a failure adds one to its streak and blocks
+    /// it for what `wachttijd` gives for the new streak (in microseconds); a success
+    /// frees it (`wis`: and forgets its streak).
     ///
     /// # Errors
     /// A database error.
-    pub async fn noteer_mislukte_poging(&self, email: &str, nu: i64) -> Result<(), DbFout> {
-        sqlx::query("INSERT INTO inlogpogingen (email, tijdstip) VALUES ($1, $2)")
-            .bind(email.trim().to_lowercase())
+    pub async fn beeindig_inlogpoging(
+        &self,
+        sleutel: &str,
+        nu: i64,
+        uitkomst: Inlogafloop,
+        wachttijd: impl Fn(i64) -> i64,
+    ) -> Result<(), DbFout> {
+        match uitkomst {
+            Inlogafloop::Mislukt => {
+                let mislukt: i64 = sqlx::query_scalar(
+                    "UPDATE inlogsloten SET mislukt = mislukt + 1, bijgewerkt_op = $2 \
+                     WHERE sleutel = $1 RETURNING mislukt",
+                )
+                .bind(sleutel)
+                .bind(nu)
+                .fetch_optional(&self.pool)
+                .await?
+                .unwrap_or(1);
+                sqlx::query("UPDATE inlogsloten SET geblokkeerd_tot = $2 WHERE sleutel = $1")
+                    .bind(sleutel)
+                    .bind(nu.saturating_add(wachttijd(mislukt)))
+                    .execute(&self.pool)
+                    .await?;
+            }
+            Inlogafloop::Vrijgeven => {
+                sqlx::query("UPDATE inlogsloten SET geblokkeerd_tot = $2 WHERE sleutel = $1")
+                    .bind(sleutel)
+                    .bind(nu)
+                    .execute(&self.pool)
+                    .await?;
+            }
+            Inlogafloop::Wissen => {
+                sqlx::query("DELETE FROM inlogsloten WHERE sleutel = $1")
+                    .bind(sleutel)
+                    .execute(&self.pool)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Forgets throttle keys idle since `voor` and not blocked at `nu`.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn ruim_inlogsloten_op(&self, voor: i64, nu: i64) -> Result<u64, DbFout> {
+        Ok(
+            sqlx::query(
+                "DELETE FROM inlogsloten WHERE bijgewerkt_op < $1 AND geblokkeerd_tot < $2",
+            )
+            .bind(voor)
             .bind(nu)
             .execute(&self.pool)
-            .await?;
-        Ok(())
+            .await?
+            .rows_affected(),
+        )
     }
 
-    /// Forgets the failed logins of `email` (after a successful one).
+    /// Disables an account and ends its sessions; `false` when there is no such live
+    /// account.
     ///
     /// # Errors
     /// A database error.
-    pub async fn wis_pogingen(&self, email: &str) -> Result<(), DbFout> {
-        sqlx::query("DELETE FROM inlogpogingen WHERE email = $1")
+    pub async fn schakel_account_uit(&self, email: &str, nu: i64) -> Result<bool, DbFout> {
+        let mut tx = self.pool.begin().await?;
+        let geraakt = sqlx::query(
+            "UPDATE gebruikers SET uitgeschakeld_op = $2 WHERE email = $1 AND uitgeschakeld_op IS NULL",
+        )
+        .bind(email.trim().to_lowercase())
+        .bind(nu)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        Self::wis_sessies_van(&mut tx, email).await?;
+        tx.commit().await?;
+        Ok(geraakt == 1)
+    }
+
+    /// Sets a new password hash and ends every session of the account; `false` when
+    /// there is no such account.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn zet_wachtwoord(&self, email: &str, wachtwoord_hash: &str) -> Result<bool, DbFout> {
+        let mut tx = self.pool.begin().await?;
+        let geraakt = sqlx::query("UPDATE gebruikers SET wachtwoord_hash = $2 WHERE email = $1")
             .bind(email.trim().to_lowercase())
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+            .bind(wachtwoord_hash)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        Self::wis_sessies_van(&mut tx, email).await?;
+        tx.commit().await?;
+        Ok(geraakt == 1)
+    }
+
+    /// Ends every session of the account with this e-mail address; how many ended.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn beeindig_sessies_van(&self, email: &str) -> Result<u64, DbFout> {
+        let mut tx = self.pool.begin().await?;
+        let aantal = Self::wis_sessies_van(&mut tx, email).await?;
+        tx.commit().await?;
+        Ok(aantal)
+    }
+
+    async fn wis_sessies_van(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        email: &str,
+    ) -> Result<u64, DbFout> {
+        Ok(sqlx::query(
+            "DELETE FROM sessies WHERE gebruiker_id IN (SELECT id FROM gebruikers WHERE email = $1)",
+        )
+        .bind(email.trim().to_lowercase())
+        .execute(&mut **tx)
+        .await?
+        .rows_affected())
     }
 
     /// Stores a new API token by its hash.

@@ -145,6 +145,10 @@ pub fn lees(bytes: &[u8]) -> Result<Publiccode, ImportFout> {
     if bestand.name.trim().is_empty() || bestand.url.trim().is_empty() {
         return Err(ImportFout::Onleesbaar("name en url zijn verplicht".into()));
     }
+    domain::grenzen::url(bestand.url.trim())
+        .map_err(|reden| ImportFout::Onleesbaar(format!("url: {reden}")))?;
+    domain::grenzen::tekst(bestand.name.trim(), domain::grenzen::MAX_NAAM_TEKENS)
+        .map_err(|reden| ImportFout::Onleesbaar(format!("name: {reden}")))?;
     let laag = match bestand
         .nl
         .and_then(|nl| nl.commonground)

@@ -2,6 +2,10 @@
 //! /inloggen` and `POST /uitloggen`. Sessions and failed attempts live in the database, so
 //! any instance can serve any request.
 
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
 use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
@@ -9,18 +13,64 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
+use tokio::sync::Semaphore;
 
 use super::geheim::{nieuw_geheim, schijnhash, sha256_hex, wachtwoord_klopt};
 use super::{SESSIECOOKIE, nu_micros};
 use crate::AppState;
+use crate::beveiliging::Client;
+use crate::db::toegang::Inlogafloop;
 
 /// How long a session lasts.
 pub const SESSIEDUUR_MICROS: i64 = 8 * 3600 * 1_000_000;
-/// After this many failed logins for one address within [`SMOORVENSTER_MICROS`], further
-/// attempts are refused until the window has passed.
-pub const MAX_POGINGEN: i64 = 5;
-/// The throttling window: 15 minutes.
-pub const SMOORVENSTER_MICROS: i64 = 15 * 60 * 1_000_000;
+
+/// Failed attempts on one account from one address before each further one waits.
+pub const VRIJE_POGINGEN_ACCOUNT: i64 = 3;
+/// Failed attempts from one address (over all accounts) before each further one waits:
+/// more, since colleagues behind one office address share it.
+pub const VRIJE_POGINGEN_ADRES: i64 = 10;
+/// The longest wait between attempts: 15 minutes.
+pub const LANGSTE_WACHTTIJD_MICROS: i64 = 15 * 60 * 1_000_000;
+/// A streak whose last attempt is this old starts again: 15 minutes.
+pub const VERGEETTIJD_MICROS: i64 = 15 * 60 * 1_000_000;
+/// How long an attempt holds its keys while the password is checked (released sooner
+/// when it ends; this bounds a crashed instance's hold).
+const RESERVERING_MICROS: i64 = 10 * 1_000_000;
+/// Throttle keys idle this long are pruned: a day.
+const OPRUIMEN_NA_MICROS: i64 = 24 * 3600 * 1_000_000;
+/// The longest e-mail address (RFC 5321's path limit).
+pub const MAX_EMAIL_TEKENS: usize = 254;
+/// The longest password that is hashed (a longer one costs the hash more, not the
+/// attacker).
+pub const MAX_WACHTWOORD_BYTES: usize = 1_024;
+/// Password hashes one instance runs at the same time (each takes about 19 MiB and one
+/// core for a tenth of a second); the rest wait up to [`HASH_WACHTTIJD`].
+pub const MAX_GELIJKTIJDIGE_HASHES: usize = 2;
+/// How long an attempt waits for a free hash before it is told to try again.
+const HASH_WACHTTIJD: Duration = Duration::from_secs(3);
+
+/// The wait after `mislukt` failures in a row, once `vrij` are spent: one second,
+/// doubling with each further failure, at most [`LANGSTE_WACHTTIJD_MICROS`]. A growing
+/// delay slows a guesser to a few hundred guesses a day per address without ever
+/// locking the owner out.
+pub fn wachttijd(mislukt: i64, vrij: i64) -> i64 {
+    let boven = mislukt - vrij;
+    if boven < 0 {
+        return 0;
+    }
+    let macht = u32::try_from(boven).unwrap_or(u32::MAX).min(30);
+    (1_000_000_i64 << macht).min(LANGSTE_WACHTTIJD_MICROS)
+}
+
+/// The places for password hashes on this instance.
+#[derive(Debug, Clone)]
+pub struct Hashwerk(Arc<Semaphore>);
+
+impl Default for Hashwerk {
+    fn default() -> Self {
+        Self(Arc::new(Semaphore::new(MAX_GELIJKTIJDIGE_HASHES)))
+    }
+}
 
 /// The login form.
 #[derive(Debug, Deserialize)]
@@ -33,16 +83,6 @@ pub struct Inlogformulier {
 #[derive(Debug, Deserialize)]
 pub struct Uitlogformulier {
     csrf: String,
-}
-
-/// Whether the request came to a local address, where a cookie need not be `Secure`.
-fn lokaal(headers: &HeaderMap) -> bool {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    let naam = host.rsplit_once(':').map_or(host, |(naam, _)| naam);
-    matches!(naam, "localhost" | "127.0.0.1" | "[::1]")
 }
 
 /// A form post from another site is refused: the `Origin`, when sent, must be this host.
@@ -64,6 +104,17 @@ fn terug_naar_inloggen(fout: &str, email: &str) -> Response {
     Redirect::to(&format!("/inloggen?fout={fout}&email={email}")).into_response()
 }
 
+/// Back to the form, told to wait until `tot` (microseconds since 1970).
+fn wacht_tot(tot: i64, nu: i64, email: &str) -> Response {
+    let seconden = ((tot - nu).max(0) + 999_999) / 1_000_000;
+    let seconden = seconden.max(1);
+    Redirect::to(&format!(
+        "/inloggen?fout=te-vaak&wacht={seconden}&email={}",
+        url_codeer(email)
+    ))
+    .into_response()
+}
+
 fn url_codeer(tekst: &str) -> String {
     tekst
         .bytes()
@@ -76,9 +127,19 @@ fn url_codeer(tekst: &str) -> String {
         .collect()
 }
 
+/// The throttle keys of an attempt: the client's address, and the account from that
+/// address. The owner logging in from elsewhere is never slowed by a guesser's failures.
+fn sleutels(client: IpAddr, email: &str) -> [(String, i64); 2] {
+    [
+        (format!("adres:{client}"), VRIJE_POGINGEN_ADRES),
+        (format!("account:{client}:{email}"), VRIJE_POGINGEN_ACCOUNT),
+    ]
+}
+
 /// `POST /inloggen`.
 pub async fn inloggen(
     State(state): State<AppState>,
+    Client(client): Client,
     jar: CookieJar,
     headers: HeaderMap,
     Form(formulier): Form<Inlogformulier>,
@@ -90,39 +151,89 @@ pub async fn inloggen(
     if email.is_empty() {
         return terug_naar_inloggen("email-leeg", "");
     }
+    if email.chars().count() > MAX_EMAIL_TEKENS {
+        // Not echoed back: a long address is refused, not stored or repeated.
+        return terug_naar_inloggen("email-lang", "");
+    }
+    if formulier.wachtwoord.len() > MAX_WACHTWOORD_BYTES {
+        return terug_naar_inloggen("onjuist", &email);
+    }
     let nu = nu_micros();
     let db = &state.db;
-    match db.mislukte_pogingen(&email, nu - SMOORVENSTER_MICROS).await {
-        Ok(n) if n >= MAX_POGINGEN => return terug_naar_inloggen("te-vaak", &email),
-        Ok(_) => {}
-        Err(fout) => {
-            tracing::error!(error = %fout, "inloggen: opslag");
-            return terug_naar_inloggen("storing", &email);
+    let storing = |fout: &dyn std::fmt::Display| {
+        tracing::error!(error = %fout, "inloggen: opslag");
+        terug_naar_inloggen("storing", &email)
+    };
+    // Reserve both keys before the slow hash: a blocked key, or one another attempt
+    // holds, sends this attempt back with how long to wait.
+    let sleutels = sleutels(client, &email);
+    let mut gereserveerd: Vec<&str> = Vec::new();
+    for (sleutel, _) in &sleutels {
+        match db
+            .reserveer_inlogpoging(
+                sleutel,
+                nu,
+                nu + RESERVERING_MICROS,
+                nu - VERGEETTIJD_MICROS,
+            )
+            .await
+        {
+            Ok(None) => gereserveerd.push(sleutel),
+            Ok(Some(tot)) => {
+                geef_vrij(&state, &gereserveerd, nu).await;
+                tracing::info!(email, %client, "inloggen afgeremd");
+                return wacht_tot(tot, nu, &email);
+            }
+            Err(fout) => {
+                geef_vrij(&state, &gereserveerd, nu).await;
+                return storing(&fout);
+            }
         }
     }
     let account = match db.account(&email).await {
         Ok(account) => account,
         Err(fout) => {
-            tracing::error!(error = %fout, "inloggen: opslag");
-            return terug_naar_inloggen("storing", &email);
+            geef_vrij(&state, &gereserveerd, nu).await;
+            return storing(&fout);
         }
     };
     let hash = account
         .as_ref()
         .map_or_else(|| schijnhash().to_owned(), |a| a.wachtwoord_hash.clone());
     let wachtwoord = formulier.wachtwoord;
-    // argon2 is deliberately slow: off the async threads.
-    let klopt = tokio::task::spawn_blocking(move || wachtwoord_klopt(&wachtwoord, &hash))
-        .await
-        .unwrap_or(false);
+    // argon2 is deliberately slow and large: off the async threads, a few at a time.
+    let Ok(Ok(plaats)) = tokio::time::timeout(
+        HASH_WACHTTIJD,
+        Arc::clone(&state.hashwerk.0).acquire_owned(),
+    )
+    .await
+    else {
+        geef_vrij(&state, &gereserveerd, nu).await;
+        tracing::warn!("inloggen: alle plaatsen voor wachtwoordcontrole bezet");
+        return wacht_tot(nu + 1_000_000, nu, &email);
+    };
+    let klopt = tokio::task::spawn_blocking(move || {
+        let _plaats = plaats;
+        wachtwoord_klopt(&wachtwoord, &hash)
+    })
+    .await
+    .unwrap_or(false);
+    let nu = nu_micros();
     let Some(account) = account.filter(|_| klopt) else {
-        if let Err(fout) = db.noteer_mislukte_poging(&email, nu).await {
-            tracing::error!(error = %fout, "inloggen: poging niet genoteerd");
+        for (sleutel, vrij) in &sleutels {
+            let afloop = db
+                .beeindig_inlogpoging(sleutel, nu, Inlogafloop::Mislukt, |n| wachttijd(n, *vrij))
+                .await;
+            if let Err(fout) = afloop {
+                tracing::error!(error = %fout, "inloggen: poging niet genoteerd");
+            }
         }
-        tracing::info!(email, "inloggen mislukt");
+        ruim_op(&state, nu).await;
+        tracing::info!(email, %client, "inloggen mislukt");
         return terug_naar_inloggen("onjuist", &email);
     };
     let (Ok(sleutel), Ok(csrf)) = (nieuw_geheim(), nieuw_geheim()) else {
+        geef_vrij(&state, &gereserveerd, nu).await;
         return terug_naar_inloggen("storing", &email);
     };
     let gestart = db
@@ -134,18 +245,51 @@ pub async fn inloggen(
             nu + SESSIEDUUR_MICROS,
         )
         .await;
-    if let Err(fout) = gestart.and(db.wis_pogingen(&email).await) {
+    // The account's streak from this address is forgotten; the address keeps its own
+    // (one good login does not wipe a guesser's failures on other accounts).
+    let [(adres, _), (account_sleutel, _)] = &sleutels;
+    let afgerond = async {
+        db.beeindig_inlogpoging(account_sleutel, nu, Inlogafloop::Wissen, |_| 0)
+            .await?;
+        db.beeindig_inlogpoging(adres, nu, Inlogafloop::Vrijgeven, |_| 0)
+            .await
+    };
+    if let Err(fout) = gestart.and(afgerond.await) {
         tracing::error!(error = %fout, "inloggen: sessie niet opgeslagen");
         return terug_naar_inloggen("storing", &email);
     }
-    tracing::info!(email, "ingelogd");
+    tracing::info!(email, %client, "ingelogd");
     let cookie = Cookie::build((SESSIECOOKIE, sleutel))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(!lokaal(&headers))
+        .secure(state.beveiliging.via_https)
         .build();
     (jar.add(cookie), Redirect::to("/")).into_response()
+}
+
+/// Frees the keys this attempt reserved, without counting it.
+async fn geef_vrij(state: &AppState, sleutels: &[&str], nu: i64) {
+    for sleutel in sleutels {
+        if let Err(fout) = state
+            .db
+            .beeindig_inlogpoging(sleutel, nu, Inlogafloop::Vrijgeven, |_| 0)
+            .await
+        {
+            tracing::error!(error = %fout, "inloggen: reservering niet vrijgegeven");
+        }
+    }
+}
+
+/// Prunes throttle keys idle for a day (after a failure: no background job needed).
+async fn ruim_op(state: &AppState, nu: i64) {
+    if let Err(fout) = state
+        .db
+        .ruim_inlogsloten_op(nu - OPRUIMEN_NA_MICROS, nu)
+        .await
+    {
+        tracing::error!(error = %fout, "inloggen: oude pogingen niet opgeruimd");
+    }
 }
 
 /// `POST /uitloggen`: ends the session named by the cookie when the form carries its CSRF
@@ -197,10 +341,16 @@ mod tests {
     }
 
     #[test]
-    fn a_cookie_is_secure_except_on_a_local_address() {
-        assert!(lokaal(&headers(&[("host", "127.0.0.1:3000")])));
-        assert!(lokaal(&headers(&[("host", "localhost")])));
-        assert!(!lokaal(&headers(&[("host", "grondplan.vng.nl")])));
+    fn failures_past_the_free_ones_wait_longer_each_time_up_to_fifteen_minutes() {
+        assert_eq!(wachttijd(2, VRIJE_POGINGEN_ACCOUNT), 0);
+        assert_eq!(wachttijd(3, VRIJE_POGINGEN_ACCOUNT), 1_000_000);
+        assert_eq!(wachttijd(4, VRIJE_POGINGEN_ACCOUNT), 2_000_000);
+        assert_eq!(wachttijd(12, VRIJE_POGINGEN_ACCOUNT), 512_000_000);
+        assert_eq!(
+            wachttijd(13, VRIJE_POGINGEN_ACCOUNT),
+            LANGSTE_WACHTTIJD_MICROS
+        );
+        assert_eq!(wachttijd(i64::MAX, 0), LANGSTE_WACHTTIJD_MICROS);
     }
 
     #[test]

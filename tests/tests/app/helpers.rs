@@ -100,19 +100,29 @@ pub async fn tweede_instantie(app: &TestApp) -> TestApp {
 }
 
 async fn start(database_url: String, tijdelijk: Option<tempfile::TempDir>, demo: bool) -> TestApp {
-    let config = Config {
-        addr: "127.0.0.1:0".parse().expect("valid address"),
-        database_url: database_url.clone(),
-        data_dir: gedeeld().map(|p| p.join("data")),
-        site_root: werkmap().join("target/site"),
+    let mut config = Config::lokaal(
+        "127.0.0.1:0".parse().expect("valid address"),
+        database_url.clone(),
+        gedeeld().map(|p| p.join("data")),
+        werkmap().join("target/site"),
         demo,
-    };
+    );
+    // The tests play several clients from one machine: this address is the proxy, so an
+    // X-Forwarded-For header names the client (tests without it are 127.0.0.1).
+    config.proxies = vec![std::net::Ipv4Addr::LOCALHOST.into()];
     let app = server::bouw(&config).await.expect("the app builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("free port");
     let adres = format!("http://{}", listener.local_addr().expect("bound"));
-    tokio::spawn(async move { axum::serve(listener, app).await.expect("server runs") });
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .expect("server runs")
+    });
     {
         // A request that hangs fails the test after 30 s instead of holding up the run.
         let http = reqwest::Client::builder()

@@ -34,13 +34,13 @@ async fn the_first_start_loads_the_cbs_list_and_the_demo_routekaart_once() {
     }
 
     // A second start on the same database (a restart, or a second instance) loads nothing twice.
-    let config = Config {
-        addr: "127.0.0.1:0".parse().expect("valid"),
-        database_url: app.database_url.clone(),
-        data_dir: gedeeld().map(|p| p.join("data")),
-        site_root: "target/site".into(),
-        demo: true,
-    };
+    let config = Config::lokaal(
+        "127.0.0.1:0".parse().expect("valid"),
+        app.database_url.clone(),
+        gedeeld().map(|p| p.join("data")),
+        "target/site".into(),
+        true,
+    );
     let _herstart = server::bouw(&config).await.expect("restart");
     assert_eq!(db.alle_opgaven().await.expect("read").len(), 5);
     assert_eq!(
