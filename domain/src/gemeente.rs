@@ -21,12 +21,12 @@ pub enum GemeenteCodeFout {
 pub struct GemeenteCode(Arc<str>);
 
 impl GemeenteCode {
-    /// Parses `GM0344`; surrounding white space is ignored, lower-case `gm` is accepted.
+    /// Parses `GM0344` strictly (nothing around it, so a code from a path can never carry
+    /// a line break into a header); lower-case `gm` is accepted.
     ///
     /// # Errors
     /// [`GemeenteCodeFout::Vorm`] when the text is not `GM` followed by four digits.
     pub fn parse(tekst: &str) -> Result<Self, GemeenteCodeFout> {
-        let tekst = tekst.trim();
         // `is_ascii` first, so that slicing by byte never splits a character.
         let geldig = tekst.is_ascii()
             && tekst.len() == 6
@@ -117,6 +117,9 @@ mod tests {
             "GM03a4",
             "GM٠٣٤٤",
             "Gé034",
+            "GM0344\r\n",
+            " GM0344",
+            "GM0344\n",
         ] {
             let melding = GemeenteCode::parse(fout).unwrap_err().to_string();
             assert!(melding.contains("geen gemeentecode"), "{fout}: {melding}");

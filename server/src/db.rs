@@ -107,6 +107,20 @@ const GEWIJZIGDE_MIGRATIES: &[(i64, &str)] = &[(
     "397e3ba43b3d2f86a89e76e95b5662e8443ffbd33e6ea92e2ad3d18f396241d942f27a64da359c47d26ba2fcc55d5861",
 )];
 
+/// Whether the schema has table `tabel`, asked the way each database can answer.
+async fn tabel_bestaat_in(pool: &AnyPool, sqlite: bool, tabel: &str) -> Result<bool, sqlx::Error> {
+    let aantal: i64 = sqlx::query_scalar(if sqlite {
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1"
+    } else {
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() \
+         AND table_name = $1"
+    })
+    .bind(tabel)
+    .fetch_one(pool)
+    .await?;
+    Ok(aantal > 0)
+}
+
 /// Lets a database that ran a changed version of a migration (see
 /// [`GEWIJZIGDE_MIGRATIES`]) start: its recorded checksum becomes the current file's, so
 /// sqlx's check passes, and the later migration brings both kinds to the same schema.
@@ -115,15 +129,7 @@ async fn herstel_gewijzigde_migraties(
     migraties: &sqlx::migrate::Migrator,
     is_sqlite: bool,
 ) -> Result<(), sqlx::Error> {
-    let bestaat: i64 = sqlx::query_scalar(if is_sqlite {
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'"
-    } else {
-        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() \
-         AND table_name = '_sqlx_migrations'"
-    })
-    .fetch_one(pool)
-    .await?;
-    if bestaat == 0 {
+    if !tabel_bestaat_in(pool, is_sqlite, "_sqlx_migrations").await? {
         return Ok(());
     }
     for (versie, gewijzigd) in GEWIJZIGDE_MIGRATIES {
@@ -158,6 +164,7 @@ async fn herstel_gewijzigde_migraties(
 #[derive(Debug, Clone)]
 pub struct Db {
     pool: AnyPool,
+    sqlite: bool,
     landelijk: std::sync::Arc<landelijk::Berekeningen>,
 }
 
@@ -198,8 +205,17 @@ impl Db {
             .context("de migraties van het databaseschema zijn mislukt")?;
         Ok(Self {
             pool,
+            sqlite: is_sqlite,
             landelijk: std::sync::Arc::default(),
         })
+    }
+
+    /// Whether the schema has table `tabel` (for tests of the migrations).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn tabel_bestaat(&self, tabel: &str) -> Result<bool, DbFout> {
+        Ok(tabel_bestaat_in(&self.pool, self.sqlite, tabel).await?)
     }
 
     /// Whether the database answers.

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::ports::OpslagFout;
+use domain::tijdlijn::RoutekaartFout;
 use domain::{Opgave, OpgaveId};
 
 use super::problem::{ApiFout, InvalidParam, Problem};
@@ -55,21 +56,15 @@ fn niet_gevonden(id: &OpgaveId) -> ApiFout {
     ApiFout::NietGevonden(format!("er is geen opgave met id '{id}'"))
 }
 
-/// The Routekaart with `opgave` added or replaced, checked as a whole.
-async fn nieuwe_routekaart(db: &Db, opgave: &Opgave) -> Result<Vec<Opgave>, ApiFout> {
-    let mut routekaart = db.alle_opgaven().await.map_err(OpslagFout::from)?;
-    match routekaart.iter_mut().find(|o| o.id == opgave.id) {
-        Some(plek) => *plek = opgave.clone(),
-        None => routekaart.push(opgave.clone()),
-    }
-    domain::tijdlijn::valideer(&routekaart).map_err(|fout| ApiFout::Regel {
+/// Why the Routekaart would no longer hold with the opgave in it, as a 422.
+fn klopt_niet(fout: RoutekaartFout) -> ApiFout {
+    ApiFout::Regel {
         detail: format!("de Routekaart klopt dan niet meer: {fout}"),
         invalid_params: vec![InvalidParam {
             name: "opgave".into(),
             reason: fout.to_string(),
         }],
-    })?;
-    Ok(routekaart)
+    }
 }
 
 /// Adds an opgave to the Routekaart (regie).
@@ -91,8 +86,10 @@ pub async fn maken(
             opgave.id
         )));
     }
-    let routekaart = nieuwe_routekaart(&db, &opgave).await?;
-    let versie = db.zet_opgave(&recht, &opgave, &routekaart, None).await?;
+    let versie = db
+        .zet_opgave(&recht, &opgave, None)
+        .await?
+        .map_err(klopt_niet)?;
     Ok(met_etag(StatusCode::CREATED, versie, opgave))
 }
 
@@ -121,9 +118,9 @@ pub async fn wijzigen(
         return Err(niet_gevonden(&id));
     }
     let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
-    let routekaart = nieuwe_routekaart(&db, &opgave).await?;
     let versie = db
-        .zet_opgave(&recht, &opgave, &routekaart, Some(verwacht))
-        .await?;
+        .zet_opgave(&recht, &opgave, Some(verwacht))
+        .await?
+        .map_err(klopt_niet)?;
     Ok(met_etag(StatusCode::OK, versie, opgave))
 }

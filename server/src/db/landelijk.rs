@@ -96,12 +96,16 @@ struct Geladen {
     landschappen: BTreeMap<GemeenteCode, Arc<Vec<Applicatie>>>,
 }
 
-/// What a server keeps: the computations (newest last) and the landscapes they were made
-/// from. The lock on the landscapes is also the turn to compute.
+/// What a server keeps: the computations (newest last, at most [`BEWAREN`]) and the
+/// landscapes they were made from. The lock on the landscapes is also the turn to
+/// compute: one computation at a time per server, held until its result is kept, so a
+/// request that waited for it finds the result instead of computing it again (single
+/// flight), and many peildatums asked at once queue instead of taking every core.
 #[derive(Debug, Default)]
 pub struct Berekeningen {
     bewaard: Mutex<Vec<Arc<Berekening>>>,
     geladen: tokio::sync::Mutex<Option<Geladen>>,
+    berekend: std::sync::atomic::AtomicU64,
 }
 
 impl Berekeningen {
@@ -218,7 +222,6 @@ impl Db {
         let componenten = self.componenten().await?;
         let routekaart = self.alle_opgaven().await?;
         let geladen_in = begin.elapsed();
-        drop(geladen);
         let berekening = tokio::task::spawn_blocking(move || {
             bereken(versie, peildatum, &componenten, &routekaart, &landschappen)
         })
@@ -233,6 +236,11 @@ impl Db {
         );
         let berekening = Arc::new(berekening);
         self.landelijk.bewaar(Arc::clone(&berekening));
+        self.landelijk
+            .berekend
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // Only now is the turn given up: whoever waited finds the result kept.
+        drop(geladen);
         Ok(berekening)
     }
 
@@ -425,5 +433,45 @@ fn leesfout(wat: &'static str) -> impl Fn(DbFout) -> Leesfout {
     move |fout| {
         tracing::error!(error = %fout, wat, "lezen mislukt");
         Leesfout::Opslag
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn requests_at_once_for_one_peildatum_share_one_computation_and_the_cache_stays_small() {
+        let map = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", map.path().join("landelijk.db").display());
+        let db = Db::connect(&url).await.expect("db");
+        let peildatum = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+        let vragen: Vec<_> = (0..8)
+            .map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move { db.landelijke_berekening(peildatum).await })
+            })
+            .collect();
+        for vraag in vragen {
+            vraag.await.expect("joins").expect("computes");
+        }
+        let berekend = || {
+            db.landelijk
+                .berekend
+                .load(std::sync::atomic::Ordering::Relaxed)
+        };
+        assert_eq!(berekend(), 1, "eight requests, one computation");
+        for dag in 1..=10 {
+            let peildatum = NaiveDate::from_ymd_opt(2027, 1, dag).expect("date");
+            db.landelijke_berekening(peildatum).await.expect("computes");
+        }
+        assert_eq!(berekend(), 11);
+        let bewaard = db
+            .landelijk
+            .bewaard
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len();
+        assert_eq!(bewaard, BEWAREN, "the cache keeps at most {BEWAREN}");
     }
 }

@@ -10,6 +10,8 @@ use domain::{
     routekaart::{Aanpak, Draagvlak},
 };
 
+use domain::tijdlijn::RoutekaartFout;
+
 use super::audit::Wijziging;
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
 use crate::toegang::recht::PubliekSchrijfrecht;
@@ -150,101 +152,8 @@ impl Db {
 
     /// Reads every opgave, or only the one with id `filter`, with all its parts.
     async fn lees_opgaven(&self, filter: Option<&str>) -> Result<Vec<Opgave>, DbFout> {
-        let opgave_sql = format!(
-            "SELECT {OPGAVE_KOLOMMEN} FROM opgaven WHERE ($1 IS NULL OR id = $1) \
-             ORDER BY ontwikkelfase_start, naam"
-        );
-        let rijen = sqlx::query_as::<_, OpgaveRij>(&opgave_sql)
-            .bind(filter)
-            .fetch_all(&self.pool)
-            .await?;
-        let mut opgaven = rijen
-            .into_iter()
-            .map(OpgaveRij::naar_opgave)
-            .collect::<Result<Vec<_>, _>>()?;
-        let positie: HashMap<String, usize> = opgaven
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str().to_owned(), i))
-            .collect();
-
-        let mut voorgangers: HashMap<String, Vec<ActiviteitId>> = HashMap::new();
-        let afhankelijkheden = sqlx::query_as::<_, AfhankelijkheidRij>(
-            "SELECT a.activiteit_id, a.afhankelijk_van FROM afhankelijkheden a \
-             JOIN activiteiten x ON x.id = a.activiteit_id \
-             WHERE ($1 IS NULL OR x.opgave_id = $1) ORDER BY a.activiteit_id, a.afhankelijk_van",
-        )
-        .bind(filter)
-        .fetch_all(&self.pool)
-        .await?;
-        for rij in afhankelijkheden {
-            voorgangers.entry(rij.activiteit_id).or_default().push(
-                ActiviteitId::parse(&rij.afhankelijk_van)
-                    .map_err(|e| ongeldig("afhankelijkheden")(&e))?,
-            );
-        }
-
-        let activiteiten = sqlx::query_as::<_, ActiviteitRij>(
-            "SELECT id, opgave_id, naam, fase, start_datum, eind_datum FROM activiteiten \
-             WHERE ($1 IS NULL OR opgave_id = $1) ORDER BY opgave_id, volgorde, id",
-        )
-        .bind(filter)
-        .fetch_all(&self.pool)
-        .await?;
-        for rij in activiteiten {
-            let Some(&i) = positie.get(&rij.opgave_id) else {
-                continue;
-            };
-            opgaven[i].activiteiten.push(Activiteit {
-                afhankelijk_van: voorgangers.remove(&rij.id).unwrap_or_default(),
-                id: ActiviteitId::parse(&rij.id).map_err(|e| ongeldig("activiteiten")(&e))?,
-                naam: rij.naam,
-                fase: uit_tekst("activiteiten", &rij.fase)?,
-                periode: Periode::new(
-                    datum("activiteiten", &rij.start_datum)?,
-                    datum("activiteiten", &rij.eind_datum)?,
-                )
-                .map_err(|e| ongeldig("activiteiten")(&e))?,
-            });
-        }
-
-        let besluiten = sqlx::query_as::<_, BesluitRij>(
-            "SELECT id, opgave_id, datum, orgaan, onderwerp FROM besluiten \
-             WHERE ($1 IS NULL OR opgave_id = $1) ORDER BY datum, id",
-        )
-        .bind(filter)
-        .fetch_all(&self.pool)
-        .await?;
-        for rij in besluiten {
-            let Some(&i) = positie.get(&rij.opgave_id) else {
-                continue;
-            };
-            opgaven[i].besluiten.push(Besluit {
-                id: BesluitId::parse(&rij.id).map_err(|e| ongeldig("besluiten")(&e))?,
-                datum: datum("besluiten", &rij.datum)?,
-                orgaan: uit_tekst("besluiten", &rij.orgaan)?,
-                onderwerp: rij.onderwerp,
-            });
-        }
-
-        let deelnemers = sqlx::query_as::<_, DeelnemerRij>(
-            "SELECT opgave_id, gemeente_code, rol FROM deelnemers \
-             WHERE ($1 IS NULL OR opgave_id = $1) ORDER BY gemeente_code",
-        )
-        .bind(filter)
-        .fetch_all(&self.pool)
-        .await?;
-        for rij in deelnemers {
-            let Some(&i) = positie.get(&rij.opgave_id) else {
-                continue;
-            };
-            opgaven[i].deelnemers.push(Deelnemer {
-                gemeente: GemeenteCode::parse(&rij.gemeente_code)
-                    .map_err(|e| ongeldig("deelnemers")(&e))?,
-                rol: uit_tekst("deelnemers", &rij.rol)?,
-            });
-        }
-        Ok(opgaven)
+        let mut verbinding = self.pool.acquire().await?;
+        lees_opgaven_in(&mut verbinding, filter).await
     }
 
     /// Stores a set of opgaven as data set `bron`, all or nothing, unless that data set
@@ -375,6 +284,109 @@ async fn schrijf_opgave(
     Ok(())
 }
 
+/// Reads every opgave, or only the one with id `filter`, with all its parts, on
+/// `verbinding` (a pooled connection, or a transaction that must see its own writes).
+async fn lees_opgaven_in(
+    verbinding: &mut sqlx::AnyConnection,
+    filter: Option<&str>,
+) -> Result<Vec<Opgave>, DbFout> {
+    let opgave_sql = format!(
+        "SELECT {OPGAVE_KOLOMMEN} FROM opgaven WHERE ($1 IS NULL OR id = $1) \
+         ORDER BY ontwikkelfase_start, naam"
+    );
+    let rijen = sqlx::query_as::<_, OpgaveRij>(&opgave_sql)
+        .bind(filter)
+        .fetch_all(&mut *verbinding)
+        .await?;
+    let mut opgaven = rijen
+        .into_iter()
+        .map(OpgaveRij::naar_opgave)
+        .collect::<Result<Vec<_>, _>>()?;
+    let positie: HashMap<String, usize> = opgaven
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str().to_owned(), i))
+        .collect();
+
+    let mut voorgangers: HashMap<String, Vec<ActiviteitId>> = HashMap::new();
+    let afhankelijkheden = sqlx::query_as::<_, AfhankelijkheidRij>(
+        "SELECT a.activiteit_id, a.afhankelijk_van FROM afhankelijkheden a \
+         JOIN activiteiten x ON x.id = a.activiteit_id \
+         WHERE ($1 IS NULL OR x.opgave_id = $1) ORDER BY a.activiteit_id, a.afhankelijk_van",
+    )
+    .bind(filter)
+    .fetch_all(&mut *verbinding)
+    .await?;
+    for rij in afhankelijkheden {
+        voorgangers.entry(rij.activiteit_id).or_default().push(
+            ActiviteitId::parse(&rij.afhankelijk_van)
+                .map_err(|e| ongeldig("afhankelijkheden")(&e))?,
+        );
+    }
+
+    let activiteiten = sqlx::query_as::<_, ActiviteitRij>(
+        "SELECT id, opgave_id, naam, fase, start_datum, eind_datum FROM activiteiten \
+         WHERE ($1 IS NULL OR opgave_id = $1) ORDER BY opgave_id, volgorde, id",
+    )
+    .bind(filter)
+    .fetch_all(&mut *verbinding)
+    .await?;
+    for rij in activiteiten {
+        let Some(&i) = positie.get(&rij.opgave_id) else {
+            continue;
+        };
+        opgaven[i].activiteiten.push(Activiteit {
+            afhankelijk_van: voorgangers.remove(&rij.id).unwrap_or_default(),
+            id: ActiviteitId::parse(&rij.id).map_err(|e| ongeldig("activiteiten")(&e))?,
+            naam: rij.naam,
+            fase: uit_tekst("activiteiten", &rij.fase)?,
+            periode: Periode::new(
+                datum("activiteiten", &rij.start_datum)?,
+                datum("activiteiten", &rij.eind_datum)?,
+            )
+            .map_err(|e| ongeldig("activiteiten")(&e))?,
+        });
+    }
+
+    let besluiten = sqlx::query_as::<_, BesluitRij>(
+        "SELECT id, opgave_id, datum, orgaan, onderwerp FROM besluiten \
+         WHERE ($1 IS NULL OR opgave_id = $1) ORDER BY datum, id",
+    )
+    .bind(filter)
+    .fetch_all(&mut *verbinding)
+    .await?;
+    for rij in besluiten {
+        let Some(&i) = positie.get(&rij.opgave_id) else {
+            continue;
+        };
+        opgaven[i].besluiten.push(Besluit {
+            id: BesluitId::parse(&rij.id).map_err(|e| ongeldig("besluiten")(&e))?,
+            datum: datum("besluiten", &rij.datum)?,
+            orgaan: uit_tekst("besluiten", &rij.orgaan)?,
+            onderwerp: rij.onderwerp,
+        });
+    }
+
+    let deelnemers = sqlx::query_as::<_, DeelnemerRij>(
+        "SELECT opgave_id, gemeente_code, rol FROM deelnemers \
+         WHERE ($1 IS NULL OR opgave_id = $1) ORDER BY gemeente_code",
+    )
+    .bind(filter)
+    .fetch_all(&mut *verbinding)
+    .await?;
+    for rij in deelnemers {
+        let Some(&i) = positie.get(&rij.opgave_id) else {
+            continue;
+        };
+        opgaven[i].deelnemers.push(Deelnemer {
+            gemeente: GemeenteCode::parse(&rij.gemeente_code)
+                .map_err(|e| ongeldig("deelnemers")(&e))?,
+            rol: uit_tekst("deelnemers", &rij.rol)?,
+        });
+    }
+    Ok(opgaven)
+}
+
 /// Writes every dependency of the Routekaart anew (they may cross opgaven, so a change to
 /// one opgave can touch them all).
 async fn schrijf_afhankelijkheden(
@@ -413,8 +425,11 @@ impl Db {
     }
 
     /// Stores an opgave for regie: a new one (`verwacht` none), or a changed one at exactly
-    /// version `verwacht`, with `routekaart` the whole Routekaart after the change (already
-    /// checked by the caller), whose dependencies are rewritten. Returns the new version.
+    /// version `verwacht`. Inside its transaction, after taking the write lock, it reads
+    /// the whole Routekaart, puts the opgave in and checks the result as a whole
+    /// (`domain::tijdlijn::valideer`), so two edits at once are checked one after the other
+    /// and neither loses the other's dependencies. Returns the new version, or why the
+    /// Routekaart would no longer hold (nothing is stored then).
     ///
     /// # Errors
     /// [`DbFout::Bestaat`] for a new one whose id is taken or a change to one that does not
@@ -424,11 +439,21 @@ impl Db {
         &self,
         recht: &PubliekSchrijfrecht,
         opgave: &Opgave,
-        routekaart: &[Opgave],
         verwacht: Option<i64>,
-    ) -> Result<i64, DbFout> {
-        let voor = self.opgave_met_id(&opgave.id).await?;
+    ) -> Result<Result<i64, RoutekaartFout>, DbFout> {
         let mut tx = self.pool.begin().await?;
+        // The write lock first (PostgreSQL: the counter's row; SQLite: the database), so
+        // what is read below cannot change before this transaction commits.
+        super::landelijk::nieuwe_gegevensversie(&mut tx, None).await?;
+        let mut routekaart = lees_opgaven_in(&mut tx, None).await?;
+        let voor = routekaart.iter().find(|o| o.id == opgave.id).cloned();
+        match routekaart.iter_mut().find(|o| o.id == opgave.id) {
+            Some(plek) => *plek = opgave.clone(),
+            None => routekaart.push(opgave.clone()),
+        }
+        if let Err(fout) = domain::tijdlijn::valideer(&routekaart) {
+            return Ok(Err(fout));
+        }
         let huidig: Option<i64> = sqlx::query_scalar("SELECT versie FROM opgaven WHERE id = $1")
             .bind(opgave.id.as_str())
             .fetch_optional(&mut *tx)
@@ -476,7 +501,7 @@ impl Db {
                 ),
                 anders => anders,
             })?;
-        schrijf_afhankelijkheden(&mut tx, routekaart).await?;
+        schrijf_afhankelijkheden(&mut tx, &routekaart).await?;
         Wijziging {
             actor: recht.actor(),
             gemeente: None,
@@ -488,6 +513,6 @@ impl Db {
         .schrijf(&mut tx)
         .await?;
         tx.commit().await?;
-        Ok(versie)
+        Ok(Ok(versie))
     }
 }

@@ -1,0 +1,220 @@
+//! Published migrations never change, and every database ever built by a released
+//! Grondplan starts on the current one: the first released migration set (0001–0005, at
+//! the first landing), and 0001–0008 with the changed version of 0008 that some
+//! databases ran before it was restored.
+//!
+//! Each test runs on SQLite, and again on PostgreSQL when `TEST_DATABASE_URL` names a
+//! server (as `scripts/test` does).
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha384};
+use sqlx::Connection as _;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+
+/// The SHA-384 of every published migration file, as it was published. A changed file
+/// fails [`published_migrations_never_change`]; a new migration is added here when it
+/// is published.
+const GEPUBLICEERD: &[(&str, &str)] = &[
+    (
+        "0001_routekaart.sql",
+        "288b3b177029526fa621f3fb86965a19e55c93a9ecf29b89ef3f1eceff90adba8e01c7e18360124b00b903365d1fd0ba",
+    ),
+    (
+        "0002_toegang.sql",
+        "fffc5e6ab489051aa3b2536fb0207f2003127656a23bcb62d93c0a47cbc87b4a6dd3c73a8f5aca25a2571d160aa022fa",
+    ),
+    (
+        "0003_scenarios.sql",
+        "9761f12e930aace22ace4fc4c81f5f044b629b407cc5c132edc43ff1f98d6d1ed8b2f17b06be3d541c58a1983e814f5f",
+    ),
+    (
+        "0004_referentiecomponenten.sql",
+        "5387d8296a88fe5295e15f7a18f01f5c7a967b1eaeba15718733bb79759d339e22a4d97c8cf755c0a17e6bba6e3a7d96",
+    ),
+    (
+        "0005_componenten.sql",
+        "62a0367dc06023390e04f5ce126e65577d4c38b371e6990118b2b5e4bf545cdcaa9a1bca10a1d9e144606cc793b6d6ad",
+    ),
+    (
+        "0006_applicaties.sql",
+        "34d484a6406344d2bf1c5b29a355110352cf334b713cee4ece0b98349bb8b726bb4b1c4ba67b771f9b3978380482baa8",
+    ),
+    (
+        "0007_aanmeldingen.sql",
+        "e040f99bc23d8fe686a7d5d761675340b48660d02fae6a1d2f5918df46a29b205a343512f6533a38fed0be37de596d7a",
+    ),
+    (
+        "0008_landelijk.sql",
+        "42cbfd91ae05ddecaf55a07372dc9b18dd8595f4231bd48d6ecd1f89c61a4832fefa32bd8fb81ef080210b3a31e08236",
+    ),
+    (
+        "0009_beveiliging.sql",
+        "15907fd3f5898236f7453bb4b7da7c1a5b045d0f15300655667a6c3c15b2dfaacc2da7bbfe9021644cf717131eefd4a0",
+    ),
+];
+
+fn migratiemap() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations")
+}
+
+fn sha384_hex(bytes: &[u8]) -> String {
+    Sha384::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn published_migrations_never_change() {
+    let mut bestanden: Vec<String> = std::fs::read_dir(migratiemap())
+        .expect("migrations folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".sql"))
+        .collect();
+    bestanden.sort();
+    for naam in &bestanden {
+        let inhoud = std::fs::read(migratiemap().join(naam)).expect("read");
+        let Some((_, verwacht)) = GEPUBLICEERD.iter().find(|(n, _)| n == naam) else {
+            panic!(
+                "{naam} staat niet in GEPUBLICEERD (server/tests/migraties.rs); voeg toe: (\"{naam}\", \"{}\")",
+                sha384_hex(&inhoud)
+            );
+        };
+        assert_eq!(
+            sha384_hex(&inhoud),
+            *verwacht,
+            "{naam} is gewijzigd; een gepubliceerde migratie verandert nooit: zet de wijziging in een nieuwe migratie"
+        );
+    }
+    for (naam, _) in GEPUBLICEERD {
+        assert!(
+            bestanden.contains(&(*naam).to_owned()),
+            "{naam} is verdwenen"
+        );
+    }
+}
+
+/// A migrator of the current files up to `tot`, with `vervanging` in place of the file
+/// of the same version.
+fn migrator(tot: i64, vervanging: Option<(i64, &str)>) -> Migrator {
+    let mut migraties = Vec::new();
+    let mut bestanden: Vec<_> = std::fs::read_dir(migratiemap())
+        .expect("migrations folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .collect();
+    bestanden.sort();
+    for pad in bestanden {
+        let naam = pad
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .expect("name")
+            .to_owned();
+        let (versie, omschrijving) = naam.split_once('_').expect("NNNN_naam");
+        let versie: i64 = versie.parse().expect("version");
+        if versie > tot {
+            continue;
+        }
+        let sql = match vervanging {
+            Some((v, sql)) if v == versie => sql.to_owned(),
+            _ => std::fs::read_to_string(&pad).expect("read"),
+        };
+        migraties.push(Migration::new(
+            versie,
+            Cow::Owned(omschrijving.replace('_', " ")),
+            MigrationType::Simple,
+            Cow::Owned(sql),
+            false,
+        ));
+    }
+    Migrator {
+        migrations: Cow::Owned(migraties),
+        ignore_missing: false,
+        locking: true,
+        no_tx: false,
+    }
+}
+
+/// A fresh database URL: a SQLite file, or a new database on the test PostgreSQL.
+async fn nieuwe_database(map: &Path, naam: &str) -> String {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(server) if server.starts_with("postgres") => {
+            let db = format!("gp_migratie_{naam}_{}", uuid::Uuid::new_v4().simple());
+            let mut beheer = sqlx::PgConnection::connect(&server)
+                .await
+                .expect("postgres");
+            sqlx::query(&format!("CREATE DATABASE {db}"))
+                .execute(&mut beheer)
+                .await
+                .expect("create database");
+            let (basis, _) = server.rsplit_once('/').expect("url with a database");
+            format!("{basis}/{db}")
+        }
+        _ => format!(
+            "sqlite://{}?mode=rwc",
+            map.join(format!("{naam}.db")).display()
+        ),
+    }
+}
+
+async fn bouw_met(url: &str, migrator: &Migrator) {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(url).await.expect("connect");
+    migrator.run(&pool).await.expect("the old migrations run");
+    pool.close().await;
+}
+
+async fn heeft_tabel(db: &server::Db, tabel: &str) -> bool {
+    db.tabel_bestaat(tabel).await.expect("query")
+}
+
+#[tokio::test]
+async fn a_database_of_the_first_release_upgrades_to_the_current_schema() {
+    let map = tempfile::tempdir().expect("temp dir");
+    let url = nieuwe_database(map.path(), "eerste").await;
+    bouw_met(&url, &migrator(5, None)).await;
+    let db = server::Db::connect(&url)
+        .await
+        .expect("the current server starts on it");
+    for tabel in [
+        "applicaties",
+        "landschapversies",
+        "inlogsloten",
+        "zichtbaarheid",
+    ] {
+        assert!(heeft_tabel(&db, tabel).await, "{tabel} after the upgrade");
+    }
+    assert!(
+        !heeft_tabel(&db, "inlogpogingen").await,
+        "replaced by inlogsloten"
+    );
+}
+
+#[tokio::test]
+async fn a_database_that_ran_the_changed_0008_starts_and_gets_the_same_schema() {
+    let map = tempfile::tempdir().expect("temp dir");
+    let url = nieuwe_database(map.path(), "gewijzigd").await;
+    let gewijzigd = include_str!("fixtures/0008_landelijk_tweede_versie.sql");
+    bouw_met(&url, &migrator(8, Some((8, gewijzigd)))).await;
+    let db = server::Db::connect(&url)
+        .await
+        .expect("a database with the changed 0008 starts");
+    assert!(heeft_tabel(&db, "landschapversies").await);
+    assert!(heeft_tabel(&db, "inlogsloten").await);
+    // And again: a restart changes nothing.
+    drop(db);
+    let db = server::Db::connect(&url).await.expect("starts again");
+    assert!(heeft_tabel(&db, "landschapversies").await);
+}
+
+#[tokio::test]
+async fn a_database_that_ran_the_first_0008_starts_too() {
+    let map = tempfile::tempdir().expect("temp dir");
+    let url = nieuwe_database(map.path(), "eerste0008").await;
+    bouw_met(&url, &migrator(8, None)).await;
+    let db = server::Db::connect(&url).await.expect("starts");
+    assert!(heeft_tabel(&db, "landschapversies").await);
+}
