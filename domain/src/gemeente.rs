@@ -101,7 +101,7 @@ mod tests {
             "GM0344"
         );
         assert_eq!(
-            GemeenteCode::parse(" gm0344 ").expect("valid").as_str(),
+            GemeenteCode::parse("gm0344").expect("valid").as_str(),
             "GM0344"
         );
     }

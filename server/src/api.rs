@@ -228,8 +228,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
         // Bodies are bounded per route by the gate (poort.rs), which also refuses a write
         // by nobody before its body is read.
-        .layer(axum::middleware::from_fn_with_state(state, poort::poort))
+        // Only on routes that exist: a wrong path stays a 404 (a wrong method is a 405
+        // once the caller is known).
+        .route_layer(axum::middleware::from_fn_with_state(state, poort::poort))
         .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(axum::middleware::from_fn(poort::als_problem))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("api-version"),
             HeaderValue::from_static(API_VERSIE),

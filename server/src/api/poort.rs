@@ -68,3 +68,33 @@ pub async fn poort(State(state): State<AppState>, verzoek: Request, volgende: Ne
     let body = Body::new(http_body_util::Limited::new(body, grens));
     volgende.run(Request::from_parts(delen, body)).await
 }
+
+/// The largest text of a framework refusal carried into a problem's detail.
+const MAX_DETAIL_BYTES: usize = 1_000;
+
+/// Makes every error of the API a problem+json, also those axum gives itself before a
+/// handler runs (a path that is no valid UTF-8, a body that is no JSON): their text
+/// becomes the problem's detail.
+pub async fn als_problem(verzoek: Request, volgende: Next) -> Response {
+    let antwoord = volgende.run(verzoek).await;
+    let status = antwoord.status();
+    let is_problem = antwoord
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|c| c == super::problem::PROBLEM_JSON);
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return antwoord;
+    }
+    let body = axum::body::to_bytes(antwoord.into_body(), MAX_DETAIL_BYTES * 4)
+        .await
+        .unwrap_or_default();
+    let mut detail = String::from_utf8_lossy(&body).trim().to_owned();
+    if detail.len() > MAX_DETAIL_BYTES {
+        let mut eind = MAX_DETAIL_BYTES;
+        while !detail.is_char_boundary(eind) {
+            eind -= 1;
+        }
+        detail.truncate(eind);
+    }
+    super::problem::Problem::van_status(status, detail).into_response()
+}

@@ -194,6 +194,34 @@ impl From<crate::db::DbFout> for ApiFout {
     }
 }
 
+impl Problem {
+    /// A problem for a refusal that came with only a status and a text (from the
+    /// framework, before a handler ran).
+    pub fn van_status(status: StatusCode, detail: String) -> Self {
+        let (soort, title) = match status {
+            StatusCode::NOT_FOUND => ("niet-gevonden", "Niet gevonden"),
+            StatusCode::METHOD_NOT_ALLOWED => {
+                ("methode-niet-toegestaan", "Methode niet toegestaan")
+            }
+            StatusCode::PAYLOAD_TOO_LARGE => ("te-groot", "Te groot"),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ("ongeldige-invoer", "Ongeldige invoer"),
+            s if s.is_server_error() => ("interne-fout", "Interne fout"),
+            _ => ("ongeldige-invoer", "Ongeldige invoer"),
+        };
+        Self {
+            r#type: format!("urn:grondplan:probleem:{soort}"),
+            title: title.into(),
+            status: status.as_u16(),
+            detail: if detail.is_empty() {
+                title.into()
+            } else {
+                detail
+            },
+            invalid_params: Vec::new(),
+        }
+    }
+}
+
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

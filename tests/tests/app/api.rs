@@ -117,17 +117,32 @@ async fn an_unknown_path_under_the_api_is_a_404_problem() {
 }
 
 #[tokio::test]
-async fn a_wrong_method_is_a_405_problem() {
+async fn a_wrong_method_is_a_405_problem_once_the_caller_is_known() {
     let app = spawn_app().await;
+    let db = server::Db::connect(&app.database_url).await.expect("db");
+    let tokens = crate::toegang::maak_tokens(&db).await;
     let antwoord = app
         .http
         .delete(app.url("/api/v1/gemeenten"))
+        .bearer_auth(&tokens.regie)
         .send()
         .await
         .expect("answers");
     assert_eq!(antwoord.status(), 405);
     assert_eq!(
         antwoord.headers()["content-type"],
+        "application/problem+json"
+    );
+    // A write by nobody is refused before anything else, its body unread.
+    let anoniem = app
+        .http
+        .delete(app.url("/api/v1/gemeenten"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(anoniem.status(), 401);
+    assert_eq!(
+        anoniem.headers()["content-type"],
         "application/problem+json"
     );
 }

@@ -5,6 +5,7 @@
 mod api;
 mod browser;
 mod catalogus;
+mod grenzen;
 mod helpers;
 mod landelijk;
 mod landschap;
