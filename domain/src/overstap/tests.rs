@@ -344,3 +344,31 @@ fn the_outcome_serialises_flat_with_its_kind() {
     assert_eq!(json["frictiekosten"], 29_918);
     assert_eq!(json["applicatie"], "zaaksysteem-x");
 }
+
+#[test]
+fn the_einddatum_is_an_exit_point_whatever_the_renewal_and_months_stop_at_1200() {
+    let eind = d("2026-12-31");
+    let lang = Contract::new(None, eind, 6, 1_200, None, 1_000).expect("1 200 months is allowed");
+    let punten = uitstappunten(&lang, d("2026-01-01"));
+    assert_eq!(
+        punten.punten,
+        [eind],
+        "E itself, the next one lies 100 years later"
+    );
+    assert_eq!(
+        eerste_bruikbare(&lang, d("2026-01-01"), d("2026-01-01")),
+        Some(eind)
+    );
+    for (opzeg, verlenging, veld) in [
+        (0, 1_201, "verlengingMaanden"),
+        (4_000_000_000, 0, "opzegtermijnMaanden"),
+    ] {
+        match Contract::new(None, eind, opzeg, verlenging, None, 0) {
+            Err(crate::landschap::ContractFout::TeVeelMaanden { veld: v, reden }) => {
+                assert_eq!(v, veld);
+                assert!(reden.contains("hoogstens 1200"), "{reden}");
+            }
+            anders => panic!("expected too many months, got {anders:?}"),
+        }
+    }
+}

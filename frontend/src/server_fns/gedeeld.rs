@@ -6,13 +6,24 @@ use leptos::prelude::*;
 /// The scenario behind a share-link token; `None` for an unknown or revoked one.
 ///
 /// # Errors
-/// When storage fails; the message is safe to show.
+/// When storage fails, or the scenario (saved before the bounds of `domain::grenzen`
+/// existed) lies outside them, so that no viewer's browser works out a plan of a million
+/// quarters; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "gedeeld")]
 pub async fn gedeeld_ophalen(token: String) -> Result<Option<GedeeldScenario>, ServerFnError> {
     let deellinks = use_context::<std::sync::Arc<dyn domain::ports::Deellinks>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    deellinks
+    let gedeeld = deellinks
         .gedeeld(&token)
         .await
-        .map_err(|e| ServerFnError::new(e.to_string()))
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
+    if let Some((veld, reden)) = gedeeld
+        .as_ref()
+        .and_then(|g| g.scenario.grensfouten().into_iter().next())
+    {
+        return Err(ServerFnError::new(format!(
+            "dit plan kan niet worden getoond: {veld} {reden}"
+        )));
+    }
+    Ok(gedeeld)
 }
