@@ -64,6 +64,92 @@ pub enum RoutekaartFout {
     /// An activiteit lies outside its fase.
     #[error("activiteit '{0}' valt buiten haar fase")]
     BuitenFase(ActiviteitId),
+    /// A text or date of an opgave lies outside the bounds of [`crate::grenzen`].
+    #[error("opgave '{opgave}', {veld}: {reden}")]
+    BuitenGrenzen {
+        /// The opgave.
+        opgave: OpgaveId,
+        /// The field, `naam` or `activiteiten[2].periode`.
+        veld: String,
+        /// Why, naming the bound.
+        reden: String,
+    },
+}
+
+/// The first text or date of `opgave` outside the bounds of [`crate::grenzen`]: names of
+/// at most 200 characters, texts of at most 10 000, dates (fasen, activiteiten, besluiten)
+/// within the peildatum window, so no timeline spans a million years.
+fn binnen_grenzen(opgave: &Opgave) -> Result<(), RoutekaartFout> {
+    use crate::grenzen::{self, MAX_NAAM_TEKENS, MAX_TEKST_TEKENS};
+    let fout = |veld: String, reden: String| RoutekaartFout::BuitenGrenzen {
+        opgave: opgave.id.clone(),
+        veld,
+        reden,
+    };
+    let mut teksten: Vec<(String, &str, usize)> = vec![
+        ("naam".into(), opgave.naam.as_str(), MAX_NAAM_TEKENS),
+        (
+            "doelstelling".into(),
+            &opgave.doelstelling,
+            MAX_TEKST_TEKENS,
+        ),
+        (
+            "aanpak.randvoorwaarden".into(),
+            &opgave.aanpak.randvoorwaarden,
+            MAX_TEKST_TEKENS,
+        ),
+        (
+            "aanpak.mensenEnMiddelen".into(),
+            &opgave.aanpak.mensen_en_middelen,
+            MAX_TEKST_TEKENS,
+        ),
+        (
+            "aanpak.planning".into(),
+            &opgave.aanpak.planning,
+            MAX_TEKST_TEKENS,
+        ),
+        ("coalitie".into(), &opgave.coalitie, MAX_TEKST_TEKENS),
+        (
+            "draagvlak.convenant".into(),
+            &opgave.draagvlak.convenant,
+            MAX_TEKST_TEKENS,
+        ),
+        (
+            "draagvlak.financieleArrangementen".into(),
+            &opgave.draagvlak.financiele_arrangementen,
+            MAX_TEKST_TEKENS,
+        ),
+        (
+            "draagvlak.governance".into(),
+            &opgave.draagvlak.governance,
+            MAX_TEKST_TEKENS,
+        ),
+    ];
+    let mut periodes = vec![
+        ("ontwikkelfase".to_owned(), opgave.ontwikkelfase.periode),
+        ("opschalingsfase".to_owned(), opgave.opschalingsfase.periode),
+    ];
+    for (i, a) in opgave.activiteiten.iter().enumerate() {
+        teksten.push((format!("activiteiten[{i}].naam"), &a.naam, MAX_NAAM_TEKENS));
+        periodes.push((format!("activiteiten[{i}]"), a.periode));
+    }
+    for (i, b) in opgave.besluiten.iter().enumerate() {
+        teksten.push((
+            format!("besluiten[{i}].onderwerp"),
+            &b.onderwerp,
+            MAX_TEKST_TEKENS,
+        ));
+        grenzen::peildatum(b.datum).map_err(|r| fout(format!("besluiten[{i}].datum"), r))?;
+    }
+    for (veld, tekst, max) in teksten {
+        grenzen::tekst(tekst, max).map_err(|r| fout(veld, r))?;
+    }
+    for (veld, periode) in periodes {
+        for datum in [periode.start(), periode.eind()] {
+            grenzen::peildatum(datum).map_err(|r| fout(veld.clone(), r))?;
+        }
+    }
+    Ok(())
 }
 
 fn kring_tekst(kring: &[ActiviteitId]) -> String {
@@ -311,6 +397,7 @@ pub fn valideer(routekaart: &[Opgave]) -> Result<(), RoutekaartFout> {
     let mut opgave_ids = std::collections::HashSet::new();
     let mut besluiten = HashMap::new();
     for opgave in routekaart {
+        binnen_grenzen(opgave)?;
         if !opgave_ids.insert(&opgave.id) {
             return Err(RoutekaartFout::DubbeleId(opgave.id.to_string()));
         }

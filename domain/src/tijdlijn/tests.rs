@@ -316,3 +316,23 @@ fn an_unknown_item_is_an_error_and_changes_nothing() {
     );
     assert_eq!(kaart, routekaart());
 }
+
+#[test]
+fn an_opgave_with_an_overlong_text_or_a_date_outside_1990_to_2100_is_refused() {
+    let mut kaart = routekaart();
+    kaart[0].naam = "n".repeat(201);
+    match valideer(&kaart) {
+        Err(RoutekaartFout::BuitenGrenzen { veld, reden, .. }) => {
+            assert_eq!(veld, "naam");
+            assert_eq!(reden, "is langer dan 200 tekens");
+        }
+        anders => panic!("expected a bound, got {anders:?}"),
+    }
+    let mut kaart = routekaart();
+    let eind = kaart[0].opschalingsfase.periode.start();
+    kaart[0].ontwikkelfase.periode = Periode::new(d("1200-01-01"), eind).expect("period");
+    assert!(matches!(
+        valideer(&kaart),
+        Err(RoutekaartFout::BuitenGrenzen { veld, .. }) if veld == "ontwikkelfase"
+    ));
+}

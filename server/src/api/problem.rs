@@ -261,7 +261,7 @@ impl From<crate::import::ImportFout> for ApiFout {
                 detail: if rijen.totaal() > rijen.len() {
                     format!(
                         "{} fouten; de eerste {} staan hieronder; er is niets opgeslagen",
-                        rijen.totaal(),
+                        crate::import::grenzen::aantal(rijen.totaal() as u64),
                         rijen.len()
                     )
                 } else {

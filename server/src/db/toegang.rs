@@ -294,18 +294,16 @@ impl Db {
     /// # Errors
     /// A database error.
     pub async fn schakel_account_uit(&self, email: &str, nu: i64) -> Result<bool, DbFout> {
-        let mut tx = self.pool.begin().await?;
-        let geraakt = sqlx::query(
-            "UPDATE gebruikers SET uitgeschakeld_op = $2 WHERE email = $1 AND uitgeschakeld_op IS NULL",
+        self.wijzig_account(
+            email,
+            sqlx::query(
+                "UPDATE gebruikers SET uitgeschakeld_op = $2 \
+                 WHERE email = $1 AND uitgeschakeld_op IS NULL",
+            )
+            .bind(email.trim().to_lowercase())
+            .bind(nu),
         )
-        .bind(email.trim().to_lowercase())
-        .bind(nu)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        Self::wis_sessies_van(&mut tx, email).await?;
-        tx.commit().await?;
-        Ok(geraakt == 1)
+        .await
     }
 
     /// Sets a new password hash and ends every session of the account; `false` when
@@ -314,13 +312,24 @@ impl Db {
     /// # Errors
     /// A database error.
     pub async fn zet_wachtwoord(&self, email: &str, wachtwoord_hash: &str) -> Result<bool, DbFout> {
+        self.wijzig_account(
+            email,
+            sqlx::query("UPDATE gebruikers SET wachtwoord_hash = $2 WHERE email = $1")
+                .bind(email.trim().to_lowercase())
+                .bind(wachtwoord_hash),
+        )
+        .await
+    }
+
+    /// Runs `wijziging` on one account and ends its sessions, in one transaction;
+    /// whether the account was changed.
+    async fn wijzig_account<'q>(
+        &self,
+        email: &str,
+        wijziging: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<bool, DbFout> {
         let mut tx = self.pool.begin().await?;
-        let geraakt = sqlx::query("UPDATE gebruikers SET wachtwoord_hash = $2 WHERE email = $1")
-            .bind(email.trim().to_lowercase())
-            .bind(wachtwoord_hash)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let geraakt = wijziging.execute(&mut *tx).await?.rows_affected();
         Self::wis_sessies_van(&mut tx, email).await?;
         tx.commit().await?;
         Ok(geraakt == 1)

@@ -81,7 +81,7 @@ fn a_sheet_that_declares_a1_to_xfd1048576_is_refused_before_any_cell_is_read() {
     );
     assert_eq!(
         te_groot(landschap::lees(&bestand)),
-        "rijen in het werkblad: hoogstens 50 001"
+        "rijen in het werkblad: hoogstens 50.001"
     );
 }
 
@@ -134,7 +134,7 @@ fn one_huge_shared_string_used_by_many_cells_is_never_copied_and_every_use_is_co
     assert_eq!(fouten.len(), MAX_GEMELDE_FOUTEN);
     assert_eq!(
         fouten[0].to_string(),
-        "rij 2: naam: is langer dan 4 096 bytes"
+        "rij 2: naam: is langer dan 4.096 bytes"
     );
 }
 
@@ -147,7 +147,7 @@ fn a_workbook_that_claims_more_shared_strings_than_allowed_is_refused() {
     );
     assert_eq!(
         te_groot(landschap::lees(&bestand)),
-        "gedeelde teksten: hoogstens 600 000"
+        "gedeelde teksten: hoogstens 600.000"
     );
 }
 
@@ -186,7 +186,7 @@ fn an_archive_with_more_parts_than_a_workbook_has_is_refused_before_it_is_opened
     let bestand = werkmap(&blad(""), None, &extra);
     assert_eq!(
         te_groot(landschap::lees(&bestand)),
-        "delen in het XLSX-archief: hoogstens 1 000"
+        "delen in het XLSX-archief: hoogstens 1.000"
     );
 }
 
@@ -213,7 +213,7 @@ fn a_csv_field_past_the_cell_limit_is_named_and_skipped() {
     };
     assert_eq!(
         fouten[0].to_string(),
-        "rij 2: naam: is langer dan 4 096 bytes"
+        "rij 2: naam: is langer dan 4.096 bytes"
     );
 }
 
@@ -231,7 +231,7 @@ fn many_bad_rows_give_the_first_hundred_and_the_count() {
     csv.push_str("x,gisteren\n");
     assert_eq!(
         te_groot(landschap::lees(csv.as_bytes())),
-        "rijen: hoogstens 50 000"
+        "rijen: hoogstens 50.000"
     );
 }
 
@@ -246,7 +246,7 @@ fn an_exchange_file_with_more_elements_than_allowed_is_refused() {
     xml.push_str("</elements></model>");
     assert_eq!(
         te_groot(ameff::lees(xml.as_bytes())),
-        "elementen: hoogstens 100 000"
+        "elementen: hoogstens 100.000"
     );
 }
 

@@ -57,27 +57,19 @@ pub const MAX_CBS_RIJEN: usize = 2_000;
 /// `Retry-After`, so that imports cannot take every core from the other tenants.
 pub const MAX_GELIJKTIJDIGE_IMPORTEN: usize = 2;
 
-/// A number of bytes the way the refusals say it: `20 MiB`, `4 096 bytes`.
+/// A number of bytes the way the refusals say it: `20 MiB`, `4.096 bytes`.
 pub fn bytes_als_tekst(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
     if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else {
-        format!("{} bytes", duizendtallen(bytes))
+        format!("{} bytes", aantal(bytes))
     }
 }
 
-/// A whole number with a space between thousands, as Dutch texts write it: `50 000`.
-pub fn duizendtallen(getal: u64) -> String {
-    let cijfers = getal.to_string();
-    let mut uit = String::with_capacity(cijfers.len() + cijfers.len() / 3);
-    for (i, teken) in cijfers.chars().enumerate() {
-        if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
-            uit.push(' ');
-        }
-        uit.push(teken);
-    }
-    uit
+/// A count as the pages write it: `50.000`.
+pub fn aantal(getal: u64) -> String {
+    frontend::formaat::getal(i64::try_from(getal).unwrap_or(i64::MAX))
 }
 
 /// A limit check: `Err(TeGroot)` naming `wat` and the limit when `waarde > grens`.
@@ -88,7 +80,7 @@ pub fn hoogstens(wat: &str, waarde: usize, grens: usize) -> Result<(), super::Im
     if waarde > grens {
         Err(super::ImportFout::TeGroot(format!(
             "{wat}: hoogstens {}",
-            duizendtallen(grens as u64)
+            aantal(grens as u64)
         )))
     } else {
         Ok(())
@@ -101,11 +93,8 @@ mod tests {
 
     #[test]
     fn limits_are_written_the_dutch_way() {
-        assert_eq!(duizendtallen(50_000), "50 000");
-        assert_eq!(duizendtallen(999), "999");
-        assert_eq!(duizendtallen(1_234_567), "1 234 567");
         assert_eq!(bytes_als_tekst(20 * 1024 * 1024), "20 MiB");
-        assert_eq!(bytes_als_tekst(4_096), "4 096 bytes");
+        assert_eq!(bytes_als_tekst(4_096), "4.096 bytes");
     }
 
     #[test]
@@ -114,7 +103,7 @@ mod tests {
         let fout = hoogstens("rijen", 50_001, MAX_RIJEN).unwrap_err();
         assert_eq!(
             fout.to_string(),
-            "het bestand is te groot: rijen: hoogstens 50 000"
+            "het bestand is te groot: rijen: hoogstens 50.000"
         );
     }
 }

@@ -43,8 +43,17 @@ impl TestApp {
         antwoord.json().await.expect("json")
     }
 
+    /// The API's OpenAPI document.
+    pub async fn openapi(&self) -> serde_json::Value {
+        self.get("/api/v1/openapi.json")
+            .await
+            .json()
+            .await
+            .expect("json")
+    }
+
     /// GET `pad` with a bearer token, failing the test when the server cannot be reached.
-    async fn get_met_token(&self, pad: &str, token: &str) -> reqwest::Response {
+    pub async fn get_met_token(&self, pad: &str, token: &str) -> reqwest::Response {
         self.http
             .get(self.url(pad))
             .bearer_auth(token)

@@ -792,12 +792,7 @@ async fn a_new_password_or_disabling_ends_the_sessions_of_an_account() {
 #[tokio::test]
 async fn the_api_document_describes_the_bearer_scheme() {
     let app = spawn_app().await;
-    let doc: Value = app
-        .get("/api/v1/openapi.json")
-        .await
-        .json()
-        .await
-        .expect("json");
+    let doc: Value = app.openapi().await;
     assert_eq!(
         doc["components"]["securitySchemes"]["bearer"]["scheme"],
         "bearer"
