@@ -15,7 +15,7 @@ pub fn melding(fout: &str) -> Option<(&'static str, Veld)> {
             Veld::Wachtwoord,
         )),
         "te-vaak" => Some((
-            "Te veel mislukte pogingen vanaf dit adres. Wacht even en probeer het dan opnieuw.",
+            "Te veel mislukte pogingen vanaf dit adres.",
             Veld::Wachtwoord,
         )),
         "email-leeg" => Some(("Vul uw e-mailadres in.", Veld::Email)),
@@ -68,9 +68,12 @@ pub fn InloggenPagina() -> impl IntoView {
         )
     });
     let melding = melding(&fout).map(|(tekst, veld)| {
-        match wachttekst(&wacht).filter(|_| fout == "te-vaak") {
-            Some(wachten) => (format!("{tekst} {wachten}"), veld),
-            None => (tekst.to_owned(), veld),
+        if fout == "te-vaak" {
+            let wachten = wachttekst(&wacht)
+                .unwrap_or_else(|| "Wacht even en probeer het dan opnieuw.".to_owned());
+            (format!("{tekst} {wachten}"), veld)
+        } else {
+            (tekst.to_owned(), veld)
         }
     });
     let bij = |veld: Veld| {
@@ -166,7 +169,7 @@ mod tests {
     fn each_failure_has_a_dutch_message_for_the_right_field() {
         assert_eq!(melding("onjuist").map(|m| m.1), Some(Veld::Wachtwoord));
         assert_eq!(melding("email-leeg").map(|m| m.1), Some(Veld::Email));
-        assert!(melding("te-vaak").is_some_and(|m| m.0.contains("Wacht even")));
+        assert!(melding("te-vaak").is_some_and(|m| m.0.contains("vanaf dit adres")));
         assert_eq!(melding("email-lang").map(|m| m.1), Some(Veld::Email));
         assert_eq!(
             wachttekst("12"),

@@ -225,6 +225,7 @@ pub async fn importeer(
     bytes: Bytes,
     vervangen: bool,
 ) -> Result<Landschapimport, ApiFout> {
+    let plaats = importwerk.plaats()?;
     let bezet: HashSet<String> = if vervangen {
         HashSet::new()
     } else {
@@ -237,15 +238,16 @@ pub async fn importeer(
     };
     let zoeker = db.referentiezoeker().await?;
     let gemeente = recht.gemeente().clone();
-    let applicaties = importwerk
-        .doe(move || {
-            let rijen = landschap::lees(&bytes)?;
-            landschap::controleer(rijen, &gemeente, &bezet, &zoeker)
-        })
-        .await?;
-    Ok(db
+    let applicaties = Importwerk::doe(&plaats, move || {
+        let rijen = landschap::lees(&bytes)?;
+        landschap::controleer(rijen, &gemeente, &bezet, &zoeker)
+    })
+    .await?;
+    let verslag = db
         .importeer_applicaties(recht, &applicaties, vervangen)
-        .await?)
+        .await?;
+    drop(plaats);
+    Ok(verslag)
 }
 
 /// The landscape as CSV, with the columns of the import.

@@ -167,7 +167,8 @@ pub async fn importeren(
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let Query(keuze) = keuze?;
     let bytes = body?;
-    let gelezen = importwerk.doe(move || publiccode::lees(&bytes)).await?;
+    let plaats = importwerk.plaats()?;
+    let gelezen = Importwerk::doe(&plaats, move || publiccode::lees(&bytes)).await?;
     let gevraagd = keuze
         .laag
         .as_deref()

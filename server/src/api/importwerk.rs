@@ -1,12 +1,13 @@
-//! Where imports are parsed: off the async workers (so a large file never holds up other
-//! requests, `/health` included), and at most [`MAX_GELIJKTIJDIGE_IMPORTEN`] at once per
-//! instance; a further one is told to come back (503 with `Retry-After`) rather than
-//! queue up memory. This is a per-instance bound on work in progress, not state another
-//! instance needs.
+//! Where imports run: parsed off the async workers, and at most one fewer at once than
+//! the instance has cores (at least one, at most [`MAX_GELIJKTIJDIGE_IMPORTEN`]), from
+//! reading the file until it is stored, so one core stays free for every other request,
+//! `/health` included. A further import is told to come back (503 with `Retry-After`)
+//! rather than queue up memory. This is a per-instance bound on work in progress, not
+//! state another instance needs.
 
 use std::sync::Arc;
 
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::problem::ApiFout;
 use crate::import::ImportFout;
@@ -18,30 +19,46 @@ pub struct Importwerk(Arc<Semaphore>);
 
 impl Default for Importwerk {
     fn default() -> Self {
-        Self(Arc::new(Semaphore::new(MAX_GELIJKTIJDIGE_IMPORTEN)))
+        let kernen = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        Self(Arc::new(Semaphore::new(
+            kernen
+                .saturating_sub(1)
+                .clamp(1, MAX_GELIJKTIJDIGE_IMPORTEN),
+        )))
     }
 }
 
+/// A place taken for one import, held until it is stored (dropped: free again).
+#[derive(Debug)]
+pub struct Importplaats(#[expect(dead_code, reason = "held for its drop")] OwnedSemaphorePermit);
+
 impl Importwerk {
-    /// Runs `werk` (reading and checking a file) on a blocking thread when a place is
-    /// free.
+    /// Takes a place for one import.
     ///
     /// # Errors
-    /// [`ApiFout::Bezet`] when every place is taken; the file's own errors as problems.
+    /// [`ApiFout::Bezet`] when every place is taken.
+    pub fn plaats(&self) -> Result<Importplaats, ApiFout> {
+        Arc::clone(&self.0)
+            .try_acquire_owned()
+            .map(Importplaats)
+            .map_err(|_| {
+                ApiFout::Bezet(
+                    "er wordt al een bestand ingelezen; probeer het over een paar seconden opnieuw"
+                        .into(),
+                )
+            })
+    }
+
+    /// Runs `werk` (reading and checking a file) on a blocking thread, for an import
+    /// that holds a place.
+    ///
+    /// # Errors
+    /// The file's own errors as problems.
     pub async fn doe<T: Send + 'static>(
-        &self,
+        _plaats: &Importplaats,
         werk: impl FnOnce() -> Result<T, ImportFout> + Send + 'static,
     ) -> Result<T, ApiFout> {
-        let plaats = Arc::clone(&self.0).try_acquire_owned().map_err(|_| {
-            ApiFout::Bezet(format!(
-                "er worden al {MAX_GELIJKTIJDIGE_IMPORTEN} bestanden ingelezen; probeer het over een paar seconden opnieuw"
-            ))
-        })?;
-        let uitkomst = tokio::task::spawn_blocking(move || {
-            let _plaats = plaats;
-            werk()
-        })
-        .await;
+        let uitkomst = tokio::task::spawn_blocking(werk).await;
         match uitkomst {
             Ok(gelezen) => Ok(gelezen?),
             Err(fout) => {

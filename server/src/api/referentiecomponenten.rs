@@ -36,7 +36,8 @@ pub async fn importeren(
 ) -> Result<Json<Importrapport>, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let bytes = body?;
-    let inhoud = importwerk.doe(move || ameff::lees(&bytes)).await?;
+    let plaats = importwerk.plaats()?;
+    let inhoud = Importwerk::doe(&plaats, move || ameff::lees(&bytes)).await?;
     Ok(Json(
         db.importeer_referentiecomponenten(
             &recht,

@@ -53,9 +53,10 @@ pub const MAX_AMEFF_TEKST_BYTES: usize = 64 * 1024;
 /// Rows of the CBS gemeentenlijst (there are 342 gemeenten).
 pub const MAX_CBS_RIJEN: usize = 2_000;
 
-/// Imports one instance parses at the same time; a further one gets a 503 with
-/// `Retry-After`, so that imports cannot take every core from the other tenants.
-pub const MAX_GELIJKTIJDIGE_IMPORTEN: usize = 2;
+/// The most imports one instance runs at the same time (fewer on a machine with few
+/// cores: one core always stays free); a further one gets a 503 with `Retry-After`, so
+/// that imports cannot take every core from the other tenants.
+pub const MAX_GELIJKTIJDIGE_IMPORTEN: usize = 4;
 
 /// A number of bytes the way the refusals say it: `20 MiB`, `4.096 bytes`.
 pub fn bytes_als_tekst(bytes: u64) -> String {

@@ -548,3 +548,25 @@ async fn two_regie_edits_of_different_opgaven_at_once_both_keep_their_dependenci
         );
     }
 }
+
+#[tokio::test]
+async fn a_stored_link_that_is_not_http_is_shown_as_text_never_as_a_link() {
+    let app = spawn_app().await;
+    // Stored before links were checked: written straight into the database.
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&app.database_url).await.expect("db");
+    sqlx::query("UPDATE componenten SET url = $1 WHERE id = $2")
+        .bind("javascript:alert(document.cookie)")
+        .bind("signalen")
+        .execute(&pool)
+        .await
+        .expect("update");
+    let html = app.html("/componenten/signalen").await;
+    assert!(
+        html.contains("javascript:alert(document.cookie)"),
+        "shown as text"
+    );
+    assert!(!html.contains("href=\"javascript:"), "never as a link");
+    let veilig = app.html("/componenten/open-zaak").await;
+    assert!(veilig.contains("href=\"https://github.com/open-zaak/open-zaak.git\""));
+}
