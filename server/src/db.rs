@@ -186,6 +186,12 @@ impl Db {
                         // Foreign keys are off by default in SQLite; the schema relies on them.
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                         conn.execute("PRAGMA busy_timeout = 5000").await?;
+                        // Readers never wait for a writer (a 50 000-row import commits
+                        // for about a second; with the rollback journal every read, and
+                        // so the pool and /health, waited behind it). NORMAL is WAL's
+                        // usual pairing: durable at checkpoints, never corrupt.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
                     }
                     Ok(())
                 })
