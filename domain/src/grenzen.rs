@@ -64,7 +64,8 @@ pub fn peildatum(datum: NaiveDate) -> Result<NaiveDate, Grensfout> {
     }
 }
 
-/// Checks the length of a text in characters.
+/// Checks the length of a text in characters, and that it holds no control character
+/// but line breaks and tabs (a NUL cannot even be stored in PostgreSQL).
 ///
 /// # Errors
 /// The reason, naming the bound.
@@ -72,6 +73,11 @@ pub fn tekst(tekst: &str, max_tekens: usize) -> Result<(), Grensfout> {
     // Counting stops just past the bound: a long text costs no more than a short one.
     if tekst.chars().nth(max_tekens).is_some() {
         Err(format!("is langer dan {max_tekens} tekens"))
+    } else if tekst
+        .chars()
+        .any(|t| t.is_control() && !matches!(t, '\n' | '\r' | '\t'))
+    {
+        Err("bevat een stuurteken".into())
     } else {
         Ok(())
     }
@@ -150,6 +156,16 @@ mod tests {
         assert!(peildatum(d(2100, 12, 31)).is_ok());
         assert!(peildatum(d(1989, 12, 31)).is_err());
         assert!(peildatum(d(2101, 1, 1)).is_err());
+    }
+
+    #[test]
+    fn a_text_with_a_control_character_is_refused_but_line_breaks_are_text() {
+        assert_eq!(tekst("a\u{0}b", 200).unwrap_err(), "bevat een stuurteken");
+        assert_eq!(
+            tekst("a\u{1b}[31m", 200).unwrap_err(),
+            "bevat een stuurteken"
+        );
+        assert!(tekst("regel\r\nregel\tkolom", 200).is_ok());
     }
 
     #[test]

@@ -41,10 +41,34 @@ pub fn te_groot(grens: usize) -> ApiFout {
     ))
 }
 
+/// Where a request's path or query holds a percent-encoded control character (`%00` to
+/// `%1F`, `%7F`): no id, code or value has one, and a NUL cannot even reach PostgreSQL.
+fn stuurteken_in(uri: &axum::http::Uri) -> Option<&'static str> {
+    let heeft = |tekst: &str| {
+        tekst.as_bytes().windows(3).any(|w| {
+            w[0] == b'%'
+                && matches!(
+                    (w[1].to_ascii_uppercase(), w[2].to_ascii_uppercase()),
+                    (b'0' | b'1', b'0'..=b'9' | b'A'..=b'F') | (b'7', b'F')
+                )
+        })
+    };
+    if heeft(uri.path()) {
+        Some("path")
+    } else if uri.query().is_some_and(heeft) {
+        Some("query")
+    } else {
+        None
+    }
+}
+
 /// The middleware: decides who asks before the body (keeping the answer for the handler,
 /// so the session or token is looked up once), then bounds the body.
 pub async fn poort(State(state): State<AppState>, verzoek: Request, volgende: Next) -> Response {
     let (mut delen, body) = verzoek.into_parts();
+    if let Some(waar) = stuurteken_in(&delen.uri) {
+        return ApiFout::ongeldig(waar, "bevat een stuurteken (zoals %00)").into_response();
+    }
     let veilig = matches!(delen.method, Method::GET | Method::HEAD | Method::OPTIONS);
     if !veilig {
         let aanvrager = match Aanvrager::from_request_parts(&mut delen, &state).await {

@@ -65,7 +65,7 @@ fn binnen_grenzen(scenario: &domain::scenario::Scenario) -> Result<(), ApiFout> 
 
 fn geldige_naam(naam: &str) -> Result<&str, ApiFout> {
     let naam = naam.trim();
-    if naam.is_empty() || naam.chars().count() > 200 {
+    if naam.is_empty() || domain::grenzen::tekst(naam, domain::grenzen::MAX_NAAM_TEKENS).is_err() {
         return Err(ApiFout::ongeldig(
             "naam",
             "geef een naam van 1 tot 200 tekens",

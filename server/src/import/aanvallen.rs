@@ -286,3 +286,12 @@ fn a_yaml_bomb_in_a_publiccode_file_is_refused() {
         "een publiccode.yml: hoogstens 1 MiB"
     );
 }
+
+#[test]
+fn a_control_character_in_an_exchange_file_is_refused_before_it_is_stored() {
+    let xml = "<model><elements><element identifier=\"e\"><name>A\u{0}B</name></element></elements></model>";
+    assert!(matches!(
+        ameff::lees(xml.as_bytes()),
+        Err(ImportFout::Onleesbaar(_))
+    ));
+}

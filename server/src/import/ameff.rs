@@ -74,6 +74,15 @@ impl Regelteller<'_> {
 
 /// Adds `stuk` to the text being read, within [`MAX_AMEFF_TEKST_BYTES`].
 fn voeg_tekst_toe(tekst: &mut String, stuk: &str, positie: u64) -> Result<(), ImportFout> {
+    if stuk
+        .chars()
+        .any(|t| t.is_control() && !matches!(t, '\n' | '\r' | '\t'))
+    {
+        return Err(onleesbaar(
+            "een stuurteken in een naam, documentatie of waarde",
+            positie,
+        ));
+    }
     if tekst.len() + stuk.len() > MAX_AMEFF_TEKST_BYTES {
         return Err(ImportFout::TeGroot(format!(
             "een naam, documentatie of waarde (bij byte {positie}): hoogstens {}",

@@ -149,6 +149,10 @@ pub fn lees(bytes: &[u8]) -> Result<Publiccode, ImportFout> {
         .map_err(|reden| ImportFout::Onleesbaar(format!("url: {reden}")))?;
     domain::grenzen::tekst(bestand.name.trim(), domain::grenzen::MAX_NAAM_TEKENS)
         .map_err(|reden| ImportFout::Onleesbaar(format!("name: {reden}")))?;
+    if let Some(licentie) = bestand.legal.as_ref().and_then(|l| l.license.as_deref()) {
+        domain::grenzen::tekst(licentie, domain::grenzen::MAX_NAAM_TEKENS)
+            .map_err(|reden| ImportFout::Onleesbaar(format!("legal.license: {reden}")))?;
+    }
     let laag = match bestand
         .nl
         .and_then(|nl| nl.commonground)

@@ -151,6 +151,9 @@ pub async fn inloggen(
     if email.is_empty() {
         return terug_naar_inloggen("email-leeg", "");
     }
+    if email.chars().any(char::is_control) {
+        return terug_naar_inloggen("onjuist", "");
+    }
     if email.chars().count() > MAX_EMAIL_TEKENS {
         // Not echoed back: a long address is refused, not stored or repeated.
         return terug_naar_inloggen("email-lang", "");

@@ -240,13 +240,13 @@ async fn a_peildatum_outside_1990_to_2100_and_an_oversized_scenario_are_refused(
 #[tokio::test]
 async fn a_gemeente_code_with_a_line_break_is_a_400_not_a_broken_header() {
     let (app, tokens) = met_tokens().await;
-    for pad in [
-        "/api/v1/gemeenten/GM0344%0D%0A/applicaties/export",
-        "/api/v1/gemeenten/GM0344%0A/overstapplan/export",
-        "/api/v1/gemeenten/%20GM0344/agenda.ics",
+    for (pad, naam) in [
+        ("/api/v1/gemeenten/GM0344%0D%0A/applicaties/export", "path"),
+        ("/api/v1/gemeenten/GM0344%0A/overstapplan/export", "path"),
+        ("/api/v1/gemeenten/%20GM0344/agenda.ics", "code"),
     ] {
         let problem = app.weigert(pad, &tokens.utrecht).await;
-        assert_eq!(problem["invalidParams"][0]["name"], "code", "{pad}");
+        assert_eq!(problem["invalidParams"][0]["name"], naam, "{pad}");
     }
 }
 
@@ -361,7 +361,8 @@ fn willekeurig(rng: &mut StdRng) -> String {
         "%00",
         "%FF",
         "%25",
-        "..",
+        // No "." or "..": clients resolve them away, so the request would be for another path.
+        "a.b",
         "é",
         "😀",
         "-1",
@@ -421,7 +422,12 @@ async fn random_paths_queries_and_bodies_on_every_route_never_give_a_5xx() {
         }
     }
     assert!(routes.len() > 30, "{} routes", routes.len());
-    let mut rng = StdRng::seed_from_u64(12);
+    // A fixed seed in CI; GRENZEN_ZAAD tries others.
+    let zaad = std::env::var("GRENZEN_ZAAD")
+        .ok()
+        .and_then(|z| z.parse().ok())
+        .unwrap_or(12);
+    let mut rng = StdRng::seed_from_u64(zaad);
     let wie = [
         None,
         Some(tokens.utrecht.clone()),
@@ -569,4 +575,34 @@ async fn a_stored_link_that_is_not_http_is_shown_as_text_never_as_a_link() {
     assert!(!html.contains("href=\"javascript:"), "never as a link");
     let veilig = app.html("/componenten/open-zaak").await;
     assert!(veilig.contains("href=\"https://github.com/open-zaak/open-zaak.git\""));
+}
+
+#[tokio::test]
+async fn a_nul_in_a_path_a_query_or_a_stored_text_is_a_400_or_422_on_every_database() {
+    let (app, tokens) = met_tokens().await;
+    for pad in [
+        "/api/v1/scenarios/%00x",
+        "/api/v1/gemeenten/GM0344/overstapplan?scenario=%00",
+    ] {
+        let problem = app.weigert(pad, &tokens.utrecht).await;
+        assert!(
+            problem["invalidParams"][0]["reason"]
+                .as_str()
+                .is_some_and(|r| r.contains("stuurteken")),
+            "{pad}: {problem}"
+        );
+    }
+    let antwoord = app
+        .http
+        .post(app.url(APPS))
+        .bearer_auth(&tokens.utrecht)
+        .json(&json!({"naam": "Zaak\u{0}systeem", "einddatum": "2027-12-31"}))
+        .send()
+        .await
+        .expect("answers");
+    let problem = probleem(antwoord, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(
+        problem["invalidParams"][0]["reason"],
+        "bevat een stuurteken"
+    );
 }
