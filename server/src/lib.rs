@@ -39,7 +39,7 @@ pub struct AppState {
     pub db: Db,
     /// Where the site lives and how Leptos renders it.
     pub leptos_options: LeptosOptions,
-    /// The places for imports being parsed on this instance.
+    /// The places for imports on this instance (held from reading a file to storing it).
     pub importwerk: api::importwerk::Importwerk,
     /// The places for password hashes on this instance.
     pub hashwerk: toegang::sessie::Hashwerk,

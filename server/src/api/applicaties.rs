@@ -212,8 +212,8 @@ pub async fn importeren(
     Ok(Json(verslag))
 }
 
-/// Reads, checks and stores a landscape file for the holder of `recht`; reading and
-/// checking run in `importwerk`, off the async workers.
+/// Reads, checks and stores a landscape file for the holder of `recht`, holding a place
+/// of `importwerk` throughout; reading and checking run off the async workers.
 ///
 /// # Errors
 /// An unreadable file or bad rows (400, every row named), a file past a limit (413), no
