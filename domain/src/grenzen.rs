@@ -73,14 +73,17 @@ pub fn tekst(tekst: &str, max_tekens: usize) -> Result<(), Grensfout> {
     // Counting stops just past the bound: a long text costs no more than a short one.
     if tekst.chars().nth(max_tekens).is_some() {
         Err(format!("is langer dan {max_tekens} tekens"))
-    } else if tekst
-        .chars()
-        .any(|t| t.is_control() && !matches!(t, '\n' | '\r' | '\t'))
-    {
+    } else if tekst.chars().any(is_stuurteken) {
         Err("bevat een stuurteken".into())
     } else {
         Ok(())
     }
+}
+
+/// Whether `teken` is a control character a stored text may not hold: all but line
+/// breaks and tabs.
+pub fn is_stuurteken(teken: char) -> bool {
+    teken.is_control() && !matches!(teken, '\n' | '\r' | '\t')
 }
 
 /// Checks that a link may be stored and shown: `http` or `https`, with a host, without

@@ -81,73 +81,63 @@ pub enum RoutekaartFout {
 /// within the peildatum window, so no timeline spans a million years.
 fn binnen_grenzen(opgave: &Opgave) -> Result<(), RoutekaartFout> {
     use crate::grenzen::{self, MAX_NAAM_TEKENS, MAX_TEKST_TEKENS};
-    let fout = |veld: String, reden: String| RoutekaartFout::BuitenGrenzen {
+    // The field is named inside `map_err`: only for an error.
+    let buiten = |veld: String, reden: String| RoutekaartFout::BuitenGrenzen {
         opgave: opgave.id.clone(),
         veld,
         reden,
     };
-    let mut teksten: Vec<(String, &str, usize)> = vec![
-        ("naam".into(), opgave.naam.as_str(), MAX_NAAM_TEKENS),
+    let in_venster = |periode: &Periode| {
+        grenzen::peildatum(periode.start()).and_then(|_| grenzen::peildatum(periode.eind()))
+    };
+    for (veld, tekst, max) in [
+        ("naam", &opgave.naam, MAX_NAAM_TEKENS),
+        ("doelstelling", &opgave.doelstelling, MAX_TEKST_TEKENS),
         (
-            "doelstelling".into(),
-            &opgave.doelstelling,
-            MAX_TEKST_TEKENS,
-        ),
-        (
-            "aanpak.randvoorwaarden".into(),
+            "aanpak.randvoorwaarden",
             &opgave.aanpak.randvoorwaarden,
             MAX_TEKST_TEKENS,
         ),
         (
-            "aanpak.mensenEnMiddelen".into(),
+            "aanpak.mensenEnMiddelen",
             &opgave.aanpak.mensen_en_middelen,
             MAX_TEKST_TEKENS,
         ),
+        ("aanpak.planning", &opgave.aanpak.planning, MAX_TEKST_TEKENS),
+        ("coalitie", &opgave.coalitie, MAX_TEKST_TEKENS),
         (
-            "aanpak.planning".into(),
-            &opgave.aanpak.planning,
-            MAX_TEKST_TEKENS,
-        ),
-        ("coalitie".into(), &opgave.coalitie, MAX_TEKST_TEKENS),
-        (
-            "draagvlak.convenant".into(),
+            "draagvlak.convenant",
             &opgave.draagvlak.convenant,
             MAX_TEKST_TEKENS,
         ),
         (
-            "draagvlak.financieleArrangementen".into(),
+            "draagvlak.financieleArrangementen",
             &opgave.draagvlak.financiele_arrangementen,
             MAX_TEKST_TEKENS,
         ),
         (
-            "draagvlak.governance".into(),
+            "draagvlak.governance",
             &opgave.draagvlak.governance,
             MAX_TEKST_TEKENS,
         ),
-    ];
-    let mut periodes = vec![
-        ("ontwikkelfase".to_owned(), opgave.ontwikkelfase.periode),
-        ("opschalingsfase".to_owned(), opgave.opschalingsfase.periode),
-    ];
+    ] {
+        grenzen::tekst(tekst, max).map_err(|r| buiten(veld.to_owned(), r))?;
+    }
+    for (veld, fase) in [
+        ("ontwikkelfase", &opgave.ontwikkelfase),
+        ("opschalingsfase", &opgave.opschalingsfase),
+    ] {
+        in_venster(&fase.periode).map_err(|r| buiten(veld.to_owned(), r))?;
+    }
     for (i, a) in opgave.activiteiten.iter().enumerate() {
-        teksten.push((format!("activiteiten[{i}].naam"), &a.naam, MAX_NAAM_TEKENS));
-        periodes.push((format!("activiteiten[{i}]"), a.periode));
+        grenzen::tekst(&a.naam, MAX_NAAM_TEKENS)
+            .map_err(|r| buiten(format!("activiteiten[{i}].naam"), r))?;
+        in_venster(&a.periode).map_err(|r| buiten(format!("activiteiten[{i}]"), r))?;
     }
     for (i, b) in opgave.besluiten.iter().enumerate() {
-        teksten.push((
-            format!("besluiten[{i}].onderwerp"),
-            &b.onderwerp,
-            MAX_TEKST_TEKENS,
-        ));
-        grenzen::peildatum(b.datum).map_err(|r| fout(format!("besluiten[{i}].datum"), r))?;
-    }
-    for (veld, tekst, max) in teksten {
-        grenzen::tekst(tekst, max).map_err(|r| fout(veld, r))?;
-    }
-    for (veld, periode) in periodes {
-        for datum in [periode.start(), periode.eind()] {
-            grenzen::peildatum(datum).map_err(|r| fout(veld.clone(), r))?;
-        }
+        grenzen::tekst(&b.onderwerp, MAX_TEKST_TEKENS)
+            .map_err(|r| buiten(format!("besluiten[{i}].onderwerp"), r))?;
+        grenzen::peildatum(b.datum).map_err(|r| buiten(format!("besluiten[{i}].datum"), r))?;
     }
     Ok(())
 }

@@ -42,6 +42,24 @@ fn database() -> (tempfile::TempDir, String) {
     (map, url)
 }
 
+/// `grondplan gebruiker aanmaken` for a member of Utrecht, the password on standard input.
+fn maak_lid(db: &str, email: &str) -> (bool, String, String) {
+    grondplan(
+        db,
+        &[
+            "gebruiker",
+            "aanmaken",
+            "--email",
+            email,
+            "--rol",
+            "gemeente",
+            "--gemeente",
+            "GM0344",
+        ],
+        Some("een lang wachtwoord\n"),
+    )
+}
+
 fn gedeeld() -> bool {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../shared/data/gemeenten-2023.csv")
@@ -87,20 +105,7 @@ fn an_account_takes_its_password_from_standard_input() {
         return;
     }
     let (_map, db) = database();
-    let (ok, uit, fout) = grondplan(
-        &db,
-        &[
-            "gebruiker",
-            "aanmaken",
-            "--email",
-            "ib@utrecht.nl",
-            "--rol",
-            "gemeente",
-            "--gemeente",
-            "GM0344",
-        ],
-        Some("een lang wachtwoord\n"),
-    );
+    let (ok, uit, fout) = maak_lid(&db, "ib@utrecht.nl");
     assert!(ok, "{fout}");
     assert!(
         uit.contains("Account ib@utrecht.nl (gemeente) aangemaakt.") && !uit.contains("Wachtwoord"),
@@ -153,20 +158,7 @@ fn an_operator_disables_an_account_resets_its_password_and_ends_its_sessions() {
     }
     let (_map, db) = database();
     let email = "ib@utrecht.nl";
-    let (ok, _, fout) = grondplan(
-        &db,
-        &[
-            "gebruiker",
-            "aanmaken",
-            "--email",
-            email,
-            "--rol",
-            "gemeente",
-            "--gemeente",
-            "GM0344",
-        ],
-        Some("een lang wachtwoord\n"),
-    );
+    let (ok, _, fout) = maak_lid(&db, email);
     assert!(ok, "{fout}");
     let (ok, uit, fout) = grondplan(&db, &["gebruiker", "afmelden", "--email", email], None);
     assert!(ok, "{fout}");

@@ -16,7 +16,7 @@ use utoipa::IntoParams;
 
 use super::capaciteit::gemeentecode;
 use super::importwerk::Importwerk;
-use super::problem::{ApiFout, InvalidParam, Problem};
+use super::problem::{ApiFout, Problem};
 use super::versie::{etag, if_match, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::db::applicaties::Landschapimport;
@@ -44,19 +44,7 @@ fn niet_gevonden(code: &str, id: &ApplicatieId) -> ApiFout {
 
 /// Field errors of one applicatie as a 422 problem.
 fn regelfout(fouten: Vec<Veldfout>) -> ApiFout {
-    ApiFout::Regel {
-        detail: format!(
-            "{} veld(en) voldoen niet; er is niets opgeslagen",
-            fouten.len()
-        ),
-        invalid_params: fouten
-            .into_iter()
-            .map(|f| InvalidParam {
-                name: f.veld,
-                reason: f.reden,
-            })
-            .collect(),
-    }
+    ApiFout::velden(fouten.into_iter().map(|f| (f.veld, f.reden)))
 }
 
 /// The applicaties of a gemeente, in its own order.

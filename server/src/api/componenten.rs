@@ -11,7 +11,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::importwerk::Importwerk;
-use super::problem::{ApiFout, InvalidParam, Problem};
+use super::problem::{ApiFout, Problem};
 use super::versie::{if_match, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::db::componenten::{Componentfouten, Componentimport};
@@ -63,16 +63,7 @@ async fn bewaar(
 ) -> Result<i64, ApiFout> {
     let Componentfouten(fouten) = db.controleer_component(component).await?;
     if !fouten.is_empty() {
-        return Err(ApiFout::Regel {
-            detail: format!(
-                "{} veld(en) voldoen niet; er is niets opgeslagen",
-                fouten.len()
-            ),
-            invalid_params: fouten
-                .into_iter()
-                .map(|(name, reason)| InvalidParam { name, reason })
-                .collect(),
-        });
+        return Err(ApiFout::velden(fouten));
     }
     Ok(db.zet_component(recht, component, verwacht).await?)
 }

@@ -13,7 +13,7 @@ use super::problem::ApiFout;
 use crate::import::ImportFout;
 use crate::import::grenzen::MAX_GELIJKTIJDIGE_IMPORTEN;
 
-/// The places for imports being parsed on this instance.
+/// The places for imports on this instance (one is held from reading a file to storing it).
 #[derive(Clone, Debug)]
 pub struct Importwerk(Arc<Semaphore>);
 

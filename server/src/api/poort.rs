@@ -6,7 +6,7 @@
 
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::{Method, header};
+use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::toegang::Actor;
@@ -120,5 +120,10 @@ pub async fn als_problem(verzoek: Request, volgende: Next) -> Response {
         }
         detail.truncate(eind);
     }
-    super::problem::Problem::van_status(status, detail).into_response()
+    match status {
+        StatusCode::NOT_FOUND => ApiFout::NietGevonden(detail).into_response(),
+        StatusCode::METHOD_NOT_ALLOWED => ApiFout::MethodeNietToegestaan.into_response(),
+        StatusCode::PAYLOAD_TOO_LARGE => ApiFout::TeGroot(detail).into_response(),
+        _ => super::problem::Problem::van_status(status, detail).into_response(),
+    }
 }

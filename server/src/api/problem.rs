@@ -109,6 +109,21 @@ impl ApiFout {
         }
     }
 
+    /// A 422 for fields that break a rule, each as (field, reason); nothing was stored.
+    pub fn velden(fouten: impl IntoIterator<Item = (String, String)>) -> Self {
+        let invalid_params: Vec<InvalidParam> = fouten
+            .into_iter()
+            .map(|(name, reason)| InvalidParam { name, reason })
+            .collect();
+        Self::Regel {
+            detail: format!(
+                "{} veld(en) voldoen niet; er is niets opgeslagen",
+                invalid_params.len()
+            ),
+            invalid_params,
+        }
+    }
+
     fn problem(self) -> Problem {
         let (status, soort, title) = match &self {
             Self::OngeldigeInvoer { .. } => (
@@ -196,17 +211,12 @@ impl From<crate::db::DbFout> for ApiFout {
 
 impl Problem {
     /// A problem for a refusal that came with only a status and a text (from the
-    /// framework, before a handler ran).
+    /// framework, before a handler ran) and has no variant of [`ApiFout`] of its own.
     pub fn van_status(status: StatusCode, detail: String) -> Self {
-        let (soort, title) = match status {
-            StatusCode::NOT_FOUND => ("niet-gevonden", "Niet gevonden"),
-            StatusCode::METHOD_NOT_ALLOWED => {
-                ("methode-niet-toegestaan", "Methode niet toegestaan")
-            }
-            StatusCode::PAYLOAD_TOO_LARGE => ("te-groot", "Te groot"),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => ("ongeldige-invoer", "Ongeldige invoer"),
-            s if s.is_server_error() => ("interne-fout", "Interne fout"),
-            _ => ("ongeldige-invoer", "Ongeldige invoer"),
+        let (soort, title) = if status.is_server_error() {
+            ("interne-fout", "Interne fout")
+        } else {
+            ("ongeldige-invoer", "Ongeldige invoer")
         };
         Self {
             r#type: format!("urn:grondplan:probleem:{soort}"),

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::capaciteit::gemeentecode;
-use super::problem::{ApiFout, InvalidParam, Problem};
+use super::problem::{ApiFout, Problem};
 use super::versie::{etag, if_match};
 use crate::db::Db;
 use crate::db::scenarios::OpgeslagenScenario;
@@ -49,18 +49,10 @@ pub struct Deellink {
 fn binnen_grenzen(scenario: &domain::scenario::Scenario) -> Result<(), ApiFout> {
     let fouten = scenario.grensfouten();
     if fouten.is_empty() {
-        return Ok(());
+        Ok(())
+    } else {
+        Err(ApiFout::velden(fouten))
     }
-    Err(ApiFout::Regel {
-        detail: format!(
-            "{} veld(en) buiten de grenzen; er is niets opgeslagen",
-            fouten.len()
-        ),
-        invalid_params: fouten
-            .into_iter()
-            .map(|(name, reason)| InvalidParam { name, reason })
-            .collect(),
-    })
 }
 
 fn geldige_naam(naam: &str) -> Result<&str, ApiFout> {

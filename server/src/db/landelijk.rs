@@ -50,6 +50,22 @@ pub(super) async fn na_wijziging(
     }
 }
 
+/// Takes the write lock a check-then-write transaction needs, without changing anything:
+/// on PostgreSQL the counter row's lock (every writer of the beeld takes it), on SQLite
+/// the database's write lock. What the transaction reads after it cannot change before it
+/// commits.
+///
+/// # Errors
+/// A database error.
+pub(super) async fn neem_schrijfslot(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+) -> Result<(), DbFout> {
+    sqlx::query("UPDATE gegevensversie SET versie = versie WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Raises the gegevensversie inside the writer's transaction; for a write to a
 /// landscape, records that version as the gemeente's landschapversie. The counter's row
 /// lock orders the writers, so versions rise in the order they commit.

@@ -442,9 +442,9 @@ impl Db {
         verwacht: Option<i64>,
     ) -> Result<Result<i64, RoutekaartFout>, DbFout> {
         let mut tx = self.pool.begin().await?;
-        // The write lock first (PostgreSQL: the counter's row; SQLite: the database), so
-        // what is read below cannot change before this transaction commits.
-        super::landelijk::nieuwe_gegevensversie(&mut tx, None).await?;
+        // The write lock first, so what is read below cannot change before this
+        // transaction commits (the audit record raises the gegevensversie later).
+        super::landelijk::neem_schrijfslot(&mut tx).await?;
         let mut routekaart = lees_opgaven_in(&mut tx, None).await?;
         let voor = routekaart.iter().find(|o| o.id == opgave.id).cloned();
         match routekaart.iter_mut().find(|o| o.id == opgave.id) {

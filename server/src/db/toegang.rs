@@ -18,17 +18,6 @@ pub struct Account {
     gemeente_code: Option<String>,
 }
 
-/// How a reserved login attempt ends for one throttle key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Inlogafloop {
-    /// The password was wrong: the streak grows and the key waits.
-    Mislukt,
-    /// The attempt is over without counting (the key is free again, its streak kept).
-    Vrijgeven,
-    /// The login succeeded: the key and its streak are forgotten.
-    Wissen,
-}
-
 /// A token as `grondplan token lijst` shows it (never the token itself).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TokenInfo {
@@ -224,50 +213,56 @@ impl Db {
         ))
     }
 
-    /// Ends a reserved attempt on `sleutel`: a failure adds one to its streak and blocks
-    /// it for what `wachttijd` gives for the new streak (in microseconds); a success
-    /// frees it (`wis`: and forgets its streak).
+    /// A reserved attempt on `sleutel` failed: its streak grows by one and it is
+    /// blocked for what `wachttijd` gives for the new streak (in microseconds).
     ///
     /// # Errors
     /// A database error.
-    pub async fn beeindig_inlogpoging(
+    pub async fn noteer_mislukte_inlogpoging(
         &self,
         sleutel: &str,
         nu: i64,
-        uitkomst: Inlogafloop,
         wachttijd: impl Fn(i64) -> i64,
     ) -> Result<(), DbFout> {
-        match uitkomst {
-            Inlogafloop::Mislukt => {
-                let mislukt: i64 = sqlx::query_scalar(
-                    "UPDATE inlogsloten SET mislukt = mislukt + 1, bijgewerkt_op = $2 \
-                     WHERE sleutel = $1 RETURNING mislukt",
-                )
-                .bind(sleutel)
-                .bind(nu)
-                .fetch_optional(&self.pool)
-                .await?
-                .unwrap_or(1);
-                sqlx::query("UPDATE inlogsloten SET geblokkeerd_tot = $2 WHERE sleutel = $1")
-                    .bind(sleutel)
-                    .bind(nu.saturating_add(wachttijd(mislukt)))
-                    .execute(&self.pool)
-                    .await?;
-            }
-            Inlogafloop::Vrijgeven => {
-                sqlx::query("UPDATE inlogsloten SET geblokkeerd_tot = $2 WHERE sleutel = $1")
-                    .bind(sleutel)
-                    .bind(nu)
-                    .execute(&self.pool)
-                    .await?;
-            }
-            Inlogafloop::Wissen => {
-                sqlx::query("DELETE FROM inlogsloten WHERE sleutel = $1")
-                    .bind(sleutel)
-                    .execute(&self.pool)
-                    .await?;
-            }
-        }
+        let mislukt: i64 = sqlx::query_scalar(
+            "UPDATE inlogsloten SET mislukt = mislukt + 1, bijgewerkt_op = $2 \
+             WHERE sleutel = $1 RETURNING mislukt",
+        )
+        .bind(sleutel)
+        .bind(nu)
+        .fetch_optional(&self.pool)
+        .await?
+        .unwrap_or(1);
+        self.blokkeer_inlogsleutel(sleutel, nu.saturating_add(wachttijd(mislukt)))
+            .await
+    }
+
+    /// Frees `sleutel` at `nu` without counting the attempt (its streak is kept).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn geef_inlogsleutel_vrij(&self, sleutel: &str, nu: i64) -> Result<(), DbFout> {
+        self.blokkeer_inlogsleutel(sleutel, nu).await
+    }
+
+    async fn blokkeer_inlogsleutel(&self, sleutel: &str, tot: i64) -> Result<(), DbFout> {
+        sqlx::query("UPDATE inlogsloten SET geblokkeerd_tot = $2 WHERE sleutel = $1")
+            .bind(sleutel)
+            .bind(tot)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Forgets `sleutel` and its streak (after a successful login).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn vergeet_inlogsleutel(&self, sleutel: &str) -> Result<(), DbFout> {
+        sqlx::query("DELETE FROM inlogsloten WHERE sleutel = $1")
+            .bind(sleutel)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

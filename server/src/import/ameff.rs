@@ -10,7 +10,7 @@ use domain::{Referentiecomponent, ReferentiecomponentId};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::grenzen::{MAX_AMEFF_ELEMENTEN, MAX_AMEFF_TEKST_BYTES, bytes_als_tekst, hoogstens};
+use super::grenzen::{MAX_AMEFF_ELEMENTEN, MAX_AMEFF_TEKST_BYTES, hoogstens, hoogstens_bytes};
 use super::{Foutenlijst, ImportFout, RijFout, xml_entiteit};
 
 /// What an AMEFF file holds for Grondplan.
@@ -74,21 +74,17 @@ impl Regelteller<'_> {
 
 /// Adds `stuk` to the text being read, within [`MAX_AMEFF_TEKST_BYTES`].
 fn voeg_tekst_toe(tekst: &mut String, stuk: &str, positie: u64) -> Result<(), ImportFout> {
-    if stuk
-        .chars()
-        .any(|t| t.is_control() && !matches!(t, '\n' | '\r' | '\t'))
-    {
+    if stuk.chars().any(domain::grenzen::is_stuurteken) {
         return Err(onleesbaar(
             "een stuurteken in een naam, documentatie of waarde",
             positie,
         ));
     }
-    if tekst.len() + stuk.len() > MAX_AMEFF_TEKST_BYTES {
-        return Err(ImportFout::TeGroot(format!(
-            "een naam, documentatie of waarde (bij byte {positie}): hoogstens {}",
-            bytes_als_tekst(MAX_AMEFF_TEKST_BYTES as u64)
-        )));
-    }
+    hoogstens_bytes(
+        &format!("een naam, documentatie of waarde (bij byte {positie})"),
+        tekst.len() + stuk.len(),
+        MAX_AMEFF_TEKST_BYTES,
+    )?;
     tekst.push_str(stuk);
     Ok(())
 }

@@ -4,7 +4,7 @@
 use domain::{Gemeente, GemeenteCode};
 use serde::Deserialize;
 
-use super::grenzen::{MAX_CBS_BYTES, MAX_CBS_RIJEN, bytes_als_tekst, hoogstens};
+use super::grenzen::{MAX_CBS_BYTES, MAX_CBS_RIJEN, hoogstens, hoogstens_bytes};
 use super::{Foutenlijst, ImportFout, RijFout};
 
 #[derive(Deserialize)]
@@ -23,12 +23,7 @@ struct CbsRij {
 /// [`ImportFout::Onleesbaar`] when the header lacks a needed column,
 /// [`ImportFout::Rijen`] with every bad row and field otherwise.
 pub fn lees(bytes: &[u8]) -> Result<Vec<Gemeente>, ImportFout> {
-    if bytes.len() > MAX_CBS_BYTES {
-        return Err(ImportFout::TeGroot(format!(
-            "de gemeentenlijst: hoogstens {}",
-            bytes_als_tekst(MAX_CBS_BYTES as u64)
-        )));
-    }
+    hoogstens_bytes("de gemeentenlijst", bytes.len(), MAX_CBS_BYTES)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut lezer = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)

@@ -73,6 +73,26 @@ pub fn aantal(getal: u64) -> String {
     frontend::formaat::getal(i64::try_from(getal).unwrap_or(i64::MAX))
 }
 
+/// Why a cell is refused: it is longer than [`MAX_CEL_BYTES`].
+pub fn cel_te_lang() -> String {
+    format!("is langer dan {}", bytes_als_tekst(MAX_CEL_BYTES as u64))
+}
+
+/// A size check: `Err(TeGroot)` naming `wat` and the limit in bytes when `bytes > grens`.
+///
+/// # Errors
+/// [`super::ImportFout::TeGroot`] when the size is past the limit.
+pub fn hoogstens_bytes(wat: &str, bytes: usize, grens: usize) -> Result<(), super::ImportFout> {
+    if bytes > grens {
+        Err(super::ImportFout::TeGroot(format!(
+            "{wat}: hoogstens {}",
+            bytes_als_tekst(grens as u64)
+        )))
+    } else {
+        Ok(())
+    }
+}
+
 /// A limit check: `Err(TeGroot)` naming `wat` and the limit when `waarde > grens`.
 ///
 /// # Errors

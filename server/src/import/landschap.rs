@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use domain::landschap::gegevens::{Applicatiegegevens, KOLOMMEN};
 use domain::{Applicatie, GemeenteCode};
 
-use super::grenzen::{MAX_CEL_BYTES, MAX_KOLOMMEN, MAX_RIJEN, bytes_als_tekst, hoogstens};
+use super::grenzen::{MAX_CEL_BYTES, MAX_KOLOMMEN, MAX_RIJEN, cel_te_lang, hoogstens};
 use super::{Foutenlijst, ImportFout, RijFout, Rijlezer, xlsx};
 use crate::db::applicaties::{Referentiezoeker, vrij_id};
 
@@ -340,10 +340,7 @@ fn lees_csv(bytes: &[u8], lezer: &mut impl Rijlezer) -> Result<(), ImportFout> {
             }
             csv_core::ReadFieldResult::Field { record_end } => {
                 if te_lang {
-                    lezer.celfout(
-                        kolom,
-                        format!("is langer dan {}", bytes_als_tekst(MAX_CEL_BYTES as u64)),
-                    );
+                    lezer.celfout(kolom, cel_te_lang());
                 } else {
                     match std::str::from_utf8(&veld[..lengte]) {
                         Ok(tekst) => lezer.cel(kolom, tekst),

@@ -7,7 +7,7 @@ use domain::{Laag, Status};
 use serde::Deserialize;
 
 use super::ImportFout;
-use super::grenzen::{MAX_PUBLICCODE_BYTES, bytes_als_tekst};
+use super::grenzen::{MAX_PUBLICCODE_BYTES, hoogstens_bytes};
 
 /// What a publiccode.yml says, before names are matched to gemeenten and components.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,12 +132,7 @@ fn yaml_grenzen() -> serde_saphyr::Options {
 /// [`ImportFout::Onleesbaar`] for YAML that does not parse, lacks `name` or `url`, or has an
 /// unknown `developmentStatus` or layer.
 pub fn lees(bytes: &[u8]) -> Result<Publiccode, ImportFout> {
-    if bytes.len() > MAX_PUBLICCODE_BYTES {
-        return Err(ImportFout::TeGroot(format!(
-            "een publiccode.yml: hoogstens {}",
-            bytes_als_tekst(MAX_PUBLICCODE_BYTES as u64)
-        )));
-    }
+    hoogstens_bytes("een publiccode.yml", bytes.len(), MAX_PUBLICCODE_BYTES)?;
     let tekst = std::str::from_utf8(bytes)
         .map_err(|_| ImportFout::Onleesbaar("het bestand is geen UTF-8".into()))?;
     let bestand: Bestand = serde_saphyr::from_str_with_options(tekst, yaml_grenzen())

@@ -10,6 +10,7 @@
 //! date format (built in, or a custom format with d, m or y) becomes `JJJJ-MM-DD`.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::io::{BufReader, Cursor, Read};
 use std::rc::Rc;
 
@@ -21,7 +22,7 @@ use zip::ZipArchive;
 use super::grenzen::{
     MAX_CEL_BYTES, MAX_GEDEELDE_TEKST_BYTES, MAX_GEDEELDE_TEKSTEN, MAX_KOLOMMEN, MAX_RIJEN,
     MAX_UITGEPAKT_DEEL, MAX_UITGEPAKT_TOTAAL, MAX_XML_GEBEURTENIS, MAX_ZIP_DELEN, bytes_als_tekst,
-    hoogstens,
+    cel_te_lang, hoogstens, hoogstens_bytes,
 };
 use super::{ImportFout, Rijlezer, xml_entiteit};
 
@@ -122,7 +123,7 @@ struct Werkmap<'a> {
     uitgepakt: Rc<Cell<u64>>,
 }
 
-/// The part of a worksheet being read, as XML.
+/// A part of the archive being read, as XML.
 type Deel<'z, 'b> = Reader<BufReader<Begrensd<zip::read::ZipFile<'z, Cursor<&'b [u8]>>>>>;
 
 impl<'b> Werkmap<'b> {
@@ -194,7 +195,8 @@ impl<'b> Werkmap<'b> {
         let Some(mut stijlen) = self.xml("xl/styles.xml")? else {
             return Ok(Vec::new());
         };
-        let mut eigen: Vec<(u32, bool)> = Vec::new();
+        // By id: a style names its format, and a hostile file may hold many of both.
+        let mut eigen: HashMap<u32, bool> = HashMap::new();
         let mut stijlen_van_cellen = Vec::new();
         let mut in_cellxfs = false;
         bezoek(&mut stijlen, |gebeurtenis| {
@@ -205,7 +207,7 @@ impl<'b> Werkmap<'b> {
                         let code = attribuut(start, b"formatCode").unwrap_or_default();
                         if let Some(id) = id {
                             hoogstens("getalnotaties", eigen.len() + 1, MAX_GEDEELDE_TEKSTEN)?;
-                            eigen.push((id, is_datumnotatie(&code)));
+                            eigen.insert(id, is_datumnotatie(&code));
                         }
                     }
                     b"cellXfs" => in_cellxfs = true,
@@ -214,9 +216,9 @@ impl<'b> Werkmap<'b> {
                             .and_then(|i| i.parse().ok())
                             .unwrap_or(0);
                         let datum = eigen
-                            .iter()
-                            .find(|(e, _)| *e == id)
-                            .map_or(is_ingebouwde_datum(id), |(_, d)| *d);
+                            .get(&id)
+                            .copied()
+                            .unwrap_or_else(|| is_ingebouwde_datum(id));
                         hoogstens(
                             "celstijlen",
                             stijlen_van_cellen.len() + 1,
@@ -243,8 +245,7 @@ impl<'b> Werkmap<'b> {
         };
         let mut teksten: Vec<Option<Box<str>>> = Vec::new();
         let mut totaal = 0_usize;
-        let mut tekst = String::new();
-        let mut te_lang = false;
+        let mut tekst = Celtekst::default();
         let mut in_t = false;
         let mut in_fonetisch = false;
         bezoek(&mut deel, |gebeurtenis| {
@@ -256,35 +257,24 @@ impl<'b> Werkmap<'b> {
                             .unwrap_or(0);
                         hoogstens("gedeelde teksten", opgegeven, MAX_GEDEELDE_TEKSTEN)?;
                     }
-                    b"si" => {
-                        tekst.clear();
-                        te_lang = false;
-                    }
+                    b"si" => tekst = Celtekst::default(),
                     b"t" => in_t = true,
                     b"rPh" => in_fonetisch = true,
                     _ => {}
                 },
-                Gebeurtenis::Tekst(stuk) if in_t && !in_fonetisch && !te_lang => {
-                    if tekst.len() + stuk.len() > MAX_CEL_BYTES {
-                        te_lang = true;
-                        tekst.clear();
-                    } else {
-                        tekst.push_str(stuk);
-                    }
-                }
+                Gebeurtenis::Tekst(stuk) if in_t && !in_fonetisch => tekst.voeg_toe(stuk),
                 Gebeurtenis::Einde(naam) => match naam {
                     b"t" => in_t = false,
                     b"rPh" => in_fonetisch = false,
                     b"si" => {
                         hoogstens("gedeelde teksten", teksten.len() + 1, MAX_GEDEELDE_TEKSTEN)?;
-                        totaal += tekst.len();
-                        if totaal > MAX_GEDEELDE_TEKST_BYTES {
-                            return Err(ImportFout::TeGroot(format!(
-                                "gedeelde teksten samen: hoogstens {}",
-                                bytes_als_tekst(MAX_GEDEELDE_TEKST_BYTES as u64)
-                            )));
-                        }
-                        teksten.push((!te_lang).then(|| tekst.as_str().into()));
+                        totaal += tekst.tekst.len();
+                        hoogstens_bytes(
+                            "gedeelde teksten samen",
+                            totaal,
+                            MAX_GEDEELDE_TEKST_BYTES,
+                        )?;
+                        teksten.push((!tekst.te_lang).then(|| tekst.tekst.as_str().into()));
                     }
                     _ => {}
                 },
@@ -481,6 +471,28 @@ impl Tijdrekening {
     }
 }
 
+/// Text read in pieces up to [`MAX_CEL_BYTES`]: past it the text is dropped and only
+/// that it was too long is kept.
+#[derive(Default)]
+struct Celtekst {
+    tekst: String,
+    te_lang: bool,
+}
+
+impl Celtekst {
+    fn voeg_toe(&mut self, stuk: &str) {
+        if self.te_lang {
+            return;
+        }
+        if self.tekst.len() + stuk.len() > MAX_CEL_BYTES {
+            self.te_lang = true;
+            self.tekst = String::new();
+        } else {
+            self.tekst.push_str(stuk);
+        }
+    }
+}
+
 /// What the cells of a sheet are read with.
 struct Opmaak<'a> {
     teksten: &'a [Option<Box<str>>],
@@ -494,24 +506,23 @@ struct Celstaat {
     kolom: usize,
     soort: Option<String>,
     stijl: usize,
-    waarde: String,
-    te_lang: bool,
+    waarde: Celtekst,
     in_waarde: bool,
 }
 
 /// `B7` → column 1 (0-based); `None` for a reference without letters or past XFD.
 fn kolom_van(referentie: &str) -> Option<usize> {
-    let letters: Vec<u8> = referentie
+    let letters = referentie
         .bytes()
         .take_while(u8::is_ascii_alphabetic)
-        .collect();
-    if letters.is_empty() || letters.len() > 3 {
-        return None;
-    }
-    let kolom = letters.iter().fold(0_usize, |k, l| {
-        k * 26 + usize::from(l.to_ascii_uppercase() - b'A') + 1
+        .take(4);
+    let (aantal, kolom) = letters.fold((0, 0_usize), |(n, k), l| {
+        (
+            n + 1,
+            k * 26 + usize::from(l.to_ascii_uppercase() - b'A') + 1,
+        )
     });
-    (kolom <= 16_384).then(|| kolom - 1)
+    ((1..=3).contains(&aantal) && kolom <= 16_384).then(|| kolom - 1)
 }
 
 /// `B7` → row 7.
@@ -590,14 +601,8 @@ fn lees_blad<R: Read>(
             Gebeurtenis::Tekst(stuk) => {
                 if let Some(c) = cel.as_mut()
                     && (c.in_waarde || (in_inline_t && !in_fonetisch))
-                    && !c.te_lang
                 {
-                    if c.waarde.len() + stuk.len() > MAX_CEL_BYTES {
-                        c.te_lang = true;
-                        c.waarde.clear();
-                    } else {
-                        c.waarde.push_str(stuk);
-                    }
+                    c.waarde.voeg_toe(stuk);
                 }
             }
             Gebeurtenis::Einde(naam) => match naam {
@@ -623,12 +628,11 @@ fn lees_blad<R: Read>(
 
 /// Hands one finished cell to `lezer` as the text a CSV file would have had.
 fn geef_cel(cel: Celstaat, opmaak: &Opmaak<'_>, lezer: &mut impl Rijlezer) {
-    let te_lang = || format!("is langer dan {}", bytes_als_tekst(MAX_CEL_BYTES as u64));
-    if cel.te_lang {
-        lezer.celfout(cel.kolom, te_lang());
+    if cel.waarde.te_lang {
+        lezer.celfout(cel.kolom, cel_te_lang());
         return;
     }
-    let waarde = cel.waarde.trim();
+    let waarde = cel.waarde.tekst.trim();
     match cel.soort.as_deref() {
         Some("s") => match waarde
             .parse::<usize>()
@@ -636,7 +640,7 @@ fn geef_cel(cel: Celstaat, opmaak: &Opmaak<'_>, lezer: &mut impl Rijlezer) {
             .and_then(|i| opmaak.teksten.get(i))
         {
             Some(Some(tekst)) => lezer.cel(cel.kolom, tekst),
-            Some(None) => lezer.celfout(cel.kolom, te_lang()),
+            Some(None) => lezer.celfout(cel.kolom, cel_te_lang()),
             None => lezer.celfout(
                 cel.kolom,
                 format!("verwijst naar gedeelde tekst '{waarde}', die niet bestaat"),
@@ -644,7 +648,7 @@ fn geef_cel(cel: Celstaat, opmaak: &Opmaak<'_>, lezer: &mut impl Rijlezer) {
         },
         Some("b") => lezer.cel(cel.kolom, if waarde == "1" { "ja" } else { "nee" }),
         Some("e") => lezer.cel(cel.kolom, &format!("#{waarde}")),
-        Some("str" | "inlineStr" | "d") => lezer.cel(cel.kolom, &cel.waarde),
+        Some("str" | "inlineStr" | "d") => lezer.cel(cel.kolom, &cel.waarde.tekst),
         _ => {
             let getal = waarde.parse::<f64>().ok();
             let is_datum = opmaak.datumstijlen.get(cel.stijl).copied().unwrap_or(false);

@@ -19,7 +19,6 @@ use super::geheim::{nieuw_geheim, schijnhash, sha256_hex, wachtwoord_klopt};
 use super::{SESSIECOOKIE, nu_micros};
 use crate::AppState;
 use crate::beveiliging::Client;
-use crate::db::toegang::Inlogafloop;
 
 /// How long a session lasts.
 pub const SESSIEDUUR_MICROS: i64 = 8 * 3600 * 1_000_000;
@@ -225,7 +224,7 @@ pub async fn inloggen(
     let Some(account) = account.filter(|_| klopt) else {
         for (sleutel, vrij) in &sleutels {
             let afloop = db
-                .beeindig_inlogpoging(sleutel, nu, Inlogafloop::Mislukt, |n| wachttijd(n, *vrij))
+                .noteer_mislukte_inlogpoging(sleutel, nu, |n| wachttijd(n, *vrij))
                 .await;
             if let Err(fout) = afloop {
                 tracing::error!(error = %fout, "inloggen: poging niet genoteerd");
@@ -252,10 +251,8 @@ pub async fn inloggen(
     // (one good login does not wipe a guesser's failures on other accounts).
     let [(adres, _), (account_sleutel, _)] = &sleutels;
     let afgerond = async {
-        db.beeindig_inlogpoging(account_sleutel, nu, Inlogafloop::Wissen, |_| 0)
-            .await?;
-        db.beeindig_inlogpoging(adres, nu, Inlogafloop::Vrijgeven, |_| 0)
-            .await
+        db.vergeet_inlogsleutel(account_sleutel).await?;
+        db.geef_inlogsleutel_vrij(adres, nu).await
     };
     if let Err(fout) = gestart.and(afgerond.await) {
         tracing::error!(error = %fout, "inloggen: sessie niet opgeslagen");
@@ -274,11 +271,7 @@ pub async fn inloggen(
 /// Frees the keys this attempt reserved, without counting it.
 async fn geef_vrij(state: &AppState, sleutels: &[&str], nu: i64) {
     for sleutel in sleutels {
-        if let Err(fout) = state
-            .db
-            .beeindig_inlogpoging(sleutel, nu, Inlogafloop::Vrijgeven, |_| 0)
-            .await
-        {
+        if let Err(fout) = state.db.geef_inlogsleutel_vrij(sleutel, nu).await {
             tracing::error!(error = %fout, "inloggen: reservering niet vrijgegeven");
         }
     }

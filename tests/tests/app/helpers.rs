@@ -149,7 +149,7 @@ async fn start(database_url: String, tijdelijk: Option<tempfile::TempDir>, demo:
 
 /// A SQLite file in a fresh temporary folder, or a fresh PostgreSQL database on the
 /// server `TEST_DATABASE_URL` names.
-async fn verse_database() -> (String, Option<tempfile::TempDir>) {
+pub async fn verse_database() -> (String, Option<tempfile::TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(beheer) if beheer.starts_with("postgres") => {
             let naam = format!("gp_test_{}", uuid::Uuid::new_v4().simple());

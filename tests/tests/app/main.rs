@@ -9,6 +9,7 @@ mod grenzen;
 mod helpers;
 mod landelijk;
 mod landschap;
+mod migraties;
 mod opslag;
 mod routekaart;
 mod toegang;

@@ -3,15 +3,16 @@
 //! the first landing), and 0001–0008 with the changed version of 0008 that some
 //! databases ran before it was restored.
 //!
-//! Each test runs on SQLite, and again on PostgreSQL when `TEST_DATABASE_URL` names a
-//! server (as `scripts/test` does).
+//! Each test runs on a fresh database: SQLite, and PostgreSQL when `TEST_DATABASE_URL`
+//! names a server (as `scripts/test` does).
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use sha2::{Digest, Sha384};
-use sqlx::Connection as _;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
+
+use crate::helpers::{verse_database, werkmap};
 
 /// The SHA-384 of every published migration file, as it was published. A changed file
 /// fails [`published_migrations_never_change`]; a new migration is added here when it
@@ -56,7 +57,7 @@ const GEPUBLICEERD: &[(&str, &str)] = &[
 ];
 
 fn migratiemap() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations")
+    werkmap().join("server/migrations")
 }
 
 fn sha384_hex(bytes: &[u8]) -> String {
@@ -78,7 +79,7 @@ fn published_migrations_never_change() {
         let inhoud = std::fs::read(migratiemap().join(naam)).expect("read");
         let Some((_, verwacht)) = GEPUBLICEERD.iter().find(|(n, _)| n == naam) else {
             panic!(
-                "{naam} staat niet in GEPUBLICEERD (server/tests/migraties.rs); voeg toe: (\"{naam}\", \"{}\")",
+                "{naam} staat niet in GEPUBLICEERD (tests/tests/app/migraties.rs); voeg toe: (\"{naam}\", \"{}\")",
                 sha384_hex(&inhoud)
             );
         };
@@ -138,33 +139,21 @@ fn migrator(tot: i64, vervanging: Option<(i64, &str)>) -> Migrator {
     }
 }
 
-/// A fresh database URL: a SQLite file, or a new database on the test PostgreSQL.
-async fn nieuwe_database(map: &Path, naam: &str) -> String {
-    match std::env::var("TEST_DATABASE_URL") {
-        Ok(server) if server.starts_with("postgres") => {
-            let db = format!("gp_migratie_{naam}_{}", uuid::Uuid::new_v4().simple());
-            let mut beheer = sqlx::PgConnection::connect(&server)
-                .await
-                .expect("postgres");
-            sqlx::query(&format!("CREATE DATABASE {db}"))
-                .execute(&mut beheer)
-                .await
-                .expect("create database");
-            let (basis, _) = server.rsplit_once('/').expect("url with a database");
-            format!("{basis}/{db}")
-        }
-        _ => format!(
-            "sqlite://{}?mode=rwc",
-            map.join(format!("{naam}.db")).display()
-        ),
-    }
-}
-
-async fn bouw_met(url: &str, migrator: &Migrator) {
+/// A fresh database built with `migrator` alone, as an older Grondplan left it.
+async fn bouw_met(migrator: &Migrator) -> (String, Option<tempfile::TempDir>) {
+    let (url, map) = verse_database().await;
     sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(url).await.expect("connect");
+    let aanmaken = if url.starts_with("sqlite:") {
+        "?mode=rwc"
+    } else {
+        ""
+    };
+    let pool = sqlx::AnyPool::connect(&format!("{url}{aanmaken}"))
+        .await
+        .expect("connect");
     migrator.run(&pool).await.expect("the old migrations run");
     pool.close().await;
+    (url, map)
 }
 
 async fn heeft_tabel(db: &server::Db, tabel: &str) -> bool {
@@ -173,9 +162,7 @@ async fn heeft_tabel(db: &server::Db, tabel: &str) -> bool {
 
 #[tokio::test]
 async fn a_database_of_the_first_release_upgrades_to_the_current_schema() {
-    let map = tempfile::tempdir().expect("temp dir");
-    let url = nieuwe_database(map.path(), "eerste").await;
-    bouw_met(&url, &migrator(5, None)).await;
+    let (url, _map) = bouw_met(&migrator(5, None)).await;
     let db = server::Db::connect(&url)
         .await
         .expect("the current server starts on it");
@@ -195,10 +182,8 @@ async fn a_database_of_the_first_release_upgrades_to_the_current_schema() {
 
 #[tokio::test]
 async fn a_database_that_ran_the_changed_0008_starts_and_gets_the_same_schema() {
-    let map = tempfile::tempdir().expect("temp dir");
-    let url = nieuwe_database(map.path(), "gewijzigd").await;
-    let gewijzigd = include_str!("fixtures/0008_landelijk_tweede_versie.sql");
-    bouw_met(&url, &migrator(8, Some((8, gewijzigd)))).await;
+    let gewijzigd = include_str!("../../fixtures/0008_landelijk_tweede_versie.sql");
+    let (url, _map) = bouw_met(&migrator(8, Some((8, gewijzigd)))).await;
     let db = server::Db::connect(&url)
         .await
         .expect("a database with the changed 0008 starts");
@@ -212,9 +197,7 @@ async fn a_database_that_ran_the_changed_0008_starts_and_gets_the_same_schema() 
 
 #[tokio::test]
 async fn a_database_that_ran_the_first_0008_starts_too() {
-    let map = tempfile::tempdir().expect("temp dir");
-    let url = nieuwe_database(map.path(), "eerste0008").await;
-    bouw_met(&url, &migrator(8, None)).await;
+    let (url, _map) = bouw_met(&migrator(8, None)).await;
     let db = server::Db::connect(&url).await.expect("starts");
     assert!(heeft_tabel(&db, "landschapversies").await);
 }
