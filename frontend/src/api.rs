@@ -165,6 +165,15 @@ pub async fn wijzig(
     .await
 }
 
+/// What a server function's refusal says to a person: the server's own Dutch text,
+/// without the framework's English "error running server function:" before it.
+pub fn serverfout(fout: &leptos::prelude::ServerFnError) -> String {
+    match fout {
+        leptos::prelude::ServerFnError::ServerError(tekst) => tekst.clone(),
+        anders => anders.to_string(),
+    }
+}
+
 /// `false` on the server and while the page hydrates, `true` from then on. Data that only
 /// the browser loads (a `LocalResource`) is read behind it: read while the server renders
 /// a `Suspense`, it makes that `Suspense` give up its content or not depending on timing,

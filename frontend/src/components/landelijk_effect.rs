@@ -23,7 +23,7 @@ pub fn LandelijkEffect(
         Ok(None) => ().into_any(),
         Err(fout) => view! {
             <p class="gp-fout" role="alert">
-                {format!("Het landelijk effect kon niet worden geladen: {fout}")}
+                {format!("Het landelijk effect kon niet worden geladen: {}", crate::api::serverfout(&fout))}
             </p>
         }
         .into_any(),

@@ -132,7 +132,7 @@ pub fn PlanPagina() -> impl IntoView {
                             .into_any()
                     }
                     Ok(None) => view! { <NietGevonden /> }.into_any(),
-                    Err(fout) => view! { <p class="gp-fout" role="alert">"Het plan kon niet worden geladen: " {fout.to_string()}</p> }.into_any(),
+                    Err(fout) => view! { <p class="gp-fout" role="alert">"Het plan kon niet worden geladen: " {crate::api::serverfout(&fout)}</p> }.into_any(),
                 }
             })}
         </Suspense>

@@ -40,7 +40,7 @@ pub fn RoutekaartPagina() -> impl IntoView {
                     Err(fout) => {
                         view! {
                             <p class="gp-fout" role="alert">
-                                "De Routekaart kon niet worden geladen: " {fout.to_string()}
+                                "De Routekaart kon niet worden geladen: " {crate::api::serverfout(&fout)}
                             </p>
                         }
                             .into_any()

@@ -17,12 +17,12 @@ pub async fn gedeeld_ophalen(token: String) -> Result<Option<GedeeldScenario>, S
         .gedeeld(&token)
         .await
         .map_err(|e| ServerFnError::new(e.to_string()))?;
-    if let Some((veld, reden)) = gedeeld
+    if let Some((_, reden)) = gedeeld
         .as_ref()
         .and_then(|g| g.scenario.grensfouten().into_iter().next())
     {
         return Err(ServerFnError::new(format!(
-            "dit plan kan niet worden getoond: {veld} {reden}"
+            "het valt buiten wat Grondplan doorrekent ({reden})"
         )));
     }
     Ok(gedeeld)
