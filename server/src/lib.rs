@@ -87,7 +87,7 @@ pub fn app(db: Db, config: &Config) -> Router {
         provide_context(Arc::clone(&aanmeldingen));
         provide_context(Arc::clone(&deellinks));
     };
-    let routes = generate_route_list(frontend::App);
+    let routes = paginaroutes();
 
     Router::new()
         .nest("/api/v1", api::router(state.clone()))
@@ -116,6 +116,18 @@ pub fn app(db: Db, config: &Config) -> Router {
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The page routes, listed once per process. While leptos lists them it pauses every
+/// resource in the process, and a resource first polled in that window never resolves
+/// (leptos issue 4773): a second instance started in the same process (the tests, an
+/// embedding host) would stall pages the first one is rendering.
+fn paginaroutes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES
+        .get_or_init(|| generate_route_list(frontend::App))
+        .clone()
 }
 
 /// `GET /health`: 200 when the database answers, 503 when it does not.

@@ -68,3 +68,50 @@ async fn an_expired_session_is_nobody() {
     assert!(db.sessie("verlopen", 3_000).await.expect("read").is_none());
     assert!(db.sessie("levend", 3_000).await.expect("read").is_some());
 }
+
+/// Starting an instance must not stall pages another instance in the same process is
+/// rendering: leptos pauses every resource in the process while it lists the routes
+/// (leptos issue 4773), and a resource first polled in that window never resolves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_finish_while_another_instance_starts_in_the_same_process() {
+    let app = spawn_app().await;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let starter = {
+        let stop = std::sync::Arc::clone(&stop);
+        let database_url = app.database_url.clone();
+        tokio::spawn(async move {
+            let mut gestart = 0_u32;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let config = Config::lokaal(
+                    "127.0.0.1:0".parse().expect("valid"),
+                    database_url.clone(),
+                    None,
+                    crate::helpers::werkmap().join("target/site"),
+                    false,
+                );
+                server::bouw(&config).await.expect("the app builds");
+                gestart += 1;
+            }
+            gestart
+        })
+    };
+    let http = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(5))
+        .build()
+        .expect("client");
+    for poging in 0..150 {
+        let pagina = ["/componenten", "/", "/componenten?status=idee"][poging % 3];
+        let html = http
+            .get(app.url(pagina))
+            .send()
+            .await
+            .expect("server answers")
+            .text()
+            .await
+            .unwrap_or_else(|fout| panic!("{pagina} (request {poging}) did not finish: {fout}"));
+        assert!(html.contains("</html>"), "{pagina} rendered completely");
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let gestart = starter.await.expect("starter ran");
+    assert!(gestart > 0, "another instance started meanwhile");
+}
