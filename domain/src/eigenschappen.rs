@@ -5,8 +5,10 @@ use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 
 use crate::catalogus::Status;
+use crate::landschap::Capaciteit;
 use crate::landschap::Contract;
 use crate::overstap::{Overstapcontext, Uitkomst, uitstappunten};
+use crate::routekaart::Rol;
 use crate::routekaart::{FaseSoort, Opgave};
 use crate::scenario::{Basis, Scenario, Wijziging};
 use crate::testdata::*;
@@ -288,4 +290,71 @@ proptest! {
             prop_assert_eq!(scenario.werk_uit(&basis), na);
         }
     }
+
+    #[test]
+    fn the_draft_works_out_as_the_edits_in_the_order_they_were_made_also_after_saving(
+        (kaart, handelingen) in routekaart_strategie().prop_flat_map(|kaart| {
+            let opgaven: Vec<crate::OpgaveId> = kaart.iter().map(|o| o.id.clone()).collect();
+            let rol = prop::sample::select(vec![None, Some(Rol::Coalitiepartner), Some(Rol::EersteGebruiker)]);
+            let handeling = prop_oneof![
+                bewerking_strategie(&kaart).prop_map(Handeling::Stap),
+                Just(Handeling::Ongedaan),
+                (prop::sample::select(opgaven), rol).prop_map(|(o, r)| Handeling::Rol(o, r)),
+                (0_u32..40, 0_i64..400_000).prop_map(|(fte, euro)| Handeling::Capaciteit(f64::from(fte) / 4.0, euro)),
+            ];
+            (Just(kaart), prop::collection::vec(handeling, 0..12))
+        })
+    ) {
+        let mut k = open_zaak();
+        k.status = Status::InOntwikkeling;
+        k.opgave = Some(kaart[0].id.clone());
+        let basis = Basis { routekaart: kaart, componenten: vec![k], applicaties: vec![zaaksysteem_x()], capaciteit: None };
+        let (gemeente, peildatum) = (gm("GM0344"), d("2023-06-01"));
+        // The edits as made, one after the other: the record the draft must amount to.
+        let mut logboek = Scenario::concept(gemeente.clone(), peildatum, &basis);
+        // The page: the timeline's steps, and the draft of choices.
+        let mut stappen: Vec<Bewerking> = Vec::new();
+        let mut concept = Scenario::concept(gemeente, peildatum, &basis);
+        for handeling in handelingen {
+            match handeling {
+                Handeling::Stap(bewerking) => {
+                    stappen.push(bewerking.clone());
+                    logboek.wijzigingen.push(Wijziging::Tijdlijn { bewerking });
+                }
+                Handeling::Ongedaan => {
+                    if stappen.pop().is_some() {
+                        let laatste = logboek.wijzigingen.iter().rposition(|w| matches!(w, Wijziging::Tijdlijn { .. })).expect("a step");
+                        logboek.wijzigingen.remove(laatste);
+                    }
+                }
+                Handeling::Rol(opgave, rol) => {
+                    concept.kies_rol(&basis, opgave.clone(), rol);
+                    logboek.wijzigingen.push(Wijziging::Rol { opgave, rol });
+                }
+                Handeling::Capaciteit(fte, euro) => {
+                    let capaciteit = Capaciteit::new(fte, euro).expect("in range");
+                    concept.zet_capaciteit(&basis, capaciteit);
+                    logboek.wijzigingen.push(Wijziging::Capaciteit { capaciteit });
+                }
+            }
+            concept.zet_tijdlijn(&stappen);
+            let getoond = concept.werk_uit(&basis);
+            let verwacht = logboek.werk_uit(&basis);
+            prop_assert_eq!(&getoond.basis, &verwacht.basis);
+            prop_assert_eq!(&getoond.plan, &verwacht.plan);
+            // Saved and read back (JSON, as the API stores it), it works out the same.
+            let opgeslagen: Scenario = serde_json::from_str(&serde_json::to_string(&concept).expect("json")).expect("read back");
+            prop_assert_eq!(&opgeslagen, &concept);
+            prop_assert_eq!(opgeslagen.werk_uit(&basis), getoond);
+        }
+    }
+}
+
+/// What someone does to the draft on the Routekaart page.
+#[derive(Debug, Clone)]
+enum Handeling {
+    Stap(Bewerking),
+    Ongedaan,
+    Rol(crate::OpgaveId, Option<Rol>),
+    Capaciteit(f64, i64),
 }

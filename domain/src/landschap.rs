@@ -226,12 +226,115 @@ pub struct Capaciteit {
     pub budget_per_jaar: i64,
 }
 
+/// Why a capaciteit is refused; one per field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CapaciteitFout {
+    /// The fte is not a number of 0 or more.
+    #[error("de fte per kwartaal moet een getal van 0 of meer zijn")]
+    Fte,
+    /// The budget is not a whole number of euros of 0 or more.
+    #[error("het budget per jaar moet een heel aantal euro van 0 of meer zijn")]
+    Budget,
+}
+
+impl CapaciteitFout {
+    /// The field it is about, as the API names it.
+    pub fn veld(self) -> &'static str {
+        match self {
+            Self::Fte => "ftePerKwartaal",
+            Self::Budget => "budgetPerJaar",
+        }
+    }
+}
+
+impl Capaciteit {
+    /// A capaciteit of `fte_per_kwartaal` (finite, 0 or more) and `budget_per_jaar` (0 or
+    /// more).
+    ///
+    /// # Errors
+    /// Each field that is out of range, fte first.
+    pub fn new(fte_per_kwartaal: f64, budget_per_jaar: i64) -> Result<Self, Vec<CapaciteitFout>> {
+        Self {
+            fte_per_kwartaal,
+            budget_per_jaar,
+        }
+        .toets()
+    }
+
+    /// This capaciteit when both fields are in range ([`Capaciteit::new`]).
+    ///
+    /// # Errors
+    /// Each field that is out of range.
+    pub fn toets(self) -> Result<Self, Vec<CapaciteitFout>> {
+        let mut fouten = Vec::new();
+        if !(self.fte_per_kwartaal.is_finite() && self.fte_per_kwartaal >= 0.0) {
+            fouten.push(CapaciteitFout::Fte);
+        }
+        if self.budget_per_jaar < 0 {
+            fouten.push(CapaciteitFout::Budget);
+        }
+        if fouten.is_empty() {
+            Ok(self)
+        } else {
+            Err(fouten)
+        }
+    }
+
+    /// A capaciteit as people type it: fte with a decimal comma or point, budget in whole
+    /// euros with or without thousands dots or spaces ("2,5" and "120.000").
+    ///
+    /// # Errors
+    /// Each field that is not a number in range.
+    pub fn lees(fte: &str, budget: &str) -> Result<Self, Vec<CapaciteitFout>> {
+        // What does not parse stands in as a value `new` refuses for that field.
+        let fte = fte
+            .trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .unwrap_or(f64::NAN);
+        let budget = budget
+            .chars()
+            .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}' | '\u{202f}'))
+            .collect::<String>()
+            .parse::<i64>()
+            .unwrap_or(-1);
+        Self::new(fte, budget)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().expect("test date")
+    }
+
+    #[test]
+    fn a_capaciteit_is_read_as_people_type_it_and_refused_per_field() {
+        assert_eq!(
+            Capaciteit::lees(" 2,5 ", "120.000"),
+            Capaciteit::new(2.5, 120_000)
+        );
+        assert_eq!(
+            Capaciteit::lees("1.5", "90 000").map(|c| c.budget_per_jaar),
+            Ok(90_000)
+        );
+        assert_eq!(Capaciteit::lees("-1", "5"), Err(vec![CapaciteitFout::Fte]));
+        assert_eq!(
+            Capaciteit::lees("2", "-5"),
+            Err(vec![CapaciteitFout::Budget])
+        );
+        assert_eq!(
+            Capaciteit::lees("veel", ""),
+            Err(vec![CapaciteitFout::Fte, CapaciteitFout::Budget])
+        );
+        assert_eq!(Capaciteit::new(f64::NAN, 0), Err(vec![CapaciteitFout::Fte]));
+        assert_eq!(
+            Capaciteit::new(f64::INFINITY, 0),
+            Err(vec![CapaciteitFout::Fte])
+        );
+        assert_eq!(CapaciteitFout::Budget.veld(), "budgetPerJaar");
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub use gemeente::{Gemeente, GemeenteCode, GemeenteCodeFout};
 pub use id::{
     ActiviteitId, ApplicatieId, BesluitId, ComponentId, IdFout, OpgaveId, ReferentiecomponentId,
 };
-pub use landschap::{Applicatie, Capaciteit, Contract, ContractFout};
+pub use landschap::{Applicatie, Capaciteit, CapaciteitFout, Contract, ContractFout};
 pub use overstap::{Overstap, Overstapcontext, Uitkomst};
 pub use plan::{Overstapplan, overstapplan};
 pub use routekaart::{

@@ -198,13 +198,10 @@ impl Basis {
                 doel.beschikbaar_vanaf = Some(*datum);
             }
             Wijziging::Capaciteit { capaciteit } => {
-                if capaciteit.fte_per_kwartaal < 0.0
-                    || capaciteit.budget_per_jaar < 0
-                    || capaciteit.fte_per_kwartaal.is_nan()
-                {
-                    return Err(WijzigingFout::NegatieveCapaciteit);
-                }
-                self.capaciteit = Some(*capaciteit);
+                let capaciteit = capaciteit
+                    .toets()
+                    .map_err(|_| WijzigingFout::NegatieveCapaciteit)?;
+                self.capaciteit = Some(capaciteit);
             }
             Wijziging::Contract { applicatie, keuze } => {
                 let doel = self
@@ -325,6 +322,59 @@ impl Scenario {
             basis: huidig,
             plan,
             conflicten,
+        }
+    }
+
+    /// An empty draft for `gemeente` at `peildatum` on `basis`: worked out, it is the
+    /// published plan.
+    pub fn concept(gemeente: GemeenteCode, peildatum: NaiveDate, basis: &Basis) -> Self {
+        Self {
+            gemeente,
+            peildatum,
+            basisversie: basisversie(&basis.routekaart),
+            wijzigingen: Vec::new(),
+        }
+    }
+
+    /// The draft's Routekaart edits become `stappen`, in their order and before the other
+    /// edits: the timeline keeps its own undo and redo, the draft follows it. Edits of the
+    /// Routekaart and of rol or capaciteit touch different data, so the order between
+    /// the two kinds does not change the outcome.
+    pub fn zet_tijdlijn(&mut self, stappen: &[Bewerking]) {
+        let overig = std::mem::take(&mut self.wijzigingen)
+            .into_iter()
+            .filter(|w| !matches!(w, Wijziging::Tijdlijn { .. }));
+        self.wijzigingen = stappen
+            .iter()
+            .map(|bewerking| Wijziging::Tijdlijn {
+                bewerking: bewerking.clone(),
+            })
+            .chain(overig)
+            .collect();
+    }
+
+    /// Chooses `rol` in `opgave` (none: not taking part), in place of an earlier choice
+    /// for it; choosing the published rol again is no edit.
+    pub fn kies_rol(&mut self, basis: &Basis, opgave: OpgaveId, rol: Option<Rol>) {
+        self.wijzigingen
+            .retain(|w| !matches!(w, Wijziging::Rol { opgave: o, .. } if *o == opgave));
+        let gepubliceerd = basis
+            .routekaart
+            .iter()
+            .find(|o| o.id == opgave)
+            .and_then(|o| o.rol_van(&self.gemeente));
+        if rol != gepubliceerd {
+            self.wijzigingen.push(Wijziging::Rol { opgave, rol });
+        }
+    }
+
+    /// Sets the capaciteit, in place of an earlier one; the capaciteit on record is no
+    /// edit.
+    pub fn zet_capaciteit(&mut self, basis: &Basis, capaciteit: Capaciteit) {
+        self.wijzigingen
+            .retain(|w| !matches!(w, Wijziging::Capaciteit { .. }));
+        if Some(capaciteit) != basis.capaciteit {
+            self.wijzigingen.push(Wijziging::Capaciteit { capaciteit });
         }
     }
 

@@ -270,3 +270,47 @@ fn a_scenario_round_trips_through_json() {
     );
     assert_eq!(serde_json::from_str::<Scenario>(&json).expect("back"), s);
 }
+
+#[test]
+fn a_draft_keeps_one_edit_per_choice_and_the_timeline_steps_first() {
+    let basis = basis();
+    let mut concept = Scenario::concept(gm("GM0344"), d("2025-01-01"), &basis);
+    assert_eq!(concept.basisversie, basisversie(&basis.routekaart));
+    assert_eq!(
+        concept.werk_uit(&basis).plan,
+        scenario(vec![]).werk_uit(&basis).plan
+    );
+
+    concept.kies_rol(&basis, zgw(), Some(Rol::EersteGebruiker));
+    concept.kies_rol(&basis, zgw(), Some(Rol::Coalitiepartner));
+    let capaciteit = Capaciteit::new(2.0, 90_000).expect("valid");
+    concept.zet_capaciteit(&basis, Capaciteit::new(1.0, 1).expect("valid"));
+    concept.zet_capaciteit(&basis, capaciteit);
+    let stap = Bewerking::Verplaats {
+        activiteit: crate::ActiviteitId::parse("bouw").expect("id"),
+        start: d("2025-02-01"),
+    };
+    concept.zet_tijdlijn(std::slice::from_ref(&stap));
+    assert_eq!(
+        concept.wijzigingen,
+        vec![
+            Wijziging::Tijdlijn {
+                bewerking: stap.clone()
+            },
+            Wijziging::Rol {
+                opgave: zgw(),
+                rol: Some(Rol::Coalitiepartner)
+            },
+            Wijziging::Capaciteit { capaciteit },
+        ]
+    );
+    // Undoing the step on the timeline drops it from the draft; the choices stay.
+    concept.zet_tijdlijn(&[]);
+    assert_eq!(concept.wijzigingen.len(), 2);
+    // Choosing the published rol (none) again, or the capaciteit on record, is no edit.
+    concept.kies_rol(&basis, zgw(), None);
+    let mut met_capaciteit = basis.clone();
+    met_capaciteit.capaciteit = Some(capaciteit);
+    concept.zet_capaciteit(&met_capaciteit, capaciteit);
+    assert!(concept.wijzigingen.is_empty());
+}

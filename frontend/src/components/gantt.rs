@@ -141,6 +141,9 @@ pub fn Gantt(
     /// The draft's steps, when the page needs them too (to save a scenario).
     #[prop(optional)]
     stappen: Option<RwSignal<Vec<Bewerking>>>,
+    /// The step being dragged, when the page follows the drag too.
+    #[prop(optional)]
+    sleepstap: Option<RwSignal<Option<Bewerking>>>,
 ) -> impl IntoView {
     let datums: Vec<NaiveDate> = opgaven
         .iter()
@@ -163,7 +166,7 @@ pub fn Gantt(
     let basis = StoredValue::new(opgaven.clone());
     let stappen = stappen.unwrap_or_else(|| RwSignal::new(Vec::new()));
     let herhaal = RwSignal::new(Vec::<Bewerking>::new());
-    let voorlopig = RwSignal::new(None::<Bewerking>);
+    let voorlopig = sleepstap.unwrap_or_else(|| RwSignal::new(None::<Bewerking>));
     let sleep = RwSignal::new(None::<Sleep>);
     let aankondiging = RwSignal::new(String::new());
     // The committed steps change only on a drop, a key or undo; a drag frame adds one edit.

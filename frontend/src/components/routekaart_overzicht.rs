@@ -28,6 +28,7 @@ pub fn RoutekaartOverzicht(
     let Overzicht { peildatum, opgaven } = overzicht;
     let concept = RwSignal::new(opgaven.clone());
     let stappen = RwSignal::new(Vec::new());
+    let sleepstap = RwSignal::new(None);
     view! {
         <section class="gp-routekaart" aria-label="Routekaart als tijdlijn">
             <ul class="gp-legenda" aria-label="Legenda">
@@ -53,10 +54,10 @@ pub fn RoutekaartOverzicht(
                     {datum_lang(peildatum)}
                 </li>
             </ul>
-            <Gantt opgaven=opgaven.clone() peildatum concept stappen />
+            <Gantt opgaven=opgaven.clone() peildatum concept stappen sleepstap />
         </section>
         <LandelijkEffect basis=vensters kaart=concept.into() gepubliceerd=opgaven.clone() />
-        <WatAls begin=wat_als kaart=concept.into() stappen />
+        <WatAls begin=wat_als stappen sleepstap=sleepstap.into() />
         <NieuweOpgave regie_csrf />
         <RoutekaartTabel opgaven />
     }

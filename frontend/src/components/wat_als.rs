@@ -9,11 +9,9 @@ use std::collections::HashMap;
 
 use domain::plan::Oorzaak;
 use domain::ports::Planbasis;
-use domain::scenario::{Scenario, Wijziging, basisversie, vergelijk};
+use domain::scenario::{Scenario, Wijziging, vergelijk};
 use domain::tijdlijn::Bewerking;
-use domain::{
-    Capaciteit, GemeenteCode, Opgave, OpgaveId, Overstapcontext, Overstapplan, Rol, overstapplan,
-};
+use domain::{Capaciteit, CapaciteitFout, GemeenteCode, Overstapplan, Rol};
 use leptos::prelude::*;
 
 use crate::api::{Inhoud, Probleem, na_hydratie, stuur};
@@ -25,17 +23,18 @@ use crate::server_fns::landschap::{WatAlsBegin, wat_als_basis};
 #[component]
 pub fn WatAls(
     begin: Result<WatAlsBegin, ServerFnError>,
-    kaart: Signal<Vec<Opgave>>,
     /// The Routekaart edits of the draft, saved with the scenario.
     stappen: RwSignal<Vec<Bewerking>>,
+    /// The Routekaart edit being dragged, not yet a step.
+    sleepstap: Signal<Option<Bewerking>>,
 ) -> impl IntoView {
     let inhoud = match begin {
         Ok(WatAlsBegin::Eigen(eigen)) => view! {
-            <Paneel code=eigen.gemeente basis=eigen.basis csrf=Some(eigen.csrf) kaart stappen />
+            <Paneel code=eigen.gemeente basis=eigen.basis csrf=Some(eigen.csrf) stappen sleepstap />
         }
         .into_any(),
         Ok(WatAlsBegin::Kiezen(gemeenten)) => {
-            view! { <Kiezer gemeenten kaart stappen /> }.into_any()
+            view! { <Kiezer gemeenten stappen sleepstap /> }.into_any()
         }
         Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
     };
@@ -60,8 +59,8 @@ fn rol_code(rol: Option<Rol>) -> &'static str {
 #[component]
 fn Kiezer(
     gemeenten: Vec<domain::Gemeente>,
-    kaart: Signal<Vec<Opgave>>,
     stappen: RwSignal<Vec<Bewerking>>,
+    sleepstap: Signal<Option<Bewerking>>,
 ) -> impl IntoView {
     let gekozen = RwSignal::new(String::new());
     let gehydrateerd = na_hydratie();
@@ -94,7 +93,7 @@ fn Kiezer(
         {move || match gehydrateerd.get().then(|| basis.get()).flatten() {
             Some(Ok(Some((code, pb)))) => GemeenteCode::parse(&code)
                 .ok()
-                .map(|code| view! { <Paneel code basis=pb csrf=None kaart stappen /> }.into_any()),
+                .map(|code| view! { <Paneel code basis=pb csrf=None stappen sleepstap /> }.into_any()),
             Some(Err(fout)) => Some(view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any()),
             _ => None,
         }}
@@ -106,91 +105,59 @@ fn Paneel(
     code: GemeenteCode,
     basis: Planbasis,
     csrf: Option<String>,
-    kaart: Signal<Vec<Opgave>>,
     stappen: RwSignal<Vec<Bewerking>>,
+    sleepstap: Signal<Option<Bewerking>>,
 ) -> impl IntoView {
     let peildatum = basis.vandaag;
     let opgaven = basis.basis.routekaart.clone();
-    let versie = basisversie(&opgaven);
-    let gepubliceerd: HashMap<OpgaveId, Option<Rol>> = opgaven
-        .iter()
-        .map(|o| (o.id.clone(), o.rol_van(&code)))
-        .collect();
-    let rollen = RwSignal::new(gepubliceerd);
     let capaciteit = basis.basis.capaciteit.unwrap_or_default();
     let fte = RwSignal::new(capaciteit.fte_per_kwartaal.to_string());
     let budget = RwSignal::new(capaciteit.budget_per_jaar.to_string());
+    let capaciteitsfouten = RwSignal::new(Vec::<CapaciteitFout>::new());
     let gegevens = StoredValue::new(basis.basis);
-    let gemeente = StoredValue::new(code.clone());
-    let gepubliceerde_rollen = StoredValue::new(rollen.get_untracked());
-    // The scenario the draft amounts to: the drags, the changed rollen, a changed capaciteit.
-    let scenario = move || {
-        let mut wijzigingen: Vec<Wijziging> = stappen
-            .get_untracked()
-            .into_iter()
-            .map(|bewerking| Wijziging::Tijdlijn { bewerking })
-            .collect();
-        let mut gekozen: Vec<(OpgaveId, Option<Rol>)> =
-            rollen.get_untracked().into_iter().collect();
-        gekozen.sort_by(|a, b| a.0.cmp(&b.0));
-        for (opgave, rol) in gekozen {
-            if gepubliceerde_rollen.with_value(|g| g.get(&opgave).copied().flatten()) != rol {
-                wijzigingen.push(Wijziging::Rol { opgave, rol });
+    // The draft: the rol and capaciteit choices as scenario edits; the Routekaart steps
+    // are the timeline's and join them in `scenario`. What the panel shows and what is
+    // saved are the same scenario, worked out by `Scenario::werk_uit`.
+    let keuzes =
+        RwSignal::new(gegevens.with_value(|b| Scenario::concept(code.clone(), peildatum, b)));
+    let scenario = Memo::new(move |_| {
+        let mut s = keuzes.get();
+        stappen.with(|stappen| s.zet_tijdlijn(stappen));
+        s
+    });
+    let basisplan =
+        StoredValue::new(gegevens.with_value(|b| keuzes.get_untracked().werk_uit(b).plan));
+    // Live while dragging: the draft plus the step in progress.
+    let uitwerking = Memo::new(move |_| {
+        let mut s = scenario.get();
+        s.wijzigingen.extend(
+            sleepstap
+                .get()
+                .map(|bewerking| Wijziging::Tijdlijn { bewerking }),
+        );
+        gegevens.with_value(|b| s.werk_uit(b))
+    });
+    let lees_capaciteit =
+        move || match Capaciteit::lees(&fte.get_untracked(), &budget.get_untracked()) {
+            Ok(nieuw) => {
+                capaciteitsfouten.set(Vec::new());
+                gegevens.with_value(|b| keuzes.update(|s| s.zet_capaciteit(b, nieuw)));
             }
-        }
-        let fte = fte.get_untracked().replace(',', ".").parse::<f64>().ok();
-        let budget = budget.get_untracked().parse::<i64>().ok();
-        if let (Some(fte_per_kwartaal), Some(budget_per_jaar)) = (fte, budget) {
-            let nieuw = Capaciteit {
-                fte_per_kwartaal,
-                budget_per_jaar,
-            };
-            if nieuw != capaciteit {
-                wijzigingen.push(Wijziging::Capaciteit { capaciteit: nieuw });
-            }
-        }
-        Scenario {
-            gemeente: gemeente.get_value(),
-            peildatum,
-            basisversie: versie.clone(),
-            wijzigingen,
+            Err(fouten) => capaciteitsfouten.set(fouten),
+        };
+    let fout_bij = move |soort: CapaciteitFout| {
+        move || {
+            capaciteitsfouten
+                .with(|f| f.contains(&soort))
+                .then(|| soort.to_string())
         }
     };
-    let basisplan = StoredValue::new(gegevens.with_value(|b| {
-        overstapplan(
-            &Overstapcontext::new(peildatum, &b.componenten, &b.routekaart),
-            &code,
-            &b.applicaties,
-            b.capaciteit,
-        )
-    }));
-    let plan = Memo::new(move |_| {
-        let mut b = gegevens.get_value();
-        b.routekaart = kaart.get();
-        let code = gemeente.get_value();
-        for (opgave, rol) in rollen.get() {
-            // An opgave the draft no longer has is left out, as a scenario would skip it.
-            let _ = b.pas_toe(&code, peildatum, &Wijziging::Rol { opgave, rol });
+    let te_bewaren = Signal::derive(move || {
+        if capaciteitsfouten.with(Vec::is_empty) {
+            Ok(scenario.get())
+        } else {
+            Err("Verbeter eerst de capaciteit; het scenario is nog niet opgeslagen.".to_owned())
         }
-        let fte = fte
-            .get()
-            .replace(',', ".")
-            .parse::<f64>()
-            .ok()
-            .filter(|f| f.is_finite() && *f >= 0.0);
-        let budget = budget.get().parse::<i64>().ok().filter(|b| *b >= 0);
-        if let (Some(fte_per_kwartaal), Some(budget_per_jaar)) = (fte, budget) {
-            b.capaciteit = Some(Capaciteit {
-                fte_per_kwartaal,
-                budget_per_jaar,
-            });
-        }
-        overstapplan(
-            &Overstapcontext::new(peildatum, &b.componenten, &b.routekaart),
-            &code,
-            &b.applicaties,
-            b.capaciteit,
-        )
     });
     let keuzes = opgaven
         .iter()
@@ -202,14 +169,14 @@ fn Paneel(
                 .map(|rol| {
                     let veld = format!("rol-{}-{}", id, if rol_code(rol).is_empty() { "geen" } else { rol_code(rol) });
                     let gekozen = {
-                        let id = id.clone();
-                        move || rollen.with(|r| r.get(&id).copied().flatten() == rol)
+                        let (id, code) = (id.clone(), code.clone());
+                        move || uitwerking.with(|u| {
+                            u.basis.routekaart.iter().find(|o| o.id == id).and_then(|o| o.rol_van(&code)) == rol
+                        })
                     };
                     let kies = {
                         let id = id.clone();
-                        move |_| rollen.update(|r| {
-                            r.insert(id.clone(), rol);
-                        })
+                        move |_| gegevens.with_value(|b| keuzes.update(|s| s.kies_rol(b, id.clone(), rol)))
                     };
                     view! {
                         <span class="gp-keuze">
@@ -237,18 +204,24 @@ fn Paneel(
             <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="wat-als-fte">"Capaciteit (fte per kwartaal)"</label>
                 <input class="utrecht-textbox" id="wat-als-fte" inputmode="decimal" prop:value=move || fte.get()
-                    on:input=move |ev| fte.set(event_target_value(&ev)) />
+                    aria-invalid=move || capaciteitsfouten.with(|f| f.contains(&CapaciteitFout::Fte)).then_some("true")
+                    aria-describedby="wat-als-fte-fout"
+                    on:input=move |ev| { fte.set(event_target_value(&ev)); lees_capaciteit(); } />
+                <p class="gp-veldfout" id="wat-als-fte-fout">{fout_bij(CapaciteitFout::Fte)}</p>
             </div>
             <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="wat-als-budget">"Budget (euro per jaar)"</label>
                 <input class="utrecht-textbox" id="wat-als-budget" inputmode="numeric" prop:value=move || budget.get()
-                    on:input=move |ev| budget.set(event_target_value(&ev)) />
+                    aria-invalid=move || capaciteitsfouten.with(|f| f.contains(&CapaciteitFout::Budget)).then_some("true")
+                    aria-describedby="wat-als-budget-fout"
+                    on:input=move |ev| { budget.set(event_target_value(&ev)); lees_capaciteit(); } />
+                <p class="gp-veldfout" id="wat-als-budget-fout">{fout_bij(CapaciteitFout::Budget)}</p>
             </div>
         </div>
         <div aria-live="polite">
-            {move || plan.with(|p| basisplan.with_value(|b| uitkomst(b, p)))}
+            {move || uitwerking.with(|u| basisplan.with_value(|b| uitkomst(b, &u.plan)))}
         </div>
-        {csrf.map(|csrf| view! { <Opslaan scenario=Callback::new(move |()| scenario()) csrf /> })}
+        {csrf.map(|csrf| view! { <Opslaan scenario=te_bewaren csrf /> })}
     }
 }
 
@@ -270,7 +243,11 @@ struct Opgeslagen {
 /// Save the draft as a scenario (a stale save is refused, nothing is overwritten), and
 /// make or revoke a read-only share link.
 #[component]
-fn Opslaan(scenario: Callback<(), Scenario>, csrf: String) -> impl IntoView {
+fn Opslaan(
+    /// The draft to save, or why it cannot be saved yet.
+    scenario: Signal<Result<Scenario, String>>,
+    csrf: String,
+) -> impl IntoView {
     let naam = RwSignal::new("Mijn plan".to_owned());
     let opgeslagen = RwSignal::new(None::<Opgeslagen>);
     let link = RwSignal::new(None::<String>);
@@ -302,9 +279,15 @@ fn Opslaan(scenario: Callback<(), Scenario>, csrf: String) -> impl IntoView {
             ev.prevent_default();
             melding.set(None);
             probleem.set(None);
-            let body =
-                serde_json::json!({ "naam": naam.get_untracked(), "scenario": scenario.run(()) })
-                    .to_string();
+            let scenario = match scenario.get_untracked() {
+                Ok(scenario) => scenario,
+                Err(reden) => {
+                    probleem.set(Some(Probleem::lokaal(reden)));
+                    return;
+                }
+            };
+            let body = serde_json::json!({ "naam": naam.get_untracked(), "scenario": scenario })
+                .to_string();
             let vorige = opgeslagen.get_untracked();
             let csrf = csrf.clone();
             crate::api::in_browser(async move {

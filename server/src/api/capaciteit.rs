@@ -70,25 +70,16 @@ pub async fn zetten(
     // The right first: an anonymous or foreign request learns nothing about the body.
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Json(capaciteit) = body?;
-    let mut fouten = Vec::new();
-    if !(capaciteit.fte_per_kwartaal.is_finite() && capaciteit.fte_per_kwartaal >= 0.0) {
-        fouten.push(InvalidParam {
-            name: "ftePerKwartaal".into(),
-            reason: "moet 0 of meer zijn".into(),
-        });
-    }
-    if capaciteit.budget_per_jaar < 0 {
-        fouten.push(InvalidParam {
-            name: "budgetPerJaar".into(),
-            reason: "moet 0 of meer zijn".into(),
-        });
-    }
-    if !fouten.is_empty() {
-        return Err(ApiFout::Regel {
-            detail: "de capaciteit mag niet negatief zijn".into(),
-            invalid_params: fouten,
-        });
-    }
+    let capaciteit = capaciteit.toets().map_err(|fouten| ApiFout::Regel {
+        detail: "de capaciteit mag niet negatief zijn".into(),
+        invalid_params: fouten
+            .into_iter()
+            .map(|f| InvalidParam {
+                name: f.veld().into(),
+                reason: "moet 0 of meer zijn".into(),
+            })
+            .collect(),
+    })?;
     let verwacht = if_match(&headers)?;
     let versie = db.zet_capaciteit(&recht, capaciteit, verwacht).await?;
     Ok(met_etag(StatusCode::OK, versie, capaciteit))

@@ -543,3 +543,177 @@ async fn two_saved_scenarios_are_compared_side_by_side_for_members_only() {
     );
     assert_eq!(app.get(&pad).await.status(), StatusCode::UNAUTHORIZED);
 }
+
+/// DOMAIN.md section 5 across the wire: a draft made on the Routekaart page (its own draft
+/// functions, on the basis the page loads) works out through its share link, and through
+/// the API, exactly as the page showed it. Random drafts from a fixed seed
+/// (`SCENARIO_ZAAD` picks another).
+#[tokio::test]
+async fn what_the_page_shows_for_a_draft_is_what_its_share_link_shows_after_saving() {
+    use domain::ports::Planbasis;
+    use domain::scenario::Scenario;
+    use domain::tijdlijn::Bewerking;
+    use domain::{Capaciteit, Rol};
+    use rand::{Rng, SeedableRng, seq::IndexedRandom};
+
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    // A landscape with an applicatie for every referentiecomponent the catalogue replaces,
+    // so that rollen and the Routekaart move overstapmomenten.
+    let referentie: Vec<Value> = app
+        .get("/api/v1/referentiecomponenten")
+        .await
+        .json()
+        .await
+        .expect("json");
+    let componenten: Vec<Value> = app
+        .get("/api/v1/componenten")
+        .await
+        .json()
+        .await
+        .expect("json");
+    for (i, naam) in componenten
+        .iter()
+        .flat_map(|k| k["vervangt"].as_array().cloned().unwrap_or_default())
+        .filter_map(|id| referentie.iter().find(|r| r["id"] == id))
+        .filter_map(|r| r["naam"].as_str())
+        .enumerate()
+    {
+        let antwoord = app
+            .http
+            .post(app.url(APPS))
+            .bearer_auth(&tokens.utrecht)
+            .json(&json!({
+                "naam": format!("Applicatie {i}"), "referentiecomponenten": [naam],
+                "einddatum": format!("{}-12-31", 2026 + i % 5), "opzegtermijnMaanden": 6,
+                "verlengingMaanden": 12, "jaarlijkseKosten": 50_000 + 10_000 * i, "inGebruik": true
+            }))
+            .send()
+            .await
+            .expect("answers");
+        assert!(antwoord.status().is_success(), "applicatie {i}");
+    }
+    crate::toegang::maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let (_, cookie, _) = crate::toegang::log_in(&app, "ib@utrecht.nl", "een lang wachtwoord").await;
+    let cookie = cookie.expect("cookie");
+    let server_fn = |pad: &'static str, veld: &'static str, waarde: String| {
+        let verzoek = app
+            .http
+            .post(app.url(pad))
+            .header("cookie", &cookie)
+            .form(&[(veld, waarde)]);
+        async move {
+            let antwoord = verzoek.send().await.expect("answers");
+            assert!(antwoord.status().is_success(), "{pad}");
+            antwoord.json::<Value>().await.expect("json")
+        }
+    };
+    // What the page loads for its what-if.
+    let pagina: Planbasis =
+        serde_json::from_value(server_fn("/fn/wat-als", "gemeente", "GM0344".into()).await)
+            .expect("a plan basis");
+    let basis = pagina.basis;
+    assert!(!basis.applicaties.is_empty() && !basis.routekaart.is_empty());
+    let activiteiten: Vec<_> = basis
+        .routekaart
+        .iter()
+        .flat_map(|o| &o.activiteiten)
+        .map(|a| (a.id.clone(), a.periode.start()))
+        .collect();
+    let zaad = std::env::var("SCENARIO_ZAAD")
+        .ok()
+        .and_then(|z| z.parse().ok())
+        .unwrap_or(13_u64);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(zaad);
+    let mut verschillend = std::collections::HashSet::new();
+    for ronde in 0..8 {
+        // The page: timeline steps, rollen and a capaciteit, as the panel records them.
+        let mut concept = Scenario::concept(
+            domain::GemeenteCode::parse("GM0344").expect("code"),
+            pagina.vandaag,
+            &basis,
+        );
+        let mut stappen = Vec::new();
+        for _ in 0..rng.random_range(1..10) {
+            match rng.random_range(0..3) {
+                0 => {
+                    let (activiteit, start) = activiteiten.choose(&mut rng).expect("some").clone();
+                    stappen.push(Bewerking::Verplaats {
+                        activiteit,
+                        start: start + chrono::Days::new(rng.random_range(1..400)),
+                    });
+                }
+                1 => {
+                    let opgave = basis.routekaart.choose(&mut rng).expect("some").id.clone();
+                    let rol = *[None, Some(Rol::Coalitiepartner), Some(Rol::EersteGebruiker)]
+                        .choose(&mut rng)
+                        .expect("some");
+                    concept.kies_rol(&basis, opgave, rol);
+                }
+                _ => {
+                    let capaciteit = Capaciteit::new(
+                        f64::from(rng.random_range(0..16_u32)) / 4.0,
+                        rng.random_range(0..500_000),
+                    )
+                    .expect("in range");
+                    concept.zet_capaciteit(&basis, capaciteit);
+                }
+            }
+            concept.zet_tijdlijn(&stappen);
+        }
+        let getoond = concept.werk_uit(&basis).plan;
+        verschillend.insert(serde_json::to_string(&getoond).expect("json"));
+
+        // Saved as the page saves it, shared, and opened through the link.
+        let gemaakt: Value = app
+            .http
+            .post(app.url("/api/v1/scenarios"))
+            .bearer_auth(&tokens.utrecht)
+            .json(&json!({ "naam": format!("Plan {ronde}"), "scenario": concept }))
+            .send()
+            .await
+            .expect("answers")
+            .json()
+            .await
+            .expect("json");
+        let id = gemaakt["id"].as_str().expect("saved");
+        let link: Value = app
+            .http
+            .post(app.url(&format!("/api/v1/scenarios/{id}/deellinks")))
+            .bearer_auth(&tokens.utrecht)
+            .send()
+            .await
+            .expect("answers")
+            .json()
+            .await
+            .expect("json");
+        let token = link["token"].as_str().expect("token").to_owned();
+        let gedeeld = server_fn("/fn/gedeeld", "token", token).await;
+        let opgeslagen: Scenario =
+            serde_json::from_value(gedeeld["scenario"].clone()).expect("a scenario");
+        let gedeelde_basis: domain::scenario::Basis =
+            serde_json::from_value(gedeeld["basis"].clone()).expect("a basis");
+        assert_eq!(opgeslagen, concept, "round {ronde}: the saved draft");
+        assert_eq!(
+            opgeslagen.werk_uit(&gedeelde_basis).plan,
+            getoond,
+            "round {ronde}: the share link shows what the page showed"
+        );
+        let via_api = lees(
+            &app,
+            &tokens.utrecht,
+            &format!(
+                "/api/v1/gemeenten/GM0344/overstapplan?scenario={id}&peildatum={}",
+                pagina.vandaag
+            ),
+        )
+        .await;
+        assert_eq!(
+            via_api,
+            serde_json::to_value(&getoond).expect("json"),
+            "round {ronde}: the API works it out the same"
+        );
+    }
+    assert!(verschillend.len() > 1, "the drafts differ in outcome");
+}
