@@ -13,6 +13,24 @@ use crate::gemeente::{Gemeente, GemeenteCode};
 use crate::routekaart::{Opgave, OpgaveId};
 use crate::toegang::Toegangsrol;
 
+/// The service's one clock: "now" and "today" come from here, never from the system clock
+/// directly, so that a test or a demo can fix them (the server's `klok` module holds the
+/// implementations).
+pub trait Klok: Send + Sync + std::fmt::Debug {
+    /// This moment.
+    fn nu(&self) -> chrono::DateTime<chrono::Utc>;
+
+    /// Today: the default peildatum of every plan.
+    fn vandaag(&self) -> chrono::NaiveDate {
+        self.nu().date_naive()
+    }
+
+    /// This moment in microseconds since 1970-01-01 UTC, as the database stores moments.
+    fn nu_micros(&self) -> i64 {
+        self.nu().timestamp_micros()
+    }
+}
+
 /// A boxed, sendable future, as the ports return.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 

@@ -25,6 +25,13 @@ pub(crate) mod opslag {
             .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))
     }
 
+    /// Today by the service's clock (the server put it in context).
+    pub fn vandaag() -> Result<chrono::NaiveDate, ServerFnError> {
+        use_context::<Arc<dyn domain::ports::Klok>>()
+            .map(|klok| klok.vandaag())
+            .ok_or_else(|| ServerFnError::new("de klok is niet ingesteld"))
+    }
+
     /// The session cookie's value of the current request, if any.
     pub fn sessiesleutel() -> Option<String> {
         let delen = use_context::<http::request::Parts>()?;

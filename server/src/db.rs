@@ -166,9 +166,27 @@ pub struct Db {
     pool: AnyPool,
     sqlite: bool,
     landelijk: std::sync::Arc<landelijk::Berekeningen>,
+    klok: std::sync::Arc<dyn domain::ports::Klok>,
 }
 
 impl Db {
+    /// The same storage with `klok` as its clock.
+    #[must_use]
+    pub fn met_klok(mut self, klok: std::sync::Arc<dyn domain::ports::Klok>) -> Self {
+        self.klok = klok;
+        self
+    }
+
+    /// The service's clock.
+    pub fn klok(&self) -> std::sync::Arc<dyn domain::ports::Klok> {
+        std::sync::Arc::clone(&self.klok)
+    }
+
+    /// This moment, as the database stores moments.
+    pub fn nu_micros(&self) -> i64 {
+        self.klok.nu_micros()
+    }
+
     /// Connects to `url` (creating a SQLite file when needed) and brings the schema up to
     /// date.
     ///
@@ -213,6 +231,7 @@ impl Db {
             pool,
             sqlite: is_sqlite,
             landelijk: std::sync::Arc::default(),
+            klok: crate::klok::systeem(),
         })
     }
 
@@ -237,11 +256,12 @@ impl Db {
     /// was loaded before (by this or another instance), in which case the caller loads
     /// nothing.
     async fn markeer_import(
+        &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         bron: &str,
         aantal: usize,
     ) -> Result<bool, DbFout> {
-        let nu = chrono::Utc::now().to_rfc3339();
+        let nu = self.klok.nu().to_rfc3339();
         let resultaat = sqlx::query(
             "INSERT INTO importen (bron, geladen_op, aantal) VALUES ($1, $2, $3) \
              ON CONFLICT (bron) DO NOTHING",
@@ -363,7 +383,7 @@ impl Db {
             Some(sleutel) => self
                 .sessie(
                     &crate::toegang::geheim::sha256_hex(sleutel),
-                    crate::toegang::nu_micros(),
+                    self.klok.nu_micros(),
                 )
                 .await
                 .map_err(|_| domain::ports::Leesfout::Opslag)?,
@@ -423,7 +443,7 @@ impl domain::ports::Landschappen for Db {
             Ok(Planbasis {
                 basis: self.planbasis(&recht).await.map_err(opslagfout)?,
                 referentiecomponenten: Db::referentiecomponenten(self).await.map_err(opslagfout)?,
-                vandaag: chrono::Utc::now().date_naive(),
+                vandaag: self.klok.vandaag(),
                 mag_schrijven,
             })
         })
@@ -465,9 +485,7 @@ impl domain::ports::Aanmeldingen for Db {
         use domain::toegang::{Actor, Toegangsrol};
         Box::pin(async move {
             let sleutel_hash = crate::toegang::geheim::sha256_hex(sessiesleutel);
-            let sessie = self
-                .sessie(&sleutel_hash, crate::toegang::nu_micros())
-                .await?;
+            let sessie = self.sessie(&sleutel_hash, self.klok.nu_micros()).await?;
             Ok(sessie.and_then(|(actor, csrf)| match actor {
                 Actor::Anoniem => None,
                 Actor::Lid { naam, gemeente } => Some(domain::ports::Aanmelding {

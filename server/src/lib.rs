@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod klok;
 mod opstart;
 pub mod toegang;
 
@@ -45,6 +46,8 @@ pub struct AppState {
     pub hashwerk: toegang::sessie::Hashwerk,
     /// What response headers and logins depend on, from the configuration.
     pub beveiliging: Arc<beveiliging::Beveiliging>,
+    /// The one clock (also the database's).
+    pub klok: Arc<dyn domain::ports::Klok>,
 }
 
 /// Connects to the database, brings the schema up to date, loads reference and demo data
@@ -53,7 +56,18 @@ pub struct AppState {
 /// # Errors
 /// When the database cannot be opened or migrated, or a reference file is invalid.
 pub async fn bouw(config: &Config) -> anyhow::Result<Router> {
-    let db = Db::connect(&config.database_url).await?;
+    bouw_met_klok(config, klok::systeem()).await
+}
+
+/// Like [`bouw`], with `klok` as the service's clock (a test fixes "today" with it).
+///
+/// # Errors
+/// As [`bouw`].
+pub async fn bouw_met_klok(
+    config: &Config,
+    klok: Arc<dyn domain::ports::Klok>,
+) -> anyhow::Result<Router> {
+    let db = Db::connect(&config.database_url).await?.met_klok(klok);
     opstart::laad_gegevens(&db, config).await?;
     Ok(app(db, config))
 }
@@ -72,7 +86,9 @@ pub fn app(db: Db, config: &Config) -> Router {
         importwerk: api::importwerk::Importwerk::default(),
         hashwerk: toegang::sessie::Hashwerk::default(),
         beveiliging: beveiliging::Beveiliging::uit(config),
+        klok: db.klok(),
     };
+    let klok = db.klok();
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());
     let aanmeldingen: Arc<dyn domain::ports::Aanmeldingen> = Arc::new(db.clone());
     let deellinks: Arc<dyn domain::ports::Deellinks> = Arc::new(db.clone());
@@ -80,6 +96,7 @@ pub fn app(db: Db, config: &Config) -> Router {
     let landelijk: Arc<dyn domain::ports::Landelijk> = Arc::new(db.clone());
     let auditlezer: Arc<dyn domain::ports::Auditlezer> = Arc::new(db);
     let context = move || {
+        provide_context(Arc::clone(&klok));
         provide_context(Arc::clone(&landschappen));
         provide_context(Arc::clone(&landelijk));
         provide_context(Arc::clone(&auditlezer));

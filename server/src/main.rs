@@ -17,7 +17,6 @@ use clap::{Parser, Subcommand};
 use domain::GemeenteCode;
 use domain::toegang::Toegangsrol;
 use server::toegang::geheim::{hash_wachtwoord, nieuw_geheim, sha256_hex};
-use server::toegang::nu_micros;
 use server::{Config, Db};
 use tracing_subscriber::EnvFilter;
 
@@ -177,7 +176,7 @@ async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
             );
             let (wachtwoord, gemaakt) = lees_wachtwoord()?;
             let hash = hash_wachtwoord(&wachtwoord)?;
-            db.maak_account(&email, &hash, rol, gemeente.as_ref(), nu_micros())
+            db.maak_account(&email, &hash, rol, gemeente.as_ref(), db.nu_micros())
                 .await?;
             writeln!(uit, "Account {email} ({}) aangemaakt.", rol.als_tekst())?;
             toon_gemaakt_wachtwoord(&mut uit, gemaakt.then_some(&wachtwoord))?;
@@ -186,7 +185,7 @@ async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
             actie: GebruikerActie::Uitschakelen { email },
         } => {
             anyhow::ensure!(
-                db.schakel_account_uit(&email, nu_micros()).await?,
+                db.schakel_account_uit(&email, db.nu_micros()).await?,
                 "er is geen actief account {email}"
             );
             writeln!(
@@ -231,7 +230,7 @@ async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
                     &sha256_hex(&token),
                     rol,
                     gemeente.as_ref(),
-                    nu_micros(),
+                    db.nu_micros(),
                 )
                 .await?;
             writeln!(
@@ -283,7 +282,7 @@ async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
             actie: TokenActie::Intrekken { id },
         } => {
             anyhow::ensure!(
-                db.trek_token_in(&id, nu_micros()).await?,
+                db.trek_token_in(&id, db.nu_micros()).await?,
                 "geen actief token met id {id}"
             );
             writeln!(uit, "Token {id} ingetrokken.")?;

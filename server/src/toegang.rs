@@ -19,8 +19,3 @@ pub const SESSIECOOKIE: &str = "grondplan_sessie";
 
 /// The header a browser sends the session's CSRF token in on API writes.
 pub const CSRF_HEADER: &str = "x-csrf-token";
-
-/// Microseconds since 1970-01-01 UTC, as the database stores moments.
-pub fn nu_micros() -> i64 {
-    chrono::Utc::now().timestamp_micros()
-}

@@ -138,7 +138,7 @@ pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError>
             capaciteit: None,
         },
         referentiecomponenten: Vec::new(),
-        vandaag: chrono::Utc::now().date_naive(),
+        vandaag: super::opslag::vandaag()?,
         mag_schrijven: false,
     })
 }

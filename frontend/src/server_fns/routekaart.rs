@@ -27,7 +27,7 @@ pub async fn routekaart_ophalen() -> Result<RoutekaartOverzicht, ServerFnError> 
         .map_err(super::opslag::fout)?;
     Ok(RoutekaartOverzicht {
         // The calendar day in UTC: dates in Grondplan carry no time or zone.
-        peildatum: chrono::Utc::now().date_naive(),
+        peildatum: super::opslag::vandaag()?,
         opgaven,
     })
 }

@@ -56,8 +56,9 @@ fn drempel(tekst: Option<&str>) -> Result<usize, ApiFout> {
     })
 }
 
-fn vandaag_of(tekst: Option<&str>) -> Result<chrono::NaiveDate, ApiFout> {
-    Ok(peildatum(tekst)?.unwrap_or_else(|| chrono::Utc::now().date_naive()))
+/// The peildatum asked for, or today by the service's clock.
+fn vandaag_of(db: &Db, tekst: Option<&str>) -> Result<chrono::NaiveDate, ApiFout> {
+    Ok(peildatum(tekst)?.unwrap_or_else(|| db.klok().vandaag()))
 }
 
 /// Per component and quarter how many gemeenten (and applicaties, and yearly fees) reach
@@ -77,7 +78,7 @@ pub async fn kansrijke_momenten(
     let recht = LandelijkLeesrecht::voor(&aanvrager.actor)?;
     let Query(vraag) = vraag?;
     let drempel = drempel(vraag.drempel.as_deref())?;
-    let peildatum = vandaag_of(vraag.peildatum.as_deref())?;
+    let peildatum = vandaag_of(&db, vraag.peildatum.as_deref())?;
     Ok(Json(db.landelijk_beeld(&recht, peildatum, drempel).await?))
 }
 
@@ -96,7 +97,7 @@ pub async fn contractvensters(
 ) -> Result<Json<Vensterbasis>, ApiFout> {
     let recht = AlleGemeentenLeesrecht::voor(&aanvrager.actor)?;
     let Query(vraag) = vraag?;
-    let peildatum = vandaag_of(vraag.peildatum.as_deref())?;
+    let peildatum = vandaag_of(&db, vraag.peildatum.as_deref())?;
     Ok(Json(db.contractvensters(&recht, peildatum).await?))
 }
 

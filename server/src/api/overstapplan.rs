@@ -79,7 +79,7 @@ pub(super) async fn bereken(
             opgeslagen.scenario.werk_uit(&basis).plan
         }
         None => {
-            let peildatum = peildatum.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let peildatum = peildatum.unwrap_or_else(|| db.klok().vandaag());
             let context = Overstapcontext::new(peildatum, &basis.componenten, &basis.routekaart);
             overstapplan(&context, code, &basis.applicaties, basis.capaciteit)
         }

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use super::audit::Wijziging;
 use super::{Db, DbFout, als_tekst, ongeldig, uit_tekst};
-use crate::toegang::nu_micros;
 use crate::toegang::recht::{GemeenteSchrijfrecht, PubliekSchrijfrecht};
 
 /// Where an aanmelding stands.
@@ -125,12 +124,12 @@ impl Db {
         .bind(opgave.as_str())
         .bind(recht.gemeente().as_str())
         .bind(als_tekst(&rol))
-        .bind(nu_micros())
+        .bind(self.nu_micros())
         .bind(recht.actor().naam())
         .execute(&mut *tx)
         .await?;
         Wijziging::door(recht, "aanmelding", &aanmelding.id, None, Some(&aanmelding))
-            .schrijf(&mut tx)
+            .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
         Ok(aanmelding)
@@ -205,7 +204,7 @@ impl Db {
             voor: Some(&voor),
             na: Some(&na),
         }
-        .schrijf(&mut tx)
+        .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
         Ok(Some(na))

@@ -335,7 +335,7 @@ impl Db {
             voor.as_ref().map(|(a, _)| a),
             Some(applicatie),
         )
-        .schrijf(&mut tx)
+        .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
         Ok(versie)
@@ -360,7 +360,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         Wijziging::door(recht, "applicatie", id.as_str(), Some(&voor), None)
-            .schrijf(&mut tx)
+            .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
         Ok(true)
@@ -443,7 +443,7 @@ impl Db {
             None,
             Some(&verslag),
         )
-        .schrijf(&mut tx)
+        .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
         Ok(verslag)

@@ -7,7 +7,6 @@ use domain::GemeenteCode;
 use domain::toegang::Actor;
 
 use super::{Db, DbFout};
-use crate::toegang::nu_micros;
 use crate::toegang::recht::GemeenteLeesrecht;
 
 /// One change, about to be recorded.
@@ -49,14 +48,18 @@ impl<'a, T: Serialize> Wijziging<'a, T> {
     ///
     /// # Errors
     /// A database error; the caller's transaction then rolls back with it.
-    pub async fn schrijf(self, tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), DbFout> {
+    pub async fn schrijf(
+        self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tijdstip: i64,
+    ) -> Result<(), DbFout> {
         let json = |waarde: Option<&T>| waarde.and_then(|w| serde_json::to_string(w).ok());
         sqlx::query(
             "INSERT INTO audit (id, tijdstip, actor, gemeente_code, entiteit, entiteit_id, voor, na) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(uuid::Uuid::new_v4().to_string())
-        .bind(nu_micros())
+        .bind(tijdstip)
         .bind(self.actor.to_string())
         .bind(self.gemeente.map(GemeenteCode::as_str))
         .bind(self.entiteit)

@@ -105,7 +105,7 @@ impl Db {
             budget_per_jaar,
         });
         Wijziging::door(recht, "capaciteit", gemeente, voor.as_ref(), Some(&nieuw))
-            .schrijf(&mut tx)
+            .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
         Ok(versie)

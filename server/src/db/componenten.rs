@@ -297,7 +297,7 @@ impl Db {
             voor: bestaand,
             na: Some(&component),
         }
-        .schrijf(&mut tx)
+        .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
         Ok(Componentimport {
@@ -424,7 +424,7 @@ impl Db {
             voor: voor.as_ref(),
             na: Some(component),
         }
-        .schrijf(&mut tx)
+        .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
         Ok(versie)
@@ -441,7 +441,10 @@ impl Db {
         componenten: &[Component],
     ) -> Result<usize, DbFout> {
         let mut tx = self.pool.begin().await?;
-        if !Self::markeer_import(&mut tx, bron, componenten.len()).await? {
+        if !self
+            .markeer_import(&mut tx, bron, componenten.len())
+            .await?
+        {
             return Ok(0);
         }
         for component in componenten {
@@ -476,7 +479,7 @@ impl Db {
             voor: Some(&voor),
             na: None,
         }
-        .schrijf(&mut tx)
+        .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
         Ok(true)

@@ -51,7 +51,7 @@ impl Db {
         gemeenten: &[Gemeente],
     ) -> Result<usize, DbFout> {
         let mut tx = self.pool.begin().await?;
-        if !Self::markeer_import(&mut tx, bron, gemeenten.len()).await? {
+        if !self.markeer_import(&mut tx, bron, gemeenten.len()).await? {
             return Ok(0);
         }
         for gemeente in gemeenten {

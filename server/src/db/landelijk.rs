@@ -395,7 +395,7 @@ impl Db {
             voor.as_ref(),
             Some(&genoemd),
         )
-        .schrijf(&mut tx)
+        .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
         Ok(huidig.map_or(1, |(_, v)| v + 1))
@@ -411,7 +411,7 @@ impl domain::ports::Landelijk for Db {
         Box::pin(async move {
             let actor = self.actor_van_sessie(sessiesleutel).await?;
             let recht = LandelijkLeesrecht::voor(&actor).map_err(super::als_leesfout)?;
-            self.landelijk_beeld(&recht, chrono::Utc::now().date_naive(), drempel)
+            self.landelijk_beeld(&recht, self.klok.vandaag(), drempel)
                 .await
                 .map_err(leesfout("landelijk beeld"))
         })
@@ -424,7 +424,7 @@ impl domain::ports::Landelijk for Db {
         Box::pin(async move {
             let actor = self.actor_van_sessie(sessiesleutel).await?;
             let recht = AlleGemeentenLeesrecht::voor(&actor).map_err(super::als_leesfout)?;
-            self.contractvensters(&recht, chrono::Utc::now().date_naive())
+            self.contractvensters(&recht, self.klok.vandaag())
                 .await
                 .map_err(leesfout("contractvensters"))
         })

@@ -164,7 +164,7 @@ impl Db {
     /// When the database fails; then nothing is stored.
     pub async fn laad_opgaven(&self, bron: &str, opgaven: &[Opgave]) -> Result<usize, DbFout> {
         let mut tx = self.pool.begin().await?;
-        if !Self::markeer_import(&mut tx, bron, opgaven.len()).await? {
+        if !self.markeer_import(&mut tx, bron, opgaven.len()).await? {
             return Ok(0);
         }
         let bekend: Vec<String> = sqlx::query_scalar("SELECT code FROM gemeenten")
@@ -510,7 +510,7 @@ impl Db {
             voor: voor.as_ref(),
             na: Some(opgave),
         }
-        .schrijf(&mut tx)
+        .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
         Ok(Ok(versie))

@@ -64,7 +64,7 @@ impl Db {
             voor: None,
             na: Some(&rapport),
         }
-        .schrijf(&mut tx)
+        .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
         Ok(rapport)
@@ -80,7 +80,7 @@ impl Db {
         lijst: &[Referentiecomponent],
     ) -> Result<usize, DbFout> {
         let mut tx = self.pool.begin().await?;
-        if !Self::markeer_import(&mut tx, bron, lijst.len()).await? {
+        if !self.markeer_import(&mut tx, bron, lijst.len()).await? {
             return Ok(0);
         }
         Self::schrijf_referentiecomponenten(&mut tx, lijst, 0).await?;

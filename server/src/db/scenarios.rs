@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::audit::Wijziging;
 use super::{Db, DbFout, ongeldig};
 use crate::toegang::geheim::{nieuw_geheim, sha256_hex};
-use crate::toegang::nu_micros;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
 /// A stored scenario.
@@ -129,7 +128,7 @@ impl Db {
         scenario: &Scenario,
     ) -> Result<OpgeslagenScenario, DbFout> {
         let id = uuid::Uuid::new_v4().to_string();
-        let nu = nu_micros();
+        let nu = self.nu_micros();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO scenarios (id, gemeente_code, naam, inhoud, versie, aangemaakt_op, gewijzigd_op) \
@@ -149,7 +148,7 @@ impl Db {
             versie: 1,
         };
         Wijziging::door(recht, "scenario", &opgeslagen.id, None, Some(&opgeslagen))
-            .schrijf(&mut tx)
+            .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
         Ok(opgeslagen)
@@ -178,7 +177,7 @@ impl Db {
         )
         .bind(naam)
         .bind(json(scenario)?)
-        .bind(nu_micros())
+        .bind(self.nu_micros())
         .bind(id)
         .bind(recht.gemeente().as_str())
         .bind(verwacht)
@@ -196,7 +195,7 @@ impl Db {
             versie: verwacht + 1,
         };
         Wijziging::door(recht, "scenario", id, Some(&voor), Some(&na))
-            .schrijf(&mut tx)
+            .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
         Ok(Some(na))
@@ -224,7 +223,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         Wijziging::<OpgeslagenScenario>::door(recht, "scenario", id, Some(&voor), None)
-            .schrijf(&mut tx)
+            .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
         Ok(true)
@@ -259,13 +258,13 @@ impl Db {
         .bind(&hash)
         .bind(scenario_id)
         .bind(recht.gemeente().as_str())
-        .bind(nu_micros())
+        .bind(self.nu_micros())
         .execute(&mut *tx)
         .await?;
         // The audit names the link by a prefix of its hash, never the token.
         let sleutel = &hash[..12];
         Wijziging::door(recht, "deellink", scenario_id, None, Some(&sleutel))
-            .schrijf(&mut tx)
+            .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
         Ok(Some(token))
@@ -288,7 +287,7 @@ impl Db {
             "UPDATE deellinks SET ingetrokken_op = $1 WHERE token_hash = $2 AND doel_id = $3 AND gemeente_code = $4 \
              AND soort = 'scenario' AND ingetrokken_op IS NULL",
         )
-        .bind(nu_micros())
+        .bind(self.nu_micros())
         .bind(&hash)
         .bind(scenario_id)
         .bind(recht.gemeente().as_str())
@@ -299,7 +298,7 @@ impl Db {
         }
         let sleutel = &hash[..12];
         Wijziging::door(recht, "deellink", scenario_id, Some(&sleutel), None)
-            .schrijf(&mut tx)
+            .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
         Ok(true)

@@ -9,7 +9,7 @@ use axum_extra::extract::CookieJar;
 use domain::toegang::Actor;
 
 use super::geheim::sha256_hex;
-use super::{CSRF_HEADER, SESSIECOOKIE, nu_micros};
+use super::{CSRF_HEADER, SESSIECOOKIE};
 use crate::AppState;
 use crate::api::problem::ApiFout;
 
@@ -35,7 +35,9 @@ pub async fn sessie_van(
     let Some(cookie) = jar.get(SESSIECOOKIE) else {
         return Ok(None);
     };
-    Ok(db.sessie(&sha256_hex(cookie.value()), nu_micros()).await?)
+    Ok(db
+        .sessie(&sha256_hex(cookie.value()), db.nu_micros())
+        .await?)
 }
 
 impl FromRequestParts<AppState> for Aanvrager {
@@ -76,7 +78,7 @@ impl FromRequestParts<AppState> for Aanvrager {
         };
         let sessie = state
             .db
-            .sessie(&sha256_hex(cookie.value()), nu_micros())
+            .sessie(&sha256_hex(cookie.value()), state.db.nu_micros())
             .await
             .map_err(domain::ports::OpslagFout::from)?;
         let Some((actor, csrf)) = sessie else {

@@ -15,8 +15,8 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
 use tokio::sync::Semaphore;
 
+use super::SESSIECOOKIE;
 use super::geheim::{nieuw_geheim, schijnhash, sha256_hex, wachtwoord_klopt};
-use super::{SESSIECOOKIE, nu_micros};
 use crate::AppState;
 use crate::beveiliging::Client;
 
@@ -160,7 +160,7 @@ pub async fn inloggen(
     if formulier.wachtwoord.len() > MAX_WACHTWOORD_BYTES {
         return terug_naar_inloggen("onjuist", &email);
     }
-    let nu = nu_micros();
+    let nu = state.db.nu_micros();
     let db = &state.db;
     let storing = |fout: &dyn std::fmt::Display| {
         tracing::error!(error = %fout, "inloggen: opslag");
@@ -220,7 +220,7 @@ pub async fn inloggen(
     })
     .await
     .unwrap_or(false);
-    let nu = nu_micros();
+    let nu = state.db.nu_micros();
     let Some(account) = account.filter(|_| klopt) else {
         for (sleutel, vrij) in &sleutels {
             let afloop = db
@@ -297,7 +297,7 @@ pub async fn uitloggen(
 ) -> Response {
     if let Some(cookie) = jar.get(SESSIECOOKIE) {
         let sleutel_hash = sha256_hex(cookie.value());
-        match state.db.sessie(&sleutel_hash, nu_micros()).await {
+        match state.db.sessie(&sleutel_hash, state.db.nu_micros()).await {
             Ok(Some((_, csrf))) if csrf == formulier.csrf => {
                 if let Err(fout) = state.db.beeindig_sessie(&sleutel_hash).await {
                     tracing::error!(error = %fout, "uitloggen: opslag");

@@ -99,16 +99,34 @@ pub async fn spawn_app() -> TestApp {
 /// and catalogue).
 pub async fn spawn_app_met_demo(demo: bool) -> TestApp {
     let (database_url, tijdelijk) = verse_database().await;
-    start(database_url, tijdelijk, demo).await
+    start(database_url, tijdelijk, demo, server::klok::systeem()).await
+}
+
+/// Like [`spawn_app`], with the service's clock standing still at `moment`.
+pub async fn spawn_app_op(moment: chrono::DateTime<chrono::Utc>) -> TestApp {
+    let (database_url, tijdelijk) = verse_database().await;
+    let klok = std::sync::Arc::new(server::klok::VasteKlok(moment));
+    start(database_url, tijdelijk, true, klok).await
 }
 
 /// A second server on the database of `app`, as a second instance behind a load
 /// balancer would run.
 pub async fn tweede_instantie(app: &TestApp) -> TestApp {
-    start(app.database_url.clone(), None, true).await
+    start(
+        app.database_url.clone(),
+        None,
+        true,
+        server::klok::systeem(),
+    )
+    .await
 }
 
-async fn start(database_url: String, tijdelijk: Option<tempfile::TempDir>, demo: bool) -> TestApp {
+async fn start(
+    database_url: String,
+    tijdelijk: Option<tempfile::TempDir>,
+    demo: bool,
+    klok: std::sync::Arc<dyn domain::ports::Klok>,
+) -> TestApp {
     let mut config = Config::lokaal(
         "127.0.0.1:0".parse().expect("valid address"),
         database_url.clone(),
@@ -119,7 +137,9 @@ async fn start(database_url: String, tijdelijk: Option<tempfile::TempDir>, demo:
     // The tests play several clients from one machine: this address is the proxy, so an
     // X-Forwarded-For header names the client (tests without it are 127.0.0.1).
     config.proxies = vec![std::net::Ipv4Addr::LOCALHOST.into()];
-    let app = server::bouw(&config).await.expect("the app builds");
+    let app = server::bouw_met_klok(&config, klok)
+        .await
+        .expect("the app builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("free port");

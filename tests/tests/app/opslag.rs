@@ -116,3 +116,51 @@ async fn pages_finish_while_another_instance_starts_in_the_same_process() {
     let gestart = starter.await.expect("starter ran");
     assert!(gestart > 0, "another instance started meanwhile");
 }
+
+/// "Today" is the service's one clock: fixed, every default peildatum and every recorded
+/// moment follows it.
+#[tokio::test]
+async fn today_is_the_services_clock_in_pages_plans_and_the_audit_trail() {
+    let moment = "2025-03-15T10:00:00Z"
+        .parse::<chrono::DateTime<chrono::Utc>>()
+        .expect("a moment");
+    let app = crate::helpers::spawn_app_op(moment).await;
+    let routekaart = app.html("/").await;
+    assert!(
+        routekaart.contains("Vandaag: 15 maart 2025"),
+        "the page's today"
+    );
+
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = crate::toegang::maak_tokens(&db).await;
+    let plan = app
+        .lees("/api/v1/gemeenten/GM0344/overstapplan", &tokens.utrecht)
+        .await;
+    assert_eq!(
+        plan["peildatum"], "2025-03-15",
+        "the plan's default peildatum"
+    );
+    let beeld = app
+        .lees("/api/v1/landelijk/kansrijke-momenten", &tokens.regie)
+        .await;
+    assert_eq!(beeld["peildatum"], "2025-03-15", "the national picture's");
+
+    let antwoord = app
+        .http
+        .post(app.url("/api/v1/scenarios"))
+        .bearer_auth(&tokens.utrecht)
+        .json(&serde_json::json!({"naam": "Klok", "scenario": {
+            "gemeente": "GM0344", "peildatum": "2025-03-15", "basisversie": "x", "wijzigingen": []}}))
+        .send()
+        .await
+        .expect("answers");
+    assert!(antwoord.status().is_success());
+    let audit = app
+        .lees("/api/v1/gemeenten/GM0344/audit", &tokens.utrecht)
+        .await;
+    assert_eq!(
+        audit.to_string().matches("2025-03-15T10:00:00").count(),
+        1,
+        "the audit trail's moment: {audit}"
+    );
+}
