@@ -156,6 +156,24 @@ pub enum PeriodeFout {
     },
 }
 
+/// A text that is no date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is geen datum (JJJJ-MM-DD)")]
+pub struct DatumFout(pub String);
+
+/// A date as people, forms and files write it: `JJJJ-MM-DD` (ISO 8601, what a date field
+/// sends), or `DD-MM-JJJJ` as Dutch spreadsheets write it. The one date reader of
+/// Grondplan.
+///
+/// # Errors
+/// When `tekst` (trimmed) is neither.
+pub fn lees_datum(tekst: &str) -> Result<NaiveDate, DatumFout> {
+    let t = tekst.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%d-%m-%Y"))
+        .map_err(|_| DatumFout(t.to_owned()))
+}
+
 /// A span of calendar days from `start` to `eind`, both included, with `start ≤ eind`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -14,6 +14,7 @@
 
 pub mod afschaffen;
 pub mod catalogus;
+pub mod contract;
 pub mod datum;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod eigenschappen;

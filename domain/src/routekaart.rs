@@ -21,6 +21,17 @@ pub enum FaseSoort {
 }
 
 impl FaseSoort {
+    /// Both, in order.
+    pub const ALLE: [Self; 2] = [Self::Ontwikkelfase, Self::Opschalingsfase];
+
+    /// The code in the API: `ontwikkelfase`, `opschalingsfase`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Ontwikkelfase => "ontwikkelfase",
+            Self::Opschalingsfase => "opschalingsfase",
+        }
+    }
+
     /// The Dutch label shown to users.
     pub fn label(self) -> &'static str {
         match self {
@@ -76,6 +87,22 @@ pub enum Orgaan {
 }
 
 impl Orgaan {
+    /// All three.
+    pub const ALLE: [Self; 3] = [
+        Self::CollegeVanDienstverleningszaken,
+        Self::Ledenvergadering,
+        Self::Bestuur,
+    ];
+
+    /// The code in the API, `college_van_dienstverleningszaken`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::CollegeVanDienstverleningszaken => "college_van_dienstverleningszaken",
+            Self::Ledenvergadering => "ledenvergadering",
+            Self::Bestuur => "bestuur",
+        }
+    }
+
     /// The Dutch label shown to users.
     pub fn label(self) -> &'static str {
         match self {
@@ -113,6 +140,17 @@ pub enum Rol {
 }
 
 impl Rol {
+    /// Both.
+    pub const ALLE: [Self; 2] = [Self::Coalitiepartner, Self::EersteGebruiker];
+
+    /// The code in the API: `coalitiepartner`, `eerste_gebruiker`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Coalitiepartner => "coalitiepartner",
+            Self::EersteGebruiker => "eerste_gebruiker",
+        }
+    }
+
     /// The Dutch label shown to users.
     pub fn label(self) -> &'static str {
         match self {
@@ -213,6 +251,34 @@ pub struct Opgave {
 }
 
 impl Opgave {
+    /// A new opgave with only its id, name and the periods of both fasen; the texts,
+    /// activiteiten, besluiten, deelnemers and bijdragen are filled in later.
+    pub fn nieuw(
+        id: OpgaveId,
+        naam: String,
+        ontwikkelfase: Periode,
+        opschalingsfase: Periode,
+    ) -> Self {
+        let fase = |periode| Fase {
+            periode,
+            wacht_op_besluit: None,
+        };
+        Self {
+            id,
+            naam,
+            doelstelling: String::new(),
+            aanpak: Aanpak::default(),
+            coalitie: String::new(),
+            draagvlak: Draagvlak::default(),
+            ontwikkelfase: fase(ontwikkelfase),
+            opschalingsfase: fase(opschalingsfase),
+            activiteiten: Vec::new(),
+            besluiten: Vec::new(),
+            deelnemers: Vec::new(),
+            bijdrage: Bijdragen::default(),
+        }
+    }
+
     /// The fase of the given kind.
     pub fn fase(&self, soort: FaseSoort) -> &Fase {
         match soort {

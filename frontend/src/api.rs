@@ -6,7 +6,8 @@
 //! Only the hydrated app sends; on the server [`stuur`] is never called (event handlers do
 //! not run there) and answers with an error if it were.
 
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 /// One field the server refused, as problem+json's `invalidParams` names it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -67,6 +68,17 @@ pub struct Antwoord {
     pub tekst: String,
 }
 
+impl Antwoord {
+    /// The body as a type of the API contract (`domain::contract` or a domain value).
+    ///
+    /// # Errors
+    /// A local problem when the body is not that type.
+    pub fn lees<T: DeserializeOwned>(&self) -> Result<T, Probleem> {
+        serde_json::from_str(&self.tekst)
+            .map_err(|_| Probleem::lokaal("onleesbaar antwoord van de server"))
+    }
+}
+
 /// What a request carries.
 pub enum Inhoud {
     /// Nothing.
@@ -76,6 +88,14 @@ pub enum Inhoud {
     /// A file the user picked, sent as it is.
     #[cfg(feature = "hydrate")]
     Bestand(web_sys::File),
+}
+
+impl Inhoud {
+    /// `waarde` as a JSON body.
+    pub fn json(waarde: &impl Serialize) -> Self {
+        // Serialising a contract type to a string cannot fail: no maps with non-string keys.
+        Self::Json(serde_json::to_string(waarde).unwrap_or_default())
+    }
 }
 
 /// Sends `methode pad` to the API (`pad` from `/api/v1` on).
@@ -140,25 +160,41 @@ pub async fn stuur(
     }
 }
 
-/// Changes the resource at `pad`: reads it for its current JSON and `ETag`, lets
-/// `pas_aan` change the JSON, and writes it back with `If-Match`, so a change someone else
-/// made since is refused (409), never overwritten.
+/// Changes the resource at `pad`: reads it as a `T` with its `ETag`, lets `pas_aan` change
+/// it, and writes it back with `If-Match`, so a change someone else made since is refused
+/// (409), never overwritten.
 ///
 /// # Errors
-/// The server's problem, a local one when the answer is unreadable, or `pas_aan`'s.
-pub async fn wijzig(
+/// The server's problem, a local one when the answer is no `T`, or `pas_aan`'s.
+pub async fn wijzig<T: DeserializeOwned + Serialize>(
     pad: &str,
     csrf: &str,
-    pas_aan: impl FnOnce(&mut serde_json::Value) -> Result<(), Probleem>,
+    pas_aan: impl FnOnce(&mut T) -> Result<(), Probleem>,
 ) -> Result<Antwoord, Probleem> {
     let gelezen = stuur("GET", pad, Inhoud::Geen, csrf, None).await?;
-    let mut json: serde_json::Value = serde_json::from_str(&gelezen.tekst)
-        .map_err(|_| Probleem::lokaal("onleesbaar antwoord van de server"))?;
-    pas_aan(&mut json)?;
+    let mut waarde: T = gelezen.lees()?;
+    pas_aan(&mut waarde)?;
     stuur(
         "PUT",
         pad,
-        Inhoud::Json(json.to_string()),
+        Inhoud::json(&waarde),
+        csrf,
+        gelezen.etag.as_deref(),
+    )
+    .await
+}
+
+/// Replaces the resource at `pad` by `nieuw`, with the `ETag` read just now (a change
+/// someone else made since is refused, 409).
+///
+/// # Errors
+/// The server's problem, or a local one.
+pub async fn vervang(pad: &str, csrf: &str, nieuw: &impl Serialize) -> Result<Antwoord, Probleem> {
+    let gelezen = stuur("GET", pad, Inhoud::Geen, csrf, None).await?;
+    stuur(
+        "PUT",
+        pad,
+        Inhoud::json(nieuw),
         csrf,
         gelezen.etag.as_deref(),
     )

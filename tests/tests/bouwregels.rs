@@ -66,3 +66,21 @@ fn today_comes_from_the_one_clock() {
         );
     }
 }
+
+#[test]
+fn the_browser_decodes_answers_into_contract_types_not_untyped_json() {
+    let frontend = bronnen("frontend/src");
+    for patroon in ["serde_json::Value", "serde_json::json!", "json!(", "serde_json::Map"] {
+        assert_eq!(
+            waar(&frontend, patroon, &[]),
+            Vec::<String>::new(),
+            "{patroon} in frontend/src: decode into a type of domain::contract (problem details are crate::api::Probleem)"
+        );
+    }
+    // serde_json is read and written in one place: the API client.
+    assert_eq!(
+        waar(&frontend, "serde_json::", &["frontend/src/api.rs"]),
+        Vec::<String>::new(),
+        "serde_json outside frontend/src/api.rs"
+    );
+}

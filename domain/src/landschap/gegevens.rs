@@ -329,11 +329,9 @@ impl Veldwaarde {
     }
 }
 
-/// `JJJJ-MM-DD`, or `DD-MM-JJJJ` as Dutch spreadsheets write it.
+/// A date, by the one date reader.
 fn lees_datum(t: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d-%m-%Y"))
-        .map_err(|_| format!("'{t}' is geen datum (JJJJ-MM-DD)"))
+    crate::datum::lees_datum(t).map_err(|fout| fout.to_string())
 }
 
 /// Whole euros: `120000`, also written `120.000` or `€ 120.000` (dots only between groups

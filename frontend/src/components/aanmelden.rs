@@ -2,8 +2,9 @@
 //! gebruiker; regie accepts or declines the open requests. Through the REST API, so it
 //! works once the page is live; the list is read in the browser.
 
-use domain::OpgaveId;
+use domain::contract::{Aanmeldstatus, Aanmeldverzoek, Besluit, Besluitbericht, Opgaveaanmelding};
 use domain::ports::Aanmelding;
+use domain::{OpgaveId, Rol};
 use leptos::prelude::*;
 
 use crate::api::{Inhoud, Probleem, na_hydratie, stuur};
@@ -40,13 +41,13 @@ fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> imp
             versie.track();
             let (pad, csrf) = (pad.clone(), csrf.clone());
             async move {
-                let antwoord = stuur("GET", &pad, Inhoud::Geen, &csrf, None).await?;
-                serde_json::from_str::<Vec<serde_json::Value>>(&antwoord.tekst)
-                    .map_err(|_| Probleem::lokaal("onleesbaar antwoord"))
+                stuur("GET", &pad, Inhoud::Geen, &csrf, None)
+                    .await?
+                    .lees::<Vec<Opgaveaanmelding>>()
             }
         }
     });
-    let rol = RwSignal::new("coalitiepartner".to_owned());
+    let rol = RwSignal::new(Rol::Coalitiepartner);
     let probleem = RwSignal::new(None::<Probleem>);
     let melding = RwSignal::new(None::<String>);
     let is_regie = gemeente.is_none();
@@ -54,11 +55,13 @@ fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> imp
         let (pad, csrf, gemeente) = (pad.clone(), csrf.clone(), gemeente.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let body =
-                serde_json::json!({"gemeente": gemeente, "rol": rol.get_untracked()}).to_string();
+            let body = Inhoud::json(&Aanmeldverzoek {
+                gemeente: gemeente.clone().unwrap_or_default(),
+                rol: rol.get_untracked(),
+            });
             let (pad, csrf) = (pad.clone(), csrf.clone());
             crate::api::in_browser(async move {
-                match stuur("POST", &pad, Inhoud::Json(body), &csrf, None).await {
+                match stuur("POST", &pad, body, &csrf, None).await {
                     Ok(_) => {
                         probleem.set(None);
                         melding.set(Some("Aangemeld; de regie beslist.".into()));
@@ -69,20 +72,19 @@ fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> imp
             });
         }
     };
-    let beslis = move |id: String, besluit: &'static str, csrf: String| {
+    let beslis = move |id: String, besluit: Besluit, csrf: String| {
         crate::api::in_browser(async move {
-            let body = serde_json::json!({ "besluit": besluit }).to_string();
             match stuur(
                 "PUT",
                 &format!("/aanmeldingen/{id}"),
-                Inhoud::Json(body),
+                Inhoud::json(&Besluitbericht { besluit }),
                 &csrf,
                 None,
             )
             .await
             {
                 Ok(_) => {
-                    melding.set(Some(if besluit == "accepteren" {
+                    melding.set(Some(if besluit == Besluit::Accepteren {
                         "Geaccepteerd: de gemeente staat nu bij de deelnemers.".into()
                     } else {
                         "Afgewezen.".into()
@@ -107,24 +109,23 @@ fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> imp
                     {lijst
                         .into_iter()
                         .map(|a| {
-                            let id = a["id"].as_str().unwrap_or_default().to_owned();
-                            let status = a["status"].as_str().unwrap_or_default().to_owned();
+                            let id = a.id.clone();
                             let tekst = format!(
                                 "{} als {}: {}",
-                                a["gemeente"].as_str().unwrap_or_default(),
-                                a["rol"].as_str().unwrap_or_default().replace('_', " "),
-                                status
+                                a.gemeente,
+                                a.rol.code().replace('_', " "),
+                                a.status.code()
                             );
-                            let knoppen = (is_regie && status == "open").then(|| {
+                            let knoppen = (is_regie && a.status == Aanmeldstatus::Open).then(|| {
                                 let (id2, csrf2) = (id.clone(), csrf.clone());
                                 let (id3, csrf3) = (id.clone(), csrf.clone());
                                 view! {
                                     " "
                                     <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                                        on:click=move |_| beslis(id2.clone(), "accepteren", csrf2.clone())>"Accepteren"</button>
+                                        on:click=move |_| beslis(id2.clone(), Besluit::Accepteren, csrf2.clone())>"Accepteren"</button>
                                     " "
                                     <button type="button" class="utrecht-button utrecht-button--subtle"
-                                        on:click=move |_| beslis(id3.clone(), "afwijzen", csrf3.clone())>"Afwijzen"</button>
+                                        on:click=move |_| beslis(id3.clone(), Besluit::Afwijzen, csrf3.clone())>"Afwijzen"</button>
                                 }
                             });
                             view! { <li>{tekst} {knoppen}</li> }
@@ -142,12 +143,12 @@ fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> imp
                     <legend>{format!("{g} aanmelden als")}</legend>
                     <span class="gp-keuze">
                         <input type="radio" id="aanmelden-c" name="aanmelden-rol" value="coalitiepartner"
-                            prop:checked=move || rol.get() == "coalitiepartner" on:change=move |_| rol.set("coalitiepartner".into()) />
+                            prop:checked=move || rol.get() == Rol::Coalitiepartner on:change=move |_| rol.set(Rol::Coalitiepartner) />
                         <label for="aanmelden-c">"Coalitiepartner"</label>
                     </span>
                     <span class="gp-keuze">
                         <input type="radio" id="aanmelden-1g" name="aanmelden-rol" value="eerste_gebruiker"
-                            prop:checked=move || rol.get() == "eerste_gebruiker" on:change=move |_| rol.set("eerste_gebruiker".into()) />
+                            prop:checked=move || rol.get() == Rol::EersteGebruiker on:change=move |_| rol.set(Rol::EersteGebruiker) />
                         <label for="aanmelden-1g">"Eerste gebruiker"</label>
                     </span>
                 </fieldset>

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Inhoud, Probleem};
+use crate::api::{Antwoord, Inhoud, Probleem};
 
-/// The form. `pad` is the API route (with its query), `verslag` turns the JSON answer
-/// into a sentence, `na_import` runs after a successful import (to reload data).
+/// The form. `pad` is the API route (with its query), `verslag` reads the answer as its
+/// contract type and says it in a sentence, `na_import` runs after a successful import (to reload data).
 #[component]
 pub fn Bestandsimport(
     /// Unique on the page: the ids of the field and its messages derive from it.
@@ -20,8 +20,8 @@ pub fn Bestandsimport(
     pad: Signal<String>,
     /// The session's CSRF token.
     csrf: String,
-    /// The report of a successful import, from the API's JSON.
-    verslag: fn(&str) -> String,
+    /// The report of a successful import, from the API's answer.
+    verslag: fn(&Antwoord) -> Result<String, Probleem>,
     /// Runs after a successful import.
     #[prop(optional, into)]
     na_import: Option<Callback<()>>,
@@ -54,7 +54,10 @@ pub fn Bestandsimport(
             crate::api::in_browser(async move {
                 match crate::api::stuur("POST", &pad, Inhoud::Bestand(bestand), &csrf, None).await {
                     Ok(antwoord) => {
-                        gelukt.set(Some(verslag(&antwoord.tekst)));
+                        match verslag(&antwoord) {
+                            Ok(zin) => gelukt.set(Some(zin)),
+                            Err(p) => probleem.set(Some(p)),
+                        }
                         if let Some(na) = na_import {
                             na.run(());
                         }

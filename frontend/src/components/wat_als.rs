@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use domain::contract::{Deellink, OpgeslagenScenario, Scenarioinvoer};
 use domain::plan::Oorzaak;
 use domain::ports::Planbasis;
 use domain::scenario::{Scenario, Wijziging, vergelijk};
@@ -43,15 +44,6 @@ pub fn WatAls(
             <h2 class="utrecht-heading-2" id="wat-als-kop">"Wat betekent dit voor uw gemeente?"</h2>
             {inhoud}
         </section>
-    }
-}
-
-/// A rol choice as text: `coalitiepartner`, `eerste_gebruiker` or empty.
-fn rol_code(rol: Option<Rol>) -> &'static str {
-    match rol {
-        Some(Rol::Coalitiepartner) => "coalitiepartner",
-        Some(Rol::EersteGebruiker) => "eerste_gebruiker",
-        None => "",
     }
 }
 
@@ -167,7 +159,7 @@ fn Paneel(
             let opties = [None, Some(Rol::Coalitiepartner), Some(Rol::EersteGebruiker)]
                 .into_iter()
                 .map(|rol| {
-                    let veld = format!("rol-{}-{}", id, if rol_code(rol).is_empty() { "geen" } else { rol_code(rol) });
+                    let veld = format!("rol-{}-{}", id, rol.map_or("geen", Rol::code));
                     let gekozen = {
                         let (id, code) = (id.clone(), code.clone());
                         move || uitwerking.with(|u| {
@@ -180,7 +172,7 @@ fn Paneel(
                     };
                     view! {
                         <span class="gp-keuze">
-                            <input type="radio" id=veld.clone() name=format!("rol-{id}") value=rol_code(rol)
+                            <input type="radio" id=veld.clone() name=format!("rol-{id}") value=rol.map_or("", Rol::code)
                                 prop:checked=gekozen on:change=kies />
                             <label for=veld>{rol.map_or("Niet", Rol::label)}</label>
                         </span>
@@ -286,8 +278,10 @@ fn Opslaan(
                     return;
                 }
             };
-            let body = serde_json::json!({ "naam": naam.get_untracked(), "scenario": scenario })
-                .to_string();
+            let body = Inhoud::json(&Scenarioinvoer {
+                naam: naam.get_untracked(),
+                scenario,
+            });
             let vorige = opgeslagen.get_untracked();
             let csrf = csrf.clone();
             crate::api::in_browser(async move {
@@ -296,23 +290,19 @@ fn Opslaan(
                         stuur(
                             "PUT",
                             &format!("/scenarios/{}", o.id),
-                            Inhoud::Json(body),
+                            body,
                             &csrf,
                             Some(&o.etag),
                         )
                         .await
                     }
-                    None => stuur("POST", "/scenarios", Inhoud::Json(body), &csrf, None).await,
+                    None => stuur("POST", "/scenarios", body, &csrf, None).await,
                 };
-                match antwoord {
-                    Ok(a) => {
-                        let id = serde_json::from_str::<serde_json::Value>(&a.tekst)
-                            .ok()
-                            .and_then(|v| v["id"].as_str().map(str::to_owned))
-                            .unwrap_or_default();
+                match antwoord.and_then(|a| Ok((a.lees::<OpgeslagenScenario>()?, a.etag))) {
+                    Ok((opgeslagen, etag)) => {
                         onthoud(Opgeslagen {
-                            id,
-                            etag: a.etag.unwrap_or_default(),
+                            id: opgeslagen.id,
+                            etag: etag.unwrap_or_default(),
                             naam: naam.get_untracked(),
                             deellink: link.get_untracked(),
                         });
@@ -347,11 +337,10 @@ fn Opslaan(
                     None,
                 )
                 .await
+                .and_then(|a| a.lees::<Deellink>())
                 {
-                    Ok(a) => {
-                        let token = serde_json::from_str::<serde_json::Value>(&a.tekst)
-                            .ok()
-                            .and_then(|v| v["token"].as_str().map(str::to_owned));
+                    Ok(deellink) => {
+                        let token = Some(deellink.token);
                         link.set(token.clone());
                         onthoud(Opgeslagen {
                             deellink: token,

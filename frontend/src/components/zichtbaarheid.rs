@@ -1,6 +1,7 @@
 //! A member's choice whether its gemeente is named in the cohorts of the landelijk beeld
 //! (default: counted, not named). Saved through the API with the version it was read at.
 
+use domain::contract::Zichtbaarheid;
 use leptos::prelude::*;
 
 use crate::api::{Inhoud, stuur};
@@ -31,9 +32,11 @@ pub fn Zichtbaarheidkeuze(
         let keuze = aangevinkt.get_untracked();
         bezig.set(true);
         leptos::task::spawn_local(async move {
-            let body = serde_json::json!({ "genoemdInCohorten": keuze }).to_string();
+            let body = Inhoud::json(&Zichtbaarheid {
+                genoemd_in_cohorten: keuze,
+            });
             let etag = format!("\"{}\"", versie.get_untracked());
-            let uitkomst = stuur("PUT", &pad, Inhoud::Json(body), &csrf, Some(&etag)).await;
+            let uitkomst = stuur("PUT", &pad, body, &csrf, Some(&etag)).await;
             bezig.set(false);
             melding.set(Some(match uitkomst {
                 Ok(antwoord) => {

@@ -2,11 +2,13 @@
 //! side, filtered by status and soort (a plain GET form, so it works before hydration
 //! too). Regie imports a publiccode.yml here.
 
+use domain::contract::Componentimport;
 use domain::{Component, Laag, Soort, Status};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
 use crate::server_fns::aanmelding::{regie_csrf, wie};
 use crate::server_fns::catalogus::catalogus_ophalen;
@@ -145,31 +147,27 @@ fn Componentkaart(component: Component) -> impl IntoView {
 }
 
 /// The report of a publiccode.yml import.
-fn componentverslag(json: &str) -> String {
-    let waarde: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-    let naam = waarde["component"]["naam"]
-        .as_str()
-        .unwrap_or("De component");
-    let laag = waarde["component"]["laag"].as_str().unwrap_or("?");
-    let mut zin = if waarde["nieuw"] == true {
+fn componentverslag(antwoord: &Antwoord) -> Result<String, Probleem> {
+    let import: Componentimport = antwoord.lees()?;
+    let (naam, laag) = (&import.component.naam, import.component.laag.code());
+    let mut zin = if import.nieuw {
         format!("{naam} is toegevoegd aan de laag {laag}.")
     } else {
         format!("{naam} is bijgewerkt (laag {laag}).")
     };
-    for (sleutel, wat) in [
+    for (namen, wat) in [
         (
-            "onbekendeGemeenten",
+            &import.onbekende_gemeenten,
             "Onbekende gemeenten (niet opgeslagen)",
         ),
-        ("onbekendeAfhankelijkheden", "Onbekende afhankelijkheden"),
+        (
+            &import.onbekende_afhankelijkheden,
+            "Onbekende afhankelijkheden",
+        ),
     ] {
-        let namen: Vec<&str> = waarde[sleutel]
-            .as_array()
-            .map(|l| l.iter().filter_map(|n| n.as_str()).collect())
-            .unwrap_or_default();
         if !namen.is_empty() {
             zin.push_str(&format!(" {wat}: {}.", namen.join(", ")));
         }
     }
-    zin
+    Ok(zin)
 }

@@ -242,8 +242,8 @@ fn Functiekoppeling(
         let csrf = csrf.clone();
         let vervangt = gekozen.get_untracked();
         crate::api::in_browser(async move {
-            let uitkomst = crate::api::wijzig(&pad, &csrf, |json| {
-                json["vervangt"] = serde_json::json!(vervangt);
+            let uitkomst = crate::api::wijzig(&pad, &csrf, |k: &mut domain::Component| {
+                k.vervangt = vervangt;
                 Ok(())
             })
             .await;

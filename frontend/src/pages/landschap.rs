@@ -3,6 +3,7 @@
 //! fields are checked in the browser by the same rules the server applies, with each
 //! message next to its field; a file import reports every bad row.
 
+use domain::contract::Landschapimport;
 use domain::landschap::gegevens::{Applicatiegegevens, KOLOMMEN, Veldfout};
 use domain::ports::Planbasis;
 use domain::{Applicatie, ApplicatieId, GemeenteCode, Referentiecomponent};
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{Inhoud, Probleem, stuur};
+use crate::api::{Antwoord, Inhoud, Probleem, stuur};
 use crate::components::bestandsimport::{Bestandsimport, Probleemverslag};
 use crate::formaat::{bedrag, datum_kort};
 use crate::server_fns::aanmelding::wie;
@@ -229,15 +230,12 @@ fn naam_van(referentie: &[Referentiecomponent], id: &str) -> String {
 }
 
 /// The report of a landscape import.
-fn landschapverslag(json: &str) -> String {
-    let waarde: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-    let getal = |k: &str| waarde[k].as_u64().unwrap_or(0);
-    format!(
+fn landschapverslag(antwoord: &Antwoord) -> Result<String, Probleem> {
+    let import: Landschapimport = antwoord.lees()?;
+    Ok(format!(
         "Import klaar: {} toegevoegd, {} bijgewerkt, {} verwijderd.",
-        getal("toegevoegd"),
-        getal("bijgewerkt"),
-        getal("verwijderd")
-    )
+        import.toegevoegd, import.bijgewerkt, import.verwijderd
+    ))
 }
 
 /// The state of the form: the text of each field, the applicatie being edited, the
@@ -381,7 +379,6 @@ fn Applicatieformulier(
         };
         formulier.fouten.set(Vec::new());
         gegevens.id.clone_from(&bewerkt);
-        let body = serde_json::to_string(&gegevens).unwrap_or_default();
         let naam = gegevens.naam.clone();
         let (code, csrf) = (code.clone(), csrf.clone());
         crate::api::in_browser(async move {
@@ -389,18 +386,13 @@ fn Applicatieformulier(
                 Some(id) => {
                     let pad = format!("/gemeenten/{code}/applicaties/{id}");
                     // The ETag of now: a change by someone else since is refused, not lost.
-                    crate::api::wijzig(&pad, &csrf, |json| {
-                        *json = serde_json::from_str(&body)
-                            .map_err(|_| Probleem::lokaal("onleesbaar formulier"))?;
-                        Ok(())
-                    })
-                    .await
+                    crate::api::vervang(&pad, &csrf, &gegevens).await
                 }
                 None => {
                     stuur(
                         "POST",
                         &format!("/gemeenten/{code}/applicaties"),
-                        Inhoud::Json(body),
+                        Inhoud::json(&gegevens),
                         &csrf,
                         None,
                     )

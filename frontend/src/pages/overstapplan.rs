@@ -40,9 +40,9 @@ pub fn OverstapplanPagina() -> impl IntoView {
                         match basis.await {
                             Ok(Ok(pb)) => {
                                 let tekst = gevraagd();
-                                let gelezen = (!tekst.is_empty()).then(|| tekst.parse::<NaiveDate>());
-                                let fout = matches!(gelezen, Some(Err(_)))
-                                    .then(|| format!("'{tekst}' is geen datum (JJJJ-MM-DD); het plan gebruikt vandaag."));
+                                let gelezen = (!tekst.is_empty()).then(|| domain::datum::lees_datum(&tekst));
+                                let fout = gelezen.as_ref().and_then(|g| g.as_ref().err())
+                                    .map(|fout| format!("{fout}; het plan gebruikt vandaag."));
                                 let peildatum = gelezen.and_then(Result::ok).unwrap_or(pb.vandaag);
                                 view! {
                                     <form class="gp-filters" method="get">

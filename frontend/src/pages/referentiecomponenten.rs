@@ -1,9 +1,11 @@
 //! `/referentiecomponenten`: the GEMMA referentiecomponenten (the functions a gemeente
 //! needs). Regie imports an ArchiMate exchange file (AMEFF) here.
 
+use domain::contract::Importrapport;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
 use crate::server_fns::aanmelding::{regie_csrf, wie};
 use crate::server_fns::catalogus::catalogus_ophalen;
@@ -78,13 +80,10 @@ pub fn ReferentiecomponentenPagina() -> impl IntoView {
 }
 
 /// The report of an AMEFF import.
-fn ameffverslag(json: &str) -> String {
-    let waarde: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-    let getal = |k: &str| waarde[k].as_u64().unwrap_or(0);
-    format!(
+fn ameffverslag(antwoord: &Antwoord) -> Result<String, Probleem> {
+    let rapport: Importrapport = antwoord.lees()?;
+    Ok(format!(
         "Import klaar: {} toegevoegd, {} bijgewerkt, {} overgeslagen (geen referentiecomponent).",
-        getal("toegevoegd"),
-        getal("bijgewerkt"),
-        getal("overgeslagen")
-    )
+        rapport.toegevoegd, rapport.bijgewerkt, rapport.overgeslagen
+    ))
 }

@@ -6,44 +6,15 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use domain::contract::{Aanmeldverzoek, Besluit, Besluitbericht, Opgaveaanmelding};
 use domain::toegang::Actor;
-use domain::{GemeenteCode, OpgaveId, Rol};
-use serde::Deserialize;
-use utoipa::ToSchema;
+use domain::{GemeenteCode, OpgaveId};
 
 use super::capaciteit::gemeentecode;
 use super::problem::{ApiFout, Problem};
 use crate::db::Db;
-use crate::db::aanmeldingen::Opgaveaanmelding;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteSchrijfrecht, PubliekSchrijfrecht};
-
-/// A request to join.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Aanmeldverzoek {
-    /// The gemeente that asks (the caller's own).
-    gemeente: String,
-    /// `coalitiepartner` or `eerste_gebruiker`.
-    rol: Rol,
-}
-
-/// Regie's decision.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Besluit {
-    /// The gemeente becomes a deelnemer.
-    Accepteren,
-    /// It does not.
-    Afwijzen,
-}
-
-/// The decision, as a body.
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct Besluitbericht {
-    /// `accepteren` or `afwijzen`.
-    besluit: Besluit,
-}
 
 async fn bestaande_opgave(db: &Db, id: &str) -> Result<OpgaveId, ApiFout> {
     let id = OpgaveId::parse(id).map_err(|e| ApiFout::ongeldig("id", e.to_string()))?;

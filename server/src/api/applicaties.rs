@@ -2,6 +2,7 @@
 //! members (regie reads), one applicatie at a time with ETag/If-Match, or as a whole file
 //! (CSV or XLSX in, CSV out).
 
+use domain::contract::Landschapimport;
 use std::collections::HashSet;
 
 use axum::Json;
@@ -19,7 +20,6 @@ use super::importwerk::Importwerk;
 use super::problem::{ApiFout, Problem};
 use super::versie::{etag, if_match, met_etag, zelfde_id};
 use crate::db::Db;
-use crate::db::applicaties::Landschapimport;
 use crate::import::landschap;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};

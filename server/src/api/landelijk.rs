@@ -7,10 +7,11 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use domain::contract::Zichtbaarheid;
 use domain::landelijk::venster::Vensterbasis;
 use domain::landelijk::{LandelijkBeeld, STANDAARD_DREMPEL};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use super::capaciteit::gemeentecode;
 use super::overstapplan::peildatum;
@@ -38,14 +39,6 @@ pub struct Beeldvraag {
 pub struct Venstervraag {
     /// "Today" of every plan (JJJJ-MM-DD); default: today.
     peildatum: Option<String>,
-}
-
-/// Whether a gemeente is named in the cohorts of the landelijk beeld.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Zichtbaarheid {
-    /// Named (true) or only counted (false, the default).
-    pub genoemd_in_cohorten: bool,
 }
 
 fn drempel(tekst: Option<&str>) -> Result<usize, ApiFout> {

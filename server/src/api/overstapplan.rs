@@ -48,9 +48,8 @@ pub async fn lezen(
 pub(super) fn peildatum(tekst: Option<&str>) -> Result<Option<NaiveDate>, ApiFout> {
     tekst
         .map(|t| {
-            let datum = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-                ApiFout::ongeldig("peildatum", format!("'{t}' is geen datum (JJJJ-MM-DD)"))
-            })?;
+            let datum = domain::datum::lees_datum(t)
+                .map_err(|fout| ApiFout::ongeldig("peildatum", fout.to_string()))?;
             domain::grenzen::peildatum(datum).map_err(|reden| ApiFout::ongeldig("peildatum", reden))
         })
         .transpose()

@@ -5,11 +5,11 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use domain::Referentiecomponent;
+use domain::contract::Importrapport;
 
 use super::importwerk::Importwerk;
 use super::problem::{ApiFout, Problem};
 use crate::db::Db;
-use crate::db::referentiecomponenten::Importrapport;
 use crate::import::ameff;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::PubliekSchrijfrecht;

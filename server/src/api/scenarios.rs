@@ -5,15 +5,14 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::scenario::Scenario;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use domain::contract::{Deellink, OpgeslagenScenario, Scenarioinvoer};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use super::capaciteit::gemeentecode;
 use super::problem::{ApiFout, Problem};
 use super::versie::{etag, if_match};
 use crate::db::Db;
-use crate::db::scenarios::OpgeslagenScenario;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -23,26 +22,6 @@ use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 pub struct Filter {
     /// CBS-code, bijvoorbeeld GM0344.
     gemeente: String,
-}
-
-/// A scenario to save: its name and the scenario itself.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Invoer {
-    /// A name, "Coalitiepartner Zaakgericht werken".
-    naam: String,
-    /// The scenario.
-    scenario: Scenario,
-}
-
-/// A new share link.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Deellink {
-    /// The token (shown only now; stored only as its hash).
-    token: String,
-    /// The read-only page, `/plan/{token}`.
-    url: String,
 }
 
 /// A scenario past the bounds of `domain::grenzen` as a 422 naming each field.
@@ -88,13 +67,13 @@ pub async fn lijst(
 }
 
 /// Saves a new scenario for the gemeente it names.
-#[utoipa::path(post, path = "/scenarios", tag = "scenarios", operation_id = "scenarioMaken", request_body = Invoer,
+#[utoipa::path(post, path = "/scenarios", tag = "scenarios", operation_id = "scenarioMaken", request_body = Scenarioinvoer,
     responses((status = 201, description = "Opgeslagen, met ETag", body = OpgeslagenScenario)),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn maken(
     State(db): State<Db>,
     aanvrager: Aanvrager,
-    body: Result<Json<Invoer>, axum::extract::rejection::JsonRejection>,
+    body: Result<Json<Scenarioinvoer>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiFout> {
     let Json(invoer) = body?;
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &invoer.scenario.gemeente)?;
@@ -129,7 +108,7 @@ pub async fn lezen(
 }
 
 /// Replaces a scenario; needs `If-Match`.
-#[utoipa::path(put, path = "/scenarios/{id}", tag = "scenarios", operation_id = "scenarioWijzigen", request_body = Invoer,
+#[utoipa::path(put, path = "/scenarios/{id}", tag = "scenarios", operation_id = "scenarioWijzigen", request_body = Scenarioinvoer,
     params(("id" = String, Path, description = "De id van het scenario"),
         ("If-Match" = String, Header, description = "De ETag van de laatste keer lezen")),
     responses((status = 200, description = "Opgeslagen, met de nieuwe ETag", body = OpgeslagenScenario),
@@ -141,7 +120,7 @@ pub async fn wijzigen(
     aanvrager: Aanvrager,
     Path(id): Path<String>,
     headers: HeaderMap,
-    body: Result<Json<Invoer>, axum::extract::rejection::JsonRejection>,
+    body: Result<Json<Scenarioinvoer>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
     let Json(invoer) = body?;

@@ -2,42 +2,12 @@
 //! gemeente becomes a deelnemer of the published Routekaart, in the same transaction) or
 //! declines. Every step is audited.
 
+use domain::contract::{Aanmeldstatus, Opgaveaanmelding};
 use domain::{GemeenteCode, OpgaveId, Rol};
-use serde::{Deserialize, Serialize};
 
 use super::audit::Wijziging;
 use super::{Db, DbFout, als_tekst, ongeldig, uit_tekst};
 use crate::toegang::recht::{GemeenteSchrijfrecht, PubliekSchrijfrecht};
-
-/// Where an aanmelding stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Aanmeldstatus {
-    /// Waiting for regie.
-    Open,
-    /// Accepted: the gemeente is a deelnemer.
-    Geaccepteerd,
-    /// Declined.
-    Afgewezen,
-}
-
-/// A gemeente's request to join an opgave.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Opgaveaanmelding {
-    /// Its id.
-    pub id: String,
-    /// The opgave.
-    #[schema(value_type = String)]
-    pub opgave: OpgaveId,
-    /// The gemeente.
-    #[schema(value_type = String)]
-    pub gemeente: GemeenteCode,
-    /// The rol asked for.
-    pub rol: Rol,
-    /// Where it stands.
-    pub status: Aanmeldstatus,
-}
 
 #[derive(sqlx::FromRow)]
 struct Rij {

@@ -2,28 +2,16 @@
 //! gemeente. Single writes use optimistic concurrency (a version per applicatie); an
 //! import writes the whole file in one transaction, in batches, or nothing at all.
 
+use domain::contract::Landschapimport;
 use std::collections::HashMap;
 
 use domain::landschap::gegevens::Applicatiegegevens;
 use domain::scenario::Basis;
 use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, ReferentiecomponentId};
-use serde::Serialize;
 
 use super::audit::Wijziging;
 use super::{Db, DbFout, datum, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
-
-/// What an import did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Landschapimport {
-    /// Applicaties that were new.
-    pub toegevoegd: usize,
-    /// Applicaties that replaced one with the same id.
-    pub bijgewerkt: usize,
-    /// Applicaties removed because the import replaced the whole landscape.
-    pub verwijderd: usize,
-}
 
 /// Finds referentiecomponenten by GEMMA Object ID or by name (case-insensitive).
 #[derive(Debug, Default)]

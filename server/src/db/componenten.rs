@@ -1,32 +1,17 @@
 //! The Componentencatalogus: public reads; regie imports a publiccode.yml, matched on
 //! `url`, in one transaction with an audit record.
 
+use domain::contract::Componentimport;
 use std::collections::HashMap;
 
 use domain::{
     Component, ComponentId, GemeenteCode, Laag, OpgaveId, ReferentiecomponentId, Soort, Status,
 };
-use serde::Serialize;
 
 use super::audit::Wijziging;
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
 use crate::import::publiccode::{Publiccode, gemeentenaam};
 use crate::toegang::recht::PubliekSchrijfrecht;
-
-/// What a publiccode.yml import did.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Componentimport {
-    /// The component as stored.
-    pub component: Component,
-    /// Whether it was new (else: updated, matched on url).
-    pub nieuw: bool,
-    /// `usedBy` names that match no gemeente; not stored, reported.
-    pub onbekende_gemeenten: Vec<String>,
-    /// `dependsOn` names that match no component in the catalogue (often infrastructure
-    /// such as PostgreSQL).
-    pub onbekende_afhankelijkheden: Vec<String>,
-}
 
 #[derive(sqlx::FromRow)]
 struct ComponentRij {

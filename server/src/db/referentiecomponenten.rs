@@ -1,24 +1,12 @@
 //! GEMMA referentiecomponenten: public reads; imports by regie (or once at first start),
 //! all or nothing, matched on the Object ID.
 
+use domain::contract::Importrapport;
 use domain::{Referentiecomponent, ReferentiecomponentId};
-use serde::Serialize;
 
 use super::audit::Wijziging;
 use super::{Db, DbFout, ongeldig};
 use crate::toegang::recht::PubliekSchrijfrecht;
-
-/// What an import did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Importrapport {
-    /// New referentiecomponenten.
-    pub toegevoegd: usize,
-    /// Known ones whose name or description was updated (or stayed the same).
-    pub bijgewerkt: usize,
-    /// Elements in the file that are no referentiecomponent.
-    pub overgeslagen: usize,
-}
 
 impl Db {
     /// Every referentiecomponent, by name.

@@ -3,27 +3,13 @@
 //! transaction. A share link is stored only as the SHA-256 of its token.
 
 use domain::GemeenteCode;
+use domain::contract::OpgeslagenScenario;
 use domain::scenario::Scenario;
-use serde::{Deserialize, Serialize};
 
 use super::audit::Wijziging;
 use super::{Db, DbFout, ongeldig};
 use crate::toegang::geheim::{nieuw_geheim, sha256_hex};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
-
-/// A stored scenario.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OpgeslagenScenario {
-    /// Its id.
-    pub id: String,
-    /// Its name, "Coalitiepartner Zaakgericht werken".
-    pub naam: String,
-    /// The scenario itself.
-    pub scenario: Scenario,
-    /// Its version, for If-Match.
-    pub versie: i64,
-}
 
 #[derive(sqlx::FromRow)]
 struct ScenarioRij {

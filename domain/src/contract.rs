@@ -1,0 +1,174 @@
+//! The HTTP contract of `/api/v1`: the request and response bodies that are not domain
+//! values themselves. One definition, compiled into the server (its handlers and the
+//! OpenAPI document) and into the browser (which decodes every answer into these types),
+//! so a renamed field is a compile error on both sides, never a page that shows 0.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogus::Component;
+use crate::gemeente::GemeenteCode;
+use crate::routekaart::{OpgaveId, Rol};
+use crate::scenario::Scenario;
+
+/// A scenario to save (`POST /scenarios`, `PUT /scenarios/{id}`): its name and the
+/// scenario itself.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scenarioinvoer {
+    /// A name, "Coalitiepartner Zaakgericht werken".
+    pub naam: String,
+    /// The scenario.
+    pub scenario: Scenario,
+}
+
+/// A stored scenario.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpgeslagenScenario {
+    /// Its id.
+    pub id: String,
+    /// Its name, "Coalitiepartner Zaakgericht werken".
+    pub naam: String,
+    /// The scenario itself.
+    pub scenario: Scenario,
+    /// Its version, for If-Match.
+    pub versie: i64,
+}
+
+/// A new share link (`POST /scenarios/{id}/deellinks`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deellink {
+    /// The token (shown only now; stored only as its hash).
+    pub token: String,
+    /// The read-only page, `/plan/{token}`.
+    pub url: String,
+}
+
+/// A request to join an opgave (`POST /opgaven/{id}/aanmeldingen`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Aanmeldverzoek {
+    /// The gemeente that asks (the caller's own), a CBS-code.
+    pub gemeente: String,
+    /// `coalitiepartner` or `eerste_gebruiker`.
+    pub rol: Rol,
+}
+
+/// Regie's decision on an aanmelding.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Besluit {
+    /// The gemeente becomes a deelnemer.
+    Accepteren,
+    /// It does not.
+    Afwijzen,
+}
+
+/// The decision, as a body (`PUT /aanmeldingen/{id}`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Besluitbericht {
+    /// `accepteren` or `afwijzen`.
+    pub besluit: Besluit,
+}
+
+/// Where an aanmelding stands.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aanmeldstatus {
+    /// Waiting for regie.
+    Open,
+    /// Accepted: the gemeente is a deelnemer.
+    Geaccepteerd,
+    /// Declined.
+    Afgewezen,
+}
+
+impl Aanmeldstatus {
+    /// The code in the API: `open`, `geaccepteerd`, `afgewezen`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Geaccepteerd => "geaccepteerd",
+            Self::Afgewezen => "afgewezen",
+        }
+    }
+}
+
+/// A gemeente's request to join an opgave.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Opgaveaanmelding {
+    /// Its id.
+    pub id: String,
+    /// The opgave.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub opgave: OpgaveId,
+    /// The gemeente.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub gemeente: GemeenteCode,
+    /// The rol asked for.
+    pub rol: Rol,
+    /// Where it stands.
+    pub status: Aanmeldstatus,
+}
+
+/// Whether a gemeente may be named in the national cohorts
+/// (`PUT /gemeenten/{code}/zichtbaarheid`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Zichtbaarheid {
+    /// Named (true) or only counted (false, the default).
+    pub genoemd_in_cohorten: bool,
+}
+
+/// What a landscape import did.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Landschapimport {
+    /// Applicaties that were new.
+    pub toegevoegd: usize,
+    /// Applicaties that replaced one with the same id.
+    pub bijgewerkt: usize,
+    /// Applicaties removed because the import replaced the whole landscape.
+    pub verwijderd: usize,
+}
+
+/// What a GEMMA (AMEFF) import of referentiecomponenten did.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Importrapport {
+    /// New referentiecomponenten.
+    pub toegevoegd: usize,
+    /// Known ones whose name or description was updated (or stayed the same).
+    pub bijgewerkt: usize,
+    /// Elements in the file that are no referentiecomponent.
+    pub overgeslagen: usize,
+}
+
+/// What a publiccode.yml import did.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Componentimport {
+    /// The component as stored.
+    pub component: Component,
+    /// Whether it was new (else: updated, matched on url).
+    pub nieuw: bool,
+    /// `usedBy` names that match no gemeente; not stored, reported.
+    pub onbekende_gemeenten: Vec<String>,
+    /// `dependsOn` names that match no component in the catalogue (often infrastructure
+    /// such as PostgreSQL).
+    pub onbekende_afhankelijkheden: Vec<String>,
+}
