@@ -70,7 +70,12 @@ fn today_comes_from_the_one_clock() {
 #[test]
 fn the_browser_decodes_answers_into_contract_types_not_untyped_json() {
     let frontend = bronnen("frontend/src");
-    for patroon in ["serde_json::Value", "serde_json::json!", "json!(", "serde_json::Map"] {
+    for patroon in [
+        "serde_json::Value",
+        "serde_json::json!",
+        "json!(",
+        "serde_json::Map",
+    ] {
         assert_eq!(
             waar(&frontend, patroon, &[]),
             Vec::<String>::new(),

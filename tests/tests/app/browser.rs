@@ -213,13 +213,28 @@ impl Browser {
         );
     }
 
-    /// With `GRONDPLAN_SCHERMAFDRUKKEN=map` set, saves the page as `map/naam.png`, to look
-    /// at what a user sees.
+    /// With `GRONDPLAN_SCHERMAFDRUKKEN=map` set, saves the page as `map/naam-1366.png` and
+    /// `map/naam-375.png` (a laptop and a phone), to look at what a user sees.
     async fn schermafdruk(&self, naam: &str) {
         if let Ok(map) = std::env::var("GRONDPLAN_SCHERMAFDRUKKEN") {
-            let png = self.client.screenshot().await.expect("screenshot");
-            std::fs::write(std::path::Path::new(&map).join(format!("{naam}.png")), png)
+            let (breedte, hoogte) = self.client.get_window_size().await.expect("window size");
+            let maat = |m: u64| u32::try_from(m).unwrap_or(u32::MAX);
+            for (scherm, h) in [(1366, 900), (375, 812)] {
+                self.client
+                    .set_window_size(scherm, h)
+                    .await
+                    .expect("window resized");
+                let png = self.client.screenshot().await.expect("screenshot");
+                std::fs::write(
+                    std::path::Path::new(&map).join(format!("{naam}-{scherm}.png")),
+                    png,
+                )
                 .expect("screenshot written");
+            }
+            self.client
+                .set_window_size(maat(breedte), maat(hoogte))
+                .await
+                .expect("window restored");
         }
     }
 

@@ -325,6 +325,25 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
         .await
         .expect("arrow");
     browser.wacht_op_label(ONTWERP, "13 januari 2025").await;
+    // A capaciteit that is no number is named next to its field and is not saved.
+    browser.vul("wat-als-fte", "-1").await;
+    browser
+        .wacht_op_tekst(
+            "#wat-als-fte-fout",
+            "de fte per kwartaal moet een getal van 0 of meer zijn",
+        )
+        .await;
+    browser.klik("form.gp-opslaan button[type=submit]").await;
+    browser
+        .wacht_op_tekst(".gp-wat-als [role=alert]", "Verbeter eerst de capaciteit")
+        .await;
+    browser
+        .assert_toegankelijk("/ met een foute capaciteit")
+        .await;
+    browser
+        .schermafdruk_bij("wat-als-fte", "wat-als-capaciteitsfout")
+        .await;
+    browser.vul("wat-als-fte", "2,5").await;
     browser
         .vul("scenario-naam", "Een week later ontwerpen")
         .await;
@@ -332,6 +351,11 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
     browser
         .wacht_op_tekst(".gp-wat-als .gp-gelukt", "Het scenario is opgeslagen.")
         .await;
+    assert_eq!(
+        browser.tekst("#wat-als-fte-fout").await,
+        "",
+        "2,5 is a capaciteit"
+    );
     browser
         .client
         .find(Locator::XPath("//button[.='Deellink maken']"))
@@ -366,8 +390,9 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
         html.contains("Een week later ontwerpen") && html.contains("Gedeeld plan, alleen lezen")
     );
     assert!(
-        html.contains("Activiteit rvv-ontwerp begint op 13 januari 2025"),
-        "the edit, in words"
+        html.contains("Activiteit rvv-ontwerp begint op 13 januari 2025")
+            && html.contains("Capaciteit: 2.5 fte per kwartaal"),
+        "the edits, in words, as the page had them"
     );
     let vreemde = Browser::start().await;
     vreemde.open(&app, &pad).await;
