@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::gemeente::{Gemeente, GemeenteCode};
 use crate::routekaart::{Opgave, OpgaveId};
-use crate::toegang::Toegangsrol;
+use crate::toegang::Sessie;
 
 /// The service's one clock: "now" and "today" come from here, never from the system clock
 /// directly, so that a test or a demo can fix them (the server's `klok` module holds the
@@ -66,26 +66,13 @@ pub trait PubliekeGegevens: Send + Sync {
     ) -> BoxFuture<'_, Result<Vec<crate::catalogus::Referentiecomponent>, OpslagFout>>;
 }
 
-/// Who is logged in on a session, as the pages show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Aanmelding {
-    /// The account's e-mail address.
-    pub naam: String,
-    /// Its role.
-    pub rol: Toegangsrol,
-    /// For a member, its gemeente.
-    pub gemeente: Option<GemeenteCode>,
-    /// The session's CSRF token, for the forms the page renders.
-    pub csrf: String,
-}
-
 /// Looks up the session behind a session cookie.
-pub trait Aanmeldingen: Send + Sync {
+pub trait Sessies: Send + Sync {
     /// The live session with this cookie value, if any.
-    fn aanmelding<'a>(
+    fn zoek<'a>(
         &'a self,
         sessiesleutel: &'a str,
-    ) -> BoxFuture<'a, Result<Option<Aanmelding>, OpslagFout>>;
+    ) -> BoxFuture<'a, Result<Option<Sessie>, OpslagFout>>;
 }
 
 /// A scenario shared through a read-only link: its name and content, and the current data
@@ -158,8 +145,8 @@ pub struct Planbasis {
     pub basis: crate::scenario::Basis,
     /// The GEMMA referentiecomponenten, to name the functions.
     pub referentiecomponenten: Vec<crate::catalogus::Referentiecomponent>,
-    /// The server's today, the default peildatum, so that page and server agree.
-    pub vandaag: chrono::NaiveDate,
+    /// The plan's date: the server's today, so that page and server agree.
+    pub peildatum: chrono::NaiveDate,
     /// Whether the session may change this landscape (a member, not regie).
     pub mag_schrijven: bool,
 }

@@ -14,6 +14,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::gemeente::GemeenteCode;
 
+/// Who is logged in on a session, as the pages show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sessie {
+    /// The account's e-mail address.
+    pub naam: String,
+    /// Its role.
+    pub rol: Toegangsrol,
+    /// For a member, its gemeente.
+    pub gemeente: Option<GemeenteCode>,
+    /// The session's CSRF token, for the forms the page renders.
+    pub csrf: String,
+}
+
 /// The roles an account or token can have.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

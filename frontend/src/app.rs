@@ -20,7 +20,7 @@ use crate::pages::plan::PlanPagina;
 use crate::pages::referentiecomponenten::ReferentiecomponentenPagina;
 use crate::pages::routekaart::RoutekaartPagina;
 use crate::pages::scenarios::ScenariosPagina;
-use crate::server_fns::aanmelding::bied_wie_aan;
+use crate::server_fns::sessie::bied_wie_aan;
 
 /// The document around the app, rendered on the server only. It sets the page's
 /// Content-Security-Policy with the nonce Leptos gives its inline scripts.

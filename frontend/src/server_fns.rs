@@ -3,7 +3,6 @@
 //!
 //! Their URLs live under `/fn/`, apart from the public REST API under `/api/v1`.
 
-pub mod aanmelding;
 pub mod audit;
 pub mod catalogus;
 pub mod gedeeld;
@@ -11,6 +10,7 @@ pub mod gemeenten;
 pub mod landelijk;
 pub mod landschap;
 pub mod routekaart;
+pub mod sessie;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod opslag {

@@ -443,7 +443,7 @@ impl domain::ports::Landschappen for Db {
             Ok(Planbasis {
                 basis: self.planbasis(&recht).await.map_err(opslagfout)?,
                 referentiecomponenten: Db::referentiecomponenten(self).await.map_err(opslagfout)?,
-                vandaag: self.klok.vandaag(),
+                peildatum: self.klok.vandaag(),
                 mag_schrijven,
             })
         })
@@ -477,24 +477,24 @@ impl domain::ports::Deellinks for Db {
     }
 }
 
-impl domain::ports::Aanmeldingen for Db {
-    fn aanmelding<'a>(
+impl domain::ports::Sessies for Db {
+    fn zoek<'a>(
         &'a self,
         sessiesleutel: &'a str,
-    ) -> BoxFuture<'a, Result<Option<domain::ports::Aanmelding>, OpslagFout>> {
+    ) -> BoxFuture<'a, Result<Option<domain::toegang::Sessie>, OpslagFout>> {
         use domain::toegang::{Actor, Toegangsrol};
         Box::pin(async move {
             let sleutel_hash = crate::toegang::geheim::sha256_hex(sessiesleutel);
             let sessie = self.sessie(&sleutel_hash, self.klok.nu_micros()).await?;
             Ok(sessie.and_then(|(actor, csrf)| match actor {
                 Actor::Anoniem => None,
-                Actor::Lid { naam, gemeente } => Some(domain::ports::Aanmelding {
+                Actor::Lid { naam, gemeente } => Some(domain::toegang::Sessie {
                     naam,
                     rol: Toegangsrol::Gemeente,
                     gemeente: Some(gemeente),
                     csrf,
                 }),
-                Actor::Regie { naam } => Some(domain::ports::Aanmelding {
+                Actor::Regie { naam } => Some(domain::toegang::Sessie {
                     naam,
                     rol: Toegangsrol::Regie,
                     gemeente: None,

@@ -90,7 +90,7 @@ pub fn app(db: Db, config: &Config) -> Router {
     };
     let klok = db.klok();
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());
-    let aanmeldingen: Arc<dyn domain::ports::Aanmeldingen> = Arc::new(db.clone());
+    let sessies: Arc<dyn domain::ports::Sessies> = Arc::new(db.clone());
     let deellinks: Arc<dyn domain::ports::Deellinks> = Arc::new(db.clone());
     let landschappen: Arc<dyn domain::ports::Landschappen> = Arc::new(db.clone());
     let landelijk: Arc<dyn domain::ports::Landelijk> = Arc::new(db.clone());
@@ -101,7 +101,7 @@ pub fn app(db: Db, config: &Config) -> Router {
         provide_context(Arc::clone(&landelijk));
         provide_context(Arc::clone(&auditlezer));
         provide_context(Arc::clone(&gegevens));
-        provide_context(Arc::clone(&aanmeldingen));
+        provide_context(Arc::clone(&sessies));
         provide_context(Arc::clone(&deellinks));
     };
     let routes = paginaroutes();

@@ -3,7 +3,7 @@
 //! works once the page is live; the list is read in the browser.
 
 use domain::contract::{Aanmeldstatus, Aanmeldverzoek, Besluit, Besluitbericht, Opgaveaanmelding};
-use domain::ports::Aanmelding;
+use domain::toegang::Sessie;
 use domain::{OpgaveId, Rol};
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ use crate::components::bestandsimport::Probleemverslag;
 
 /// The section on the opgave page, for whoever is logged in (`wie`, loaded by the page).
 #[component]
-pub fn Aanmelden(opgave: OpgaveId, wie: Option<Aanmelding>) -> impl IntoView {
+pub fn Aanmelden(opgave: OpgaveId, wie: Option<Sessie>) -> impl IntoView {
     let inhoud = match wie {
         None => view! {
             <p class="utrecht-paragraph">

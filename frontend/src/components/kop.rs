@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::server_fns::aanmelding::wie;
+use crate::server_fns::sessie::wie;
 
 /// Header with the app name, the main navigation (the current page marked with
 /// `aria-current="page"` by the router's link) and the login state.

@@ -100,7 +100,7 @@ fn Paneel(
     stappen: RwSignal<Vec<Bewerking>>,
     sleepstap: Signal<Option<Bewerking>>,
 ) -> impl IntoView {
-    let peildatum = basis.vandaag;
+    let peildatum = basis.peildatum;
     let opgaven = basis.basis.routekaart.clone();
     let capaciteit = basis.basis.capaciteit.unwrap_or_default();
     let fte = RwSignal::new(capaciteit.fte_per_kwartaal.to_string());

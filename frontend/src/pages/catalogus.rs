@@ -10,8 +10,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
-use crate::server_fns::aanmelding::{regie_csrf, wie};
 use crate::server_fns::catalogus::catalogus_ophalen;
+use crate::server_fns::sessie::{regie_csrf, wie};
 
 /// The catalogue page.
 #[component]

@@ -10,9 +10,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::Probleem;
 use crate::components::bestandsimport::Probleemverslag;
 use crate::formaat::{bedrag, datum_lang};
-use crate::server_fns::aanmelding::{regie_csrf, wie};
 use crate::server_fns::catalogus::{Catalogus, catalogus_ophalen};
 use crate::server_fns::gemeenten::gemeenten_ophalen;
+use crate::server_fns::sessie::{regie_csrf, wie};
 
 /// The component page.
 #[component]

@@ -14,8 +14,8 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{Antwoord, Inhoud, Probleem, stuur};
 use crate::components::bestandsimport::{Bestandsimport, Probleemverslag};
 use crate::formaat::{bedrag, datum_kort};
-use crate::server_fns::aanmelding::wie;
 use crate::server_fns::landschap::planbasis_ophalen;
+use crate::server_fns::sessie::wie;
 
 /// The landscape page.
 #[component]

@@ -12,9 +12,9 @@ use crate::components::aanmelden::Aanmelden;
 use crate::components::opgave_bewerken::OpgaveBewerken;
 use crate::formaat::{bedrag, datum_lang, periode_lang};
 use crate::pages::niet_gevonden::NietGevonden;
-use crate::server_fns::aanmelding::{Wie, regie_csrf, wie};
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 use crate::server_fns::routekaart::opgave_ophalen;
+use crate::server_fns::sessie::{Wie, regie_csrf, wie};
 
 /// The opgave page.
 #[component]

@@ -43,7 +43,7 @@ pub fn OverstapplanPagina() -> impl IntoView {
                                 let gelezen = (!tekst.is_empty()).then(|| domain::datum::lees_datum(&tekst));
                                 let fout = gelezen.as_ref().and_then(|g| g.as_ref().err())
                                     .map(|fout| format!("{fout}; het plan gebruikt vandaag."));
-                                let peildatum = gelezen.and_then(Result::ok).unwrap_or(pb.vandaag);
+                                let peildatum = gelezen.and_then(Result::ok).unwrap_or(pb.peildatum);
                                 view! {
                                     <form class="gp-filters" method="get">
                                         <div class="utrecht-form-field">

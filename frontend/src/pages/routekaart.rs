@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::routekaart_overzicht::RoutekaartOverzicht;
-use crate::server_fns::aanmelding::{regie_csrf, wie};
 use crate::server_fns::landelijk::contractvensters_ophalen;
 use crate::server_fns::landschap::wat_als_beginpunt;
 use crate::server_fns::routekaart::routekaart_ophalen;
+use crate::server_fns::sessie::{regie_csrf, wie};
 
 /// The Routekaart overview page.
 #[component]

@@ -68,7 +68,7 @@ fn Vergelijking(
     // The published plan is a scenario without edits.
     let gepubliceerd = Scenario {
         gemeente,
-        peildatum: basis.vandaag,
+        peildatum: basis.peildatum,
         basisversie: String::new(),
         wijzigingen: Vec::new(),
     };

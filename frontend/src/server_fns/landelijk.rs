@@ -57,11 +57,11 @@ pub async fn landelijk_ophalen(
             return Ok(Err(fout));
         }
     };
-    let aanmeldingen = use_context::<std::sync::Arc<dyn domain::ports::Aanmeldingen>>()
+    let sessies = use_context::<std::sync::Arc<dyn domain::ports::Sessies>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
     let lid = match sleutel.as_deref() {
-        Some(s) => aanmeldingen
-            .aanmelding(s)
+        Some(s) => sessies
+            .zoek(s)
             .await
             .map_err(super::opslag::fout)?
             .and_then(|a| Some((a.gemeente?, a.csrf))),

@@ -55,9 +55,9 @@ pub enum WatAlsBegin {
 pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
     let sleutel = super::opslag::sessiesleutel();
     let lid = match &sleutel {
-        Some(sleutel) => use_context::<std::sync::Arc<dyn domain::ports::Aanmeldingen>>()
+        Some(sleutel) => use_context::<std::sync::Arc<dyn domain::ports::Sessies>>()
             .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?
-            .aanmelding(sleutel)
+            .zoek(sleutel)
             .await
             .map_err(super::opslag::fout)?
             .and_then(|a| Some((a.gemeente?, a.csrf))),
@@ -138,7 +138,7 @@ pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError>
             capaciteit: None,
         },
         referentiecomponenten: Vec::new(),
-        vandaag: super::opslag::vandaag()?,
+        peildatum: super::opslag::vandaag()?,
         mag_schrijven: false,
     })
 }

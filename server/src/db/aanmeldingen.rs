@@ -5,7 +5,7 @@
 use domain::contract::{Aanmeldstatus, Opgaveaanmelding};
 use domain::{GemeenteCode, OpgaveId, Rol};
 
-use super::audit::Wijziging;
+use super::audit::Auditregel;
 use super::{Db, DbFout, als_tekst, ongeldig, uit_tekst};
 use crate::toegang::recht::{GemeenteSchrijfrecht, PubliekSchrijfrecht};
 
@@ -98,7 +98,7 @@ impl Db {
         .bind(recht.actor().naam())
         .execute(&mut *tx)
         .await?;
-        Wijziging::door(recht, "aanmelding", &aanmelding.id, None, Some(&aanmelding))
+        Auditregel::door(recht, "aanmelding", &aanmelding.id, None, Some(&aanmelding))
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -166,7 +166,7 @@ impl Db {
             status,
             ..voor.clone()
         };
-        Wijziging {
+        Auditregel {
             actor: recht.actor(),
             gemeente: Some(&voor.gemeente),
             entiteit: "aanmelding",

@@ -9,7 +9,7 @@ use domain::landschap::gegevens::Applicatiegegevens;
 use domain::scenario::Basis;
 use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, ReferentiecomponentId};
 
-use super::audit::Wijziging;
+use super::audit::Auditregel;
 use super::{Db, DbFout, datum, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -316,7 +316,7 @@ impl Db {
         schrijf_partij(&mut tx, gemeente, &[(applicatie, positie, versie)])
             .await
             .map_err(|e| DbFout::uit_unieke_sleutel(e, bestaat(&applicatie.id)))?;
-        Wijziging::door(
+        Auditregel::door(
             recht,
             "applicatie",
             applicatie.id.as_str(),
@@ -347,7 +347,7 @@ impl Db {
             .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
-        Wijziging::door(recht, "applicatie", id.as_str(), Some(&voor), None)
+        Auditregel::door(recht, "applicatie", id.as_str(), Some(&voor), None)
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -424,7 +424,7 @@ impl Db {
             bijgewerkt,
             verwijderd,
         };
-        Wijziging::door(
+        Auditregel::door(
             recht,
             "applicaties-import",
             gemeente.as_str(),

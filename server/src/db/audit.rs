@@ -9,8 +9,8 @@ use domain::toegang::Actor;
 use super::{Db, DbFout};
 use crate::toegang::recht::GemeenteLeesrecht;
 
-/// One change, about to be recorded.
-pub struct Wijziging<'a, T: Serialize> {
+/// One audit record: a change, about to be recorded.
+pub struct Auditregel<'a, T: Serialize> {
     /// Who.
     pub actor: &'a Actor,
     /// Whose data, when it is a gemeente's.
@@ -25,7 +25,7 @@ pub struct Wijziging<'a, T: Serialize> {
     pub na: Option<&'a T>,
 }
 
-impl<'a, T: Serialize> Wijziging<'a, T> {
+impl<'a, T: Serialize> Auditregel<'a, T> {
     /// A change to gemeente data, by the holder of `recht`.
     pub fn door(
         recht: &'a crate::toegang::recht::GemeenteSchrijfrecht,

@@ -3,7 +3,7 @@
 
 use domain::Capaciteit;
 
-use super::audit::Wijziging;
+use super::audit::Auditregel;
 use super::{Db, DbFout};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -104,7 +104,7 @@ impl Db {
             fte_per_kwartaal,
             budget_per_jaar,
         });
-        Wijziging::door(recht, "capaciteit", gemeente, voor.as_ref(), Some(&nieuw))
+        Auditregel::door(recht, "capaciteit", gemeente, voor.as_ref(), Some(&nieuw))
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;

@@ -8,7 +8,7 @@ use domain::{
     Component, ComponentId, GemeenteCode, Laag, OpgaveId, ReferentiecomponentId, Soort, Status,
 };
 
-use super::audit::Wijziging;
+use super::audit::Auditregel;
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
 use crate::import::publiccode::{Publiccode, gemeentenaam};
 use crate::toegang::recht::PubliekSchrijfrecht;
@@ -274,7 +274,7 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
-        Wijziging {
+        Auditregel {
             actor: recht.actor(),
             gemeente: None,
             entiteit: "component",
@@ -401,7 +401,7 @@ impl Db {
         };
         let versie = schrijf_component(&mut tx, component, versie).await?;
         let id = component.id.as_str();
-        Wijziging {
+        Auditregel {
             actor: recht.actor(),
             gemeente: None,
             entiteit: "component",
@@ -456,7 +456,7 @@ impl Db {
             .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
-        Wijziging::<Component> {
+        Auditregel::<Component> {
             actor: recht.actor(),
             gemeente: None,
             entiteit: "component",

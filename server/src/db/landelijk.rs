@@ -21,7 +21,7 @@ use domain::landelijk::{LandelijkBeeld, Landelijketelling};
 use domain::ports::{BoxFuture, Leesfout};
 use domain::{Applicatie, Component, GemeenteCode, Opgave, Overstapcontext, overstapplan};
 
-use super::audit::Wijziging;
+use super::audit::Auditregel;
 use super::{Db, DbFout};
 use crate::toegang::recht::{
     AlleGemeentenLeesrecht, GemeenteLeesrecht, GemeenteSchrijfrecht, LandelijkLeesrecht,
@@ -388,7 +388,7 @@ impl Db {
             });
         }
         let voor = huidig.map(|(g, _)| g != 0);
-        Wijziging::door(
+        Auditregel::door(
             recht,
             "zichtbaarheid",
             gemeente,

@@ -12,7 +12,7 @@ use domain::{
 
 use domain::tijdlijn::RoutekaartFout;
 
-use super::audit::Wijziging;
+use super::audit::Auditregel;
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -502,7 +502,7 @@ impl Db {
                 anders => anders,
             })?;
         schrijf_afhankelijkheden(&mut tx, &routekaart).await?;
-        Wijziging {
+        Auditregel {
             actor: recht.actor(),
             gemeente: None,
             entiteit: "opgave",

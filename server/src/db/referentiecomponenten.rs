@@ -4,7 +4,7 @@
 use domain::contract::Importrapport;
 use domain::{Referentiecomponent, ReferentiecomponentId};
 
-use super::audit::Wijziging;
+use super::audit::Auditregel;
 use super::{Db, DbFout, ongeldig};
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -44,7 +44,7 @@ impl Db {
     ) -> Result<Importrapport, DbFout> {
         let mut tx = self.pool.begin().await?;
         let rapport = Self::schrijf_referentiecomponenten(&mut tx, lijst, overgeslagen).await?;
-        Wijziging {
+        Auditregel {
             actor: recht.actor(),
             gemeente: None,
             entiteit: "referentiecomponenten",

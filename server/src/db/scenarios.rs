@@ -6,7 +6,7 @@ use domain::GemeenteCode;
 use domain::contract::OpgeslagenScenario;
 use domain::scenario::Scenario;
 
-use super::audit::Wijziging;
+use super::audit::Auditregel;
 use super::{Db, DbFout, ongeldig};
 use crate::toegang::geheim::{nieuw_geheim, sha256_hex};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
@@ -133,7 +133,7 @@ impl Db {
             scenario: scenario.clone(),
             versie: 1,
         };
-        Wijziging::door(recht, "scenario", &opgeslagen.id, None, Some(&opgeslagen))
+        Auditregel::door(recht, "scenario", &opgeslagen.id, None, Some(&opgeslagen))
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -180,7 +180,7 @@ impl Db {
             scenario: scenario.clone(),
             versie: verwacht + 1,
         };
-        Wijziging::door(recht, "scenario", id, Some(&voor), Some(&na))
+        Auditregel::door(recht, "scenario", id, Some(&voor), Some(&na))
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -208,7 +208,7 @@ impl Db {
             .bind(recht.gemeente().as_str())
             .execute(&mut *tx)
             .await?;
-        Wijziging::<OpgeslagenScenario>::door(recht, "scenario", id, Some(&voor), None)
+        Auditregel::<OpgeslagenScenario>::door(recht, "scenario", id, Some(&voor), None)
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -249,7 +249,7 @@ impl Db {
         .await?;
         // The audit names the link by a prefix of its hash, never the token.
         let sleutel = &hash[..12];
-        Wijziging::door(recht, "deellink", scenario_id, None, Some(&sleutel))
+        Auditregel::door(recht, "deellink", scenario_id, None, Some(&sleutel))
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -283,7 +283,7 @@ impl Db {
             return Ok(false);
         }
         let sleutel = &hash[..12];
-        Wijziging::door(recht, "deellink", scenario_id, Some(&sleutel), None)
+        Auditregel::door(recht, "deellink", scenario_id, Some(&sleutel), None)
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;

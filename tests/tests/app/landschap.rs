@@ -631,7 +631,7 @@ async fn what_the_page_shows_for_a_draft_is_what_its_share_link_shows_after_savi
         // The page: timeline steps, rollen and a capaciteit, as the panel records them.
         let mut concept = Scenario::concept(
             domain::GemeenteCode::parse("GM0344").expect("code"),
-            pagina.vandaag,
+            pagina.peildatum,
             &basis,
         );
         let mut stappen = Vec::new();
@@ -705,7 +705,7 @@ async fn what_the_page_shows_for_a_draft_is_what_its_share_link_shows_after_savi
             &tokens.utrecht,
             &format!(
                 "/api/v1/gemeenten/GM0344/overstapplan?scenario={id}&peildatum={}",
-                pagina.vandaag
+                pagina.peildatum
             ),
         )
         .await;

@@ -1,27 +1,27 @@
 //! Who is logged in, for the header and the forms.
 
-use domain::ports::Aanmelding;
+use domain::toegang::Sessie;
 use leptos::prelude::*;
 
 /// The session of the current request, if any.
 ///
 /// # Errors
 /// When storage fails; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "aanmelding")]
-pub async fn aanmelding_ophalen() -> Result<Option<Aanmelding>, ServerFnError> {
+#[server(prefix = "/fn", endpoint = "sessie")]
+pub async fn sessie_ophalen() -> Result<Option<Sessie>, ServerFnError> {
     let Some(sleutel) = super::opslag::sessiesleutel() else {
         return Ok(None);
     };
-    let aanmeldingen = use_context::<std::sync::Arc<dyn domain::ports::Aanmeldingen>>()
+    let sessies = use_context::<std::sync::Arc<dyn domain::ports::Sessies>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    aanmeldingen
-        .aanmelding(&sleutel)
+    sessies
+        .zoek(&sleutel)
         .await
         .map_err(|e| ServerFnError::new(e.to_string()))
 }
 
-/// What [`aanmelding_ophalen`] gives.
-pub type Wie = Result<Option<Aanmelding>, ServerFnError>;
+/// What [`sessie_ophalen`] gives.
+pub type Wie = Result<Option<Sessie>, ServerFnError>;
 
 /// Who is logged in, read once per page load. `App` creates it before any page, so it
 /// takes a fixed place among the resources serialised for hydration; every part of the
@@ -31,7 +31,7 @@ struct GedeeldeWie(OnceResource<Wie>);
 
 /// Creates the one [`Wie`] of this page load; `App` calls it first.
 pub fn bied_wie_aan() {
-    provide_context(GedeeldeWie(OnceResource::new(aanmelding_ophalen())));
+    provide_context(GedeeldeWie(OnceResource::new(sessie_ophalen())));
 }
 
 /// The [`Wie`] of this page load, to await inside a page's `Suspense`.
