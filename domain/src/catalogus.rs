@@ -288,3 +288,33 @@ impl Component {
             .any(|r| referentiecomponenten.contains(r))
     }
 }
+
+/// Finds referentiecomponenten by GEMMA Object ID or by name (case-insensitive).
+#[derive(Debug, Default)]
+pub struct Referentiezoeker {
+    op_id: std::collections::HashMap<String, ReferentiecomponentId>,
+    op_naam: std::collections::HashMap<String, ReferentiecomponentId>,
+}
+
+impl Referentiezoeker {
+    /// A finder over (id, naam) pairs.
+    pub fn met<'a>(paren: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut zoeker = Self::default();
+        for (id, naam) in paren {
+            let Ok(geldig) = ReferentiecomponentId::parse(id) else {
+                continue;
+            };
+            zoeker.op_naam.insert(naam.to_lowercase(), geldig.clone());
+            zoeker.op_id.insert(id.to_owned(), geldig);
+        }
+        zoeker
+    }
+
+    /// The referentiecomponent `tekst` names, if any.
+    pub fn zoek(&self, tekst: &str) -> Option<ReferentiecomponentId> {
+        self.op_id
+            .get(tekst)
+            .or_else(|| self.op_naam.get(&tekst.to_lowercase()))
+            .cloned()
+    }
+}

@@ -113,6 +113,31 @@ slug_id!(
     ApplicatieId
 );
 
+impl ApplicatieId {
+    /// The id an applicatie called `naam` gets: its [`slug`], or when `bezet` holds that,
+    /// the first free `slug-2`, `slug-3`, …; `applicatie` for a name without letters.
+    pub fn vrij(naam: &str, bezet: impl Fn(&str) -> bool) -> Self {
+        let basis = match slug(naam) {
+            leeg if leeg.is_empty() => "applicatie".to_owned(),
+            // Room for a suffix within the 64 characters of an id.
+            s => s
+                .chars()
+                .take(56)
+                .collect::<String>()
+                .trim_end_matches('-')
+                .to_owned(),
+        };
+        let kandidaat = (1..)
+            .map(|n| match n {
+                1 => basis.clone(),
+                n => format!("{basis}-{n}"),
+            })
+            .find(|k| !bezet(k))
+            .unwrap_or(basis);
+        Self(Arc::from(kandidaat))
+    }
+}
+
 /// Why a text is not a referentiecomponent id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReferentiecomponentIdFout {
@@ -176,6 +201,18 @@ impl fmt::Display for ReferentiecomponentId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_taken_applicatie_id_gets_the_next_free_number() {
+        let bezet = ["zaaksysteem-x", "zaaksysteem-x-2"];
+        assert_eq!(
+            ApplicatieId::vrij("Zaaksysteem X", |k| bezet.contains(&k)).as_str(),
+            "zaaksysteem-x-3"
+        );
+        assert_eq!(ApplicatieId::vrij("!!!", |_| false).as_str(), "applicatie");
+        let lang = "x".repeat(80);
+        assert!(ApplicatieId::parse(ApplicatieId::vrij(&lang, |k| k.len() == 56).as_str()).is_ok());
+    }
 
     #[test]
     fn a_slug_is_kebab_case_of_at_most_64_characters() {

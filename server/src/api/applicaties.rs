@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::landschap::gegevens::{Applicatiegegevens, Veldfout};
 use domain::{Applicatie, ApplicatieId};
@@ -18,7 +18,7 @@ use utoipa::IntoParams;
 use super::capaciteit::gemeentecode;
 use super::importwerk::Importwerk;
 use super::problem::{ApiFout, Problem};
-use super::versie::{etag, if_match, met_etag, zelfde_id};
+use super::versie::{IfMatch, etag, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::import::landschap;
 use crate::toegang::Aanvrager;
@@ -133,7 +133,7 @@ pub async fn wijzigen(
     State(db): State<Db>,
     aanvrager: Aanvrager,
     Path((code, id)): Path<(String, String)>,
-    headers: HeaderMap,
+    if_match: IfMatch,
     body: Result<Json<Applicatiegegevens>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
@@ -146,7 +146,7 @@ pub async fn wijzigen(
     if db.applicatie(&leesrecht, &id).await?.is_none() {
         return Err(niet_gevonden(&code, &id));
     }
-    let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
+    let verwacht = if_match.vereist()?;
     let applicatie = db
         .toets_applicatie(&recht, gegevens, Some(id))
         .await?

@@ -3,12 +3,12 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use domain::{Capaciteit, GemeenteCode};
 
 use super::problem::{ApiFout, InvalidParam};
-use super::versie::{if_match, met_etag};
+use super::versie::{IfMatch, met_etag};
 use crate::db::Db;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
@@ -64,7 +64,7 @@ pub async fn zetten(
     State(db): State<Db>,
     aanvrager: Aanvrager,
     Path(code): Path<String>,
-    headers: HeaderMap,
+    if_match: IfMatch,
     body: Result<Json<Capaciteit>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiFout> {
     // The right first: an anonymous or foreign request learns nothing about the body.
@@ -80,7 +80,7 @@ pub async fn zetten(
             })
             .collect(),
     })?;
-    let verwacht = if_match(&headers)?;
+    let verwacht = if_match.versie()?;
     let versie = db.zet_capaciteit(&recht, capaciteit, verwacht).await?;
     Ok(met_etag(StatusCode::OK, versie, capaciteit))
 }

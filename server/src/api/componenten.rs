@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use domain::contract::Componentimport;
 use domain::{Component, ComponentId};
@@ -13,7 +13,7 @@ use utoipa::IntoParams;
 
 use super::importwerk::Importwerk;
 use super::problem::{ApiFout, Problem};
-use super::versie::{if_match, met_etag, zelfde_id};
+use super::versie::{IfMatch, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::db::componenten::Componentfouten;
 use crate::import::publiccode;
@@ -105,7 +105,7 @@ pub async fn wijzigen(
     State(db): State<Db>,
     aanvrager: Aanvrager,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    if_match: IfMatch,
     body: Result<Json<Component>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
@@ -117,7 +117,7 @@ pub async fn wijzigen(
             "er is geen component '{id}'"
         )));
     }
-    let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
+    let verwacht = if_match.vereist()?;
     let versie = bewaar(&db, &recht, &component, Some(verwacht)).await?;
     Ok(met_etag(StatusCode::OK, versie, component))
 }

@@ -5,7 +5,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use domain::contract::Zichtbaarheid;
 use domain::landelijk::venster::Vensterbasis;
@@ -16,7 +16,7 @@ use utoipa::IntoParams;
 use super::capaciteit::gemeentecode;
 use super::overstapplan::peildatum;
 use super::problem::ApiFout;
-use super::versie::{if_match, met_etag};
+use super::versie::{IfMatch, met_etag};
 use crate::db::Db;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{
@@ -133,13 +133,13 @@ pub async fn zichtbaarheid_zetten(
     State(db): State<Db>,
     aanvrager: Aanvrager,
     Path(code): Path<String>,
-    headers: HeaderMap,
+    if_match: IfMatch,
     body: Result<Json<Zichtbaarheid>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Json(keuze) = body?;
     let versie = db
-        .zet_zichtbaarheid(&recht, keuze.genoemd_in_cohorten, if_match(&headers)?)
+        .zet_zichtbaarheid(&recht, keuze.genoemd_in_cohorten, if_match.versie()?)
         .await?;
     Ok(met_etag(StatusCode::OK, versie, keuze))
 }

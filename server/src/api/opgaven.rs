@@ -4,14 +4,14 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use domain::ports::OpslagFout;
 use domain::tijdlijn::RoutekaartFout;
 use domain::{Opgave, OpgaveId};
 
 use super::problem::{ApiFout, InvalidParam, Problem};
-use super::versie::{if_match, met_etag, zelfde_id};
+use super::versie::{IfMatch, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::PubliekSchrijfrecht;
@@ -107,7 +107,7 @@ pub async fn wijzigen(
     State(db): State<Db>,
     aanvrager: Aanvrager,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    if_match: IfMatch,
     body: Result<Json<Opgave>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
@@ -117,7 +117,7 @@ pub async fn wijzigen(
     if db.opgaveversie(&id).await?.is_none() {
         return Err(niet_gevonden(&id));
     }
-    let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
+    let verwacht = if_match.vereist()?;
     let versie = db
         .zet_opgave(&recht, &opgave, Some(verwacht))
         .await?

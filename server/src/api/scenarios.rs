@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::contract::{Deellink, OpgeslagenScenario, Scenarioinvoer};
 use serde::Deserialize;
@@ -11,7 +11,7 @@ use utoipa::IntoParams;
 
 use super::capaciteit::gemeentecode;
 use super::problem::{ApiFout, Problem};
-use super::versie::{etag, if_match};
+use super::versie::{IfMatch, etag};
 use crate::db::Db;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
@@ -119,7 +119,7 @@ pub async fn wijzigen(
     State(db): State<Db>,
     aanvrager: Aanvrager,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    if_match: IfMatch,
     body: Result<Json<Scenarioinvoer>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
@@ -131,7 +131,7 @@ pub async fn wijzigen(
             "een scenario blijft bij de gemeente waarvoor het is gemaakt",
         ));
     }
-    let verwacht = if_match(&headers)?.ok_or(ApiFout::VersieVereist)?;
+    let verwacht = if_match.vereist()?;
     let opgeslagen = db
         .wijzig_scenario(
             &recht,

@@ -32,6 +32,41 @@ pub fn etag(versie: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{versie}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
 }
 
+/// The `If-Match` header of a write, read by axum before the handler runs. Reading never
+/// refuses the request by itself: the handler checks the caller's right first and asks
+/// for the version after, so an anonymous caller learns nothing from a malformed header.
+#[derive(Debug)]
+pub struct IfMatch(Result<Option<i64>, ApiFout>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for IfMatch {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self(if_match(&parts.headers)))
+    }
+}
+
+impl IfMatch {
+    /// The version the caller last read, if it sent one.
+    ///
+    /// # Errors
+    /// A 400 problem when the header is not an `ETag` of this API.
+    pub fn versie(self) -> Result<Option<i64>, ApiFout> {
+        self.0
+    }
+
+    /// The version the caller last read, which this write requires.
+    ///
+    /// # Errors
+    /// 428 when the header is missing, 400 when it is not an `ETag` of this API.
+    pub fn vereist(self) -> Result<i64, ApiFout> {
+        self.0?.ok_or(ApiFout::VersieVereist)
+    }
+}
+
 /// The version in `If-Match`, if the header is there.
 ///
 /// # Errors

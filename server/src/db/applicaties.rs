@@ -2,6 +2,7 @@
 //! gemeente. Single writes use optimistic concurrency (a version per applicatie); an
 //! import writes the whole file in one transaction, in batches, or nothing at all.
 
+use domain::catalogus::Referentiezoeker;
 use domain::contract::Landschapimport;
 use std::collections::HashMap;
 
@@ -12,36 +13,6 @@ use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, Referentiecompone
 use super::audit::Auditregel;
 use super::{Db, DbFout, datum, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
-
-/// Finds referentiecomponenten by GEMMA Object ID or by name (case-insensitive).
-#[derive(Debug, Default)]
-pub struct Referentiezoeker {
-    op_id: HashMap<String, ReferentiecomponentId>,
-    op_naam: HashMap<String, ReferentiecomponentId>,
-}
-
-impl Referentiezoeker {
-    /// A finder over (id, naam) pairs.
-    pub fn met<'a>(paren: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut zoeker = Self::default();
-        for (id, naam) in paren {
-            let Ok(geldig) = ReferentiecomponentId::parse(id) else {
-                continue;
-            };
-            zoeker.op_naam.insert(naam.to_lowercase(), geldig.clone());
-            zoeker.op_id.insert(id.to_owned(), geldig);
-        }
-        zoeker
-    }
-
-    /// The referentiecomponent `tekst` names, if any.
-    pub fn zoek(&self, tekst: &str) -> Option<ReferentiecomponentId> {
-        self.op_id
-            .get(tekst)
-            .or_else(|| self.op_naam.get(&tekst.to_lowercase()))
-            .cloned()
-    }
-}
 
 #[derive(sqlx::FromRow)]
 struct ApplicatieRij {
@@ -251,7 +222,7 @@ impl Db {
                         .bind(recht.gemeente().as_str())
                         .fetch_all(&self.pool)
                         .await?;
-                vrij_id(&gegevens.naam, |kandidaat| {
+                ApplicatieId::vrij(&gegevens.naam, |kandidaat| {
                     bezet.iter().any(|b| b == kandidaat)
                 })
             }
@@ -552,41 +523,4 @@ fn met_functies(
         lijst[i].0.referentiecomponenten.push(r);
     }
     Ok(lijst)
-}
-
-/// An id from `naam` that `bezet` does not hold: `zaaksysteem-x`, else `zaaksysteem-x-2`, …
-pub fn vrij_id(naam: &str, bezet: impl Fn(&str) -> bool) -> ApplicatieId {
-    let basis = match domain::id::slug(naam) {
-        leeg if leeg.is_empty() => "applicatie".to_owned(),
-        // Room for a suffix within the 64 characters of an id.
-        s => s
-            .chars()
-            .take(56)
-            .collect::<String>()
-            .trim_end_matches('-')
-            .to_owned(),
-    };
-    let kandidaat = (1..)
-        .map(|n| match n {
-            1 => basis.clone(),
-            n => format!("{basis}-{n}"),
-        })
-        .find(|k| !bezet(k))
-        .unwrap_or(basis);
-    ApplicatieId::parse(&kandidaat).unwrap_or_else(|_| unreachable!("a slug is a valid id"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::vrij_id;
-
-    #[test]
-    fn a_taken_id_gets_the_next_free_number() {
-        let bezet = ["zaaksysteem-x", "zaaksysteem-x-2"];
-        assert_eq!(
-            vrij_id("Zaaksysteem X", |k| bezet.contains(&k)).as_str(),
-            "zaaksysteem-x-3"
-        );
-        assert_eq!(vrij_id("!!!", |_| false).as_str(), "applicatie");
-    }
 }

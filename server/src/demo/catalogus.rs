@@ -6,7 +6,7 @@
 
 use domain::{Component, ComponentId, Laag, OpgaveId, ReferentiecomponentId, Soort, Status};
 
-use crate::db::applicaties::Referentiezoeker;
+use domain::catalogus::Referentiezoeker;
 
 /// The name under which the demo catalogue is recorded in `importen`.
 pub const BRON: &str = "demo-catalogus-v1";

@@ -5,11 +5,11 @@
 use std::collections::{HashMap, HashSet};
 
 use domain::landschap::gegevens::{Applicatiegegevens, KOLOMMEN};
-use domain::{Applicatie, GemeenteCode};
+use domain::{Applicatie, ApplicatieId, GemeenteCode};
 
 use super::grenzen::{MAX_CEL_BYTES, MAX_KOLOMMEN, MAX_RIJEN, cel_te_lang, hoogstens};
 use super::{Foutenlijst, ImportFout, RijFout, Rijlezer, xlsx};
-use crate::db::applicaties::{Referentiezoeker, vrij_id};
+use domain::catalogus::Referentiezoeker;
 
 /// Reads a landscape file, CSV or XLSX (recognised by its content, not its name), into
 /// the gegevens of each row, within the limits of [`super::grenzen`].
@@ -205,7 +205,7 @@ pub fn controleer(
     for (rij, gegevens) in rijen {
         let id = match &gegevens.id {
             Some(id) => id.clone(),
-            None => vrij_id(&gegevens.naam, |k| {
+            None => ApplicatieId::vrij(&gegevens.naam, |k| {
                 bezet.contains(k) || gegeven.contains_key(k) || in_bestand.contains_key(k)
             }),
         };

@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use domain::GemeenteCode;
 
 use super::*;
-use crate::db::applicaties::Referentiezoeker;
+use domain::catalogus::Referentiezoeker;
 
 fn gemeente() -> GemeenteCode {
     GemeenteCode::parse("GM0344").expect("valid")
