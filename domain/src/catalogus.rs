@@ -158,6 +158,10 @@ const MAX_LIJST: usize = 1_000;
 /// The default migration time when a component names none.
 pub const STANDAARD_MIGRATIE_MAANDEN: u32 = 3;
 
+/// The FTE a migration asks when nothing is known yet (a component new from a
+/// publiccode.yml).
+pub const STANDAARD_MIGRATIE_FTE: f64 = 0.5;
+
 /// A Common Ground component.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -213,6 +217,29 @@ fn standaard_migratie_maanden() -> u32 {
 }
 
 impl Component {
+    /// A component nothing is known of yet but its id, name and layer: decentraal, an
+    /// idea, default migration terms, no costs.
+    pub fn nieuw(id: ComponentId, naam: String, laag: Laag) -> Self {
+        Self {
+            id,
+            naam,
+            laag,
+            soort: Soort::Decentraal,
+            status: Status::Idee,
+            opgave: None,
+            vervangt: Vec::new(),
+            beschikbaar_vanaf: None,
+            verwacht_beschikbaar: None,
+            migratie_maanden: STANDAARD_MIGRATIE_MAANDEN,
+            migratie_fte: STANDAARD_MIGRATIE_FTE,
+            jaarlijkse_kosten: 0,
+            url: None,
+            licentie: None,
+            gebruikt_door: Vec::new(),
+            afhankelijk_van: Vec::new(),
+        }
+    }
+
     /// What in the component breaks a rule that needs nothing else to check, each as
     /// (field, reason): a name of 1 to 200 characters, a migration of at most 1 200
     /// months with a finite, non-negative FTE, non-negative costs, a safe link (`http` or

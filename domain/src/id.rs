@@ -113,28 +113,42 @@ slug_id!(
     ApplicatieId
 );
 
+/// A free identifier for something called `naam`: its [`slug`] (at most 56 characters,
+/// so a suffix fits), or when `bezet` holds that, the first free `slug-2`, `slug-3`, …;
+/// `standaard` for a name without letters or digits.
+fn vrije_slug(naam: &str, standaard: &str, bezet: impl Fn(&str) -> bool) -> Arc<str> {
+    let basis = match slug(naam) {
+        leeg if leeg.is_empty() => standaard.to_owned(),
+        s => s
+            .chars()
+            .take(56)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_owned(),
+    };
+    let kandidaat = (1..)
+        .map(|n| match n {
+            1 => basis.clone(),
+            n => format!("{basis}-{n}"),
+        })
+        .find(|k| !bezet(k))
+        .unwrap_or(basis);
+    Arc::from(kandidaat)
+}
+
 impl ApplicatieId {
-    /// The id an applicatie called `naam` gets: its [`slug`], or when `bezet` holds that,
-    /// the first free `slug-2`, `slug-3`, …; `applicatie` for a name without letters.
+    /// The id an applicatie called `naam` gets: free among those `bezet` holds
+    /// (`zaaksysteem-x`, else `zaaksysteem-x-2`, …; `applicatie` for a name without letters).
     pub fn vrij(naam: &str, bezet: impl Fn(&str) -> bool) -> Self {
-        let basis = match slug(naam) {
-            leeg if leeg.is_empty() => "applicatie".to_owned(),
-            // Room for a suffix within the 64 characters of an id.
-            s => s
-                .chars()
-                .take(56)
-                .collect::<String>()
-                .trim_end_matches('-')
-                .to_owned(),
-        };
-        let kandidaat = (1..)
-            .map(|n| match n {
-                1 => basis.clone(),
-                n => format!("{basis}-{n}"),
-            })
-            .find(|k| !bezet(k))
-            .unwrap_or(basis);
-        Self(Arc::from(kandidaat))
+        Self(vrije_slug(naam, "applicatie", bezet))
+    }
+}
+
+impl ComponentId {
+    /// The id a new component called `naam` gets: free among those `bezet` holds
+    /// (`open-zaak`, else `open-zaak-2`, …; `component` for a name without letters).
+    pub fn vrij(naam: &str, bezet: impl Fn(&str) -> bool) -> Self {
+        Self(vrije_slug(naam, "component", bezet))
     }
 }
 
@@ -210,6 +224,10 @@ mod tests {
             "zaaksysteem-x-3"
         );
         assert_eq!(ApplicatieId::vrij("!!!", |_| false).as_str(), "applicatie");
+        assert_eq!(
+            ComponentId::vrij("Open Zaak", |k| k == "open-zaak").as_str(),
+            "open-zaak-2"
+        );
         let lang = "x".repeat(80);
         assert!(ApplicatieId::parse(ApplicatieId::vrij(&lang, |k| k.len() == 56).as_str()).is_ok());
     }

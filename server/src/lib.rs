@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod klok;
 mod opstart;
+pub mod taken;
 pub mod toegang;
 
 use std::sync::Arc;

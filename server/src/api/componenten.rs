@@ -172,5 +172,7 @@ pub async fn importeren(
             "het bestand noemt geen laag (nl.commonground.layerType): geef ?laag= mee",
         )
     })?;
-    Ok(Json(db.importeer_publiccode(&recht, &gelezen, laag).await?))
+    Ok(Json(
+        crate::taken::publiccode_importeren::importeer(&db, &recht, &gelezen, laag).await?,
+    ))
 }

@@ -1,16 +1,12 @@
 //! The Componentencatalogus: public reads; regie imports a publiccode.yml, matched on
 //! `url`, in one transaction with an audit record.
 
-use domain::contract::Componentimport;
 use std::collections::HashMap;
 
-use domain::{
-    Component, ComponentId, GemeenteCode, Laag, OpgaveId, ReferentiecomponentId, Soort, Status,
-};
+use domain::{Component, ComponentId, GemeenteCode, OpgaveId, ReferentiecomponentId};
 
 use super::audit::Auditregel;
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
-use crate::import::publiccode::{Publiccode, gemeentenaam};
 use crate::toegang::recht::PubliekSchrijfrecht;
 
 #[derive(sqlx::FromRow)]
@@ -133,97 +129,21 @@ impl Db {
         Ok(lijst)
     }
 
-    /// Imports a publiccode.yml for regie: a component with the same `url` is updated (its
-    /// name, layer, status, licence, users and dependencies), else a new one is made
-    /// (`decentraal`, default migration terms) in layer `laag`.
+    /// Stores a component read from a publiccode.yml: an update of `voor` (its name,
+    /// layer, status, licence, users and dependencies) or, without `voor`, a new one; with
+    /// its audit record, all or nothing.
     ///
     /// # Errors
     /// A database error; then nothing is stored.
-    pub async fn importeer_publiccode(
+    pub async fn bewaar_geimporteerde_component(
         &self,
         recht: &PubliekSchrijfrecht,
-        p: &Publiccode,
-        laag: Laag,
-    ) -> Result<Componentimport, DbFout> {
-        let gemeenten = self.alle_gemeenten().await?;
-        let catalogus = self.componenten().await?;
-        let bestaand = catalogus
-            .iter()
-            .find(|k| k.url.as_deref() == Some(p.url.as_str()));
-        let mut onbekende_gemeenten = Vec::new();
-        let mut gebruikt_door = Vec::new();
-        for gebruiker in &p.gebruikt_door {
-            let naam = gemeentenaam(gebruiker);
-            match gemeenten.iter().find(|g| {
-                g.naam.eq_ignore_ascii_case(&naam) || g.naam.to_lowercase() == naam.to_lowercase()
-            }) {
-                Some(g) if !gebruikt_door.contains(&g.code) => gebruikt_door.push(g.code.clone()),
-                Some(_) => {}
-                None => onbekende_gemeenten.push(gebruiker.clone()),
-            }
-        }
-        let mut onbekende_afhankelijkheden = Vec::new();
-        let mut afhankelijk_van = Vec::new();
-        for naam in &p.afhankelijk_van {
-            match catalogus.iter().find(|k| {
-                k.naam.eq_ignore_ascii_case(naam) && k.url.as_deref() != Some(p.url.as_str())
-            }) {
-                Some(k) => afhankelijk_van.push(k.id.clone()),
-                None => onbekende_afhankelijkheden.push(naam.clone()),
-            }
-        }
-        let id = match bestaand {
-            Some(k) => k.id.clone(),
-            None => {
-                let basis = domain::id::slug(&p.naam);
-                let basis = if basis.is_empty() {
-                    "component".to_owned()
-                } else {
-                    basis
-                };
-                let vrij = (1..)
-                    .map(|n| {
-                        if n == 1 {
-                            basis.clone()
-                        } else {
-                            format!("{basis}-{n}")
-                        }
-                    })
-                    .find(|kandidaat| !catalogus.iter().any(|k| k.id.as_str() == kandidaat));
-                ComponentId::parse(&vrij.unwrap_or(basis))
-                    .map_err(|e| ongeldig("componenten")(&e))?
-            }
-        };
-        let component = Component {
-            id: id.clone(),
-            naam: p.naam.clone(),
-            laag: p.laag.unwrap_or(laag),
-            status: p.status,
-            licentie: p.licentie.clone(),
-            url: Some(p.url.clone()),
-            gebruikt_door,
-            afhankelijk_van,
-            ..bestaand.cloned().unwrap_or_else(|| Component {
-                id: id.clone(),
-                naam: p.naam.clone(),
-                laag,
-                soort: Soort::Decentraal,
-                status: Status::Idee,
-                opgave: None,
-                vervangt: Vec::new(),
-                beschikbaar_vanaf: None,
-                verwacht_beschikbaar: None,
-                migratie_maanden: domain::catalogus::STANDAARD_MIGRATIE_MAANDEN,
-                migratie_fte: 0.5,
-                jaarlijkse_kosten: 0,
-                url: None,
-                licentie: None,
-                gebruikt_door: Vec::new(),
-                afhankelijk_van: Vec::new(),
-            })
-        };
+        component: &Component,
+        voor: Option<&Component>,
+    ) -> Result<(), DbFout> {
+        let id = &component.id;
         let mut tx = self.pool.begin().await?;
-        if bestaand.is_some() {
+        if voor.is_some() {
             sqlx::query("UPDATE componenten SET naam = $1, laag = $2, status = $3, licentie = $4, versie = versie + 1 WHERE id = $5")
                 .bind(&component.naam)
                 .bind(als_tekst(&component.laag))
@@ -279,18 +199,13 @@ impl Db {
             gemeente: None,
             entiteit: "component",
             entiteit_id: id.as_str(),
-            voor: bestaand,
-            na: Some(&component),
+            voor,
+            na: Some(component),
         }
         .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
-        Ok(Componentimport {
-            nieuw: bestaand.is_none(),
-            component,
-            onbekende_gemeenten,
-            onbekende_afhankelijkheden,
-        })
+        Ok(())
     }
 }
 

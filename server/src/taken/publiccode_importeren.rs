@@ -1,0 +1,189 @@
+//! Regie imports a publiccode.yml into the Componentencatalogus: a component with the same
+//! `url` is updated (name, layer, status, licence, users, dependencies), else a new one is
+//! made in the layer the file names or the caller chose, with the default terms of
+//! [`Component::nieuw`]. `usedBy` names are matched to gemeenten and `dependsOn` names to
+//! components; what matches nothing is reported, not stored.
+
+use domain::contract::Componentimport;
+use domain::{Component, ComponentId, Gemeente, Laag};
+
+use crate::db::{Db, DbFout};
+use crate::import::publiccode::{Publiccode, gemeentenaam};
+use crate::toegang::recht::PubliekSchrijfrecht;
+
+/// Imports `p` (read from a publiccode.yml) for regie.
+///
+/// # Errors
+/// A database error; then nothing is stored.
+pub async fn importeer(
+    db: &Db,
+    recht: &PubliekSchrijfrecht,
+    p: &Publiccode,
+    laag: Laag,
+) -> Result<Componentimport, DbFout> {
+    let gemeenten = db.alle_gemeenten().await?;
+    let catalogus = db.componenten().await?;
+    let import = koppel(p, laag, &gemeenten, &catalogus);
+    let voor = catalogus
+        .iter()
+        .find(|k| k.id == import.component.id && !import.nieuw);
+    db.bewaar_geimporteerde_component(recht, &import.component, voor)
+        .await?;
+    Ok(import)
+}
+
+/// What importing `p` into `catalogus` comes to: the component as it will be stored and
+/// what could not be matched.
+fn koppel(
+    p: &Publiccode,
+    laag: Laag,
+    gemeenten: &[Gemeente],
+    catalogus: &[Component],
+) -> Componentimport {
+    let bestaand = catalogus
+        .iter()
+        .find(|k| k.url.as_deref() == Some(p.url.as_str()));
+    let mut onbekende_gemeenten = Vec::new();
+    let mut gebruikt_door = Vec::new();
+    for gebruiker in &p.gebruikt_door {
+        let naam = gemeentenaam(gebruiker);
+        match gemeenten.iter().find(|g| {
+            g.naam.eq_ignore_ascii_case(&naam) || g.naam.to_lowercase() == naam.to_lowercase()
+        }) {
+            Some(g) if !gebruikt_door.contains(&g.code) => gebruikt_door.push(g.code.clone()),
+            Some(_) => {}
+            None => onbekende_gemeenten.push(gebruiker.clone()),
+        }
+    }
+    let mut onbekende_afhankelijkheden = Vec::new();
+    let mut afhankelijk_van = Vec::new();
+    for naam in &p.afhankelijk_van {
+        match catalogus
+            .iter()
+            .find(|k| k.naam.eq_ignore_ascii_case(naam) && k.url.as_deref() != Some(p.url.as_str()))
+        {
+            Some(k) => afhankelijk_van.push(k.id.clone()),
+            None => onbekende_afhankelijkheden.push(naam.clone()),
+        }
+    }
+    let basis = bestaand.cloned().unwrap_or_else(|| {
+        let id = ComponentId::vrij(&p.naam, |kandidaat| {
+            catalogus.iter().any(|k| k.id.as_str() == kandidaat)
+        });
+        Component::nieuw(id, p.naam.clone(), laag)
+    });
+    Componentimport {
+        nieuw: bestaand.is_none(),
+        component: Component {
+            naam: p.naam.clone(),
+            laag: p.laag.unwrap_or(laag),
+            status: p.status,
+            licentie: p.licentie.clone(),
+            url: Some(p.url.clone()),
+            gebruikt_door,
+            afhankelijk_van,
+            ..basis
+        },
+        onbekende_gemeenten,
+        onbekende_afhankelijkheden,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use domain::{GemeenteCode, Status};
+
+    use super::*;
+
+    fn publiccode(url: &str) -> Publiccode {
+        Publiccode {
+            naam: "Open Zaak".into(),
+            url: url.into(),
+            status: Status::Beschikbaar,
+            laag: None,
+            licentie: Some("EUPL-1.2".into()),
+            gebruikt_door: vec!["Gemeente Utrecht".into(), "Gemeente Nergenshuizen".into()],
+            afhankelijk_van: vec!["Open Notificaties".into(), "PostgreSQL".into()],
+        }
+    }
+
+    fn gemeenten() -> Vec<Gemeente> {
+        vec![Gemeente {
+            code: GemeenteCode::parse("GM0344").expect("code"),
+            naam: "Utrecht".into(),
+            provincie: "Utrecht".into(),
+        }]
+    }
+
+    #[test]
+    fn a_new_file_makes_a_component_with_default_terms_and_reports_what_matches_nothing() {
+        let mut notificaties = Component::nieuw(
+            ComponentId::parse("open-notificaties").expect("id"),
+            "Open Notificaties".into(),
+            Laag::Services,
+        );
+        notificaties.url = Some("https://github.com/open-zaak/open-notificaties".into());
+        let bezet = Component::nieuw(
+            ComponentId::parse("open-zaak").expect("id"),
+            "Ander".into(),
+            Laag::Data,
+        );
+        let import = koppel(
+            &publiccode("https://github.com/open-zaak/open-zaak"),
+            Laag::Services,
+            &gemeenten(),
+            &[notificaties, bezet],
+        );
+        assert!(import.nieuw);
+        assert_eq!(import.component.id.as_str(), "open-zaak-2", "a free id");
+        assert_eq!(
+            import.component.migratie_fte,
+            domain::catalogus::STANDAARD_MIGRATIE_FTE
+        );
+        assert_eq!(
+            import.component.gebruikt_door,
+            vec![GemeenteCode::parse("GM0344").expect("code")]
+        );
+        assert_eq!(
+            import.onbekende_gemeenten,
+            vec!["Gemeente Nergenshuizen".to_owned()]
+        );
+        assert_eq!(
+            import.component.afhankelijk_van[0].as_str(),
+            "open-notificaties"
+        );
+        assert_eq!(
+            import.onbekende_afhankelijkheden,
+            vec!["PostgreSQL".to_owned()]
+        );
+    }
+
+    #[test]
+    fn the_same_url_updates_the_component_and_keeps_what_the_file_does_not_say() {
+        let mut oud = Component::nieuw(
+            ComponentId::parse("oz").expect("id"),
+            "OZ".into(),
+            Laag::Data,
+        );
+        oud.url = Some("https://github.com/open-zaak/open-zaak".into());
+        oud.migratie_fte = 2.0;
+        let import = koppel(
+            &publiccode("https://github.com/open-zaak/open-zaak"),
+            Laag::Services,
+            &[],
+            &[oud],
+        );
+        assert!(!import.nieuw);
+        assert_eq!(import.component.id.as_str(), "oz");
+        assert_eq!(import.component.naam, "Open Zaak");
+        assert_eq!(
+            import.component.laag,
+            Laag::Services,
+            "the chosen layer when the file names none"
+        );
+        assert!(
+            (import.component.migratie_fte - 2.0).abs() < f64::EPSILON,
+            "kept"
+        );
+    }
+}
