@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages, one component per file.
 
 pub mod aanmelden;
+pub mod beeld;
 pub mod besparingsgrafiek;
 pub mod bestandsimport;
 pub mod cohorten;

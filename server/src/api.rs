@@ -35,6 +35,9 @@ use crate::AppState;
 pub use applicaties::importeer as importeer_landschap;
 use problem::{ApiFout, PROBLEM_JSON, Problem};
 
+/// The largest JSON body: 1 MiB (the whole Routekaart is about 40 KiB).
+pub const MAX_JSON_BYTES: usize = 1024 * 1024;
+
 /// The full semver version of the API, in `info.version` and the `API-Version` header.
 pub const API_VERSIE: &str = "1.0.0";
 

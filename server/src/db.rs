@@ -12,6 +12,7 @@ pub mod applicaties;
 pub mod audit;
 mod capaciteit;
 pub mod componenten;
+mod gegevensversie;
 mod gemeenten;
 pub mod landelijk;
 mod opgaven;
@@ -273,7 +274,7 @@ impl Db {
         .await?;
         let nieuw = resultaat.rows_affected() == 1;
         if nieuw {
-            landelijk::nieuwe_gegevensversie(tx, None).await?;
+            gegevensversie::nieuwe_gegevensversie(tx, None).await?;
         }
         Ok(nieuw)
     }

@@ -173,3 +173,101 @@ fn the_layers_point_down_only() {
     }
     assert_eq!(overtredingen, Vec::<String>::new());
 }
+
+/// The modules of a crate (`src` under `map`), by path (`components::heatmap`), each with
+/// the modules its code names (`crate::…` or `super::…`), ancestors left out: a module and
+/// the one it lives in may name each other.
+fn verwijzingen(
+    map: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let modules: Vec<(String, String)> = bronnen(map)
+        .into_iter()
+        .map(|(naam, tekst)| {
+            let pad = naam
+                .trim_start_matches(map)
+                .trim_start_matches('/')
+                .trim_end_matches(".rs")
+                .trim_end_matches("/mod")
+                .replace('/', "::");
+            (pad, tekst)
+        })
+        .collect();
+    let bestaat = |pad: &str| modules.iter().any(|(m, _)| m == pad);
+    let mut graaf = std::collections::BTreeMap::new();
+    for (module, tekst) in &modules {
+        let mut naar = std::collections::BTreeSet::new();
+        let ouder = module.rsplit_once("::").map_or("", |(o, _)| o);
+        for regel in tekst.lines().filter(|r| !r.trim_start().starts_with("//")) {
+            for (voorvoegsel, basis) in [("crate::", String::new()), ("super::", ouder.to_owned())]
+            {
+                for (i, _) in regel.match_indices(voorvoegsel) {
+                    let rest: String = regel[i + voorvoegsel.len()..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                        .collect();
+                    // The longest module the path names.
+                    let mut doel = None;
+                    let mut pad = basis.clone();
+                    for deel in rest.split("::").filter(|d| !d.is_empty()) {
+                        pad = if pad.is_empty() {
+                            deel.to_owned()
+                        } else {
+                            format!("{pad}::{deel}")
+                        };
+                        if bestaat(&pad) {
+                            doel = Some(pad.clone());
+                        }
+                    }
+                    if let Some(doel) = doel {
+                        let voorouder = |a: &str, b: &str| b.starts_with(&format!("{a}::"));
+                        if &doel != module && !voorouder(&doel, module) && !voorouder(module, &doel)
+                        {
+                            naar.insert(doel);
+                        }
+                    }
+                }
+            }
+        }
+        graaf.insert(module.clone(), naar);
+    }
+    graaf
+}
+
+#[test]
+fn no_two_modules_name_each_other_round_a_circle() {
+    for map in ["domain/src", "frontend/src", "server/src"] {
+        let graaf = verwijzingen(map);
+        // Depth-first: a module met again on the current path closes a circle.
+        fn zoek(
+            module: &str,
+            graaf: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+            pad: &mut Vec<String>,
+            klaar: &mut std::collections::BTreeSet<String>,
+        ) -> Option<Vec<String>> {
+            if let Some(i) = pad.iter().position(|m| m == module) {
+                let mut kring = pad[i..].to_vec();
+                kring.push(module.to_owned());
+                return Some(kring);
+            }
+            if !klaar.insert(module.to_owned()) {
+                return None;
+            }
+            pad.push(module.to_owned());
+            for naar in graaf.get(module).into_iter().flatten() {
+                if let Some(kring) = zoek(naar, graaf, pad, klaar) {
+                    return Some(kring);
+                }
+            }
+            pad.pop();
+            None
+        }
+        let mut klaar = std::collections::BTreeSet::new();
+        for module in graaf.keys() {
+            let kring = zoek(module, &graaf, &mut Vec::new(), &mut klaar);
+            assert_eq!(
+                kring, None,
+                "{map}: modules that name each other round a circle"
+            );
+        }
+    }
+}

@@ -7,17 +7,12 @@
 
 use std::collections::HashMap;
 
+use domain::GemeenteCode;
 use domain::landelijk::{Cohort, LandelijkBeeld};
-use domain::{ComponentId, GemeenteCode, Kwartaal};
 use leptos::prelude::*;
 
-use crate::components::heatmap::{in_volgorde, kosten_tekst};
+use crate::components::beeld::{cohort_anker, in_volgorde, kosten_tekst};
 use crate::formaat::datum_lang;
-
-/// Where the cohort of `component` in `kwartaal` is on the page, for the heatmap's links.
-pub fn cohort_anker(component: &ComponentId, kwartaal: Kwartaal) -> String {
-    format!("cohort-{component}-{kwartaal}")
-}
 
 /// The cohorts of every kansrijk quarter, per component (in the heatmap's order), each
 /// component a disclosure that a link from the heatmap opens.

@@ -10,8 +10,8 @@ use domain::datum::Kwartaal;
 use domain::landelijk::{Componentreeks, Kwartaalcel, LandelijkBeeld};
 use leptos::prelude::*;
 
-use crate::components::cohorten::cohort_anker;
-use crate::formaat::{aantal, bedrag};
+use crate::components::beeld::{cohort_anker, in_volgorde, kosten_tekst};
+use crate::formaat::aantal;
 
 /// Every quarter from `van` to `tot`, both included.
 pub fn kwartalen_tussen(van: Kwartaal, tot: Kwartaal) -> Vec<Kwartaal> {
@@ -36,21 +36,6 @@ pub fn niveau(gemeenten: usize, hoogste: usize) -> usize {
 
 /// The number of shades.
 pub const NIVEAUS: usize = 5;
-
-/// The components in the order the page shows them: by layer, then by name.
-pub fn in_volgorde(beeld: &LandelijkBeeld) -> Vec<&Componentreeks> {
-    let mut reeksen: Vec<&Componentreeks> = beeld.componenten.iter().collect();
-    reeksen.sort_by(|a, b| (a.laag, &a.naam).cmp(&(b.laag, &b.naam)));
-    reeksen
-}
-
-/// The yearly fees of a cell, or why they are not shown.
-pub fn kosten_tekst(kosten: Option<i64>) -> String {
-    kosten.map_or_else(
-        || "niet getoond (minder dan 3 gemeenten)".to_owned(),
-        |k| format!("{} per jaar", bedrag(k)),
-    )
-}
 
 /// Opens the disclosure around the element with id `id`, so that following a link to it
 /// shows it (browsers do not do that for every way of following a link).

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::beeld::kosten_tekst;
 use crate::components::cohorten::Cohorten;
-use crate::components::heatmap::{Heatmap, kosten_tekst};
+use crate::components::heatmap::Heatmap;
 use crate::components::zichtbaarheid::Zichtbaarheidkeuze;
 use crate::formaat::{aantal, datum_lang};
 use crate::server_fns::landelijk::landelijk_ophalen;

@@ -13,32 +13,16 @@ use domain::toegang::Actor;
 
 use super::problem::ApiFout;
 use crate::AppState;
-use crate::import::grenzen::{MAX_BESTAND_BYTES, bytes_als_tekst};
+use crate::import::grenzen::MAX_BESTAND_BYTES;
 use crate::toegang::Aanvrager;
-
-/// The largest JSON body: 1 MiB (the whole Routekaart is about 40 KiB).
-pub const MAX_JSON_BYTES: usize = 1024 * 1024;
 
 /// The body limit of a path: files for the import routes, JSON for every other.
 pub fn bodygrens(pad: &str) -> usize {
     if pad.ends_with("/import") {
         MAX_BESTAND_BYTES
     } else {
-        MAX_JSON_BYTES
+        super::MAX_JSON_BYTES
     }
-}
-
-/// The refusal of a body past its limit, naming the limit.
-pub fn te_groot(grens: usize) -> ApiFout {
-    ApiFout::TeGroot(format!(
-        "de inhoud van het verzoek is te groot: hoogstens {} ({})",
-        bytes_als_tekst(grens as u64),
-        if grens == MAX_BESTAND_BYTES {
-            "een bestand"
-        } else {
-            "JSON"
-        }
-    ))
 }
 
 /// Where a request's path or query holds a percent-encoded control character (`%00` to
@@ -87,7 +71,7 @@ pub async fn poort(State(state): State<AppState>, verzoek: Request, volgende: Ne
         .and_then(|w| w.to_str().ok())
         .and_then(|w| w.parse::<u64>().ok());
     if opgegeven.is_some_and(|lengte| lengte > grens as u64) {
-        return te_groot(grens).into_response();
+        return ApiFout::te_groot(grens).into_response();
     }
     let body = Body::new(http_body_util::Limited::new(body, grens));
     volgende.run(Request::from_parts(delen, body)).await

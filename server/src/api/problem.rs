@@ -97,6 +97,20 @@ pub enum ApiFout {
 }
 
 impl ApiFout {
+    /// The refusal of a body past its limit, naming the limit.
+    pub fn te_groot(grens: usize) -> Self {
+        use crate::import::grenzen::{MAX_BESTAND_BYTES, bytes_als_tekst};
+        Self::TeGroot(format!(
+            "de inhoud van het verzoek is te groot: hoogstens {} ({})",
+            bytes_als_tekst(grens as u64),
+            if grens == MAX_BESTAND_BYTES {
+                "een bestand"
+            } else {
+                "JSON"
+            }
+        ))
+    }
+
     /// A 400 for one named input.
     pub fn ongeldig(naam: &str, reden: impl Into<String>) -> Self {
         let reden = reden.into();
@@ -302,7 +316,7 @@ impl From<axum::extract::rejection::JsonRejection> for ApiFout {
         match fout {
             JsonRejection::BytesRejection(BytesRejection::FailedToBufferBody(
                 FailedToBufferBody::LengthLimitError(_),
-            )) => super::poort::te_groot(super::poort::MAX_JSON_BYTES),
+            )) => Self::te_groot(super::MAX_JSON_BYTES),
             anders => Self::ongeldig("body", anders.body_text()),
         }
     }
@@ -315,7 +329,7 @@ impl From<axum::extract::rejection::BytesRejection> for ApiFout {
         use axum::extract::rejection::{BytesRejection, FailedToBufferBody};
         match fout {
             BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_)) => {
-                super::poort::te_groot(crate::import::grenzen::MAX_BESTAND_BYTES)
+                Self::te_groot(crate::import::grenzen::MAX_BESTAND_BYTES)
             }
             anders => Self::ongeldig("bestand", anders.body_text()),
         }

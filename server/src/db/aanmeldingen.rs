@@ -5,7 +5,7 @@
 use domain::contract::{Aanmeldstatus, Opgaveaanmelding};
 use domain::{GemeenteCode, OpgaveId, Rol};
 
-use super::audit::Auditregel;
+use super::audit::{Auditregel, Entiteit};
 use super::{Db, DbFout, als_tekst, ongeldig, uit_tekst};
 use crate::toegang::recht::{GemeenteSchrijfrecht, PubliekSchrijfrecht};
 
@@ -98,9 +98,15 @@ impl Db {
         .bind(recht.actor().naam())
         .execute(&mut *tx)
         .await?;
-        Auditregel::door(recht, "aanmelding", &aanmelding.id, None, Some(&aanmelding))
-            .schrijf(&mut tx, self.nu_micros())
-            .await?;
+        Auditregel::door(
+            recht,
+            Entiteit::Aanmelding,
+            &aanmelding.id,
+            None,
+            Some(&aanmelding),
+        )
+        .schrijf(&mut tx, self.nu_micros())
+        .await?;
         tx.commit().await?;
         Ok(aanmelding)
     }
@@ -169,7 +175,7 @@ impl Db {
         Auditregel {
             actor: recht.actor(),
             gemeente: Some(&voor.gemeente),
-            entiteit: "aanmelding",
+            entiteit: Entiteit::Aanmelding,
             entiteit_id: id,
             voor: Some(&voor),
             na: Some(&na),

@@ -10,7 +10,7 @@ use domain::landschap::gegevens::Applicatiegegevens;
 use domain::scenario::Basis;
 use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, ReferentiecomponentId};
 
-use super::audit::Auditregel;
+use super::audit::{Auditregel, Entiteit};
 use super::{Db, DbFout, datum, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -289,7 +289,7 @@ impl Db {
             .map_err(|e| DbFout::uit_unieke_sleutel(e, bestaat(&applicatie.id)))?;
         Auditregel::door(
             recht,
-            "applicatie",
+            Entiteit::Applicatie,
             applicatie.id.as_str(),
             voor.as_ref().map(|(a, _)| a),
             Some(applicatie),
@@ -318,7 +318,7 @@ impl Db {
             .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
-        Auditregel::door(recht, "applicatie", id.as_str(), Some(&voor), None)
+        Auditregel::door(recht, Entiteit::Applicatie, id.as_str(), Some(&voor), None)
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -397,7 +397,7 @@ impl Db {
         };
         Auditregel::door(
             recht,
-            "applicaties-import",
+            Entiteit::ApplicatiesImport,
             gemeente.as_str(),
             None,
             Some(&verslag),

@@ -6,8 +6,59 @@ use serde::Serialize;
 use domain::GemeenteCode;
 use domain::toegang::Actor;
 
+use super::gegevensversie::{Raakt, na_wijziging};
 use super::{Db, DbFout};
 use crate::toegang::recht::GemeenteLeesrecht;
+
+/// What a change is about, as the audit trail names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entiteit {
+    Aanmelding,
+    Applicatie,
+    /// A whole landscape replaced or added to from a file.
+    ApplicatiesImport,
+    Capaciteit,
+    Component,
+    Deellink,
+    Opgave,
+    Referentiecomponenten,
+    Scenario,
+    Zichtbaarheid,
+}
+
+impl Entiteit {
+    /// What a change to it does to the landelijk beeld. Scenarios and share links are
+    /// private what-ifs; capaciteit changes only a plan's load check; the naming choice
+    /// is applied when answering, not when adding up. The match is exhaustive: a new kind
+    /// of change must say here what it does to the beeld.
+    fn raakt(self) -> Raakt {
+        match self {
+            Self::Scenario | Self::Deellink | Self::Capaciteit | Self::Zichtbaarheid => {
+                Raakt::Niets
+            }
+            Self::Applicatie | Self::ApplicatiesImport => Raakt::Landschap,
+            Self::Component | Self::Opgave | Self::Referentiecomponenten | Self::Aanmelding => {
+                Raakt::Alles
+            }
+        }
+    }
+
+    /// Its name in the audit trail.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Aanmelding => "aanmelding",
+            Self::Applicatie => "applicatie",
+            Self::ApplicatiesImport => "applicaties-import",
+            Self::Capaciteit => "capaciteit",
+            Self::Component => "component",
+            Self::Deellink => "deellink",
+            Self::Opgave => "opgave",
+            Self::Referentiecomponenten => "referentiecomponenten",
+            Self::Scenario => "scenario",
+            Self::Zichtbaarheid => "zichtbaarheid",
+        }
+    }
+}
 
 /// One audit record: a change, about to be recorded.
 pub struct Auditregel<'a, T: Serialize> {
@@ -16,7 +67,7 @@ pub struct Auditregel<'a, T: Serialize> {
     /// Whose data, when it is a gemeente's.
     pub gemeente: Option<&'a GemeenteCode>,
     /// What kind of thing.
-    pub entiteit: &'a str,
+    pub entiteit: Entiteit,
     /// Which one.
     pub entiteit_id: &'a str,
     /// Its values before (none: created).
@@ -29,7 +80,7 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
     /// A change to gemeente data, by the holder of `recht`.
     pub fn door(
         recht: &'a crate::toegang::recht::GemeenteSchrijfrecht,
-        entiteit: &'a str,
+        entiteit: Entiteit,
         entiteit_id: &'a str,
         voor: Option<&'a T>,
         na: Option<&'a T>,
@@ -62,20 +113,20 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
         .bind(tijdstip)
         .bind(self.actor.to_string())
         .bind(self.gemeente.map(GemeenteCode::as_str))
-        .bind(self.entiteit)
+        .bind(self.entiteit.code())
         .bind(self.entiteit_id)
         .bind(json(self.voor))
         .bind(json(self.na))
         .execute(&mut **tx)
         .await?;
-        super::landelijk::na_wijziging(tx, self.entiteit, self.gemeente).await?;
+        na_wijziging(tx, self.entiteit.raakt(), self.gemeente).await?;
         Ok(())
     }
 }
 
 /// One recorded change, as read back.
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct AuditRegel {
+pub struct OpgeslagenAuditregel {
     /// Microseconds since 1970-01-01 UTC.
     pub tijdstip: i64,
     /// Who.
@@ -95,8 +146,11 @@ impl Db {
     ///
     /// # Errors
     /// A database error.
-    pub async fn audit(&self, recht: &GemeenteLeesrecht) -> Result<Vec<AuditRegel>, DbFout> {
-        Ok(sqlx::query_as::<_, AuditRegel>(
+    pub async fn audit(
+        &self,
+        recht: &GemeenteLeesrecht,
+    ) -> Result<Vec<OpgeslagenAuditregel>, DbFout> {
+        Ok(sqlx::query_as::<_, OpgeslagenAuditregel>(
             "SELECT tijdstip, actor, entiteit, entiteit_id, voor, na FROM audit \
              WHERE gemeente_code = $1 ORDER BY tijdstip DESC, id LIMIT 500",
         )
@@ -106,8 +160,8 @@ impl Db {
     }
 }
 
-impl From<AuditRegel> for domain::ports::Auditpost {
-    fn from(r: AuditRegel) -> Self {
+impl From<OpgeslagenAuditregel> for domain::ports::Auditpost {
+    fn from(r: OpgeslagenAuditregel) -> Self {
         Self {
             tijdstip: chrono::DateTime::from_timestamp_micros(r.tijdstip)
                 .map(|t| t.to_rfc3339())

@@ -3,7 +3,7 @@
 
 use domain::Capaciteit;
 
-use super::audit::Auditregel;
+use super::audit::{Auditregel, Entiteit};
 use super::{Db, DbFout};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -104,9 +104,15 @@ impl Db {
             fte_per_kwartaal,
             budget_per_jaar,
         });
-        Auditregel::door(recht, "capaciteit", gemeente, voor.as_ref(), Some(&nieuw))
-            .schrijf(&mut tx, self.nu_micros())
-            .await?;
+        Auditregel::door(
+            recht,
+            Entiteit::Capaciteit,
+            gemeente,
+            voor.as_ref(),
+            Some(&nieuw),
+        )
+        .schrijf(&mut tx, self.nu_micros())
+        .await?;
         tx.commit().await?;
         Ok(versie)
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use domain::{Component, ComponentId, GemeenteCode, OpgaveId, ReferentiecomponentId};
 
-use super::audit::Auditregel;
+use super::audit::{Auditregel, Entiteit};
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -197,7 +197,7 @@ impl Db {
         Auditregel {
             actor: recht.actor(),
             gemeente: None,
-            entiteit: "component",
+            entiteit: Entiteit::Component,
             entiteit_id: id.as_str(),
             voor,
             na: Some(component),
@@ -319,7 +319,7 @@ impl Db {
         Auditregel {
             actor: recht.actor(),
             gemeente: None,
-            entiteit: "component",
+            entiteit: Entiteit::Component,
             entiteit_id: id,
             voor: voor.as_ref(),
             na: Some(component),
@@ -374,7 +374,7 @@ impl Db {
         Auditregel::<Component> {
             actor: recht.actor(),
             gemeente: None,
-            entiteit: "component",
+            entiteit: Entiteit::Component,
             entiteit_id: id.as_str(),
             voor: Some(&voor),
             na: None,

@@ -4,7 +4,7 @@
 //! Reading 342 landscapes of 300 applicaties takes most of a second through sqlx, adding
 //! them up about 60 ms: far more than an answer may take. So each server keeps the
 //! result, but only under the *gegevensversie* it read: a counter in the database that
-//! every write the beeld rests on raises in its own transaction ([`na_wijziging`]). Every
+//! every write the beeld rests on raises in its own transaction ([`super::gegevensversie::na_wijziging`]). Every
 //! request reads the counter first, so a change made through any instance is in the next
 //! answer of every instance. To recompute quickly after a write, a server also keeps the
 //! landscapes it read and reloads only those whose *landschapversie* (the counter at
@@ -21,7 +21,7 @@ use domain::landelijk::{LandelijkBeeld, Landelijketelling};
 use domain::ports::{BoxFuture, Leesfout};
 use domain::{Applicatie, Component, GemeenteCode, Opgave, Overstapcontext, overstapplan};
 
-use super::audit::Auditregel;
+use super::audit::{Auditregel, Entiteit};
 use super::{Db, DbFout};
 use crate::toegang::recht::{
     AlleGemeentenLeesrecht, GemeenteLeesrecht, GemeenteSchrijfrecht, LandelijkLeesrecht,
@@ -29,68 +29,6 @@ use crate::toegang::recht::{
 
 /// How many computations (per version and peildatum) a server keeps.
 const BEWAREN: usize = 4;
-
-/// After a change to `entiteit` (as the audit trail names it) of `gemeente`, inside the
-/// writer's transaction: raises the gegevensversie when the change can change the beeld,
-/// and marks the gemeente's landscape as changed at that version when it is one.
-/// Scenarios and share links are private what-ifs; capaciteit changes only a plan's load
-/// check; the naming choice is applied when answering, not when adding up.
-///
-/// # Errors
-/// A database error; the writer's transaction then rolls back with it.
-pub(super) async fn na_wijziging(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    entiteit: &str,
-    gemeente: Option<&GemeenteCode>,
-) -> Result<(), DbFout> {
-    match entiteit {
-        "scenario" | "deellink" | "capaciteit" | "zichtbaarheid" => Ok(()),
-        "applicatie" | "applicaties-import" => nieuwe_gegevensversie(tx, gemeente).await,
-        _ => nieuwe_gegevensversie(tx, None).await,
-    }
-}
-
-/// Takes the write lock a check-then-write transaction needs, without changing anything:
-/// on PostgreSQL the counter row's lock (every writer of the beeld takes it), on SQLite
-/// the database's write lock. What the transaction reads after it cannot change before it
-/// commits.
-///
-/// # Errors
-/// A database error.
-pub(super) async fn neem_schrijfslot(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-) -> Result<(), DbFout> {
-    sqlx::query("UPDATE gegevensversie SET versie = versie WHERE id = 1")
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-/// Raises the gegevensversie inside the writer's transaction; for a write to a
-/// landscape, records that version as the gemeente's landschapversie. The counter's row
-/// lock orders the writers, so versions rise in the order they commit.
-///
-/// # Errors
-/// A database error; the writer's transaction then rolls back with it.
-pub(super) async fn nieuwe_gegevensversie(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    landschap: Option<&GemeenteCode>,
-) -> Result<(), DbFout> {
-    sqlx::query("UPDATE gegevensversie SET versie = versie + 1 WHERE id = 1")
-        .execute(&mut **tx)
-        .await?;
-    if let Some(gemeente) = landschap {
-        sqlx::query(
-            "INSERT INTO landschapversies (gemeente_code, versie) \
-             SELECT $1, versie FROM gegevensversie WHERE id = 1 \
-             ON CONFLICT (gemeente_code) DO UPDATE SET versie = excluded.versie",
-        )
-        .bind(gemeente.as_str())
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
 
 /// Everything added up on one version of the data and one peildatum.
 #[derive(Debug)]
@@ -390,7 +328,7 @@ impl Db {
         let voor = huidig.map(|(g, _)| g != 0);
         Auditregel::door(
             recht,
-            "zichtbaarheid",
+            Entiteit::Zichtbaarheid,
             gemeente,
             voor.as_ref(),
             Some(&genoemd),

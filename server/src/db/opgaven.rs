@@ -12,7 +12,7 @@ use domain::{
 
 use domain::tijdlijn::RoutekaartFout;
 
-use super::audit::Auditregel;
+use super::audit::{Auditregel, Entiteit};
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -444,7 +444,7 @@ impl Db {
         let mut tx = self.pool.begin().await?;
         // The write lock first, so what is read below cannot change before this
         // transaction commits (the audit record raises the gegevensversie later).
-        super::landelijk::neem_schrijfslot(&mut tx).await?;
+        super::gegevensversie::neem_schrijfslot(&mut tx).await?;
         let mut routekaart = lees_opgaven_in(&mut tx, None).await?;
         let voor = routekaart.iter().find(|o| o.id == opgave.id).cloned();
         match routekaart.iter_mut().find(|o| o.id == opgave.id) {
@@ -505,7 +505,7 @@ impl Db {
         Auditregel {
             actor: recht.actor(),
             gemeente: None,
-            entiteit: "opgave",
+            entiteit: Entiteit::Opgave,
             entiteit_id: opgave.id.as_str(),
             voor: voor.as_ref(),
             na: Some(opgave),

@@ -4,7 +4,7 @@
 use domain::contract::Importrapport;
 use domain::{Referentiecomponent, ReferentiecomponentId};
 
-use super::audit::Auditregel;
+use super::audit::{Auditregel, Entiteit};
 use super::{Db, DbFout, ongeldig};
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -47,7 +47,7 @@ impl Db {
         Auditregel {
             actor: recht.actor(),
             gemeente: None,
-            entiteit: "referentiecomponenten",
+            entiteit: Entiteit::Referentiecomponenten,
             entiteit_id: "import",
             voor: None,
             na: Some(&rapport),

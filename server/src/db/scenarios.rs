@@ -6,7 +6,7 @@ use domain::GemeenteCode;
 use domain::contract::OpgeslagenScenario;
 use domain::scenario::Scenario;
 
-use super::audit::Auditregel;
+use super::audit::{Auditregel, Entiteit};
 use super::{Db, DbFout, ongeldig};
 use crate::toegang::geheim::{nieuw_geheim, sha256_hex};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
@@ -133,9 +133,15 @@ impl Db {
             scenario: scenario.clone(),
             versie: 1,
         };
-        Auditregel::door(recht, "scenario", &opgeslagen.id, None, Some(&opgeslagen))
-            .schrijf(&mut tx, self.nu_micros())
-            .await?;
+        Auditregel::door(
+            recht,
+            Entiteit::Scenario,
+            &opgeslagen.id,
+            None,
+            Some(&opgeslagen),
+        )
+        .schrijf(&mut tx, self.nu_micros())
+        .await?;
         tx.commit().await?;
         Ok(opgeslagen)
     }
@@ -180,7 +186,7 @@ impl Db {
             scenario: scenario.clone(),
             versie: verwacht + 1,
         };
-        Auditregel::door(recht, "scenario", id, Some(&voor), Some(&na))
+        Auditregel::door(recht, Entiteit::Scenario, id, Some(&voor), Some(&na))
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -208,7 +214,7 @@ impl Db {
             .bind(recht.gemeente().as_str())
             .execute(&mut *tx)
             .await?;
-        Auditregel::<OpgeslagenScenario>::door(recht, "scenario", id, Some(&voor), None)
+        Auditregel::<OpgeslagenScenario>::door(recht, Entiteit::Scenario, id, Some(&voor), None)
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -249,7 +255,7 @@ impl Db {
         .await?;
         // The audit names the link by a prefix of its hash, never the token.
         let sleutel = &hash[..12];
-        Auditregel::door(recht, "deellink", scenario_id, None, Some(&sleutel))
+        Auditregel::door(recht, Entiteit::Deellink, scenario_id, None, Some(&sleutel))
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;
@@ -283,7 +289,7 @@ impl Db {
             return Ok(false);
         }
         let sleutel = &hash[..12];
-        Auditregel::door(recht, "deellink", scenario_id, Some(&sleutel), None)
+        Auditregel::door(recht, Entiteit::Deellink, scenario_id, Some(&sleutel), None)
             .schrijf(&mut tx, self.nu_micros())
             .await?;
         tx.commit().await?;

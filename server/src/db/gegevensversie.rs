@@ -1,0 +1,78 @@
+//! The gegevensversie: a counter in the database that every write the landelijk beeld
+//! rests on raises inside its own transaction, so that a computed beeld is kept only under
+//! the version it read (see [`super::landelijk`]).
+
+use domain::GemeenteCode;
+
+use super::DbFout;
+
+/// What a change does to the landelijk beeld.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Raakt {
+    /// Nothing: a private what-if, or something applied when answering.
+    Niets,
+    /// The gemeente's landscape.
+    Landschap,
+    /// What every gemeente's plan rests on (the Routekaart, the catalogue).
+    Alles,
+}
+
+/// After a change to data of `gemeente`, inside the writer's transaction: raises the
+/// gegevensversie when the change can change the beeld, and marks the gemeente's
+/// landscape as changed at that version when it is one.
+///
+/// # Errors
+/// A database error; the writer's transaction then rolls back with it.
+pub(super) async fn na_wijziging(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    raakt: Raakt,
+    gemeente: Option<&GemeenteCode>,
+) -> Result<(), DbFout> {
+    match raakt {
+        Raakt::Niets => Ok(()),
+        Raakt::Landschap => nieuwe_gegevensversie(tx, gemeente).await,
+        Raakt::Alles => nieuwe_gegevensversie(tx, None).await,
+    }
+}
+
+/// Takes the write lock a check-then-write transaction needs, without changing anything:
+/// on PostgreSQL the counter row's lock (every writer of the beeld takes it), on SQLite
+/// the database's write lock. What the transaction reads after it cannot change before it
+/// commits.
+///
+/// # Errors
+/// A database error.
+pub(super) async fn neem_schrijfslot(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+) -> Result<(), DbFout> {
+    sqlx::query("UPDATE gegevensversie SET versie = versie WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Raises the gegevensversie inside the writer's transaction; for a write to a
+/// landscape, records that version as the gemeente's landschapversie. The counter's row
+/// lock orders the writers, so versions rise in the order they commit.
+///
+/// # Errors
+/// A database error; the writer's transaction then rolls back with it.
+pub(super) async fn nieuwe_gegevensversie(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    landschap: Option<&GemeenteCode>,
+) -> Result<(), DbFout> {
+    sqlx::query("UPDATE gegevensversie SET versie = versie + 1 WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
+    if let Some(gemeente) = landschap {
+        sqlx::query(
+            "INSERT INTO landschapversies (gemeente_code, versie) \
+             SELECT $1, versie FROM gegevensversie WHERE id = 1 \
+             ON CONFLICT (gemeente_code) DO UPDATE SET versie = excluded.versie",
+        )
+        .bind(gemeente.as_str())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
