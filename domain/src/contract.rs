@@ -172,3 +172,82 @@ pub struct Componentimport {
     /// such as PostgreSQL).
     pub onbekende_afhankelijkheden: Vec<String>,
 }
+
+// What the pages' server functions answer.
+
+/// A scenario shared through a read-only link: its name and content, and the current data
+/// of its gemeente to work it out on (the link is the capability to read that plan).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GedeeldScenario {
+    /// Its name.
+    pub naam: String,
+    /// The scenario.
+    pub scenario: crate::scenario::Scenario,
+    /// The published Routekaart and catalogue with the gemeente's landscape, as now.
+    pub basis: crate::scenario::Basis,
+}
+
+/// One change in a gemeente's audit trail, as a page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Auditpost {
+    /// When, RFC 3339 in UTC.
+    pub tijdstip: String,
+    /// Who.
+    pub actor: String,
+    /// What kind of thing.
+    pub entiteit: String,
+    /// Which one.
+    pub entiteit_id: String,
+    /// Its values before, as JSON text.
+    pub voor: Option<String>,
+    /// Its values after, as JSON text.
+    pub na: Option<String>,
+}
+
+/// Why a gemeente's own data (its audit trail, its landscape) could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum Leesfout {
+    /// Not logged in.
+    #[error("log in om de gegevens van deze gemeente te zien")]
+    NietIngelogd,
+    /// No right to this gemeente's data.
+    #[error("u hebt geen toegang tot de gegevens van deze gemeente")]
+    GeenRecht,
+    /// Storage failed.
+    #[error("de opslag is tijdelijk niet beschikbaar")]
+    Opslag,
+}
+
+/// What a gemeente's landscape and overstapplan pages rest on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Planbasis {
+    /// The Routekaart, the catalogue, the landscape and the capaciteit.
+    pub basis: crate::scenario::Basis,
+    /// The GEMMA referentiecomponenten, to name the functions.
+    pub referentiecomponenten: Vec<crate::catalogus::Referentiecomponent>,
+    /// The plan's date: the server's today, so that page and server agree.
+    pub peildatum: chrono::NaiveDate,
+    /// Whether the session may change this landscape (a member, not regie).
+    pub mag_schrijven: bool,
+}
+
+/// A saved scenario by name, for the comparison page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Benoemdscenario {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub naam: String,
+    /// The scenario.
+    pub scenario: crate::scenario::Scenario,
+}
+
+impl From<crate::toegang::Weigering> for Leesfout {
+    fn from(weigering: crate::toegang::Weigering) -> Self {
+        match weigering {
+            crate::toegang::Weigering::NietIngelogd => Self::NietIngelogd,
+            crate::toegang::Weigering::GeenRecht => Self::GeenRecht,
+        }
+    }
+}

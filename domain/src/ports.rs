@@ -1,17 +1,18 @@
 //! The storage ports: what the rules and the pages need from storage, as traits.
 //!
 //! The implementations live in the server (sqlx on SQLite or PostgreSQL); the frontend's
-//! server functions reach them through Leptos context. The futures are boxed by hand so
+//! server functions reach them through Leptos context. A port that reads a gemeente's own
+//! data takes a proof of the right ([`crate::toegang::recht`]), never a session key: who
+//! asks is recognised once per request, before any port is called. The futures are boxed by hand so
 //! that the traits stay object-safe without pulling an async runtime into this crate.
 
 use std::future::Future;
 use std::pin::Pin;
 
-use serde::{Deserialize, Serialize};
-
-use crate::gemeente::{Gemeente, GemeenteCode};
+use crate::contract::{Auditpost, Benoemdscenario, GedeeldScenario, Leesfout, Planbasis};
+use crate::gemeente::Gemeente;
 use crate::routekaart::{Opgave, OpgaveId};
-use crate::toegang::Sessie;
+use crate::toegang::recht::{AlleGemeentenLeesrecht, GemeenteLeesrecht, LandelijkLeesrecht};
 
 /// The service's one clock: "now" and "today" come from here, never from the system clock
 /// directly, so that a test or a demo can fix them (the server's `klok` module holds the
@@ -66,27 +67,6 @@ pub trait PubliekeGegevens: Send + Sync {
     ) -> BoxFuture<'_, Result<Vec<crate::catalogus::Referentiecomponent>, OpslagFout>>;
 }
 
-/// Looks up the session behind a session cookie.
-pub trait Sessies: Send + Sync {
-    /// The live session with this cookie value, if any.
-    fn zoek<'a>(
-        &'a self,
-        sessiesleutel: &'a str,
-    ) -> BoxFuture<'a, Result<Option<Sessie>, OpslagFout>>;
-}
-
-/// A scenario shared through a read-only link: its name and content, and the current data
-/// of its gemeente to work it out on (the link is the capability to read that plan).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GedeeldScenario {
-    /// Its name.
-    pub naam: String,
-    /// The scenario.
-    pub scenario: crate::scenario::Scenario,
-    /// The published Routekaart and catalogue with the gemeente's landscape, as now.
-    pub basis: crate::scenario::Basis,
-}
-
 /// Opens share links.
 pub trait Deellinks: Send + Sync {
     /// The scenario behind a live share-link token; `None` for an unknown or revoked one.
@@ -96,96 +76,37 @@ pub trait Deellinks: Send + Sync {
     ) -> BoxFuture<'a, Result<Option<GedeeldScenario>, OpslagFout>>;
 }
 
-/// One change in a gemeente's audit trail, as a page shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Auditpost {
-    /// When, RFC 3339 in UTC.
-    pub tijdstip: String,
-    /// Who.
-    pub actor: String,
-    /// What kind of thing.
-    pub entiteit: String,
-    /// Which one.
-    pub entiteit_id: String,
-    /// Its values before, as JSON text.
-    pub voor: Option<String>,
-    /// Its values after, as JSON text.
-    pub na: Option<String>,
-}
-
-/// Why a gemeente's own data (its audit trail, its landscape) could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-pub enum Leesfout {
-    /// Not logged in.
-    #[error("log in om de gegevens van deze gemeente te zien")]
-    NietIngelogd,
-    /// No right to this gemeente's data.
-    #[error("u hebt geen toegang tot de gegevens van deze gemeente")]
-    GeenRecht,
-    /// Storage failed.
-    #[error("de opslag is tijdelijk niet beschikbaar")]
-    Opslag,
-}
-
-/// Reads a gemeente's audit trail for the holder of a session, after checking the right.
+/// Reads a gemeente's audit trail.
 pub trait Auditlezer: Send + Sync {
-    /// The trail of `gemeente`, newest first, for the session with this cookie value.
+    /// The trail of the gemeente `recht` covers, newest first.
     fn audit<'a>(
         &'a self,
-        sessiesleutel: Option<&'a str>,
-        gemeente: &'a GemeenteCode,
+        recht: &'a GemeenteLeesrecht,
     ) -> BoxFuture<'a, Result<Vec<Auditpost>, Leesfout>>;
 }
 
-/// What a gemeente's landscape and overstapplan pages rest on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Planbasis {
-    /// The Routekaart, the catalogue, the landscape and the capaciteit.
-    pub basis: crate::scenario::Basis,
-    /// The GEMMA referentiecomponenten, to name the functions.
-    pub referentiecomponenten: Vec<crate::catalogus::Referentiecomponent>,
-    /// The plan's date: the server's today, so that page and server agree.
-    pub peildatum: chrono::NaiveDate,
-    /// Whether the session may change this landscape (a member, not regie).
-    pub mag_schrijven: bool,
-}
-
-/// A saved scenario by name, for the comparison page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Benoemdscenario {
-    /// Its id.
-    pub id: String,
-    /// Its name.
-    pub naam: String,
-    /// The scenario.
-    pub scenario: crate::scenario::Scenario,
-}
-
-/// Reads a gemeente's landscape with what its plan needs, after checking the right.
+/// Reads a gemeente's landscape with what its plan needs.
 pub trait Landschappen: Send + Sync {
-    /// The saved scenarios of `gemeente`, by name, for the session with this cookie value.
+    /// The saved scenarios of the gemeente `recht` covers, by name.
     fn scenarios<'a>(
         &'a self,
-        sessiesleutel: Option<&'a str>,
-        gemeente: &'a GemeenteCode,
+        recht: &'a GemeenteLeesrecht,
     ) -> BoxFuture<'a, Result<Vec<Benoemdscenario>, Leesfout>>;
 
-    /// The plan basis of `gemeente` for the session with this cookie value.
+    /// The plan basis of the gemeente `recht` covers.
     fn planbasis<'a>(
         &'a self,
-        sessiesleutel: Option<&'a str>,
-        gemeente: &'a GemeenteCode,
+        recht: &'a GemeenteLeesrecht,
     ) -> BoxFuture<'a, Result<Planbasis, Leesfout>>;
 }
 
 /// Reads over all gemeenten (DOMAIN.md section 6), after checking the right.
 pub trait Landelijk: Send + Sync {
-    /// The landelijk beeld on the server's today with `drempel`, as the session may see
-    /// it (logged in: a member or regie).
+    /// The landelijk beeld on the server's today with `drempel`, as the holder of
+    /// `recht` may see it.
     fn kansrijke_momenten<'a>(
         &'a self,
-        sessiesleutel: Option<&'a str>,
+        recht: &'a LandelijkLeesrecht,
         drempel: usize,
     ) -> BoxFuture<'a, Result<crate::landelijk::LandelijkBeeld, Leesfout>>;
 
@@ -193,13 +114,13 @@ pub trait Landelijk: Send + Sync {
     /// regie's national what-if.
     fn contractvensters<'a>(
         &'a self,
-        sessiesleutel: Option<&'a str>,
+        recht: &'a AlleGemeentenLeesrecht,
     ) -> BoxFuture<'a, Result<crate::landelijk::venster::Vensterbasis, Leesfout>>;
 
-    /// Whether `gemeente` chose to be named in cohorts, with the version of that choice.
+    /// Whether the gemeente `recht` covers chose to be named in cohorts, with the
+    /// version of that choice.
     fn zichtbaarheid<'a>(
         &'a self,
-        sessiesleutel: Option<&'a str>,
-        gemeente: &'a GemeenteCode,
+        recht: &'a GemeenteLeesrecht,
     ) -> BoxFuture<'a, Result<(bool, i64), Leesfout>>;
 }

@@ -12,7 +12,27 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub mod recht;
+
 use crate::gemeente::GemeenteCode;
+
+impl Sessie {
+    /// The session of `actor` with CSRF token `csrf`, as the pages show it; none for
+    /// nobody.
+    pub fn van(actor: &Actor, csrf: &str) -> Option<Self> {
+        let (naam, rol, gemeente) = match actor {
+            Actor::Anoniem => return None,
+            Actor::Lid { naam, gemeente } => (naam, Toegangsrol::Gemeente, Some(gemeente.clone())),
+            Actor::Regie { naam } => (naam, Toegangsrol::Regie, None),
+        };
+        Some(Self {
+            naam: naam.clone(),
+            rol,
+            gemeente,
+            csrf: csrf.to_owned(),
+        })
+    }
+}
 
 /// Who is logged in on a session, as the pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

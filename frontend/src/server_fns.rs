@@ -32,25 +32,41 @@ pub(crate) mod opslag {
             .ok_or_else(|| ServerFnError::new("de klok is niet ingesteld"))
     }
 
-    /// The session cookie's value of the current request, if any.
-    pub fn sessiesleutel() -> Option<String> {
-        let delen = use_context::<http::request::Parts>()?;
-        delen
-            .headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|w| w.to_str().ok())
-            .flat_map(|w| w.split(';'))
-            .find_map(|paar| {
-                paar.trim()
-                    .strip_prefix("grondplan_sessie=")
-                    .map(str::to_owned)
-            })
+    /// Who asks. The server recognised the request's session or token once, before
+    /// anything else ran (`server::toegang::herkenning`), and put the actor in the request.
+    ///
+    /// # Errors
+    /// When that failed (storage), as a read that could not be made.
+    pub fn actor() -> Result<domain::toegang::Actor, domain::contract::Leesfout> {
+        use_context::<http::request::Parts>()
+            .and_then(|delen| delen.extensions.get::<domain::toegang::Actor>().cloned())
+            .ok_or(domain::contract::Leesfout::Opslag)
+    }
+
+    /// The browser session of the request, if there is one.
+    pub fn sessie() -> Option<domain::toegang::Sessie> {
+        use_context::<http::request::Parts>()
+            .and_then(|delen| delen.extensions.get::<domain::toegang::Sessie>().cloned())
+    }
+
+    /// The right to read `gemeente`'s own data, or why not (the page's status set to
+    /// match).
+    pub fn leesrecht(
+        gemeente: &domain::GemeenteCode,
+    ) -> Result<domain::toegang::recht::GemeenteLeesrecht, domain::contract::Leesfout> {
+        let recht = actor().and_then(|actor| {
+            domain::toegang::recht::GemeenteLeesrecht::voor(&actor, gemeente)
+                .map_err(domain::contract::Leesfout::from)
+        });
+        if let Err(fout) = &recht {
+            zet_status(fout);
+        }
+        recht
     }
 
     /// Sets the status of the page being rendered to match a refused read.
-    pub fn zet_status(fout: &domain::ports::Leesfout) {
-        use domain::ports::Leesfout;
+    pub fn zet_status(fout: &domain::contract::Leesfout) {
+        use domain::contract::Leesfout;
         if let Some(antwoord) = use_context::<leptos_axum::ResponseOptions>() {
             antwoord.set_status(match fout {
                 Leesfout::NietIngelogd => http::StatusCode::UNAUTHORIZED,

@@ -91,7 +91,6 @@ pub fn app(db: Db, config: &Config) -> Router {
     };
     let klok = db.klok();
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());
-    let sessies: Arc<dyn domain::ports::Sessies> = Arc::new(db.clone());
     let deellinks: Arc<dyn domain::ports::Deellinks> = Arc::new(db.clone());
     let landschappen: Arc<dyn domain::ports::Landschappen> = Arc::new(db.clone());
     let landelijk: Arc<dyn domain::ports::Landelijk> = Arc::new(db.clone());
@@ -102,7 +101,6 @@ pub fn app(db: Db, config: &Config) -> Router {
         provide_context(Arc::clone(&landelijk));
         provide_context(Arc::clone(&auditlezer));
         provide_context(Arc::clone(&gegevens));
-        provide_context(Arc::clone(&sessies));
         provide_context(Arc::clone(&deellinks));
     };
     let routes = paginaroutes();
@@ -126,6 +124,11 @@ pub fn app(db: Db, config: &Config) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             toegang::paginastatus::paginastatus,
+        ))
+        // Who asks, once per request, before the page gate, the API and the pages.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            toegang::herkenning,
         ))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(

@@ -4,4 +4,5 @@
 //! runs SQL and maps rows) and leaves the rules to `domain`. The layering is checked by
 //! `tests/tests/bouwregels.rs`; docs/architecture.md maps every use case to its file.
 
+pub mod paginas;
 pub mod publiccode_importeren;

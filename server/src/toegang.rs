@@ -9,10 +9,11 @@
 mod aanvrager;
 pub mod geheim;
 pub mod paginastatus;
-pub mod recht;
+/// The proofs of a right live with the rules.
+pub use domain::toegang::recht;
 pub mod sessie;
 
-pub use aanvrager::Aanvrager;
+pub use aanvrager::{Aanvrager, herkenning};
 
 /// The session cookie's name.
 pub const SESSIECOOKIE: &str = "grondplan_sessie";

@@ -100,7 +100,7 @@ fn the_browser_decodes_answers_into_contract_types_not_untyped_json() {
 #[test]
 fn the_layers_point_down_only() {
     // (layer, its sources, what it must not name)
-    let regels: [(&str, &[&str], &[&str]); 5] = [
+    let regels: [(&str, &[&str], &[&str]); 4] = [
         (
             "the rules (domain)",
             &["domain/src"],
@@ -145,11 +145,6 @@ fn the_layers_point_down_only() {
             "the use cases (server/src/taken)",
             &["server/src/taken", "server/src/taken.rs"],
             &["crate::api", "axum", "leptos", "sqlx"],
-        ),
-        (
-            "the rights (server/src/toegang/recht.rs)",
-            &["server/src/toegang/recht.rs"],
-            &["crate::api", "crate::db", "crate::taken", "axum", "sqlx"],
         ),
     ];
     let mut overtredingen = Vec::new();
@@ -270,4 +265,34 @@ fn no_two_modules_name_each_other_round_a_circle() {
             );
         }
     }
+}
+
+#[test]
+fn who_asks_is_recognised_once_and_the_ports_take_proofs_of_right() {
+    // The ports name no session key; the server functions read no cookie.
+    let ports = bronnen("domain/src");
+    assert_eq!(
+        waar(&ports, "sessiesleutel", &[]),
+        Vec::<String>::new(),
+        "a port takes a proof of right (domain::toegang::recht), not a session key"
+    );
+    let frontend = bronnen("frontend/src");
+    for patroon in ["header::COOKIE", "grondplan_sessie"] {
+        assert_eq!(
+            waar(&frontend, patroon, &[]),
+            Vec::<String>::new(),
+            "{patroon}: the server recognises the session once (server::toegang::herkenning)"
+        );
+    }
+    // The session is looked up in one place on the server.
+    let server = bronnen("server/src");
+    assert_eq!(
+        waar(
+            &server,
+            ".sessie(&sha256_hex",
+            &["server/src/toegang/aanvrager.rs"]
+        ),
+        Vec::<String>::new(),
+        "a session lookup outside the recognising layer"
+    );
 }

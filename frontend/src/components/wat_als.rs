@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
+use domain::contract::Planbasis;
 use domain::contract::{Deellink, OpgeslagenScenario, Scenarioinvoer};
 use domain::plan::Oorzaak;
-use domain::ports::Planbasis;
 use domain::scenario::{Scenario, Wijziging, vergelijk};
 use domain::tijdlijn::Bewerking;
 use domain::{Capaciteit, CapaciteitFout, GemeenteCode, Overstapplan, Rol};

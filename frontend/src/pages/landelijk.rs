@@ -89,7 +89,7 @@ pub fn LandelijkPagina() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Ok(Err(domain::ports::Leesfout::NietIngelogd)) => view! {
+                    Ok(Err(domain::contract::Leesfout::NietIngelogd)) => view! {
                         <p class="gp-fout" role="alert">
                             "Het landelijk beeld is er voor gemeenten en de regie. "
                             <a href="/inloggen">"Log in"</a>

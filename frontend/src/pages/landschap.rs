@@ -4,8 +4,8 @@
 //! message next to its field; a file import reports every bad row.
 
 use domain::contract::Landschapimport;
+use domain::contract::Planbasis;
 use domain::landschap::gegevens::{Applicatiegegevens, KOLOMMEN, Veldfout};
-use domain::ports::Planbasis;
 use domain::{Applicatie, ApplicatieId, GemeenteCode, Referentiecomponent};
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use domain::afschaffen::Afschaffing;
-use domain::ports::Planbasis;
+use domain::contract::Planbasis;
 use domain::{GemeenteCode, Overstap, Overstapcontext, Overstapplan, Uitkomst, overstapplan};
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -3,7 +3,7 @@
 //! quarters. Worked out on today's data in the browser; the choice is in the URL
 //! (`?a=&b=`), so it reads without JavaScript too.
 
-use domain::ports::{Benoemdscenario, Planbasis};
+use domain::contract::{Benoemdscenario, Planbasis};
 use domain::scenario::{Scenario, vergelijk};
 use domain::{GemeenteCode, Overstapplan};
 use leptos::prelude::*;

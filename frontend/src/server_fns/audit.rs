@@ -1,6 +1,6 @@
 //! A gemeente's audit trail, for its members and regie.
 
-use domain::ports::{Auditpost, Leesfout};
+use domain::contract::{Auditpost, Leesfout};
 use leptos::prelude::*;
 
 /// The audit trail of `gemeente` for the current session, or why not.
@@ -15,8 +15,11 @@ pub async fn audit_ophalen(
         domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
     let lezer = use_context::<std::sync::Arc<dyn domain::ports::Auditlezer>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    let sleutel = super::opslag::sessiesleutel();
-    let uitkomst = lezer.audit(sleutel.as_deref(), &code).await;
+    let recht = match super::opslag::leesrecht(&code) {
+        Ok(recht) => recht,
+        Err(fout) => return Ok(Err(fout)),
+    };
+    let uitkomst = lezer.audit(&recht).await;
     if let Err(fout) = &uitkomst {
         super::opslag::zet_status(fout);
     }

@@ -1,6 +1,6 @@
 //! A scenario opened through a share link (a read-only capability: no login).
 
-use domain::ports::GedeeldScenario;
+use domain::contract::GedeeldScenario;
 use leptos::prelude::*;
 
 /// The scenario behind a share-link token; `None` for an unknown or revoked one.

@@ -2,9 +2,9 @@
 //! choice), and the contract windows behind regie's national what-if on the Routekaart.
 
 use domain::GemeenteCode;
+use domain::contract::Leesfout;
 use domain::landelijk::LandelijkBeeld;
 use domain::landelijk::venster::Vensterbasis;
-use domain::ports::Leesfout;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -44,29 +44,19 @@ pub async fn landelijk_ophalen(
     drempel: usize,
 ) -> Result<Result<Landelijkepagina, Leesfout>, ServerFnError> {
     use std::collections::HashSet;
-    let sleutel = super::opslag::sessiesleutel();
     let landelijk = use_context::<std::sync::Arc<dyn domain::ports::Landelijk>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    let beeld = match landelijk
-        .kansrijke_momenten(sleutel.as_deref(), drempel)
-        .await
-    {
+    let recht = super::opslag::actor().and_then(|actor| {
+        domain::toegang::recht::LandelijkLeesrecht::voor(&actor).map_err(Leesfout::from)
+    });
+    let beeld = match async { landelijk.kansrijke_momenten(&recht?, drempel).await }.await {
         Ok(beeld) => beeld,
         Err(fout) => {
             super::opslag::zet_status(&fout);
             return Ok(Err(fout));
         }
     };
-    let sessies = use_context::<std::sync::Arc<dyn domain::ports::Sessies>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    let lid = match sleutel.as_deref() {
-        Some(s) => sessies
-            .zoek(s)
-            .await
-            .map_err(super::opslag::fout)?
-            .and_then(|a| Some((a.gemeente?, a.csrf))),
-        None => None,
-    };
+    let lid = super::opslag::sessie().and_then(|a| Some((a.gemeente?, a.csrf)));
     let mut genoemd: HashSet<&GemeenteCode> = beeld
         .componenten
         .iter()
@@ -88,8 +78,11 @@ pub async fn landelijk_ophalen(
         .collect();
     let eigen = match lid {
         Some((gemeente, csrf)) => {
-            let (keuze, versie) = match landelijk.zichtbaarheid(sleutel.as_deref(), &gemeente).await
-            {
+            let recht = match super::opslag::leesrecht(&gemeente) {
+                Ok(recht) => recht,
+                Err(fout) => return Ok(Err(fout)),
+            };
+            let (keuze, versie) = match landelijk.zichtbaarheid(&recht).await {
                 Ok(k) => k,
                 Err(fout) => return Ok(Err(fout)),
             };
@@ -121,14 +114,15 @@ pub async fn landelijk_ophalen(
 /// When storage fails; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "contractvensters")]
 pub async fn contractvensters_ophalen() -> Result<Option<Vensterbasis>, ServerFnError> {
-    let Some(sleutel) = super::opslag::sessiesleutel() else {
+    let actor = super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
+    let Ok(recht) = domain::toegang::recht::AlleGemeentenLeesrecht::voor(&actor) else {
         return Ok(None);
     };
     let landelijk = use_context::<std::sync::Arc<dyn domain::ports::Landelijk>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    match landelijk.contractvensters(Some(&sleutel)).await {
-        Ok(basis) => Ok(Some(basis)),
-        Err(Leesfout::NietIngelogd | Leesfout::GeenRecht) => Ok(None),
-        Err(fout @ Leesfout::Opslag) => Err(ServerFnError::new(fout.to_string())),
-    }
+    landelijk
+        .contractvensters(&recht)
+        .await
+        .map(Some)
+        .map_err(|fout| ServerFnError::new(fout.to_string()))
 }

@@ -1,6 +1,6 @@
 //! A gemeente's landscape with what its overstapplan needs, for its members and regie.
 
-use domain::ports::{Leesfout, Planbasis};
+use domain::contract::{Leesfout, Planbasis};
 use leptos::prelude::*;
 
 /// The plan basis of `gemeente` for the current session, or why not (the status is set
@@ -16,9 +16,11 @@ pub async fn planbasis_ophalen(
         domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
     let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    let uitkomst = landschappen
-        .planbasis(super::opslag::sessiesleutel().as_deref(), &code)
-        .await;
+    let recht = match super::opslag::leesrecht(&code) {
+        Ok(recht) => recht,
+        Err(fout) => return Ok(Err(fout)),
+    };
+    let uitkomst = landschappen.planbasis(&recht).await;
     if let Err(fout) = &uitkomst {
         super::opslag::zet_status(fout);
     }
@@ -53,16 +55,8 @@ pub enum WatAlsBegin {
 /// When storage fails; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "wat-als-begin")]
 pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
-    let sleutel = super::opslag::sessiesleutel();
-    let lid = match &sleutel {
-        Some(sleutel) => use_context::<std::sync::Arc<dyn domain::ports::Sessies>>()
-            .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?
-            .zoek(sleutel)
-            .await
-            .map_err(super::opslag::fout)?
-            .and_then(|a| Some((a.gemeente?, a.csrf))),
-        None => None,
-    };
+    super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
+    let lid = super::opslag::sessie().and_then(|a| Some((a.gemeente?, a.csrf)));
     let Some((code, csrf)) = lid else {
         let gemeenten = super::opslag::publiek()?
             .gemeenten()
@@ -72,7 +66,9 @@ pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
     };
     let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    match landschappen.planbasis(sleutel.as_deref(), &code).await {
+    let recht =
+        super::opslag::leesrecht(&code).map_err(|fout| ServerFnError::new(fout.to_string()))?;
+    match landschappen.planbasis(&recht).await {
         Ok(basis) => Ok(WatAlsBegin::Eigen(EigenPlan {
             gemeente: code,
             basis,
@@ -89,15 +85,18 @@ pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
 #[server(prefix = "/fn", endpoint = "scenarios")]
 pub async fn scenarios_ophalen(
     gemeente: String,
-) -> Result<Result<(Planbasis, Vec<domain::ports::Benoemdscenario>), Leesfout>, ServerFnError> {
+) -> Result<Result<(Planbasis, Vec<domain::contract::Benoemdscenario>), Leesfout>, ServerFnError> {
     let code =
         domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
     let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    let sleutel = super::opslag::sessiesleutel();
-    let uitkomst = match landschappen.planbasis(sleutel.as_deref(), &code).await {
+    let recht = match super::opslag::leesrecht(&code) {
+        Ok(recht) => recht,
+        Err(fout) => return Ok(Err(fout)),
+    };
+    let uitkomst = match landschappen.planbasis(&recht).await {
         Ok(basis) => landschappen
-            .scenarios(sleutel.as_deref(), &code)
+            .scenarios(&recht)
             .await
             .map(|lijst| (basis, lijst)),
         Err(fout) => Err(fout),
@@ -121,9 +120,14 @@ pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError>
         domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
     let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
         .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    match landschappen
-        .planbasis(super::opslag::sessiesleutel().as_deref(), &code)
-        .await
+    let actor = super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
+    let recht = domain::toegang::recht::GemeenteLeesrecht::voor(&actor, &code);
+    match async {
+        landschappen
+            .planbasis(&recht.map_err(Leesfout::from)?)
+            .await
+    }
+    .await
     {
         Ok(basis) => return Ok(basis),
         Err(Leesfout::Opslag) => return Err(ServerFnError::new(Leesfout::Opslag.to_string())),

@@ -3,21 +3,15 @@
 use domain::toegang::Sessie;
 use leptos::prelude::*;
 
-/// The session of the current request, if any.
+/// The session of the current request, if any (recognised once by the server, before
+/// this runs).
 ///
 /// # Errors
-/// When storage fails; the message is safe to show.
+/// When recognising the request failed (storage); the message is safe to show.
 #[server(prefix = "/fn", endpoint = "sessie")]
 pub async fn sessie_ophalen() -> Result<Option<Sessie>, ServerFnError> {
-    let Some(sleutel) = super::opslag::sessiesleutel() else {
-        return Ok(None);
-    };
-    let sessies = use_context::<std::sync::Arc<dyn domain::ports::Sessies>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    sessies
-        .zoek(&sleutel)
-        .await
-        .map_err(|e| ServerFnError::new(e.to_string()))
+    super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
+    Ok(super::opslag::sessie())
 }
 
 /// What [`sessie_ophalen`] gives.

@@ -53,7 +53,7 @@ pub async fn lijst(
         db.audit(&recht)
             .await?
             .into_iter()
-            .map(domain::ports::Auditpost::from)
+            .map(domain::contract::Auditpost::from)
             .map(|r| Auditregel {
                 tijdstip: r.tijdstip,
                 actor: r.actor,

@@ -160,7 +160,7 @@ impl Db {
     }
 }
 
-impl From<OpgeslagenAuditregel> for domain::ports::Auditpost {
+impl From<OpgeslagenAuditregel> for domain::contract::Auditpost {
     fn from(r: OpgeslagenAuditregel) -> Self {
         Self {
             tijdstip: chrono::DateTime::from_timestamp_micros(r.tijdstip)

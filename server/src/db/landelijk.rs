@@ -18,7 +18,6 @@ use std::sync::{Arc, Mutex, PoisonError};
 use chrono::NaiveDate;
 use domain::landelijk::venster::Vensterbasis;
 use domain::landelijk::{LandelijkBeeld, Landelijketelling};
-use domain::ports::{BoxFuture, Leesfout};
 use domain::{Applicatie, Component, GemeenteCode, Opgave, Overstapcontext, overstapplan};
 
 use super::audit::{Auditregel, Entiteit};
@@ -337,56 +336,6 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(huidig.map_or(1, |(_, v)| v + 1))
-    }
-}
-
-impl domain::ports::Landelijk for Db {
-    fn kansrijke_momenten<'a>(
-        &'a self,
-        sessiesleutel: Option<&'a str>,
-        drempel: usize,
-    ) -> BoxFuture<'a, Result<LandelijkBeeld, Leesfout>> {
-        Box::pin(async move {
-            let actor = self.actor_van_sessie(sessiesleutel).await?;
-            let recht = LandelijkLeesrecht::voor(&actor).map_err(super::als_leesfout)?;
-            self.landelijk_beeld(&recht, self.klok.vandaag(), drempel)
-                .await
-                .map_err(leesfout("landelijk beeld"))
-        })
-    }
-
-    fn contractvensters<'a>(
-        &'a self,
-        sessiesleutel: Option<&'a str>,
-    ) -> BoxFuture<'a, Result<Vensterbasis, Leesfout>> {
-        Box::pin(async move {
-            let actor = self.actor_van_sessie(sessiesleutel).await?;
-            let recht = AlleGemeentenLeesrecht::voor(&actor).map_err(super::als_leesfout)?;
-            self.contractvensters(&recht, self.klok.vandaag())
-                .await
-                .map_err(leesfout("contractvensters"))
-        })
-    }
-
-    fn zichtbaarheid<'a>(
-        &'a self,
-        sessiesleutel: Option<&'a str>,
-        gemeente: &'a GemeenteCode,
-    ) -> BoxFuture<'a, Result<(bool, i64), Leesfout>> {
-        Box::pin(async move {
-            let recht = self.leesrecht_van_sessie(sessiesleutel, gemeente).await?;
-            Db::zichtbaarheid(self, &recht)
-                .await
-                .map_err(leesfout("zichtbaarheid"))
-        })
-    }
-}
-
-/// Logs a storage error behind a page's read and reports only that storage failed.
-fn leesfout(wat: &'static str) -> impl Fn(DbFout) -> Leesfout {
-    move |fout| {
-        tracing::error!(error = %fout, wat, "lezen mislukt");
-        Leesfout::Opslag
     }
 }
 

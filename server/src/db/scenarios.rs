@@ -32,7 +32,7 @@ impl TryFrom<ScenarioRij> for OpgeslagenScenario {
     }
 }
 
-pub use domain::ports::GedeeldScenario;
+pub use domain::contract::GedeeldScenario;
 
 const KOLOMMEN: &str = "id, naam, inhoud, versie";
 

@@ -22,22 +22,83 @@ pub struct Aanvrager {
     pub csrf: Option<String>,
 }
 
-/// The live session named by the request's session cookie: its actor and CSRF token.
-/// An expired or unknown session is none.
+/// Who a request comes from, as the recognising layer ([`herkenning`]) found it once:
+/// the actor, and the session's CSRF token when it came with a cookie.
+#[derive(Debug, Clone)]
+struct Herkend {
+    actor: Actor,
+    csrf: Option<String>,
+}
+
+/// The actor behind the request's bearer token or session cookie (anonymous without
+/// either, or with an expired or unknown session), with the session's CSRF token.
 ///
 /// # Errors
-/// When storage fails.
-pub async fn sessie_van(
-    db: &crate::Db,
-    headers: &axum::http::HeaderMap,
-) -> Result<Option<(Actor, String)>, domain::ports::OpslagFout> {
+/// A malformed `Authorization` header, an unknown or revoked token, or storage.
+async fn herken(db: &crate::Db, headers: &axum::http::HeaderMap) -> Result<Herkend, ApiFout> {
+    if let Some(waarde) = headers.get(header::AUTHORIZATION) {
+        let token = waarde
+            .to_str()
+            .ok()
+            .and_then(|w| w.strip_prefix("Bearer "))
+            .ok_or_else(|| {
+                ApiFout::Token(
+                    "de Authorization-header moet de vorm 'Bearer <token>' hebben".into(),
+                )
+            })?;
+        let actor = db
+            .token_actor(&sha256_hex(token.trim()))
+            .await
+            .map_err(domain::ports::OpslagFout::from)?
+            .ok_or_else(|| ApiFout::Token("onbekend of ingetrokken token".into()))?;
+        return Ok(Herkend { actor, csrf: None });
+    }
     let jar = CookieJar::from_headers(headers);
-    let Some(cookie) = jar.get(SESSIECOOKIE) else {
-        return Ok(None);
+    let sessie = match jar.get(SESSIECOOKIE) {
+        Some(cookie) => db
+            .sessie(&sha256_hex(cookie.value()), db.nu_micros())
+            .await
+            .map_err(domain::ports::OpslagFout::from)?,
+        None => None,
     };
-    Ok(db
-        .sessie(&sha256_hex(cookie.value()), db.nu_micros())
-        .await?)
+    Ok(sessie.map_or(
+        Herkend {
+            actor: Actor::Anoniem,
+            csrf: None,
+        },
+        |(actor, csrf)| Herkend {
+            actor,
+            csrf: Some(csrf),
+        },
+    ))
+}
+
+/// The layer that recognises who asks, once per request, before any route: the API's
+/// handlers ([`Aanvrager`]), the page gate ([`super::paginastatus`]) and the pages'
+/// server functions (the [`Actor`] and, for a browser session, the
+/// [`domain::toegang::Sessie`] in the request's extensions) all take it from here.
+/// Files under `/pkg/` and `/health` need no one. When recognising fails (storage, a bad
+/// token) nothing is put in: the API then answers with the reason, a page's server
+/// functions with "storage unavailable".
+pub async fn herkenning(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut verzoek: axum::extract::Request,
+    volgende: axum::middleware::Next,
+) -> axum::response::Response {
+    let pad = verzoek.uri().path();
+    if !(pad.starts_with("/pkg/") || pad == "/health")
+        && let Ok(herkend) = herken(&state.db, verzoek.headers()).await
+    {
+        let extensies = verzoek.extensions_mut();
+        if let Some(csrf) = &herkend.csrf
+            && let Some(sessie) = domain::toegang::Sessie::van(&herkend.actor, csrf)
+        {
+            extensies.insert(sessie);
+        }
+        extensies.insert(herkend.actor.clone());
+        extensies.insert(herkend);
+    }
+    volgende.run(verzoek).await
 }
 
 impl FromRequestParts<AppState> for Aanvrager {
@@ -47,55 +108,22 @@ impl FromRequestParts<AppState> for Aanvrager {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        // The API's gate (api/poort.rs) has already decided for a write.
-        if let Some(aanvrager) = parts.extensions.get::<Self>() {
-            return Ok(aanvrager.clone());
-        }
-        if let Some(waarde) = parts.headers.get(header::AUTHORIZATION) {
-            let token = waarde
-                .to_str()
-                .ok()
-                .and_then(|w| w.strip_prefix("Bearer "))
-                .ok_or_else(|| {
-                    ApiFout::Token(
-                        "de Authorization-header moet de vorm 'Bearer <token>' hebben".into(),
-                    )
-                })?;
-            let actor = state
-                .db
-                .token_actor(&sha256_hex(token.trim()))
-                .await
-                .map_err(domain::ports::OpslagFout::from)?
-                .ok_or_else(|| ApiFout::Token("onbekend of ingetrokken token".into()))?;
-            return Ok(Self { actor, csrf: None });
-        }
-        let jar = CookieJar::from_headers(&parts.headers);
-        let Some(cookie) = jar.get(SESSIECOOKIE) else {
-            return Ok(Self {
-                actor: Actor::Anoniem,
-                csrf: None,
-            });
+        let herkend = match parts.extensions.get::<Herkend>() {
+            Some(herkend) => herkend.clone(),
+            // Recognising failed before: once more, for the reason.
+            None => herken(&state.db, &parts.headers).await?,
         };
-        let sessie = state
-            .db
-            .sessie(&sha256_hex(cookie.value()), state.db.nu_micros())
-            .await
-            .map_err(domain::ports::OpslagFout::from)?;
-        let Some((actor, csrf)) = sessie else {
-            // An expired or unknown session is simply nobody.
-            return Ok(Self {
-                actor: Actor::Anoniem,
-                csrf: None,
-            });
-        };
+        // A browser writing with its session cookie must send the session's CSRF token.
         let veilig = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
-        let meegestuurd = parts.headers.get(CSRF_HEADER).and_then(|w| w.to_str().ok());
-        if !veilig && meegestuurd != Some(csrf.as_str()) {
-            return Err(ApiFout::Csrf);
+        if let Some(csrf) = &herkend.csrf {
+            let meegestuurd = parts.headers.get(CSRF_HEADER).and_then(|w| w.to_str().ok());
+            if !veilig && meegestuurd != Some(csrf.as_str()) {
+                return Err(ApiFout::Csrf);
+            }
         }
         Ok(Self {
-            actor,
-            csrf: Some(csrf),
+            actor: herkend.actor,
+            csrf: herkend.csrf,
         })
     }
 }

@@ -12,7 +12,6 @@ use axum::response::Response;
 use domain::GemeenteCode;
 use domain::toegang::{Actor, Weigering};
 
-use super::aanvrager::sessie_van;
 use super::recht::{GemeenteLeesrecht, LandelijkLeesrecht};
 use crate::AppState;
 
@@ -25,20 +24,19 @@ fn gemeentepad(pad: &str) -> Option<&str> {
         .filter(|code| !code.contains('/'))
 }
 
+/// The status of page `pad` for `actor`, by the same rights the page's server functions
+/// check.
 async fn status_voor(
     state: &AppState,
     pad: &str,
-    headers: &axum::http::HeaderMap,
+    actor: &Actor,
 ) -> Result<Option<StatusCode>, domain::ports::OpslagFout> {
     if let Some(token) = pad.strip_prefix("/plan/") {
         let gevonden = state.db.gedeeld_scenario(token).await?.is_some();
         return Ok((!gevonden).then_some(StatusCode::NOT_FOUND));
     }
     if pad == "/landelijk" {
-        let actor = sessie_van(&state.db, headers)
-            .await?
-            .map_or(Actor::Anoniem, |(actor, _)| actor);
-        return Ok(LandelijkLeesrecht::voor(&actor)
+        return Ok(LandelijkLeesrecht::voor(actor)
             .err()
             .map(|_| StatusCode::UNAUTHORIZED));
     }
@@ -46,10 +44,7 @@ async fn status_voor(
         let Ok(code) = GemeenteCode::parse(code) else {
             return Ok(Some(StatusCode::NOT_FOUND));
         };
-        let actor = sessie_van(&state.db, headers)
-            .await?
-            .map_or(Actor::Anoniem, |(actor, _)| actor);
-        return Ok(match GemeenteLeesrecht::voor(&actor, &code) {
+        return Ok(match GemeenteLeesrecht::voor(actor, &code) {
             Ok(_) => None,
             Err(Weigering::NietIngelogd) => Some(StatusCode::UNAUTHORIZED),
             Err(Weigering::GeenRecht) => Some(StatusCode::FORBIDDEN),
@@ -62,9 +57,14 @@ async fn status_voor(
 pub async fn paginastatus(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let status = if request.method() == Method::GET {
         // Owned copies: the request itself is not `Sync`, so no reference to it is held
-        // across an await.
-        let (pad, headers) = (request.uri().path().to_owned(), request.headers().clone());
-        status_voor(&state, &pad, &headers)
+        // across an await. Who asks was recognised once, before (`super::herkenning`).
+        let pad = request.uri().path().to_owned();
+        let actor = request
+            .extensions()
+            .get::<Actor>()
+            .cloned()
+            .unwrap_or(Actor::Anoniem);
+        status_voor(&state, &pad, &actor)
             .await
             .unwrap_or(Some(StatusCode::SERVICE_UNAVAILABLE))
     } else {

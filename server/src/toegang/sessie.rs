@@ -288,30 +288,24 @@ async fn ruim_op(state: &AppState, nu: i64) {
     }
 }
 
-/// `POST /uitloggen`: ends the session named by the cookie when the form carries its CSRF
-/// token.
+/// `POST /uitloggen`: ends the session named by the cookie (as recognised for this
+/// request, `super::herkenning`) when the form carries its CSRF token.
 pub async fn uitloggen(
     State(state): State<AppState>,
     jar: CookieJar,
+    sessie: Option<axum::Extension<domain::toegang::Sessie>>,
     Form(formulier): Form<Uitlogformulier>,
 ) -> Response {
-    if let Some(cookie) = jar.get(SESSIECOOKIE) {
-        let sleutel_hash = sha256_hex(cookie.value());
-        match state.db.sessie(&sleutel_hash, state.db.nu_micros()).await {
-            Ok(Some((_, csrf))) if csrf == formulier.csrf => {
-                if let Err(fout) = state.db.beeindig_sessie(&sleutel_hash).await {
-                    tracing::error!(error = %fout, "uitloggen: opslag");
-                }
-            }
-            Ok(Some(_)) => {
-                return (
-                    axum::http::StatusCode::FORBIDDEN,
-                    "Ongeldig formulier (CSRF).",
-                )
-                    .into_response();
-            }
-            Ok(None) => {}
-            Err(fout) => tracing::error!(error = %fout, "uitloggen: opslag"),
+    if let (Some(cookie), Some(axum::Extension(sessie))) = (jar.get(SESSIECOOKIE), sessie) {
+        if sessie.csrf != formulier.csrf {
+            return (
+                axum::http::StatusCode::FORBIDDEN,
+                "Ongeldig formulier (CSRF).",
+            )
+                .into_response();
+        }
+        if let Err(fout) = state.db.beeindig_sessie(&sha256_hex(cookie.value())).await {
+            tracing::error!(error = %fout, "uitloggen: opslag");
         }
     }
     (

@@ -550,7 +550,7 @@ async fn two_saved_scenarios_are_compared_side_by_side_for_members_only() {
 /// (`SCENARIO_ZAAD` picks another).
 #[tokio::test]
 async fn what_the_page_shows_for_a_draft_is_what_its_share_link_shows_after_saving() {
-    use domain::ports::Planbasis;
+    use domain::contract::Planbasis;
     use domain::scenario::Scenario;
     use domain::tijdlijn::Bewerking;
     use domain::{Capaciteit, Rol};

@@ -1,8 +1,9 @@
 //! Proofs of a right. Each can only be made here, by passing the actor through
-//! `domain::toegang::mag`; storage methods that need a right take one of these.
+//! [`super::mag`]; the storage ports and methods that need a right take one of these, so
+//! nothing reads or writes a gemeente's data without the check having been made.
 
-use domain::GemeenteCode;
-use domain::toegang::{Actor, Handeling, Weigering, mag};
+use super::{Actor, Handeling, Weigering, mag};
+use crate::gemeente::GemeenteCode;
 
 /// The actor may read gemeente `gemeente`'s non-public data.
 #[derive(Debug, Clone)]

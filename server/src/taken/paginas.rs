@@ -1,0 +1,143 @@
+//! What the pages read, through the ports of `domain::ports`: the published data for
+//! everyone, a gemeente's own data for whoever holds the right (the server function made
+//! the proof from the actor recognised once per request), the national picture, and a
+//! shared plan through its link. Storage failures are logged here and reported to the
+//! page only as "storage unavailable".
+
+use domain::contract::{Auditpost, Benoemdscenario, GedeeldScenario, Leesfout, Planbasis};
+use domain::landelijk::LandelijkBeeld;
+use domain::landelijk::venster::Vensterbasis;
+use domain::ports::{BoxFuture, OpslagFout, PubliekeGegevens};
+use domain::toegang::recht::{
+    AlleGemeentenLeesrecht, GemeenteLeesrecht, GemeenteSchrijfrecht, LandelijkLeesrecht,
+};
+use domain::{Component, Gemeente, Opgave, OpgaveId, Referentiecomponent};
+
+use crate::db::{Db, DbFout};
+
+/// Logs a storage error behind a page's read and reports only that storage failed.
+fn leesfout(wat: &'static str) -> impl Fn(DbFout) -> Leesfout {
+    move |fout| {
+        tracing::error!(error = %fout, wat, "lezen mislukt");
+        Leesfout::Opslag
+    }
+}
+
+impl PubliekeGegevens for Db {
+    fn gemeenten(&self) -> BoxFuture<'_, Result<Vec<Gemeente>, OpslagFout>> {
+        Box::pin(async move { Ok(self.alle_gemeenten().await?) })
+    }
+
+    fn opgaven(&self) -> BoxFuture<'_, Result<Vec<Opgave>, OpslagFout>> {
+        Box::pin(async move { Ok(self.alle_opgaven().await?) })
+    }
+
+    fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>> {
+        Box::pin(async move { Ok(self.opgave_met_id(id).await?) })
+    }
+
+    fn componenten(&self) -> BoxFuture<'_, Result<Vec<Component>, OpslagFout>> {
+        Box::pin(async move { Ok(Db::componenten(self).await?) })
+    }
+
+    fn referentiecomponenten(&self) -> BoxFuture<'_, Result<Vec<Referentiecomponent>, OpslagFout>> {
+        Box::pin(async move { Ok(Db::referentiecomponenten(self).await?) })
+    }
+}
+
+impl domain::ports::Landschappen for Db {
+    fn scenarios<'a>(
+        &'a self,
+        recht: &'a GemeenteLeesrecht,
+    ) -> BoxFuture<'a, Result<Vec<Benoemdscenario>, Leesfout>> {
+        Box::pin(async move {
+            let lijst = Db::scenarios(self, recht)
+                .await
+                .map_err(leesfout("scenario's"))?;
+            Ok(lijst
+                .into_iter()
+                .map(|s| Benoemdscenario {
+                    id: s.id,
+                    naam: s.naam,
+                    scenario: s.scenario,
+                })
+                .collect())
+        })
+    }
+
+    fn planbasis<'a>(
+        &'a self,
+        recht: &'a GemeenteLeesrecht,
+    ) -> BoxFuture<'a, Result<Planbasis, Leesfout>> {
+        Box::pin(async move {
+            let mag_schrijven = GemeenteSchrijfrecht::voor(recht.actor(), recht.gemeente()).is_ok();
+            Ok(Planbasis {
+                basis: Db::planbasis(self, recht)
+                    .await
+                    .map_err(leesfout("landschap"))?,
+                referentiecomponenten: Db::referentiecomponenten(self)
+                    .await
+                    .map_err(leesfout("referentiecomponenten"))?,
+                peildatum: self.klok().vandaag(),
+                mag_schrijven,
+            })
+        })
+    }
+}
+
+impl domain::ports::Auditlezer for Db {
+    fn audit<'a>(
+        &'a self,
+        recht: &'a GemeenteLeesrecht,
+    ) -> BoxFuture<'a, Result<Vec<Auditpost>, Leesfout>> {
+        Box::pin(async move {
+            let regels = Db::audit(self, recht).await.map_err(leesfout("audit"))?;
+            Ok(regels.into_iter().map(Auditpost::from).collect())
+        })
+    }
+}
+
+impl domain::ports::Deellinks for Db {
+    fn gedeeld<'a>(
+        &'a self,
+        token: &'a str,
+    ) -> BoxFuture<'a, Result<Option<GedeeldScenario>, OpslagFout>> {
+        Box::pin(async move { Ok(self.gedeeld_scenario(token).await?) })
+    }
+}
+
+impl domain::ports::Landelijk for Db {
+    fn kansrijke_momenten<'a>(
+        &'a self,
+        recht: &'a LandelijkLeesrecht,
+        drempel: usize,
+    ) -> BoxFuture<'a, Result<LandelijkBeeld, Leesfout>> {
+        Box::pin(async move {
+            self.landelijk_beeld(recht, self.klok().vandaag(), drempel)
+                .await
+                .map_err(leesfout("landelijk beeld"))
+        })
+    }
+
+    fn contractvensters<'a>(
+        &'a self,
+        recht: &'a AlleGemeentenLeesrecht,
+    ) -> BoxFuture<'a, Result<Vensterbasis, Leesfout>> {
+        Box::pin(async move {
+            Db::contractvensters(self, recht, self.klok().vandaag())
+                .await
+                .map_err(leesfout("contractvensters"))
+        })
+    }
+
+    fn zichtbaarheid<'a>(
+        &'a self,
+        recht: &'a GemeenteLeesrecht,
+    ) -> BoxFuture<'a, Result<(bool, i64), Leesfout>> {
+        Box::pin(async move {
+            Db::zichtbaarheid(self, recht)
+                .await
+                .map_err(leesfout("zichtbaarheid"))
+        })
+    }
+}
