@@ -35,6 +35,22 @@ use crate::plan::Overstapplan;
 /// The default threshold: a quarter needs at least this many gemeenten to be kansrijk.
 pub const STANDAARD_DREMPEL: usize = 5;
 
+/// The drempel someone asked for: none or empty is [`STANDAARD_DREMPEL`], else a whole
+/// number of 1 or more.
+///
+/// # Errors
+/// A text that is no whole number of 1 or more, named.
+pub fn lees_drempel(tekst: Option<&str>) -> Result<usize, String> {
+    match tekst.map(str::trim) {
+        None | Some("") => Ok(STANDAARD_DREMPEL),
+        Some(t) => t
+            .parse::<usize>()
+            .ok()
+            .filter(|d| *d >= 1)
+            .ok_or_else(|| format!("'{t}' is geen heel getal van 1 of meer")),
+    }
+}
+
 /// A sum of fees is shown only when at least this many gemeenten share in it: with two, a
 /// gemeente in the cell could subtract its own fees and read the other's.
 pub const MINIMUM_VOOR_BEDRAG: usize = 3;

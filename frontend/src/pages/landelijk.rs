@@ -18,14 +18,7 @@ use crate::server_fns::landelijk::landelijk_ophalen;
 
 /// The threshold in the address, or why it cannot be used.
 fn drempel_uit(tekst: Option<String>) -> Result<usize, String> {
-    match tekst.as_deref().map(str::trim) {
-        None | Some("") => Ok(STANDAARD_DREMPEL),
-        Some(t) => t
-            .parse::<usize>()
-            .ok()
-            .filter(|d| *d >= 1)
-            .ok_or_else(|| format!("'{t}' is geen heel getal van 1 of meer")),
-    }
+    domain::landelijk::lees_drempel(tekst.as_deref())
 }
 
 /// The landelijk beeld page.

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::contract::Zichtbaarheid;
 use domain::landelijk::venster::Vensterbasis;
-use domain::landelijk::{LandelijkBeeld, STANDAARD_DREMPEL};
+use domain::landelijk::LandelijkBeeld;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -42,11 +42,7 @@ pub struct Venstervraag {
 }
 
 fn drempel(tekst: Option<&str>) -> Result<usize, ApiFout> {
-    tekst.map_or(Ok(STANDAARD_DREMPEL), |t| {
-        t.parse::<usize>().ok().filter(|d| *d >= 1).ok_or_else(|| {
-            ApiFout::ongeldig("drempel", format!("'{t}' is geen heel getal van 1 of meer"))
-        })
-    })
+    domain::landelijk::lees_drempel(tekst).map_err(|reden| ApiFout::ongeldig("drempel", reden))
 }
 
 /// The peildatum asked for, or today by the service's clock.
