@@ -189,3 +189,15 @@ fn a_cohort_gives_each_gemeentes_earliest_notice_deadline_and_the_span() {
     assert_eq!(cohort.eerste_opzegdatum, Some(d("2025-09-30")));
     assert_eq!(cohort.laatste_opzegdatum, Some(d("2025-11-30")));
 }
+
+#[test]
+fn the_drempel_defaults_to_five_and_refuses_what_is_not_a_count() {
+    assert_eq!(lees_drempel(None), Ok(STANDAARD_DREMPEL));
+    assert_eq!(lees_drempel(Some("")), Ok(STANDAARD_DREMPEL));
+    assert_eq!(lees_drempel(Some(" 3 ")), Ok(3));
+    assert!(lees_drempel(Some("0")).is_err());
+    assert_eq!(
+        lees_drempel(Some("veel")),
+        Err("'veel' is geen heel getal van 1 of meer".to_owned())
+    );
+}

@@ -16,17 +16,12 @@ use crate::components::zichtbaarheid::Zichtbaarheidkeuze;
 use crate::formaat::{aantal, datum_lang};
 use crate::server_fns::landelijk::landelijk_ophalen;
 
-/// The threshold in the address, or why it cannot be used.
-fn drempel_uit(tekst: Option<String>) -> Result<usize, String> {
-    domain::landelijk::lees_drempel(tekst.as_deref())
-}
-
 /// The landelijk beeld page.
 #[component]
 pub fn LandelijkPagina() -> impl IntoView {
     let gevraagd = use_query_map().with_untracked(|q| q.get("drempel"));
     let invoer = gevraagd.clone().unwrap_or_default();
-    let (drempel, fout) = match drempel_uit(gevraagd) {
+    let (drempel, fout) = match domain::landelijk::lees_drempel(gevraagd.as_deref()) {
         Ok(d) => (d, None),
         Err(f) => (STANDAARD_DREMPEL, Some(f)),
     };
@@ -126,18 +121,5 @@ fn Samenvatting(beeld: LandelijkBeeld) -> impl IntoView {
                 <dd>{afschaf(beeld.overbodig)}</dd>
             </dl>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_threshold_defaults_to_five_and_refuses_what_is_not_a_count() {
-        assert_eq!(drempel_uit(None), Ok(STANDAARD_DREMPEL));
-        assert_eq!(drempel_uit(Some(" 3 ".into())), Ok(3));
-        assert!(drempel_uit(Some("0".into())).is_err());
-        assert!(drempel_uit(Some("veel".into())).is_err());
     }
 }

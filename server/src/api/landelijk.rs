@@ -8,8 +8,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::contract::Zichtbaarheid;
-use domain::landelijk::venster::Vensterbasis;
 use domain::landelijk::LandelijkBeeld;
+use domain::landelijk::venster::Vensterbasis;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
