@@ -10,10 +10,10 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use domain::GemeenteCode;
 use domain::toegang::Actor;
-use server::api::importeer_landschap;
-use server::api::importwerk::Importwerk;
 use server::demo::landschap::{Opdracht, landschap};
 use server::import::landschap::als_csv;
+use server::taken::importwerk::Importwerk;
+use server::taken::landschap_importeren::importeer as importeer_landschap;
 use server::toegang::recht::GemeenteSchrijfrecht;
 use server::{Config, Db};
 

@@ -9,7 +9,6 @@ mod audit;
 mod capaciteit;
 mod componenten;
 mod gemeenten;
-pub mod importwerk;
 mod landelijk;
 mod opgaven;
 mod overstapplan;
@@ -32,7 +31,6 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-pub use applicaties::importeer as importeer_landschap;
 use problem::{ApiFout, PROBLEM_JSON, Problem};
 
 /// The largest JSON body: 1 MiB (the whole Routekaart is about 40 KiB).

@@ -42,7 +42,7 @@ pub struct AppState {
     /// Where the site lives and how Leptos renders it.
     pub leptos_options: LeptosOptions,
     /// The places for imports on this instance (held from reading a file to storing it).
-    pub importwerk: api::importwerk::Importwerk,
+    pub importwerk: taken::importwerk::Importwerk,
     /// The places for password hashes on this instance.
     pub hashwerk: toegang::sessie::Hashwerk,
     /// What response headers and logins depend on, from the configuration.
@@ -84,7 +84,7 @@ pub fn app(db: Db, config: &Config) -> Router {
     let state = AppState {
         db: db.clone(),
         leptos_options: leptos_options.clone(),
-        importwerk: api::importwerk::Importwerk::default(),
+        importwerk: taken::importwerk::Importwerk::default(),
         hashwerk: toegang::sessie::Hashwerk::default(),
         beveiliging: beveiliging::Beveiliging::uit(config),
         klok: db.klok(),

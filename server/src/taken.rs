@@ -4,5 +4,35 @@
 //! runs SQL and maps rows) and leaves the rules to `domain`. The layering is checked by
 //! `tests/tests/bouwregels.rs`; docs/architecture.md maps every use case to its file.
 
+pub mod importwerk;
+pub mod landschap_importeren;
 pub mod paginas;
 pub mod publiccode_importeren;
+pub mod referentiecomponenten_importeren;
+
+use crate::db::DbFout;
+use crate::import::ImportFout;
+
+/// Why a use case did not go through; each transport (the REST API, a server function,
+/// the command line) says it in its own way.
+#[derive(Debug, thiserror::Error)]
+pub enum Taakfout {
+    /// The actor may not.
+    #[error(transparent)]
+    Recht(#[from] domain::toegang::Weigering),
+    /// A value the caller gave is not valid: (field, reason).
+    #[error("{0}: {1}")]
+    Ongeldig(&'static str, String),
+    /// A file that cannot be read, or rows that break the rules.
+    #[error(transparent)]
+    Bestand(#[from] ImportFout),
+    /// Storage refused or failed.
+    #[error(transparent)]
+    Opslag(#[from] DbFout),
+    /// Every place for an import on this instance is taken.
+    #[error("er wordt al een bestand ingelezen; probeer het over een paar seconden opnieuw")]
+    Bezet,
+    /// Reading a file did not finish (its thread stopped).
+    #[error("het inlezen is afgebroken")]
+    Afgebroken,
+}

@@ -3,7 +3,6 @@
 //! (CSV or XLSX in, CSV out).
 
 use domain::contract::Landschapimport;
-use std::collections::HashSet;
 
 use axum::Json;
 use axum::body::Bytes;
@@ -16,11 +15,11 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::capaciteit::gemeentecode;
-use super::importwerk::Importwerk;
 use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, etag, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::import::landschap;
+use crate::taken::importwerk::Importwerk;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -196,46 +195,15 @@ pub async fn importeren(
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Query(wijze) = wijze?;
     let bytes = body?;
-    let verslag = importeer(&db, &importwerk, &recht, bytes, wijze.vervangen).await?;
-    Ok(Json(verslag))
-}
-
-/// Reads, checks and stores a landscape file for the holder of `recht`, holding a place
-/// of `importwerk` throughout; reading and checking run off the async workers.
-///
-/// # Errors
-/// An unreadable file or bad rows (400, every row named), a file past a limit (413), no
-/// free place to read it (503), or a storage error.
-pub async fn importeer(
-    db: &Db,
-    importwerk: &Importwerk,
-    recht: &GemeenteSchrijfrecht,
-    bytes: Bytes,
-    vervangen: bool,
-) -> Result<Landschapimport, ApiFout> {
-    let plaats = importwerk.plaats()?;
-    let bezet: HashSet<String> = if vervangen {
-        HashSet::new()
-    } else {
-        let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
-        db.applicaties(&leesrecht)
-            .await?
-            .into_iter()
-            .map(|a| a.id.to_string())
-            .collect()
-    };
-    let zoeker = db.referentiezoeker().await?;
-    let gemeente = recht.gemeente().clone();
-    let applicaties = Importwerk::doe(&plaats, move || {
-        let rijen = landschap::lees(&bytes)?;
-        landschap::controleer(rijen, &gemeente, &bezet, &zoeker)
-    })
+    let verslag = crate::taken::landschap_importeren::importeer(
+        &db,
+        &importwerk,
+        &recht,
+        bytes,
+        wijze.vervangen,
+    )
     .await?;
-    let verslag = db
-        .importeer_applicaties(recht, &applicaties, vervangen)
-        .await?;
-    drop(plaats);
-    Ok(verslag)
+    Ok(Json(verslag))
 }
 
 /// The landscape as CSV, with the columns of the import.

@@ -11,12 +11,12 @@ use domain::{Component, ComponentId};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::importwerk::Importwerk;
 use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::db::componenten::Componentfouten;
 use crate::import::publiccode;
+use crate::taken::importwerk::Importwerk;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -159,20 +159,13 @@ pub async fn importeren(
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let Query(keuze) = keuze?;
     let bytes = body?;
-    let plaats = importwerk.plaats()?;
-    let gelezen = Importwerk::doe(&plaats, move || publiccode::lees(&bytes)).await?;
     let gevraagd = keuze
         .laag
         .as_deref()
         .map(|t| publiccode::laag(t).ok_or_else(|| ApiFout::ongeldig("laag", format!("'{t}' is geen laag: gebruik interactie, proces, integratie, services of data"))))
         .transpose()?;
-    let laag = gelezen.laag.or(gevraagd).ok_or_else(|| {
-        ApiFout::ongeldig(
-            "laag",
-            "het bestand noemt geen laag (nl.commonground.layerType): geef ?laag= mee",
-        )
-    })?;
     Ok(Json(
-        crate::taken::publiccode_importeren::importeer(&db, &recht, &gelezen, laag).await?,
+        crate::taken::publiccode_importeren::importeer(&db, &importwerk, &recht, bytes, gevraagd)
+            .await?,
     ))
 }

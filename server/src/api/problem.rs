@@ -271,6 +271,22 @@ impl IntoResponse for ApiFout {
 /// How long a client is asked to wait after a [`ApiFout::Bezet`].
 const RETRY_AFTER_SECONDEN: &str = "5";
 
+impl From<crate::taken::Taakfout> for ApiFout {
+    fn from(fout: crate::taken::Taakfout) -> Self {
+        use crate::taken::Taakfout;
+        match fout {
+            Taakfout::Recht(weigering) => weigering.into(),
+            Taakfout::Ongeldig(veld, reden) => Self::ongeldig(veld, reden),
+            Taakfout::Bestand(fout) => fout.into(),
+            Taakfout::Opslag(fout) => fout.into(),
+            bezet @ Taakfout::Bezet => Self::Bezet(bezet.to_string()),
+            Taakfout::Afgebroken => Self::Opslag(domain::ports::OpslagFout::OngeldigeGegevens(
+                Taakfout::Afgebroken.to_string(),
+            )),
+        }
+    }
+}
+
 impl From<crate::import::ImportFout> for ApiFout {
     /// An unreadable file is a 400 naming the file, rows with errors a 400 naming each
     /// of the first ones and counting all, a file past a limit a 413 naming the limit.

@@ -7,10 +7,9 @@ use axum::extract::State;
 use domain::Referentiecomponent;
 use domain::contract::Importrapport;
 
-use super::importwerk::Importwerk;
 use super::problem::{ApiFout, Problem};
 use crate::db::Db;
-use crate::import::ameff;
+use crate::taken::importwerk::Importwerk;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -36,14 +35,8 @@ pub async fn importeren(
 ) -> Result<Json<Importrapport>, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let bytes = body?;
-    let plaats = importwerk.plaats()?;
-    let inhoud = Importwerk::doe(&plaats, move || ameff::lees(&bytes)).await?;
     Ok(Json(
-        db.importeer_referentiecomponenten(
-            &recht,
-            &inhoud.referentiecomponenten,
-            inhoud.overgeslagen,
-        )
-        .await?,
+        crate::taken::referentiecomponenten_importeren::importeer(&db, &importwerk, &recht, bytes)
+            .await?,
     ))
 }

@@ -5,25 +5,38 @@
 //! components; what matches nothing is reported, not stored.
 
 use domain::contract::Componentimport;
+use domain::toegang::recht::PubliekSchrijfrecht;
 use domain::{Component, ComponentId, Gemeente, Laag};
 
-use crate::db::{Db, DbFout};
-use crate::import::publiccode::{Publiccode, gemeentenaam};
-use crate::toegang::recht::PubliekSchrijfrecht;
+use super::Taakfout;
+use super::importwerk::Importwerk;
+use crate::db::Db;
+use crate::import::publiccode::{self, Publiccode, gemeentenaam};
 
-/// Imports `p` (read from a publiccode.yml) for regie.
+/// Reads a publiccode.yml off the async workers and imports it for regie; `gevraagd` is
+/// the layer for a file that names none.
 ///
 /// # Errors
-/// A database error; then nothing is stored.
+/// An unreadable file, no layer at all (named `laag`), no free place to read it, or
+/// storage; then nothing is stored.
 pub async fn importeer(
     db: &Db,
+    importwerk: &Importwerk,
     recht: &PubliekSchrijfrecht,
-    p: &Publiccode,
-    laag: Laag,
-) -> Result<Componentimport, DbFout> {
+    bytes: bytes::Bytes,
+    gevraagd: Option<Laag>,
+) -> Result<Componentimport, Taakfout> {
+    let plaats = importwerk.plaats()?;
+    let p = Importwerk::doe(&plaats, move || publiccode::lees(&bytes)).await?;
+    let laag = p.laag.or(gevraagd).ok_or_else(|| {
+        Taakfout::Ongeldig(
+            "laag",
+            "het bestand noemt geen laag (nl.commonground.layerType): geef ?laag= mee".into(),
+        )
+    })?;
     let gemeenten = db.alle_gemeenten().await?;
     let catalogus = db.componenten().await?;
-    let import = koppel(p, laag, &gemeenten, &catalogus);
+    let import = koppel(&p, laag, &gemeenten, &catalogus);
     let voor = catalogus
         .iter()
         .find(|k| k.id == import.component.id && !import.nieuw);

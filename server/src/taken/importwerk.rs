@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::problem::ApiFout;
+use super::Taakfout;
 use crate::import::ImportFout;
 use crate::import::grenzen::MAX_GELIJKTIJDIGE_IMPORTEN;
 
@@ -36,38 +36,28 @@ impl Importwerk {
     /// Takes a place for one import.
     ///
     /// # Errors
-    /// [`ApiFout::Bezet`] when every place is taken.
-    pub fn plaats(&self) -> Result<Importplaats, ApiFout> {
+    /// [`Taakfout::Bezet`] when every place is taken.
+    pub fn plaats(&self) -> Result<Importplaats, Taakfout> {
         Arc::clone(&self.0)
             .try_acquire_owned()
             .map(Importplaats)
-            .map_err(|_| {
-                ApiFout::Bezet(
-                    "er wordt al een bestand ingelezen; probeer het over een paar seconden opnieuw"
-                        .into(),
-                )
-            })
+            .map_err(|_| Taakfout::Bezet)
     }
 
     /// Runs `werk` (reading and checking a file) on a blocking thread, for an import
     /// that holds a place.
     ///
     /// # Errors
-    /// The file's own errors as problems.
+    /// The file's own errors, or [`Taakfout::Afgebroken`] when reading did not finish.
     pub async fn doe<T: Send + 'static>(
         _plaats: &Importplaats,
         werk: impl FnOnce() -> Result<T, ImportFout> + Send + 'static,
-    ) -> Result<T, ApiFout> {
-        let uitkomst = tokio::task::spawn_blocking(werk).await;
-        match uitkomst {
+    ) -> Result<T, Taakfout> {
+        match tokio::task::spawn_blocking(werk).await {
             Ok(gelezen) => Ok(gelezen?),
             Err(fout) => {
                 tracing::error!(error = %fout, "import: het inlezen is afgebroken");
-                Err(ApiFout::Opslag(
-                    domain::ports::OpslagFout::OngeldigeGegevens(
-                        "het inlezen is afgebroken".into(),
-                    ),
-                ))
+                Err(Taakfout::Afgebroken)
             }
         }
     }
