@@ -6,6 +6,7 @@
 
 pub mod importwerk;
 pub mod landschap_importeren;
+pub mod overstapplan_berekenen;
 pub mod paginas;
 pub mod publiccode_importeren;
 pub mod referentiecomponenten_importeren;
@@ -20,6 +21,9 @@ pub enum Taakfout {
     /// The actor may not.
     #[error(transparent)]
     Recht(#[from] domain::toegang::Weigering),
+    /// What the caller names does not exist (for the caller).
+    #[error("{0}")]
+    NietGevonden(String),
     /// A value the caller gave is not valid: (field, reason).
     #[error("{0}: {1}")]
     Ongeldig(&'static str, String),

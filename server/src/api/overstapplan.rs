@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use chrono::NaiveDate;
-use domain::{Overstapcontext, Overstapplan, overstapplan};
+use domain::Overstapplan;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -64,24 +64,12 @@ pub(super) async fn bereken(
     recht: &GemeenteLeesrecht,
     vraag: Planvraag,
 ) -> Result<(Overstapplan, domain::scenario::Basis), ApiFout> {
-    let code = recht.gemeente();
     let peildatum = peildatum(vraag.peildatum.as_deref())?;
-    let basis = db.planbasis(recht).await?;
-    let plan = match vraag.scenario {
-        Some(id) => {
-            let mut opgeslagen = db.scenario(recht, &id).await?.ok_or_else(|| {
-                ApiFout::NietGevonden(format!("{code} heeft geen scenario '{id}'"))
-            })?;
-            if let Some(peildatum) = peildatum {
-                opgeslagen.scenario.peildatum = peildatum;
-            }
-            opgeslagen.scenario.werk_uit(&basis).plan
-        }
-        None => {
-            let peildatum = peildatum.unwrap_or_else(|| db.klok().vandaag());
-            let context = Overstapcontext::new(peildatum, &basis.componenten, &basis.routekaart);
-            overstapplan(&context, code, &basis.applicaties, basis.capaciteit)
-        }
-    };
-    Ok((plan, basis))
+    Ok(crate::taken::overstapplan_berekenen::bereken(
+        db,
+        recht,
+        peildatum,
+        vraag.scenario.as_deref(),
+    )
+    .await?)
 }

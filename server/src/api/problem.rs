@@ -276,6 +276,7 @@ impl From<crate::taken::Taakfout> for ApiFout {
         use crate::taken::Taakfout;
         match fout {
             Taakfout::Recht(weigering) => weigering.into(),
+            Taakfout::NietGevonden(wat) => Self::NietGevonden(wat),
             Taakfout::Ongeldig(veld, reden) => Self::ongeldig(veld, reden),
             Taakfout::Bestand(fout) => fout.into(),
             Taakfout::Opslag(fout) => fout.into(),
