@@ -379,6 +379,36 @@ fn topologisch(
     Err(RoutekaartFout::Kring(kring))
 }
 
+/// Puts `opgave` on `routekaart` (in place of the opgave with its id, else at the end) and
+/// checks the result as a whole: regie's edit of one opgave must keep the whole
+/// Routekaart valid. Returns the opgave it replaced, if any.
+///
+/// # Errors
+/// The first broken invariant of the result; `routekaart` is then as it was.
+pub fn zet_opgave(
+    routekaart: &mut Vec<Opgave>,
+    opgave: &Opgave,
+) -> Result<Option<Opgave>, RoutekaartFout> {
+    let plek = routekaart.iter().position(|o| o.id == opgave.id);
+    let voor = match plek {
+        Some(i) => Some(std::mem::replace(&mut routekaart[i], opgave.clone())),
+        None => {
+            routekaart.push(opgave.clone());
+            None
+        }
+    };
+    if let Err(fout) = valideer(routekaart) {
+        match (plek, voor) {
+            (Some(i), Some(oud)) => routekaart[i] = oud,
+            _ => {
+                routekaart.pop();
+            }
+        }
+        return Err(fout);
+    }
+    Ok(voor)
+}
+
 /// Checks every invariant of section 4.
 ///
 /// # Errors

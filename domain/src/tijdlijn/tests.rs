@@ -336,3 +336,36 @@ fn an_opgave_with_an_overlong_text_or_a_date_outside_1990_to_2100_is_refused() {
         Err(RoutekaartFout::BuitenGrenzen { veld, .. }) if veld == "ontwikkelfase"
     ));
 }
+
+#[test]
+fn an_opgave_is_put_in_place_or_added_and_the_routekaart_stays_as_it_was_when_it_breaks() {
+    let mut kaart = vec![
+        opgave(
+            "a",
+            ("2025-01-01", "2025-06-30"),
+            ("2025-07-01", "2025-12-31"),
+        ),
+        opgave(
+            "b",
+            ("2025-01-01", "2025-06-30"),
+            ("2025-07-01", "2025-12-31"),
+        ),
+    ];
+    let mut nieuw_a = kaart[0].clone();
+    nieuw_a.naam = "A, herzien".into();
+    let voor = zet_opgave(&mut kaart, &nieuw_a).expect("valid");
+    assert_eq!(voor.map(|o| o.naam), Some("a".to_owned()));
+    assert_eq!(kaart[0].naam, "A, herzien");
+    let c = opgave(
+        "c",
+        ("2026-01-01", "2026-06-30"),
+        ("2026-07-01", "2026-12-31"),
+    );
+    assert_eq!(zet_opgave(&mut kaart, &c), Ok(None));
+    assert_eq!(kaart.len(), 3);
+    let zo_was = kaart.clone();
+    let mut kapot = kaart[1].clone();
+    kapot.opschalingsfase.periode = kapot.ontwikkelfase.periode;
+    assert!(zet_opgave(&mut kaart, &kapot).is_err());
+    assert_eq!(kaart, zo_was, "unchanged after a refusal");
+}

@@ -446,14 +446,10 @@ impl Db {
         // transaction commits (the audit record raises the gegevensversie later).
         super::gegevensversie::neem_schrijfslot(&mut tx).await?;
         let mut routekaart = lees_opgaven_in(&mut tx, None).await?;
-        let voor = routekaart.iter().find(|o| o.id == opgave.id).cloned();
-        match routekaart.iter_mut().find(|o| o.id == opgave.id) {
-            Some(plek) => *plek = opgave.clone(),
-            None => routekaart.push(opgave.clone()),
-        }
-        if let Err(fout) = domain::tijdlijn::valideer(&routekaart) {
-            return Ok(Err(fout));
-        }
+        let voor = match domain::tijdlijn::zet_opgave(&mut routekaart, opgave) {
+            Ok(voor) => voor,
+            Err(fout) => return Ok(Err(fout)),
+        };
         let huidig: Option<i64> = sqlx::query_scalar("SELECT versie FROM opgaven WHERE id = $1")
             .bind(opgave.id.as_str())
             .fetch_optional(&mut *tx)
