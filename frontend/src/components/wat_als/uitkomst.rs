@@ -1,0 +1,159 @@
+//! The numbers of the what-if against the published plan: the terugverdienjaar, the
+//! overstapmomenten that move, money per year and people per quarter.
+
+use std::collections::HashMap;
+
+use domain::Overstapplan;
+use domain::plan::Oorzaak;
+use domain::scenario::vergelijk;
+use leptos::prelude::*;
+
+use crate::formaat::{bedrag, datum_kort, getal};
+
+/// The numbers of the what-if, against the published plan.
+pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan) -> AnyView {
+    let vergelijking = vergelijk(basis, plan);
+    let jaar =
+        |j: Option<i32>| j.map_or_else(|| "niet binnen 15 jaar".to_owned(), |j| j.to_string());
+    let momenten: Vec<String> = vergelijking
+        .overstapmomenten
+        .iter()
+        .filter(|m| m.a != m.b)
+        .map(|m| {
+            let d = |x: Option<chrono::NaiveDate>| x.map_or_else(|| "geen".to_owned(), datum_kort);
+            let verschil = m.verschil_dagen.map_or_else(String::new, |v| match v {
+                v if v > 0 => format!(" ({} dagen later)", getal(v)),
+                v => format!(" ({} dagen eerder)", getal(-v)),
+            });
+            format!("{}: {} → {}{verschil}", m.naam, d(m.a), d(m.b))
+        })
+        .collect();
+    let jaren = plan
+        .netto_per_jaar
+        .iter()
+        .filter(|n| {
+            let b = plan
+                .besparing_per_jaar
+                .iter()
+                .find(|x| x.jaar == n.jaar)
+                .map_or(0, |x| x.euro);
+            n.euro != 0 || b != 0
+        })
+        .map(|n| {
+            let besparing = plan
+                .besparing_per_jaar
+                .iter()
+                .find(|x| x.jaar == n.jaar)
+                .map_or(0, |x| x.euro);
+            let bijdragen = plan
+                .bijdragen_per_jaar
+                .iter()
+                .find(|x| x.jaar == n.jaar)
+                .map_or(0, |x| x.euro);
+            let oud = basis
+                .netto_per_jaar
+                .iter()
+                .find(|x| x.jaar == n.jaar)
+                .map_or(0, |x| x.euro);
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{n.jaar}</th>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(besparing)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(bijdragen)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(n.euro)}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(n.euro - oud)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let overbelast: HashMap<String, String> = plan
+        .overbelast
+        .kwartalen
+        .iter()
+        .map(|k| {
+            let oorzaken: Vec<String> = k
+                .posten
+                .iter()
+                .map(|p| {
+                    let wat = match &p.oorzaak {
+                        Oorzaak::Bijdrage { opgave, rol } => format!("{} in {opgave}", rol.label()),
+                        Oorzaak::Migratie { applicatie } => format!("migratie van {applicatie}"),
+                    };
+                    format!("{wat} {:.1} fte", p.fte)
+                })
+                .collect();
+            (
+                k.kwartaal.to_string(),
+                format!(
+                    "Overbelast: {:.1} fte boven {:.1}; door {}",
+                    k.fte,
+                    k.capaciteit,
+                    oorzaken.join(", ")
+                ),
+            )
+        })
+        .collect();
+    let kwartalen = plan
+        .belasting_per_kwartaal
+        .iter()
+        .filter(|k| k.fte > 0.0)
+        .map(|k| {
+            let naam = k.kwartaal.to_string();
+            let status = overbelast.get(&naam).cloned();
+            let is_over = status.is_some();
+            view! {
+                <tr class="utrecht-table__row" class:gp-urgent=is_over>
+                    <th class="utrecht-table__header-cell" scope="row">{naam}</th>
+                    <td class="utrecht-table__cell gp-getal">{format!("{:.1}", k.fte)}</td>
+                    <td class="utrecht-table__cell">
+                        {status.unwrap_or_else(|| "Binnen de capaciteit".to_owned())}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <dl class="gp-kenmerken" id="wat-als-samenvatting">
+            <dt>"Terugverdienjaar"</dt>
+            <dd>{format!("{} (gepubliceerd: {})", jaar(plan.terugverdienjaar), jaar(basis.terugverdienjaar))}</dd>
+            <dt>"Overbelaste kwartalen"</dt>
+            <dd>{plan.overbelast.kwartalen.len()}</dd>
+        </dl>
+        <h3 class="utrecht-heading-3">"Overstapmomenten die verschuiven"</h3>
+        {if momenten.is_empty() {
+            view! { <p class="utrecht-paragraph" id="verschoven-momenten">"Geen: alle overstapmomenten blijven gelijk."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="utrecht-unordered-list" id="verschoven-momenten">
+                    {momenten.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <h3 class="utrecht-heading-3">"Geld per jaar"</h3>
+        <table class="utrecht-table utrecht-table--html-table" id="wat-als-geld">
+            <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">"Jaar"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Besparing"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Bijdragen"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Netto"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Verschil met gepubliceerd"</th>
+                </tr>
+            </thead>
+            <tbody class="utrecht-table__body">{jaren}</tbody>
+        </table>
+        <h3 class="utrecht-heading-3">"Mensen per kwartaal"</h3>
+        <table class="utrecht-table utrecht-table--html-table" id="wat-als-belasting">
+            <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">"Kwartaal"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Belasting (fte)"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Tegen de capaciteit"</th>
+                </tr>
+            </thead>
+            <tbody class="utrecht-table__body">{kwartalen}</tbody>
+        </table>
+    }
+    .into_any()
+}
