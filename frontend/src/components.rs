@@ -12,6 +12,7 @@ pub mod landelijk_effect;
 pub mod melding;
 pub mod opgave_bewerken;
 pub mod routekaart_overzicht;
+pub mod tabel;
 pub mod uitstaptijdlijn;
 pub mod wat_als;
 pub mod zichtbaarheid;

@@ -4,6 +4,7 @@
 use domain::plan::Jaarbedrag;
 use leptos::prelude::*;
 
+use crate::components::tabel::Kolomkoppen;
 use crate::formaat::bedrag;
 use crate::grafiek::Staafvlak;
 
@@ -97,15 +98,7 @@ pub fn Besparingsgrafiek(
         </figure>
         <table class="utrecht-table utrecht-table--html-table" id="besparing-tabel">
             <caption class="utrecht-table__caption">"Besparing en bijdragen per jaar"</caption>
-            <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">"Jaar"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Besparing"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Bijdragen"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Netto"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Netto opgeteld"</th>
-                </tr>
-            </thead>
+            <Kolomkoppen koppen=&["Jaar", "Besparing", "Bijdragen", "Netto", "Netto opgeteld"] />
             <tbody class="utrecht-table__body">{rijen}</tbody>
         </table>
     }

@@ -11,6 +11,7 @@ use domain::landelijk::{Componentreeks, Kwartaalcel, LandelijkBeeld};
 use leptos::prelude::*;
 
 use crate::components::beeld::{cohort_anker, in_volgorde, kosten_tekst};
+use crate::components::tabel::Kolomkoppen;
 use crate::formaat::aantal;
 
 /// Every quarter from `van` to `tot`, both included.
@@ -185,16 +186,7 @@ fn HeatmapAlsTekst(reeksen: Vec<Componentreeks>) -> impl IntoView {
             <summary>"Heatmap als tabel"</summary>
             <table class="utrecht-table utrecht-table--html-table">
                 <caption class="utrecht-table__caption">"Overstapmomenten per component en kwartaal"</caption>
-                <thead class="utrecht-table__header">
-                    <tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">"Component"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Kwartaal"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Gemeenten"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Applicaties"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Huidige jaarlijkse kosten"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Kansrijk"</th>
-                    </tr>
-                </thead>
+                <Kolomkoppen koppen=&["Component", "Kwartaal", "Gemeenten", "Applicaties", "Huidige jaarlijkse kosten", "Kansrijk"] />
                 <tbody class="utrecht-table__body">{rijen}</tbody>
             </table>
         </details>

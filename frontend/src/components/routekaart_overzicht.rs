@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::components::gantt::Gantt;
 use crate::components::landelijk_effect::LandelijkEffect;
 use crate::components::opgave_bewerken::NieuweOpgave;
+use crate::components::tabel::Kolomkoppen;
 use crate::components::wat_als::WatAls;
 use crate::formaat::{datum_lang, periode_lang};
 use crate::server_fns::landschap::WatAlsBegin;
@@ -94,14 +95,7 @@ fn RoutekaartTabel(opgaven: Vec<Opgave>) -> impl IntoView {
             <summary>"Routekaart als tabel"</summary>
             <table class="utrecht-table utrecht-table--html-table">
                 <caption class="utrecht-table__caption">"Fasen en besluitmomenten per opgave"</caption>
-                <thead class="utrecht-table__header">
-                    <tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">"Opgave"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Ontwikkelfase"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Opschalingsfase"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Besluiten"</th>
-                    </tr>
-                </thead>
+                <Kolomkoppen koppen=&["Opgave", "Ontwikkelfase", "Opschalingsfase", "Besluiten"] />
                 <tbody class="utrecht-table__body">{rijen}</tbody>
             </table>
         </details>

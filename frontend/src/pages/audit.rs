@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::tabel::Kolomkoppen;
 use crate::server_fns::audit::audit_ophalen;
 
 /// The audit page.
@@ -40,15 +41,7 @@ pub fn AuditPagina() -> impl IntoView {
                         view! {
                             <table class="utrecht-table utrecht-table--html-table">
                                 <caption class="utrecht-table__caption">"Nieuwste eerst"</caption>
-                                <thead class="utrecht-table__header">
-                                    <tr class="utrecht-table__row">
-                                        <th class="utrecht-table__header-cell" scope="col">"Tijdstip (UTC)"</th>
-                                        <th class="utrecht-table__header-cell" scope="col">"Wie"</th>
-                                        <th class="utrecht-table__header-cell" scope="col">"Wat"</th>
-                                        <th class="utrecht-table__header-cell" scope="col">"Voor"</th>
-                                        <th class="utrecht-table__header-cell" scope="col">"Na"</th>
-                                    </tr>
-                                </thead>
+                                <Kolomkoppen koppen=&["Tijdstip (UTC)", "Wie", "Wat", "Voor", "Na"] />
                                 <tbody class="utrecht-table__body">{rijen}</tbody>
                             </table>
                         }

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::Probleem;
 use crate::components::bestandsimport::Probleemverslag;
+use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_lang};
 use crate::server_fns::catalogus::{Catalogus, catalogus_ophalen};
 use crate::server_fns::gemeenten::gemeenten_ophalen;
@@ -130,13 +131,7 @@ fn Componentdetail(
         <h2 class="utrecht-heading-2">"Samenhang over de lagen"</h2>
         <p class="utrecht-paragraph">"Wat deze component nodig heeft en wat haar nodig heeft, per laag."</p>
         {view! { <table class="utrecht-table utrecht-table--html-table gp-samenhang">
-            <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">"Laag"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Heeft nodig"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Wordt gebruikt door"</th>
-                </tr>
-            </thead>
+            <Kolomkoppen koppen=&["Laag", "Heeft nodig", "Wordt gebruikt door"] />
             <tbody class="utrecht-table__body">
                 {samenhang
                     .into_iter()

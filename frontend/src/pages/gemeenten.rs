@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::tabel::Kolomkoppen;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 
 /// The gemeenten page.
@@ -93,13 +94,7 @@ fn GemeentenTabel(alle: Vec<Gemeente>, zoekterm: RwSignal<String>) -> impl IntoV
         </p>
         <table class="utrecht-table utrecht-table--html-table gp-gemeenten">
             <caption class="utrecht-table__caption gp-visueel-verborgen">"Gemeenten"</caption>
-            <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">"Naam"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Provincie"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"CBS-code"</th>
-                </tr>
-            </thead>
+            <Kolomkoppen koppen=&["Naam", "Provincie", "CBS-code"] />
             <tbody class="utrecht-table__body">
                 <For
                     each=move || gevonden.get()

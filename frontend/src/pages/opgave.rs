@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::aanmelden::Aanmelden;
 use crate::components::opgave_bewerken::OpgaveBewerken;
+use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_lang, periode_lang};
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
@@ -115,14 +116,7 @@ fn Opgavedetail(
         </dl>
         <h2 class="utrecht-heading-2">"Activiteiten"</h2>
         <table class="utrecht-table utrecht-table--html-table">
-            <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">"Activiteit"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Fase"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Periode"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Na"</th>
-                </tr>
-            </thead>
+            <Kolomkoppen koppen=&["Activiteit", "Fase", "Periode", "Na"] />
             <tbody class="utrecht-table__body">{activiteiten}</tbody>
         </table>
         <h2 class="utrecht-heading-2">"Besluitmomenten"</h2>

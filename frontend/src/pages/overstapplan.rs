@@ -13,6 +13,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::besparingsgrafiek::Besparingsgrafiek;
+use crate::components::tabel::Kolomkoppen;
 use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
 use crate::formaat::{bedrag, datum_kort, datum_lang, getal};
 use crate::server_fns::landschap::planbasis_ophalen;
@@ -140,18 +141,7 @@ pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl 
         <div class="gp-tabel-rol">
             <table class="utrecht-table utrecht-table--html-table" id="overstapplan">
                 <caption class="utrecht-table__caption">"Uitkomst, overstapmoment en opzegdatum per applicatie"</caption>
-                <thead class="utrecht-table__header">
-                    <tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">"Applicatie"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Uitkomst"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Component"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Gereed"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Overstapmoment"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Opzeggen vóór"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Wachttijd (dagen)"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Frictie- of overbruggingskosten"</th>
-                    </tr>
-                </thead>
+                <Kolomkoppen koppen=&["Applicatie", "Uitkomst", "Component", "Gereed", "Overstapmoment", "Opzeggen vóór", "Wachttijd (dagen)", "Frictie- of overbruggingskosten"] />
                 <tbody class="utrecht-table__body">{rijen}</tbody>
             </table>
         </div>
@@ -295,14 +285,7 @@ fn Afschaffingen(
             <caption class="utrecht-table__caption">
                 {format!("{} applicaties, samen {} per jaar", lijst.len(), bedrag(totaal))}
             </caption>
-            <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">"Applicatie"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Kan weg op"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Bespaart per jaar"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Functies overgenomen door"</th>
-                </tr>
-            </thead>
+            <Kolomkoppen koppen=&["Applicatie", "Kan weg op", "Bespaart per jaar", "Functies overgenomen door"] />
             <tbody class="utrecht-table__body">{rijen}</tbody>
         </table>
     }

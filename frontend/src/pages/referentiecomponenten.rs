@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
+use crate::components::tabel::Kolomkoppen;
 use crate::server_fns::catalogus::catalogus_ophalen;
 use crate::server_fns::sessie::{regie_csrf, wie};
 
@@ -51,12 +52,7 @@ pub fn ReferentiecomponentenPagina() -> impl IntoView {
                                 {format!("{aantal} referentiecomponenten")}
                             </p>
                             <table class="utrecht-table utrecht-table--html-table">
-                                <thead class="utrecht-table__header">
-                                    <tr class="utrecht-table__row">
-                                        <th class="utrecht-table__header-cell" scope="col">"Naam"</th>
-                                        <th class="utrecht-table__header-cell" scope="col">"Omschrijving"</th>
-                                    </tr>
-                                </thead>
+                                <Kolomkoppen koppen=&["Naam", "Omschrijving"] />
                                 <tbody class="utrecht-table__body">
                                     {c.referentiecomponenten
                                         .into_iter()

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_kort, getal};
 use crate::server_fns::landschap::scenarios_ophalen;
 
@@ -179,15 +180,7 @@ fn Vergelijking(
         </div>
         <h2 class="utrecht-heading-2">"Geld per jaar"</h2>
         <table class="utrecht-table utrecht-table--html-table">
-            <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">"Jaar"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Besparing A"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Besparing B"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Bijdragen A"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Bijdragen B"</th>
-                </tr>
-            </thead>
+            <Kolomkoppen koppen=&["Jaar", "Besparing A", "Besparing B", "Bijdragen A", "Bijdragen B"] />
             <tbody class="utrecht-table__body">{jaren}</tbody>
         </table>
     }

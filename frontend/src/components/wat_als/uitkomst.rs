@@ -8,6 +8,7 @@ use domain::plan::Oorzaak;
 use domain::scenario::vergelijk;
 use leptos::prelude::*;
 
+use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_kort, getal};
 
 /// The numbers of the what-if, against the published plan.
@@ -132,26 +133,12 @@ pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan) -> AnyView {
         }}
         <h3 class="utrecht-heading-3">"Geld per jaar"</h3>
         <table class="utrecht-table utrecht-table--html-table" id="wat-als-geld">
-            <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">"Jaar"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Besparing"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Bijdragen"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Netto"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Verschil met gepubliceerd"</th>
-                </tr>
-            </thead>
+            <Kolomkoppen koppen=&["Jaar", "Besparing", "Bijdragen", "Netto", "Verschil met gepubliceerd"] />
             <tbody class="utrecht-table__body">{jaren}</tbody>
         </table>
         <h3 class="utrecht-heading-3">"Mensen per kwartaal"</h3>
         <table class="utrecht-table utrecht-table--html-table" id="wat-als-belasting">
-            <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">"Kwartaal"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Belasting (fte)"</th>
-                    <th class="utrecht-table__header-cell" scope="col">"Tegen de capaciteit"</th>
-                </tr>
-            </thead>
+            <Kolomkoppen koppen=&["Kwartaal", "Belasting (fte)", "Tegen de capaciteit"] />
             <tbody class="utrecht-table__body">{kwartalen}</tbody>
         </table>
     }
