@@ -39,6 +39,11 @@ pub struct Jaarbedrag {
     pub euro: i64,
 }
 
+/// The euros `lijst` gives for `jaar`, 0 when it names no such year.
+pub fn in_jaar(lijst: &[Jaarbedrag], jaar: i32) -> i64 {
+    lijst.iter().find(|x| x.jaar == jaar).map_or(0, |x| x.euro)
+}
+
 /// What a load comes from.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -531,14 +531,12 @@ fn per_jaar(a: &[Jaarbedrag], b: &[Jaarbedrag]) -> Vec<JaarVergelijking> {
     let mut jaren: Vec<i32> = a.iter().chain(b).map(|x| x.jaar).collect();
     jaren.sort_unstable();
     jaren.dedup();
-    let bedrag =
-        |lijst: &[Jaarbedrag], jaar| lijst.iter().find(|x| x.jaar == jaar).map_or(0, |x| x.euro);
     jaren
         .into_iter()
         .map(|jaar| JaarVergelijking {
             jaar,
-            a: bedrag(a, jaar),
-            b: bedrag(b, jaar),
+            a: crate::plan::in_jaar(a, jaar),
+            b: crate::plan::in_jaar(b, jaar),
         })
         .collect()
 }

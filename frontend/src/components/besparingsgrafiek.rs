@@ -1,7 +1,7 @@
 //! Besparing and bijdragen per year: an SVG bar chart drawn by the app (bars told apart by
 //! pattern and label, not by colour alone) with the same figures in a table.
 
-use domain::plan::Jaarbedrag;
+use domain::plan::{Jaarbedrag, in_jaar};
 use leptos::prelude::*;
 
 use crate::components::tabel::Kolomkoppen;
@@ -31,12 +31,7 @@ pub fn Besparingsgrafiek(
         per_groep: 2,
         max,
     };
-    let bij = |jaar: i32| {
-        bijdragen
-            .iter()
-            .find(|b| b.jaar == jaar)
-            .map_or(0, |b| b.euro)
-    };
+    let bij = |jaar: i32| in_jaar(&bijdragen, jaar);
     let staven = besparing
         .iter()
         .enumerate()
@@ -58,10 +53,7 @@ pub fn Besparingsgrafiek(
         .iter()
         .map(|n| {
             lopend += n.euro;
-            let b = besparing
-                .iter()
-                .find(|x| x.jaar == n.jaar)
-                .map_or(0, |x| x.euro);
+            let b = in_jaar(&besparing, n.jaar);
             view! {
                 <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">{n.jaar}</th>

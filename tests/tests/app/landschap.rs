@@ -427,6 +427,35 @@ async fn a_landscape_file_imports_all_or_nothing_and_exports_without_formulas() 
     assert_eq!(lijst(&app, &tokens.utrecht).await.len(), 1);
 }
 
+/// Saves scenario `body` (`{"naam", "scenario"}`) for Utrecht and makes a share link to
+/// it: (the scenario's id, the link's token).
+async fn bewaar_en_deel(app: &TestApp, tokens: &Tokens, body: &Value) -> (String, String) {
+    let gemaakt: Value = app
+        .http
+        .post(app.url("/api/v1/scenarios"))
+        .bearer_auth(&tokens.utrecht)
+        .json(body)
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    let id = gemaakt["id"].as_str().expect("saved").to_owned();
+    let link: Value = app
+        .http
+        .post(app.url(&format!("/api/v1/scenarios/{id}/deellinks")))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    let token = link["token"].as_str().expect("token").to_owned();
+    (id, token)
+}
+
 #[tokio::test]
 async fn a_shared_scenario_on_a_changed_base_is_replayed_and_shows_its_conflicts() {
     let app = spawn_app().await;
@@ -442,30 +471,9 @@ async fn a_shared_scenario_on_a_changed_base_is_replayed_and_shows_its_conflicts
             ]
         }
     });
-    let gemaakt: Value = app
-        .http
-        .post(app.url("/api/v1/scenarios"))
-        .bearer_auth(&tokens.utrecht)
-        .json(&body)
-        .send()
-        .await
-        .expect("answers")
-        .json()
-        .await
-        .expect("json");
-    let id = gemaakt["id"].as_str().expect("id");
-    let link: Value = app
-        .http
-        .post(app.url(&format!("/api/v1/scenarios/{id}/deellinks")))
-        .bearer_auth(&tokens.utrecht)
-        .send()
-        .await
-        .expect("answers")
-        .json()
-        .await
-        .expect("json");
+    let (_, token) = bewaar_en_deel(&app, &tokens, &body).await;
     let html = app
-        .get(&format!("/plan/{}", link["token"].as_str().expect("token")))
+        .get(&format!("/plan/{token}"))
         .await
         .text()
         .await
@@ -666,29 +674,8 @@ async fn what_the_page_shows_for_a_draft_is_what_its_share_link_shows_after_savi
         verschillend.insert(serde_json::to_string(&getoond).expect("json"));
 
         // Saved as the page saves it, shared, and opened through the link.
-        let gemaakt: Value = app
-            .http
-            .post(app.url("/api/v1/scenarios"))
-            .bearer_auth(&tokens.utrecht)
-            .json(&json!({ "naam": format!("Plan {ronde}"), "scenario": concept }))
-            .send()
-            .await
-            .expect("answers")
-            .json()
-            .await
-            .expect("json");
-        let id = gemaakt["id"].as_str().expect("saved");
-        let link: Value = app
-            .http
-            .post(app.url(&format!("/api/v1/scenarios/{id}/deellinks")))
-            .bearer_auth(&tokens.utrecht)
-            .send()
-            .await
-            .expect("answers")
-            .json()
-            .await
-            .expect("json");
-        let token = link["token"].as_str().expect("token").to_owned();
+        let body = json!({ "naam": format!("Plan {ronde}"), "scenario": concept });
+        let (id, token) = bewaar_en_deel(&app, &tokens, &body).await;
         let gedeeld = server_fn("/fn/gedeeld", "token", token).await;
         let opgeslagen: Scenario =
             serde_json::from_value(gedeeld["scenario"].clone()).expect("a scenario");

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use domain::Overstapplan;
-use domain::plan::Oorzaak;
+use domain::plan::{Oorzaak, in_jaar};
 use domain::scenario::vergelijk;
 use leptos::prelude::*;
 
@@ -32,30 +32,11 @@ pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan) -> AnyView {
     let jaren = plan
         .netto_per_jaar
         .iter()
-        .filter(|n| {
-            let b = plan
-                .besparing_per_jaar
-                .iter()
-                .find(|x| x.jaar == n.jaar)
-                .map_or(0, |x| x.euro);
-            n.euro != 0 || b != 0
-        })
+        .filter(|n| n.euro != 0 || in_jaar(&plan.besparing_per_jaar, n.jaar) != 0)
         .map(|n| {
-            let besparing = plan
-                .besparing_per_jaar
-                .iter()
-                .find(|x| x.jaar == n.jaar)
-                .map_or(0, |x| x.euro);
-            let bijdragen = plan
-                .bijdragen_per_jaar
-                .iter()
-                .find(|x| x.jaar == n.jaar)
-                .map_or(0, |x| x.euro);
-            let oud = basis
-                .netto_per_jaar
-                .iter()
-                .find(|x| x.jaar == n.jaar)
-                .map_or(0, |x| x.euro);
+            let besparing = in_jaar(&plan.besparing_per_jaar, n.jaar);
+            let bijdragen = in_jaar(&plan.bijdragen_per_jaar, n.jaar);
+            let oud = in_jaar(&basis.netto_per_jaar, n.jaar);
             view! {
                 <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">{n.jaar}</th>
