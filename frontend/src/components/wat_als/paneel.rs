@@ -38,6 +38,7 @@ pub fn Paneel(
         stappen.with(|stappen| s.zet_tijdlijn(stappen));
         s
     });
+    bewaar_keuzes(&code, keuzes, fte, budget);
     let basisplan =
         StoredValue::new(gegevens.with_value(|b| keuzes.get_untracked().werk_uit(b).plan));
     // Live while dragging: the draft plus the step in progress.
@@ -136,4 +137,60 @@ pub fn Paneel(
         </div>
         {csrf.map(|csrf| view! { <Opslaan scenario=te_bewaren csrf /> })}
     }
+}
+
+/// Keeps the rol and capaciteit choices of the draft for `code` in the browser's local
+/// storage, as the timeline keeps its steps: restored once the page is live (a restored
+/// capaciteit back in its fields), then saved on every change. Nothing happens on the
+/// server; a choice about an opgave that no longer exists is skipped when worked out.
+fn bewaar_keuzes(
+    code: &GemeenteCode,
+    keuzes: RwSignal<Scenario>,
+    fte: RwSignal<String>,
+    budget: RwSignal<String>,
+) {
+    let sleutel = format!("grondplan.concept.keuzes.{code}");
+    let hersteld = RwSignal::new(false);
+    Effect::new({
+        let sleutel = sleutel.clone();
+        move |_| {
+            #[cfg(feature = "hydrate")]
+            {
+                use gloo_storage::Storage as _;
+                if let Ok(wijzigingen) = gloo_storage::LocalStorage::get::<Vec<Wijziging>>(&sleutel)
+                {
+                    for w in &wijzigingen {
+                        if let Wijziging::Capaciteit { capaciteit } = w {
+                            fte.set(capaciteit.fte_per_kwartaal.to_string());
+                            budget.set(capaciteit.budget_per_jaar.to_string());
+                        }
+                    }
+                    keuzes.update(|s| {
+                        s.wijzigingen = wijzigingen
+                            .into_iter()
+                            .filter(|w| {
+                                matches!(w, Wijziging::Rol { .. } | Wijziging::Capaciteit { .. })
+                            })
+                            .collect();
+                    });
+                }
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&sleutel, fte, budget);
+            hersteld.set(true);
+        }
+    });
+    Effect::new(move |_| {
+        let wijzigingen = keuzes.with(|s| s.wijzigingen.clone());
+        if hersteld.get() {
+            #[cfg(feature = "hydrate")]
+            {
+                use gloo_storage::Storage as _;
+                // A full or blocked storage only loses the choices on reload, nothing else.
+                let _ = gloo_storage::LocalStorage::set(&sleutel, &wijzigingen);
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&sleutel, wijzigingen);
+        }
+    });
 }

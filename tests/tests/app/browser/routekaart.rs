@@ -383,6 +383,24 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
         .assert_toegankelijk("/gemeenten/GM0344/scenarios")
         .await;
     browser.open(&app, "/").await;
+    // The draft's choices are kept in this browser: after a reload the capaciteit is back.
+    let mut fte = String::new();
+    for _ in 0..50 {
+        fte = browser
+            .client
+            .find(Locator::Id("wat-als-fte"))
+            .await
+            .expect("fte field")
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default();
+        if fte == "2.5" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(fte, "2.5", "the capaciteit of the draft after a reload");
 
     // Without JavaScript (plain HTTP) and in a fresh browser without a session: read-only.
     let html = app.get(&pad).await.text().await.expect("html");
