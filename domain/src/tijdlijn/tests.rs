@@ -1,8 +1,12 @@
 use super::*;
+use crate::datum::Periode;
+use crate::id::ActiviteitId;
 use crate::routekaart::Besluit;
 use crate::routekaart::Orgaan;
+use crate::routekaart::{FaseSoort, Opgave};
 use crate::testdata::*;
 use FaseSoort::{Ontwikkelfase as O, Opschalingsfase as S};
+use chrono::NaiveDate;
 
 /// Two opgaven; b1 (in b) waits for a2 (in a).
 fn routekaart() -> Vec<Opgave> {
