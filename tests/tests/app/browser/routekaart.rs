@@ -656,6 +656,9 @@ async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
         .wacht_op_tekst("#bewerken-kop ~ div [role=alert]", "eind")
         .await;
     assert!(fout.contains("2020-01-01"), "{fout}");
+    regie
+        .schermafdruk_bij("opgave-opschalingsfase-eind", "opgave-bewerken-fout")
+        .await;
     // A new opgave through the form on the Routekaart page.
     regie.open(&app, "/").await;
     regie.vul("nieuw-id", "open-raadsinformatie").await;
