@@ -216,7 +216,63 @@ fn standaard_migratie_maanden() -> u32 {
     STANDAARD_MIGRATIE_MAANDEN
 }
 
+/// The ids a component may name, as the catalogue and the reference data hold them now.
+#[derive(Debug, Clone, Default)]
+pub struct Bekende {
+    /// GEMMA referentiecomponenten.
+    pub referentiecomponenten: std::collections::HashSet<String>,
+    /// Components of the catalogue.
+    pub componenten: std::collections::HashSet<String>,
+    /// Opgaven of the Routekaart.
+    pub opgaven: std::collections::HashSet<String>,
+    /// CBS codes of the gemeenten.
+    pub gemeenten: std::collections::HashSet<String>,
+}
+
 impl Component {
+    /// What in the component names something `bekend` does not hold, or breaks a rule of
+    /// [`Component::regelfouten`]: each as (field, reason). A component may not need
+    /// itself.
+    pub fn toets(&self, bekend: &Bekende) -> Vec<(String, String)> {
+        let mut fouten = Vec::new();
+        for (i, r) in self.vervangt.iter().enumerate() {
+            if !bekend.referentiecomponenten.contains(r.as_str()) {
+                fouten.push((
+                    format!("vervangt[{i}]"),
+                    format!("onbekende referentiecomponent '{r}'"),
+                ));
+            }
+        }
+        for (i, k) in self.afhankelijk_van.iter().enumerate() {
+            if k == &self.id {
+                fouten.push((
+                    format!("afhankelijkVan[{i}]"),
+                    "een component hangt niet van zichzelf af".into(),
+                ));
+            } else if !bekend.componenten.contains(k.as_str()) {
+                fouten.push((
+                    format!("afhankelijkVan[{i}]"),
+                    format!("onbekende component '{k}'"),
+                ));
+            }
+        }
+        if let Some(opgave) = &self.opgave
+            && !bekend.opgaven.contains(opgave.as_str())
+        {
+            fouten.push(("opgave".into(), format!("onbekende opgave '{opgave}'")));
+        }
+        for (i, g) in self.gebruikt_door.iter().enumerate() {
+            if !bekend.gemeenten.contains(g.as_str()) {
+                fouten.push((
+                    format!("gebruiktDoor[{i}]"),
+                    format!("onbekende gemeente '{g}'"),
+                ));
+            }
+        }
+        fouten.extend(self.regelfouten());
+        fouten
+    }
+
     /// A component nothing is known of yet but its id, name and layer: decentraal, an
     /// idea, default migration terms, no costs.
     pub fn nieuw(id: ComponentId, naam: String, laag: Laag) -> Self {
@@ -343,5 +399,43 @@ impl Referentiezoeker {
             .get(tekst)
             .or_else(|| self.op_naam.get(&tekst.to_lowercase()))
             .cloned()
+    }
+}
+
+#[cfg(test)]
+mod toets_tests {
+    use super::*;
+
+    #[test]
+    fn a_component_may_name_only_what_exists_and_not_need_itself() {
+        let mut k = Component::nieuw(
+            ComponentId::parse("open-zaak").expect("id"),
+            "Open Zaak".into(),
+            Laag::Services,
+        );
+        let bekend = Bekende {
+            referentiecomponenten: ["zr".to_owned()].into(),
+            componenten: ["open-notificaties".to_owned()].into(),
+            opgaven: ["zgw".to_owned()].into(),
+            gemeenten: ["GM0344".to_owned()].into(),
+        };
+        assert!(k.toets(&bekend).is_empty());
+        k.vervangt = vec![ReferentiecomponentId::parse("onbekend").expect("id")];
+        k.afhankelijk_van = vec![
+            k.id.clone(),
+            ComponentId::parse("open-notificaties").expect("id"),
+        ];
+        k.opgave = Some(OpgaveId::parse("weg").expect("id"));
+        k.gebruikt_door = vec![GemeenteCode::parse("GM0363").expect("code")];
+        let velden: Vec<String> = k.toets(&bekend).into_iter().map(|(veld, _)| veld).collect();
+        assert_eq!(
+            velden,
+            [
+                "vervangt[0]",
+                "afhankelijkVan[0]",
+                "opgave",
+                "gebruiktDoor[0]"
+            ]
+        );
     }
 }

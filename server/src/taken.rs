@@ -4,6 +4,7 @@
 //! runs SQL and maps rows) and leaves the rules to `domain`. The layering is checked by
 //! `tests/tests/bouwregels.rs`; docs/architecture.md maps every use case to its file.
 
+pub mod component_bewaren;
 pub mod importwerk;
 pub mod landschap_importeren;
 pub mod overstapplan_berekenen;
@@ -24,6 +25,9 @@ pub enum Taakfout {
     /// What the caller names does not exist (for the caller).
     #[error("{0}")]
     NietGevonden(String),
+    /// Fields that break a rule or name what does not exist: each (field, reason).
+    #[error("{} veld(en) voldoen niet", .0.len())]
+    Velden(Vec<(String, String)>),
     /// A value the caller gave is not valid: (field, reason).
     #[error("{0}: {1}")]
     Ongeldig(&'static str, String),

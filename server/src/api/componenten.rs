@@ -14,7 +14,6 @@ use utoipa::IntoParams;
 use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, met_etag, zelfde_id};
 use crate::db::Db;
-use crate::db::componenten::Componentfouten;
 use crate::import::publiccode;
 use crate::taken::importwerk::Importwerk;
 use crate::toegang::Aanvrager;
@@ -55,20 +54,6 @@ pub async fn lezen(State(db): State<Db>, Path(id): Path<String>) -> Result<Respo
     Ok(met_etag(StatusCode::OK, versie, component))
 }
 
-/// Checks a component against the catalogue and stores it.
-async fn bewaar(
-    db: &Db,
-    recht: &PubliekSchrijfrecht,
-    component: &Component,
-    verwacht: Option<i64>,
-) -> Result<i64, ApiFout> {
-    let Componentfouten(fouten) = db.controleer_component(component).await?;
-    if !fouten.is_empty() {
-        return Err(ApiFout::velden(fouten));
-    }
-    Ok(db.zet_component(recht, component, verwacht).await?)
-}
-
 /// Adds a component (regie).
 #[utoipa::path(post, path = "/componenten", tag = "catalogus", operation_id = "componentMaken", request_body = Component,
     responses((status = 201, description = "Toegevoegd, met ETag", body = Component),
@@ -88,7 +73,7 @@ pub async fn maken(
             component.id
         )));
     }
-    let versie = bewaar(&db, &recht, &component, None).await?;
+    let versie = crate::taken::component_bewaren::bewaar(&db, &recht, &component, None).await?;
     Ok(met_etag(StatusCode::CREATED, versie, component))
 }
 
@@ -118,7 +103,8 @@ pub async fn wijzigen(
         )));
     }
     let verwacht = if_match.vereist()?;
-    let versie = bewaar(&db, &recht, &component, Some(verwacht)).await?;
+    let versie =
+        crate::taken::component_bewaren::bewaar(&db, &recht, &component, Some(verwacht)).await?;
     Ok(met_etag(StatusCode::OK, versie, component))
 }
 

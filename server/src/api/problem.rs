@@ -277,6 +277,7 @@ impl From<crate::taken::Taakfout> for ApiFout {
         match fout {
             Taakfout::Recht(weigering) => weigering.into(),
             Taakfout::NietGevonden(wat) => Self::NietGevonden(wat),
+            Taakfout::Velden(fouten) => Self::velden(fouten),
             Taakfout::Ongeldig(veld, reden) => Self::ongeldig(veld, reden),
             Taakfout::Bestand(fout) => fout.into(),
             Taakfout::Opslag(fout) => fout.into(),

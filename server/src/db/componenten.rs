@@ -209,10 +209,6 @@ impl Db {
     }
 }
 
-/// Why a component cannot be stored as given (a 422 for the API).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Componentfouten(pub Vec<(String, String)>);
-
 impl Db {
     /// The version of component `id`, for its ETag.
     ///
@@ -227,61 +223,27 @@ impl Db {
         )
     }
 
-    /// What in `component` refers to something that does not exist, or breaks a rule:
-    /// each as (field, reason).
+    /// The ids a component may name: referentiecomponenten, components, opgaven and
+    /// gemeenten as stored now.
     ///
     /// # Errors
     /// A database error.
-    pub async fn controleer_component(
-        &self,
-        component: &Component,
-    ) -> Result<Componentfouten, DbFout> {
-        let mut fouten = Vec::new();
-        let referentie: Vec<String> = sqlx::query_scalar("SELECT id FROM referentiecomponenten")
-            .fetch_all(&self.pool)
-            .await?;
-        for (i, r) in component.vervangt.iter().enumerate() {
-            if !referentie.iter().any(|x| x == r.as_str()) {
-                fouten.push((
-                    format!("vervangt[{i}]"),
-                    format!("onbekende referentiecomponent '{r}'"),
-                ));
-            }
-        }
-        let componenten: Vec<String> = sqlx::query_scalar("SELECT id FROM componenten")
-            .fetch_all(&self.pool)
-            .await?;
-        for (i, k) in component.afhankelijk_van.iter().enumerate() {
-            if k == &component.id {
-                fouten.push((
-                    format!("afhankelijkVan[{i}]"),
-                    "een component hangt niet van zichzelf af".into(),
-                ));
-            } else if !componenten.iter().any(|x| x == k.as_str()) {
-                fouten.push((
-                    format!("afhankelijkVan[{i}]"),
-                    format!("onbekende component '{k}'"),
-                ));
-            }
-        }
-        if let Some(opgave) = &component.opgave
-            && self.opgave_met_id(opgave).await?.is_none()
-        {
-            fouten.push(("opgave".into(), format!("onbekende opgave '{opgave}'")));
-        }
-        let gemeenten: Vec<String> = sqlx::query_scalar("SELECT code FROM gemeenten")
-            .fetch_all(&self.pool)
-            .await?;
-        for (i, g) in component.gebruikt_door.iter().enumerate() {
-            if !gemeenten.iter().any(|x| x == g.as_str()) {
-                fouten.push((
-                    format!("gebruiktDoor[{i}]"),
-                    format!("onbekende gemeente '{g}'"),
-                ));
-            }
-        }
-        fouten.extend(component.regelfouten());
-        Ok(Componentfouten(fouten))
+    pub async fn bekende_ids(&self) -> Result<domain::catalogus::Bekende, DbFout> {
+        let lees = |sql: &'static str| async move {
+            Ok::<_, DbFout>(
+                sqlx::query_scalar::<_, String>(sql)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .into_iter()
+                    .collect(),
+            )
+        };
+        Ok(domain::catalogus::Bekende {
+            referentiecomponenten: lees("SELECT id FROM referentiecomponenten").await?,
+            componenten: lees("SELECT id FROM componenten").await?,
+            opgaven: lees("SELECT id FROM opgaven").await?,
+            gemeenten: lees("SELECT code FROM gemeenten").await?,
+        })
     }
 
     /// Stores a checked component for regie: a new one (version 1), or an existing one
