@@ -4,6 +4,7 @@
 //! runs SQL and maps rows) and leaves the rules to `domain`. The layering is checked by
 //! `tests/tests/bouwregels.rs`; docs/architecture.md maps every use case to its file.
 
+pub mod applicatie_bewaren;
 pub mod component_bewaren;
 pub mod importwerk;
 pub mod landschap_importeren;

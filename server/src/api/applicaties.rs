@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::landschap::gegevens::{Applicatiegegevens, Veldfout};
+use domain::landschap::gegevens::Applicatiegegevens;
 use domain::{Applicatie, ApplicatieId};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -42,10 +42,6 @@ fn niet_gevonden(code: &str, id: &ApplicatieId) -> ApiFout {
 }
 
 /// Field errors of one applicatie as a 422 problem.
-fn regelfout(fouten: Vec<Veldfout>) -> ApiFout {
-    ApiFout::velden(fouten.into_iter().map(|f| (f.veld, f.reden)))
-}
-
 /// The applicaties of a gemeente, in its own order.
 #[utoipa::path(get, path = "/gemeenten/{code}/applicaties", tag = "landschap", operation_id = "applicatiesLijst",
     params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
@@ -76,11 +72,8 @@ pub async fn maken(
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Json(gegevens) = body?;
-    let applicatie = db
-        .toets_applicatie(&recht, gegevens, None)
-        .await?
-        .map_err(regelfout)?;
-    let versie = db.zet_applicatie(&recht, &applicatie, None).await?;
+    let (applicatie, versie) =
+        crate::taken::applicatie_bewaren::bewaar(&db, &recht, gegevens, None, None).await?;
     let plek = format!("/api/v1/gemeenten/{code}/applicaties/{}", applicatie.id);
     Ok((
         StatusCode::CREATED,
@@ -146,13 +139,9 @@ pub async fn wijzigen(
         return Err(niet_gevonden(&code, &id));
     }
     let verwacht = if_match.vereist()?;
-    let applicatie = db
-        .toets_applicatie(&recht, gegevens, Some(id))
-        .await?
-        .map_err(regelfout)?;
-    let versie = db
-        .zet_applicatie(&recht, &applicatie, Some(verwacht))
-        .await?;
+    let (applicatie, versie) =
+        crate::taken::applicatie_bewaren::bewaar(&db, &recht, gegevens, Some(id), Some(verwacht))
+            .await?;
     Ok(met_etag(StatusCode::OK, versie, applicatie))
 }
 

@@ -6,7 +6,6 @@ use domain::catalogus::Referentiezoeker;
 use domain::contract::Landschapimport;
 use std::collections::HashMap;
 
-use domain::landschap::gegevens::Applicatiegegevens;
 use domain::scenario::Basis;
 use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, ReferentiecomponentId};
 
@@ -202,32 +201,20 @@ impl Db {
         ))
     }
 
-    /// Checks `gegevens` for the gemeente the right is for and gives the applicatie: its
-    /// own id, or one made from the naam that no other applicatie of the gemeente has.
+    /// The ids of the applicaties of the gemeente `recht` is for.
     ///
     /// # Errors
-    /// The fields that break a rule (outer `Ok(Err(..))`), or a database error.
-    pub async fn toets_applicatie(
+    /// A database error.
+    pub async fn applicatie_ids(
         &self,
         recht: &GemeenteSchrijfrecht,
-        gegevens: Applicatiegegevens,
-        id: Option<ApplicatieId>,
-    ) -> Result<Result<Applicatie, Vec<domain::landschap::gegevens::Veldfout>>, DbFout> {
-        let zoeker = self.referentiezoeker().await?;
-        let id = match id.or_else(|| gegevens.id.clone()) {
-            Some(id) => id,
-            None => {
-                let bezet: Vec<String> =
-                    sqlx::query_scalar("SELECT id FROM applicaties WHERE gemeente_code = $1")
-                        .bind(recht.gemeente().as_str())
-                        .fetch_all(&self.pool)
-                        .await?;
-                ApplicatieId::vrij(&gegevens.naam, |kandidaat| {
-                    bezet.iter().any(|b| b == kandidaat)
-                })
-            }
-        };
-        Ok(gegevens.toets(recht.gemeente(), id, |t| zoeker.zoek(t)))
+    ) -> Result<Vec<String>, DbFout> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM applicaties WHERE gemeente_code = $1")
+                .bind(recht.gemeente().as_str())
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     /// Stores a new applicatie (`verwacht` none: version 1), or replaces an existing one

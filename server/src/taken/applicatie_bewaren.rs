@@ -1,0 +1,45 @@
+//! A gemeente member adds or changes one applicatie of its landscape: the fields checked
+//! by the domain's rules (`Applicatiegegevens::toets`, the referentiecomponenten found by
+//! Object ID or name), a new one given a free id from its name, then stored with its
+//! audit record.
+
+use domain::catalogus::Referentiezoeker;
+use domain::landschap::gegevens::Applicatiegegevens;
+use domain::toegang::recht::GemeenteSchrijfrecht;
+use domain::{Applicatie, ApplicatieId};
+
+use super::Taakfout;
+use crate::db::Db;
+
+/// Checks `gegevens` for the gemeente of `recht` and stores the applicatie: as `id` (a
+/// change at exactly version `verwacht`), else under the id the fields name, else under a
+/// free id made from its name (new). Returns the applicatie and its new version.
+///
+/// # Errors
+/// Every field that breaks a rule, a stale version or a taken id, or storage; nothing is
+/// stored then.
+pub async fn bewaar(
+    db: &Db,
+    recht: &GemeenteSchrijfrecht,
+    gegevens: Applicatiegegevens,
+    id: Option<ApplicatieId>,
+    verwacht: Option<i64>,
+) -> Result<(Applicatie, i64), Taakfout> {
+    let zoeker: Referentiezoeker = db.referentiezoeker().await?;
+    let id = match id.or_else(|| gegevens.id.clone()) {
+        Some(id) => id,
+        None => {
+            let bezet = db.applicatie_ids(recht).await?;
+            ApplicatieId::vrij(&gegevens.naam, |kandidaat| {
+                bezet.iter().any(|b| b == kandidaat)
+            })
+        }
+    };
+    let applicatie = gegevens
+        .toets(recht.gemeente(), id, |t| zoeker.zoek(t))
+        .map_err(|fouten| {
+            Taakfout::Velden(fouten.into_iter().map(|f| (f.veld, f.reden)).collect())
+        })?;
+    let versie = db.zet_applicatie(recht, &applicatie, verwacht).await?;
+    Ok((applicatie, versie))
+}
