@@ -172,14 +172,14 @@ impl Db {
             status,
             ..voor.clone()
         };
-        Auditregel {
-            actor: recht.actor(),
-            gemeente: Some(&voor.gemeente),
-            entiteit: Entiteit::Aanmelding,
-            entiteit_id: id,
-            voor: Some(&voor),
-            na: Some(&na),
-        }
+        Auditregel::door_regie_voor(
+            recht,
+            &voor.gemeente,
+            Entiteit::Aanmelding,
+            id,
+            Some(&voor),
+            Some(&na),
+        )
         .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;

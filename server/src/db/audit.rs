@@ -95,6 +95,39 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
         }
     }
 
+    /// A change to the published data (the Routekaart, the catalogue), by regie.
+    pub fn door_regie(
+        recht: &'a crate::toegang::recht::PubliekSchrijfrecht,
+        entiteit: Entiteit,
+        entiteit_id: &'a str,
+        voor: Option<&'a T>,
+        na: Option<&'a T>,
+    ) -> Self {
+        Self {
+            actor: recht.actor(),
+            gemeente: None,
+            entiteit,
+            entiteit_id,
+            voor,
+            na,
+        }
+    }
+
+    /// A change by regie to data of gemeente `gemeente` (a decision on its aanmelding).
+    pub fn door_regie_voor(
+        recht: &'a crate::toegang::recht::PubliekSchrijfrecht,
+        gemeente: &'a GemeenteCode,
+        entiteit: Entiteit,
+        entiteit_id: &'a str,
+        voor: Option<&'a T>,
+        na: Option<&'a T>,
+    ) -> Self {
+        Self {
+            gemeente: Some(gemeente),
+            ..Self::door_regie(recht, entiteit, entiteit_id, voor, na)
+        }
+    }
+
     /// Records the change inside `tx`.
     ///
     /// # Errors

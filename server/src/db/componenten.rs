@@ -194,14 +194,13 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
-        Auditregel {
-            actor: recht.actor(),
-            gemeente: None,
-            entiteit: Entiteit::Component,
-            entiteit_id: id.as_str(),
+        Auditregel::door_regie(
+            recht,
+            Entiteit::Component,
+            id.as_str(),
             voor,
-            na: Some(component),
-        }
+            Some(component),
+        )
         .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
@@ -278,14 +277,13 @@ impl Db {
         };
         let versie = schrijf_component(&mut tx, component, versie).await?;
         let id = component.id.as_str();
-        Auditregel {
-            actor: recht.actor(),
-            gemeente: None,
-            entiteit: Entiteit::Component,
-            entiteit_id: id,
-            voor: voor.as_ref(),
-            na: Some(component),
-        }
+        Auditregel::door_regie(
+            recht,
+            Entiteit::Component,
+            id,
+            voor.as_ref(),
+            Some(component),
+        )
         .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
@@ -333,14 +331,13 @@ impl Db {
             .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
-        Auditregel::<Component> {
-            actor: recht.actor(),
-            gemeente: None,
-            entiteit: Entiteit::Component,
-            entiteit_id: id.as_str(),
-            voor: Some(&voor),
-            na: None,
-        }
+        Auditregel::<Component>::door_regie(
+            recht,
+            Entiteit::Component,
+            id.as_str(),
+            Some(&voor),
+            None,
+        )
         .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;

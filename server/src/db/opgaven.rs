@@ -498,14 +498,13 @@ impl Db {
                 anders => anders,
             })?;
         schrijf_afhankelijkheden(&mut tx, &routekaart).await?;
-        Auditregel {
-            actor: recht.actor(),
-            gemeente: None,
-            entiteit: Entiteit::Opgave,
-            entiteit_id: opgave.id.as_str(),
-            voor: voor.as_ref(),
-            na: Some(opgave),
-        }
+        Auditregel::door_regie(
+            recht,
+            Entiteit::Opgave,
+            opgave.id.as_str(),
+            voor.as_ref(),
+            Some(opgave),
+        )
         .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;

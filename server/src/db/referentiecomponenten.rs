@@ -44,14 +44,13 @@ impl Db {
     ) -> Result<Importrapport, DbFout> {
         let mut tx = self.pool.begin().await?;
         let rapport = Self::schrijf_referentiecomponenten(&mut tx, lijst, overgeslagen).await?;
-        Auditregel {
-            actor: recht.actor(),
-            gemeente: None,
-            entiteit: Entiteit::Referentiecomponenten,
-            entiteit_id: "import",
-            voor: None,
-            na: Some(&rapport),
-        }
+        Auditregel::door_regie(
+            recht,
+            Entiteit::Referentiecomponenten,
+            "import",
+            None,
+            Some(&rapport),
+        )
         .schrijf(&mut tx, self.nu_micros())
         .await?;
         tx.commit().await?;
