@@ -36,7 +36,7 @@ pub fn WatAls(
         Ok(WatAlsBegin::Kiezen(gemeenten)) => {
             view! { <Kiezer gemeenten stappen sleepstap /> }.into_any()
         }
-        Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+        Err(fout) => crate::components::melding::laadfout(&fout),
     };
     view! {
         <section class="gp-wat-als" aria-labelledby="wat-als-kop">

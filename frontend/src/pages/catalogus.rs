@@ -81,7 +81,7 @@ pub fn CatalogusPagina() -> impl IntoView {
                             .collect_view();
                         view! { <div class="gp-lagen">{lagen}</div> }.into_any()
                     }
-                    Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                    Err(fout) => crate::components::melding::laadfout(&fout),
                 }
             })}
         </Suspense>

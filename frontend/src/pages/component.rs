@@ -34,7 +34,7 @@ pub fn ComponentPagina() -> impl IntoView {
                         let gelezen = match catalogus.await {
                             Ok(c) => c,
                             Err(fout) => {
-                                return view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any();
+                                return crate::components::melding::laadfout(&fout);
                             }
                         };
                         let Some(component) = gelezen.componenten.iter().find(|k| k.id.as_str() == id).cloned() else {

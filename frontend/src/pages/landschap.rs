@@ -44,7 +44,7 @@ pub fn LandschapPagina() -> impl IntoView {
                             Ok(Ok(pb)) => view! { <Landschap code=code basis=pb csrf=csrf /> }
                                 .into_any(),
                             Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
-                            Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                            Err(fout) => crate::components::melding::laadfout(&fout),
                         }
                     })
                 }

@@ -43,7 +43,7 @@ pub fn OpgavePagina() -> impl IntoView {
                         view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers wie /> }.into_any()
                     }
                     Ok(None) => view! { <NietGevonden /> }.into_any(),
-                    Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                    Err(fout) => crate::components::melding::laadfout(&fout),
                 }
             })}
         </Suspense>

@@ -68,7 +68,7 @@ pub fn ReferentiecomponentenPagina() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                    Err(fout) => crate::components::melding::laadfout(&fout),
                 }
             })}
         </Suspense>

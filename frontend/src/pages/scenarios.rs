@@ -37,7 +37,7 @@ pub fn ScenariosPagina() -> impl IntoView {
                                 view! { <Vergelijking code basis lijst a b /> }.into_any()
                             }
                             Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
-                            Err(fout) => view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any(),
+                            Err(fout) => crate::components::melding::laadfout(&fout),
                         }
                     })
                 }

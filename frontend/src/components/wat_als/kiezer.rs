@@ -47,7 +47,7 @@ pub fn Kiezer(
             Some(Ok(Some((code, pb)))) => GemeenteCode::parse(&code)
                 .ok()
                 .map(|code| view! { <Paneel code basis=pb csrf=None stappen sleepstap /> }.into_any()),
-            Some(Err(fout)) => Some(view! { <p class="gp-fout" role="alert">{fout.to_string()}</p> }.into_any()),
+            Some(Err(fout)) => Some(crate::components::melding::laadfout(&fout)),
             _ => None,
         }}
     }
