@@ -63,20 +63,38 @@ impl Entiteit {
 /// One audit record: a change, about to be recorded.
 pub struct Auditregel<'a, T: Serialize> {
     /// Who.
-    pub actor: &'a Actor,
+    actor: &'a Actor,
     /// Whose data, when it is a gemeente's.
-    pub gemeente: Option<&'a GemeenteCode>,
+    gemeente: Option<&'a GemeenteCode>,
     /// What kind of thing.
-    pub entiteit: Entiteit,
+    entiteit: Entiteit,
     /// Which one.
-    pub entiteit_id: &'a str,
+    entiteit_id: &'a str,
     /// Its values before (none: created).
-    pub voor: Option<&'a T>,
+    voor: Option<&'a T>,
     /// Its values after (none: deleted).
-    pub na: Option<&'a T>,
+    na: Option<&'a T>,
 }
 
 impl<'a, T: Serialize> Auditregel<'a, T> {
+    /// A change by `actor` to data of no gemeente in particular.
+    fn van(
+        actor: &'a Actor,
+        entiteit: Entiteit,
+        entiteit_id: &'a str,
+        voor: Option<&'a T>,
+        na: Option<&'a T>,
+    ) -> Self {
+        Self {
+            actor,
+            gemeente: None,
+            entiteit,
+            entiteit_id,
+            voor,
+            na,
+        }
+    }
+
     /// A change to gemeente data, by the holder of `recht`.
     pub fn door(
         recht: &'a crate::toegang::recht::GemeenteSchrijfrecht,
@@ -86,12 +104,8 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
         na: Option<&'a T>,
     ) -> Self {
         Self {
-            actor: recht.actor(),
             gemeente: Some(recht.gemeente()),
-            entiteit,
-            entiteit_id,
-            voor,
-            na,
+            ..Self::van(recht.actor(), entiteit, entiteit_id, voor, na)
         }
     }
 
@@ -103,14 +117,7 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
         voor: Option<&'a T>,
         na: Option<&'a T>,
     ) -> Self {
-        Self {
-            actor: recht.actor(),
-            gemeente: None,
-            entiteit,
-            entiteit_id,
-            voor,
-            na,
-        }
+        Self::van(recht.actor(), entiteit, entiteit_id, voor, na)
     }
 
     /// A change by regie to data of gemeente `gemeente` (a decision on its aanmelding).
@@ -124,7 +131,7 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
     ) -> Self {
         Self {
             gemeente: Some(gemeente),
-            ..Self::door_regie(recht, entiteit, entiteit_id, voor, na)
+            ..Self::van(recht.actor(), entiteit, entiteit_id, voor, na)
         }
     }
 
