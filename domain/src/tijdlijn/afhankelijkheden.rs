@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::id::ActiviteitId;
 use crate::routekaart::{FaseSoort, Opgave};
 
-use super::valideren::RoutekaartFout;
+use super::RoutekaartFout;
 
 /// Where each activiteit is, and its predecessors, by position.
 pub(super) struct Index {

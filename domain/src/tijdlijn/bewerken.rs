@@ -11,8 +11,8 @@ use crate::datum::Periode;
 use crate::id::{ActiviteitId, OpgaveId};
 use crate::routekaart::{Fase, FaseSoort, Opgave};
 
+use super::RoutekaartFout;
 use super::afhankelijkheden::Index;
-use super::valideren::RoutekaartFout;
 
 /// A change a user makes by dragging (or with the keyboard).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

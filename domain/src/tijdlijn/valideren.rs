@@ -4,65 +4,10 @@
 use std::collections::HashMap;
 
 use crate::datum::Periode;
-use crate::id::{ActiviteitId, OpgaveId};
 use crate::routekaart::{FaseSoort, Opgave};
 
+use super::RoutekaartFout;
 use super::afhankelijkheden::Index;
-
-/// Why a Routekaart breaks its invariants.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RoutekaartFout {
-    /// Two opgaven, activiteiten or besluiten share an id.
-    #[error("de id '{0}' komt meer dan eens voor")]
-    DubbeleId(String),
-    /// A dependency names an activiteit that does not exist.
-    #[error("activiteit '{activiteit}' hangt af van onbekende activiteit '{voorganger}'")]
-    OnbekendeVoorganger {
-        /// The dependent one.
-        activiteit: ActiviteitId,
-        /// The missing predecessor.
-        voorganger: ActiviteitId,
-    },
-    /// Dependencies (with the fase order) form a cycle.
-    #[error("de afhankelijkheden vormen een kring: {}", kring_tekst(.0))]
-    Kring(Vec<ActiviteitId>),
-    /// A successor starts before its predecessor ends.
-    #[error("activiteit '{activiteit}' begint voor het einde van '{voorganger}'")]
-    AfhankelijkheidGeschonden {
-        /// The successor.
-        activiteit: ActiviteitId,
-        /// The predecessor.
-        voorganger: ActiviteitId,
-    },
-    /// The ontwikkelfase ends after the opschalingsfase starts.
-    #[error("in opgave '{0}' eindigt de ontwikkelfase na de start van de opschalingsfase")]
-    FasenOverlappen(OpgaveId),
-    /// A fase waits for a besluit that does not exist or is taken after it starts.
-    #[error(
-        "de {fase} van opgave '{opgave}' begint voor besluit '{besluit}' (of dat besluit bestaat niet)"
-    )]
-    FaseVoorBesluit {
-        /// The opgave.
-        opgave: OpgaveId,
-        /// Which fase.
-        fase: &'static str,
-        /// The besluit it waits for.
-        besluit: String,
-    },
-    /// An activiteit lies outside its fase.
-    #[error("activiteit '{0}' valt buiten haar fase")]
-    BuitenFase(ActiviteitId),
-    /// A text or date of an opgave lies outside the bounds of [`crate::grenzen`].
-    #[error("opgave '{opgave}', {veld}: {reden}")]
-    BuitenGrenzen {
-        /// The opgave.
-        opgave: OpgaveId,
-        /// The field, `naam` or `activiteiten[2].periode`.
-        veld: String,
-        /// Why, naming the bound.
-        reden: String,
-    },
-}
 
 /// The first text or date of `opgave` outside the bounds of [`crate::grenzen`]: names of
 /// at most 200 characters, texts of at most 10 000, dates (fasen, activiteiten, besluiten)
@@ -128,14 +73,6 @@ fn binnen_grenzen(opgave: &Opgave) -> Result<(), RoutekaartFout> {
         grenzen::peildatum(b.datum).map_err(|r| buiten(format!("besluiten[{i}].datum"), r))?;
     }
     Ok(())
-}
-
-fn kring_tekst(kring: &[ActiviteitId]) -> String {
-    kring
-        .iter()
-        .map(ActiviteitId::as_str)
-        .collect::<Vec<_>>()
-        .join(" → ")
 }
 
 /// Puts `opgave` on `routekaart` (in place of the opgave with its id, else at the end) and
