@@ -8,6 +8,7 @@ pub mod applicatie_bewaren;
 pub mod component_bewaren;
 pub mod importwerk;
 pub mod landschap_importeren;
+pub mod opgave_bewaren;
 pub mod overstapplan_berekenen;
 pub mod paginas;
 pub mod publiccode_importeren;
@@ -38,6 +39,9 @@ pub enum Taakfout {
     /// Storage refused or failed.
     #[error(transparent)]
     Opslag(#[from] DbFout),
+    /// The Routekaart would no longer hold.
+    #[error("de Routekaart klopt dan niet meer: {0}")]
+    Routekaart(domain::tijdlijn::RoutekaartFout),
     /// Every place for an import on this instance is taken.
     #[error("er wordt al een bestand ingelezen; probeer het over een paar seconden opnieuw")]
     Bezet,

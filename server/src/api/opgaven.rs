@@ -7,10 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::ports::OpslagFout;
-use domain::tijdlijn::RoutekaartFout;
 use domain::{Opgave, OpgaveId};
 
-use super::problem::{ApiFout, InvalidParam, Problem};
+use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::toegang::Aanvrager;
@@ -56,17 +55,6 @@ fn niet_gevonden(id: &OpgaveId) -> ApiFout {
     ApiFout::NietGevonden(format!("er is geen opgave met id '{id}'"))
 }
 
-/// Why the Routekaart would no longer hold with the opgave in it, as a 422.
-fn klopt_niet(fout: RoutekaartFout) -> ApiFout {
-    ApiFout::Regel {
-        detail: format!("de Routekaart klopt dan niet meer: {fout}"),
-        invalid_params: vec![InvalidParam {
-            name: "opgave".into(),
-            reason: fout.to_string(),
-        }],
-    }
-}
-
 /// Adds an opgave to the Routekaart (regie).
 #[utoipa::path(post, path = "/opgaven", tag = "routekaart", operation_id = "opgaveMaken", request_body = Opgave,
     responses((status = 201, description = "Toegevoegd, met ETag", body = Opgave),
@@ -80,16 +68,7 @@ pub async fn maken(
 ) -> Result<Response, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let Json(opgave) = body?;
-    if db.opgaveversie(&opgave.id).await?.is_some() {
-        return Err(ApiFout::VersieConflict(format!(
-            "er is al een opgave '{}'",
-            opgave.id
-        )));
-    }
-    let versie = db
-        .zet_opgave(&recht, &opgave, None)
-        .await?
-        .map_err(klopt_niet)?;
+    let versie = crate::taken::opgave_bewaren::bewaar(&db, &recht, &opgave, None).await?;
     Ok(met_etag(StatusCode::CREATED, versie, opgave))
 }
 
@@ -118,9 +97,6 @@ pub async fn wijzigen(
         return Err(niet_gevonden(&id));
     }
     let verwacht = if_match.vereist()?;
-    let versie = db
-        .zet_opgave(&recht, &opgave, Some(verwacht))
-        .await?
-        .map_err(klopt_niet)?;
+    let versie = crate::taken::opgave_bewaren::bewaar(&db, &recht, &opgave, Some(verwacht)).await?;
     Ok(met_etag(StatusCode::OK, versie, opgave))
 }

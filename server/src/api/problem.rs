@@ -278,6 +278,13 @@ impl From<crate::taken::Taakfout> for ApiFout {
             Taakfout::Recht(weigering) => weigering.into(),
             Taakfout::NietGevonden(wat) => Self::NietGevonden(wat),
             Taakfout::Velden(fouten) => Self::velden(fouten),
+            Taakfout::Routekaart(fout) => Self::Regel {
+                detail: format!("de Routekaart klopt dan niet meer: {fout}"),
+                invalid_params: vec![InvalidParam {
+                    name: "opgave".into(),
+                    reason: fout.to_string(),
+                }],
+            },
             Taakfout::Ongeldig(veld, reden) => Self::ongeldig(veld, reden),
             Taakfout::Bestand(fout) => fout.into(),
             Taakfout::Opslag(fout) => fout.into(),
