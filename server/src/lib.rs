@@ -47,8 +47,6 @@ pub struct AppState {
     pub hashwerk: toegang::sessie::Hashwerk,
     /// What response headers and logins depend on, from the configuration.
     pub beveiliging: Arc<beveiliging::Beveiliging>,
-    /// The one clock (also the database's).
-    pub klok: Arc<dyn domain::ports::Klok>,
 }
 
 /// Connects to the database, brings the schema up to date, loads reference and demo data
@@ -87,7 +85,6 @@ pub fn app(db: Db, config: &Config) -> Router {
         importwerk: taken::importwerk::Importwerk::default(),
         hashwerk: toegang::sessie::Hashwerk::default(),
         beveiliging: beveiliging::Beveiliging::uit(config),
-        klok: db.klok(),
     };
     let klok = db.klok();
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());

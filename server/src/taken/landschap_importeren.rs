@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use domain::contract::Landschapimport;
-use domain::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
+use domain::toegang::recht::GemeenteSchrijfrecht;
 
 use super::Taakfout;
 use super::importwerk::Importwerk;
@@ -30,12 +30,7 @@ pub async fn importeer(
     let bezet: HashSet<String> = if vervangen {
         HashSet::new()
     } else {
-        let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
-        db.applicaties(&leesrecht)
-            .await?
-            .into_iter()
-            .map(|a| a.id.to_string())
-            .collect()
+        db.applicatie_ids(recht).await?.into_iter().collect()
     };
     let zoeker = db.referentiezoeker().await?;
     let gemeente = recht.gemeente().clone();

@@ -20,18 +20,10 @@ pub async fn bewaar(
     opgave: &Opgave,
     verwacht: Option<i64>,
 ) -> Result<i64, Taakfout> {
-    let bestaat = db.opgaveversie(&opgave.id).await?.is_some();
-    match (bestaat, verwacht) {
-        (true, None) => {
-            return Err(DbFout::Bestaat(format!("er is al een opgave '{}'", opgave.id)).into());
-        }
-        (false, Some(_)) => {
-            return Err(Taakfout::NietGevonden(format!(
-                "er is geen opgave met id '{}'",
-                opgave.id
-            )));
-        }
-        _ => {}
+    // A taken id is named before the Routekaart is checked; storage refuses a stale
+    // version or a change to a missing opgave itself.
+    if verwacht.is_none() && db.opgaveversie(&opgave.id).await?.is_some() {
+        return Err(DbFout::Bestaat(format!("er is al een opgave '{}'", opgave.id)).into());
     }
     db.zet_opgave(recht, opgave, verwacht)
         .await?
