@@ -4,7 +4,9 @@
 //! runs SQL and maps rows) and leaves the rules to `domain`. The layering is checked by
 //! `tests/tests/bouwregels.rs`; docs/architecture.md maps every use case to its file.
 
+pub mod aanmelden;
 pub mod applicatie_bewaren;
+pub mod capaciteit_zetten;
 pub mod component_bewaren;
 pub mod importwerk;
 pub mod landschap_importeren;
@@ -13,6 +15,8 @@ pub mod overstapplan_berekenen;
 pub mod paginas;
 pub mod publiccode_importeren;
 pub mod referentiecomponenten_importeren;
+pub mod scenario_bewaren;
+pub mod zichtbaarheid_kiezen;
 
 use crate::db::DbFout;
 use crate::import::ImportFout;

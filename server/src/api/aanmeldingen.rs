@@ -6,23 +6,14 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::contract::{Aanmeldverzoek, Besluit, Besluitbericht, Opgaveaanmelding};
-use domain::toegang::Actor;
-use domain::{GemeenteCode, OpgaveId};
+use domain::contract::{Aanmeldverzoek, Besluitbericht, Opgaveaanmelding};
 
 use super::capaciteit::gemeentecode;
 use super::problem::{ApiFout, Problem};
 use crate::db::Db;
+use crate::taken::aanmelden;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteSchrijfrecht, PubliekSchrijfrecht};
-
-async fn bestaande_opgave(db: &Db, id: &str) -> Result<OpgaveId, ApiFout> {
-    let id = OpgaveId::parse(id).map_err(|e| ApiFout::ongeldig("id", e.to_string()))?;
-    db.opgaveversie(&id)
-        .await?
-        .map(|_| id.clone())
-        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen opgave met id '{id}'")))
-}
 
 /// The aanmeldingen for an opgave: the caller's gemeente's, or all for regie.
 #[utoipa::path(get, path = "/opgaven/{id}/aanmeldingen", tag = "routekaart", operation_id = "aanmeldingenLijst",
@@ -34,13 +25,9 @@ pub async fn lijst(
     aanvrager: Aanvrager,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Opgaveaanmelding>>, ApiFout> {
-    let gemeente: Option<GemeenteCode> = match &aanvrager.actor {
-        Actor::Anoniem => return Err(ApiFout::NietIngelogd),
-        Actor::Lid { gemeente, .. } => Some(gemeente.clone()),
-        Actor::Regie { .. } => None,
-    };
-    let opgave = bestaande_opgave(&db, &id).await?;
-    Ok(Json(db.aanmeldingen(&opgave, gemeente.as_ref()).await?))
+    Ok(Json(
+        aanmelden::aanmeldingen(&db, &aanvrager.actor, &id).await?,
+    ))
 }
 
 /// A gemeente member asks to join the opgave in a rol.
@@ -58,8 +45,7 @@ pub async fn aanmelden(
 ) -> Result<Response, ApiFout> {
     let Json(verzoek) = body?;
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&verzoek.gemeente)?)?;
-    let opgave = bestaande_opgave(&db, &id).await?;
-    let aanmelding = db.meld_aan(&recht, &opgave, verzoek.rol).await?;
+    let aanmelding = aanmelden::meld_aan(&db, &recht, &id, verzoek.rol).await?;
     Ok((StatusCode::CREATED, Json(aanmelding)).into_response())
 }
 
@@ -78,9 +64,7 @@ pub async fn besluiten(
 ) -> Result<Json<Opgaveaanmelding>, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let Json(bericht) = body?;
-    let accepteren = matches!(bericht.besluit, Besluit::Accepteren);
-    db.besluit_aanmelding(&recht, &id, accepteren)
-        .await?
-        .map(Json)
-        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen aanmelding '{id}'")))
+    Ok(Json(
+        aanmelden::besluit(&db, &recht, &id, bericht.besluit).await?,
+    ))
 }

@@ -41,7 +41,6 @@ fn niet_gevonden(code: &str, id: &ApplicatieId) -> ApiFout {
     ApiFout::NietGevonden(format!("{code} heeft geen applicatie '{id}'"))
 }
 
-/// Field errors of one applicatie as a 422 problem.
 /// The applicaties of a gemeente, in its own order.
 #[utoipa::path(get, path = "/gemeenten/{code}/applicaties", tag = "landschap", operation_id = "applicatiesLijst",
     params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
@@ -158,11 +157,8 @@ pub async fn verwijderen(
 ) -> Result<StatusCode, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let id = applicatie_id(&id)?;
-    if db.verwijder_applicatie(&recht, &id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(niet_gevonden(&code, &id))
-    }
+    crate::taken::applicatie_bewaren::verwijder(&db, &recht, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Imports a landscape file (CSV with comma or semicolon, or XLSX; the first row names

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::{Capaciteit, GemeenteCode};
 
-use super::problem::{ApiFout, InvalidParam};
+use super::problem::ApiFout;
 use super::versie::{IfMatch, met_etag};
 use crate::db::Db;
 use crate::toegang::Aanvrager;
@@ -70,17 +70,7 @@ pub async fn zetten(
     // The right first: an anonymous or foreign request learns nothing about the body.
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Json(capaciteit) = body?;
-    let capaciteit = capaciteit.toets().map_err(|fouten| ApiFout::Regel {
-        detail: "de capaciteit mag niet negatief zijn".into(),
-        invalid_params: fouten
-            .into_iter()
-            .map(|f| InvalidParam {
-                name: f.veld().into(),
-                reason: "moet 0 of meer zijn".into(),
-            })
-            .collect(),
-    })?;
-    let verwacht = if_match.versie()?;
-    let versie = db.zet_capaciteit(&recht, capaciteit, verwacht).await?;
+    let (capaciteit, versie) =
+        crate::taken::capaciteit_zetten::zet(&db, &recht, capaciteit, if_match.versie()?).await?;
     Ok(met_etag(StatusCode::OK, versie, capaciteit))
 }

@@ -120,13 +120,8 @@ pub async fn verwijderen(
 ) -> Result<StatusCode, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let id = component_id(&id)?;
-    if db.verwijder_component(&recht, &id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiFout::NietGevonden(format!(
-            "er is geen component '{id}'"
-        )))
-    }
+    crate::taken::component_bewaren::verwijder(&db, &recht, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Imports a publiccode.yml; a component with the same `url` is updated.

@@ -134,8 +134,12 @@ pub async fn zichtbaarheid_zetten(
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Json(keuze) = body?;
-    let versie = db
-        .zet_zichtbaarheid(&recht, keuze.genoemd_in_cohorten, if_match.versie()?)
-        .await?;
+    let versie = crate::taken::zichtbaarheid_kiezen::kies(
+        &db,
+        &recht,
+        keuze.genoemd_in_cohorten,
+        if_match.versie()?,
+    )
+    .await?;
     Ok(met_etag(StatusCode::OK, versie, keuze))
 }

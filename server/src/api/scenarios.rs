@@ -13,6 +13,7 @@ use super::capaciteit::gemeentecode;
 use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, etag};
 use crate::db::Db;
+use crate::taken::scenario_bewaren;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -22,34 +23,6 @@ use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 pub struct Filter {
     /// CBS-code, bijvoorbeeld GM0344.
     gemeente: String,
-}
-
-/// A scenario past the bounds of `domain::grenzen` as a 422 naming each field.
-fn binnen_grenzen(scenario: &domain::scenario::Scenario) -> Result<(), ApiFout> {
-    let fouten = scenario.grensfouten();
-    if fouten.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiFout::velden(fouten))
-    }
-}
-
-fn geldige_naam(naam: &str) -> Result<&str, ApiFout> {
-    let naam = naam.trim();
-    if naam.is_empty() || domain::grenzen::tekst(naam, domain::grenzen::MAX_NAAM_TEKENS).is_err() {
-        return Err(ApiFout::ongeldig(
-            "naam",
-            "geef een naam van 1 tot 200 tekens",
-        ));
-    }
-    Ok(naam)
-}
-
-/// The owner of scenario `id`, or 404.
-async fn eigenaar(db: &Db, id: &str) -> Result<domain::GemeenteCode, ApiFout> {
-    db.eigenaar_van_scenario(id)
-        .await?
-        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen scenario '{id}'")))
 }
 
 /// The scenarios of a gemeente.
@@ -77,10 +50,7 @@ pub async fn maken(
 ) -> Result<Response, ApiFout> {
     let Json(invoer) = body?;
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &invoer.scenario.gemeente)?;
-    binnen_grenzen(&invoer.scenario)?;
-    let opgeslagen = db
-        .maak_scenario(&recht, geldige_naam(&invoer.naam)?, &invoer.scenario)
-        .await?;
+    let opgeslagen = scenario_bewaren::maak(&db, &recht, &invoer).await?;
     Ok((
         StatusCode::CREATED,
         [(header::ETAG, etag(opgeslagen.versie))],
@@ -99,7 +69,7 @@ pub async fn lezen(
     aanvrager: Aanvrager,
     Path(id): Path<String>,
 ) -> Result<Response, ApiFout> {
-    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
+    let recht = scenario_bewaren::leesrecht(&db, &aanvrager.actor, &id).await?;
     let opgeslagen = db
         .scenario(&recht, &id)
         .await?
@@ -122,26 +92,10 @@ pub async fn wijzigen(
     if_match: IfMatch,
     body: Result<Json<Scenarioinvoer>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiFout> {
-    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
+    let recht = scenario_bewaren::schrijfrecht(&db, &aanvrager.actor, &id).await?;
     let Json(invoer) = body?;
-    binnen_grenzen(&invoer.scenario)?;
-    if &invoer.scenario.gemeente != recht.gemeente() {
-        return Err(ApiFout::ongeldig(
-            "scenario.gemeente",
-            "een scenario blijft bij de gemeente waarvoor het is gemaakt",
-        ));
-    }
-    let verwacht = if_match.vereist()?;
-    let opgeslagen = db
-        .wijzig_scenario(
-            &recht,
-            &id,
-            verwacht,
-            geldige_naam(&invoer.naam)?,
-            &invoer.scenario,
-        )
-        .await?
-        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen scenario '{id}'")))?;
+    let opgeslagen =
+        scenario_bewaren::wijzig(&db, &recht, &id, if_match.versie()?, &invoer).await?;
     Ok(([(header::ETAG, etag(opgeslagen.versie))], Json(opgeslagen)).into_response())
 }
 
@@ -155,12 +109,9 @@ pub async fn verwijderen(
     aanvrager: Aanvrager,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiFout> {
-    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
-    if db.verwijder_scenario(&recht, &id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiFout::NietGevonden(format!("er is geen scenario '{id}'")))
-    }
+    let recht = scenario_bewaren::schrijfrecht(&db, &aanvrager.actor, &id).await?;
+    scenario_bewaren::verwijder(&db, &recht, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Makes a read-only share link for a scenario.
@@ -173,13 +124,9 @@ pub async fn deellink_maken(
     aanvrager: Aanvrager,
     Path(id): Path<String>,
 ) -> Result<Response, ApiFout> {
-    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
-    let token = db
-        .maak_deellink(&recht, &id)
-        .await?
-        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen scenario '{id}'")))?;
-    let url = format!("/plan/{token}");
-    Ok((StatusCode::CREATED, Json(Deellink { token, url })).into_response())
+    let recht = scenario_bewaren::schrijfrecht(&db, &aanvrager.actor, &id).await?;
+    let deellink = scenario_bewaren::deel(&db, &recht, &id).await?;
+    Ok((StatusCode::CREATED, Json(deellink)).into_response())
 }
 
 /// Revokes a share link.
@@ -192,12 +139,7 @@ pub async fn deellink_intrekken(
     aanvrager: Aanvrager,
     Path((id, token)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiFout> {
-    let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &eigenaar(&db, &id).await?)?;
-    if db.trek_deellink_in(&recht, &id, &token).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiFout::NietGevonden(
-            "er is geen actieve deellink met dit token".into(),
-        ))
-    }
+    let recht = scenario_bewaren::schrijfrecht(&db, &aanvrager.actor, &id).await?;
+    scenario_bewaren::trek_in(&db, &recht, &id, &token).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

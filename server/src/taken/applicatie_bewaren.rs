@@ -43,3 +43,22 @@ pub async fn bewaar(
     let versie = db.zet_applicatie(recht, &applicatie, verwacht).await?;
     Ok((applicatie, versie))
 }
+
+/// Deletes applicatie `id` of the gemeente of `recht`.
+///
+/// # Errors
+/// No such applicatie, or storage.
+pub async fn verwijder(
+    db: &Db,
+    recht: &GemeenteSchrijfrecht,
+    id: &ApplicatieId,
+) -> Result<(), Taakfout> {
+    if db.verwijder_applicatie(recht, id).await? {
+        Ok(())
+    } else {
+        Err(Taakfout::NietGevonden(format!(
+            "{} heeft geen applicatie '{id}'",
+            recht.gemeente()
+        )))
+    }
+}

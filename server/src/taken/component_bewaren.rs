@@ -2,8 +2,8 @@
 //! (`Component::toets`: what it names must exist, its own rules must hold), then stored
 //! with its audit record.
 
-use domain::Component;
 use domain::toegang::recht::PubliekSchrijfrecht;
+use domain::{Component, ComponentId};
 
 use super::Taakfout;
 use crate::db::Db;
@@ -25,4 +25,22 @@ pub async fn bewaar(
         return Err(Taakfout::Velden(fouten));
     }
     Ok(db.zet_component(recht, component, verwacht).await?)
+}
+
+/// Deletes component `id` and what refers to it.
+///
+/// # Errors
+/// No such component, or storage.
+pub async fn verwijder(
+    db: &Db,
+    recht: &PubliekSchrijfrecht,
+    id: &ComponentId,
+) -> Result<(), Taakfout> {
+    if db.verwijder_component(recht, id).await? {
+        Ok(())
+    } else {
+        Err(Taakfout::NietGevonden(format!(
+            "er is geen component '{id}'"
+        )))
+    }
 }
