@@ -18,6 +18,7 @@ pub mod landelijk;
 mod opgaven;
 pub mod referentiecomponenten;
 pub mod scenarios;
+mod schrijving;
 pub mod toegang;
 
 use std::str::FromStr;

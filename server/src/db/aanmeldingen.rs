@@ -65,7 +65,7 @@ impl Db {
         opgave: &OpgaveId,
         rol: Rol,
     ) -> Result<Opgaveaanmelding, DbFout> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let open: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM aanmeldingen WHERE opgave_id = $1 AND gemeente_code = $2 AND status = 'open'",
         )
@@ -94,20 +94,18 @@ impl Db {
         .bind(opgave.as_str())
         .bind(recht.gemeente().as_str())
         .bind(als_tekst(&rol))
-        .bind(self.nu_micros())
+        .bind(tx.tijdstip())
         .bind(recht.actor().naam())
         .execute(&mut *tx)
         .await?;
-        Auditregel::door(
+        tx.leg_vast(Auditregel::door(
             recht,
             Entiteit::Aanmelding,
             &aanmelding.id,
             None,
             Some(&aanmelding),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(aanmelding)
     }
 
@@ -123,7 +121,7 @@ impl Db {
         id: &str,
         accepteren: bool,
     ) -> Result<Option<Opgaveaanmelding>, DbFout> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let rij: Option<Rij> = sqlx::query_as(
             "SELECT id, opgave_id, gemeente_code, rol, status FROM aanmeldingen WHERE id = $1",
         )
@@ -172,17 +170,15 @@ impl Db {
             status,
             ..voor.clone()
         };
-        Auditregel::door_regie_voor(
+        tx.leg_vast(Auditregel::door_regie_voor(
             recht,
             &voor.gemeente,
             Entiteit::Aanmelding,
             id,
             Some(&voor),
             Some(&na),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(Some(na))
     }
 }

@@ -10,6 +10,7 @@ use domain::scenario::Basis;
 use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, ReferentiecomponentId};
 
 use super::audit::{Auditregel, Entiteit};
+use super::schrijving::Versiestap;
 use super::{Db, DbFout, datum, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -232,58 +233,55 @@ impl Db {
     ) -> Result<i64, DbFout> {
         let gemeente = recht.gemeente();
         let voor = self.een_applicatie(gemeente, &applicatie.id).await?;
-        let mut tx = self.pool.begin().await?;
-        let (versie, positie) = match (&voor, verwacht) {
-            (None, None) => {
-                let positie: Option<i64> = sqlx::query_scalar(
-                    "SELECT MAX(positie) FROM applicaties WHERE gemeente_code = $1",
+        let mut tx = self.schrijving().await?;
+        let stap = Versiestap::maken_of_wijzigen(
+            voor.as_ref().map(|(_, v)| *v),
+            verwacht,
+            || bestaat(&applicatie.id),
+            "deze applicatie bestaat niet",
+        )?;
+        let positie: Option<i64> = match stap {
+            Versiestap::Nieuw => {
+                sqlx::query_scalar(
+                    "SELECT MAX(positie) + 1 FROM applicaties WHERE gemeente_code = $1",
                 )
                 .bind(gemeente.as_str())
                 .fetch_one(&mut *tx)
-                .await?;
-                (1, positie.map_or(0, |p| p + 1))
+                .await?
             }
-            (None, Some(_)) => return Err(DbFout::Bestaat("deze applicatie bestaat niet".into())),
-            (Some(_), None) => return Err(DbFout::Bestaat(bestaat(&applicatie.id))),
-            (Some((_, huidig)), Some(w)) if *huidig != w => {
-                return Err(DbFout::VersieConflict { huidig: *huidig });
-            }
-            (Some((_, huidig)), Some(_)) => {
-                let positie: i64 = sqlx::query_scalar(
+            Versiestap::Vervang(_) => {
+                let positie = sqlx::query_scalar(
                     "SELECT positie FROM applicaties WHERE gemeente_code = $1 AND id = $2",
                 )
                 .bind(gemeente.as_str())
                 .bind(applicatie.id.as_str())
                 .fetch_one(&mut *tx)
                 .await?;
-                // The version in the WHERE clause makes a concurrent writer lose.
-                let weg = sqlx::query(
+                let geraakt = sqlx::query(
                     "DELETE FROM applicaties WHERE gemeente_code = $1 AND id = $2 AND versie = $3",
                 )
                 .bind(gemeente.as_str())
                 .bind(applicatie.id.as_str())
-                .bind(huidig)
+                .bind(stap.bewaakt())
                 .execute(&mut *tx)
-                .await?;
-                if weg.rows_affected() != 1 {
-                    return Err(DbFout::VersieConflict { huidig: *huidig });
-                }
-                (huidig + 1, positie)
+                .await?
+                .rows_affected();
+                stap.na(geraakt)?;
+                Some(positie)
             }
         };
+        let (versie, positie) = (stap.nieuwe_versie(), positie.unwrap_or(0));
         schrijf_partij(&mut tx, gemeente, &[(applicatie, positie, versie)])
             .await
             .map_err(|e| DbFout::uit_unieke_sleutel(e, bestaat(&applicatie.id)))?;
-        Auditregel::door(
+        tx.leg_vast(Auditregel::door(
             recht,
             Entiteit::Applicatie,
             applicatie.id.as_str(),
             voor.as_ref().map(|(a, _)| a),
             Some(applicatie),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(versie)
     }
 
@@ -299,16 +297,20 @@ impl Db {
         let Some((voor, _)) = self.een_applicatie(recht.gemeente(), id).await? else {
             return Ok(false);
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         sqlx::query("DELETE FROM applicaties WHERE gemeente_code = $1 AND id = $2")
             .bind(recht.gemeente().as_str())
             .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
-        Auditregel::door(recht, Entiteit::Applicatie, id.as_str(), Some(&voor), None)
-            .schrijf(&mut tx, self.nu_micros())
-            .await?;
-        tx.commit().await?;
+        tx.leg_vast(Auditregel::door(
+            recht,
+            Entiteit::Applicatie,
+            id.as_str(),
+            Some(&voor),
+            None,
+        ))
+        .await?;
         Ok(true)
     }
 
@@ -325,7 +327,7 @@ impl Db {
         vervangen: bool,
     ) -> Result<Landschapimport, DbFout> {
         let gemeente = recht.gemeente();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let bestaand: Vec<(String, i64, i64)> =
             sqlx::query_as("SELECT id, positie, versie FROM applicaties WHERE gemeente_code = $1")
                 .bind(gemeente.as_str())
@@ -382,16 +384,14 @@ impl Db {
             bijgewerkt,
             verwijderd,
         };
-        Auditregel::door(
+        tx.leg_vast(Auditregel::door(
             recht,
             Entiteit::ApplicatiesImport,
             gemeente.as_str(),
             None,
             Some(&verslag),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(verslag)
     }
 }
@@ -404,7 +404,7 @@ fn sqlx_query(sql: &str) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArgu
 /// Writes applicaties (with their position and version) and their functions, in as few
 /// statements as the batch allows.
 async fn schrijf_partij(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     gemeente: &GemeenteCode,
     rijen: &[(&Applicatie, i64, i64)],
 ) -> Result<(), sqlx::Error> {
@@ -446,7 +446,7 @@ async fn schrijf_partij(
             .bind(app.gebruikers.map(i64::from))
             .bind(*versie);
     }
-    query.execute(&mut **tx).await?;
+    query.execute(&mut *tx).await?;
 
     let functies: Vec<(&ApplicatieId, usize, &ReferentiecomponentId)> = rijen
         .iter()
@@ -473,7 +473,7 @@ async fn schrijf_partij(
                 .bind(i64::try_from(*volgorde).unwrap_or(i64::MAX))
                 .bind(r.as_str());
         }
-        query.execute(&mut **tx).await?;
+        query.execute(&mut *tx).await?;
     }
     Ok(())
 }

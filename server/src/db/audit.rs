@@ -139,9 +139,9 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
     ///
     /// # Errors
     /// A database error; the caller's transaction then rolls back with it.
-    pub async fn schrijf(
+    pub(super) async fn schrijf(
         self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tx: &mut sqlx::AnyConnection,
         tijdstip: i64,
     ) -> Result<(), DbFout> {
         let json = |waarde: Option<&T>| waarde.and_then(|w| serde_json::to_string(w).ok());
@@ -157,7 +157,7 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
         .bind(self.entiteit_id)
         .bind(json(self.voor))
         .bind(json(self.na))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
         na_wijziging(tx, self.entiteit.raakt(), self.gemeente).await?;
         Ok(())

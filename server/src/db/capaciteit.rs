@@ -4,6 +4,7 @@
 use domain::Capaciteit;
 
 use super::audit::{Auditregel, Entiteit};
+use super::schrijving::Versiestap;
 use super::{Db, DbFout};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -62,58 +63,44 @@ impl Db {
         verwacht: Option<i64>,
     ) -> Result<i64, DbFout> {
         let gemeente = recht.gemeente().as_str();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let huidig: Option<(f64, i64, i64)> = sqlx::query_as(
             "SELECT fte_per_kwartaal, budget_per_jaar, versie FROM capaciteit WHERE gemeente_code = $1",
         )
         .bind(gemeente)
         .fetch_optional(&mut *tx)
         .await?;
-        let versie = match (huidig, verwacht) {
-            (None, _) => {
-                sqlx::query(
-                    "INSERT INTO capaciteit (gemeente_code, fte_per_kwartaal, budget_per_jaar, versie) VALUES ($1, $2, $3, 1)",
-                )
-                .bind(gemeente)
-                .bind(nieuw.fte_per_kwartaal)
-                .bind(nieuw.budget_per_jaar)
-                .execute(&mut *tx)
-                .await?;
-                1
+        let stap = Versiestap::zetten(huidig.map(|(_, _, v)| v), verwacht)?;
+        let sql = match stap {
+            Versiestap::Nieuw => {
+                "INSERT INTO capaciteit (fte_per_kwartaal, budget_per_jaar, gemeente_code, versie) VALUES ($1, $2, $3, $4 + 1)"
             }
-            (Some(_), None) => return Err(DbFout::VersieVereist),
-            (Some((_, _, versie)), Some(verwacht)) => {
-                // The version in the WHERE clause makes a concurrent writer lose, not overwrite.
-                let resultaat = sqlx::query(
-                    "UPDATE capaciteit SET fte_per_kwartaal = $1, budget_per_jaar = $2, versie = versie + 1 \
-                     WHERE gemeente_code = $3 AND versie = $4",
-                )
-                .bind(nieuw.fte_per_kwartaal)
-                .bind(nieuw.budget_per_jaar)
-                .bind(gemeente)
-                .bind(verwacht)
-                .execute(&mut *tx)
-                .await?;
-                if resultaat.rows_affected() != 1 {
-                    return Err(DbFout::VersieConflict { huidig: versie });
-                }
-                verwacht + 1
+            Versiestap::Vervang(_) => {
+                "UPDATE capaciteit SET fte_per_kwartaal = $1, budget_per_jaar = $2, versie = versie + 1 \
+                 WHERE gemeente_code = $3 AND versie = $4"
             }
         };
+        let geraakt = sqlx::query(sql)
+            .bind(nieuw.fte_per_kwartaal)
+            .bind(nieuw.budget_per_jaar)
+            .bind(gemeente)
+            .bind(stap.bewaakt())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        let versie = stap.na(geraakt)?;
         let voor = huidig.map(|(fte_per_kwartaal, budget_per_jaar, _)| Capaciteit {
             fte_per_kwartaal,
             budget_per_jaar,
         });
-        Auditregel::door(
+        tx.leg_vast(Auditregel::door(
             recht,
             Entiteit::Capaciteit,
             gemeente,
             voor.as_ref(),
             Some(&nieuw),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(versie)
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use domain::{Component, ComponentId, GemeenteCode, OpgaveId, ReferentiecomponentId};
 
 use super::audit::{Auditregel, Entiteit};
+use super::schrijving::Versiestap;
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -142,7 +143,7 @@ impl Db {
         voor: Option<&Component>,
     ) -> Result<(), DbFout> {
         let id = &component.id;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         if voor.is_some() {
             sqlx::query("UPDATE componenten SET naam = $1, laag = $2, status = $3, licentie = $4, versie = versie + 1 WHERE id = $5")
                 .bind(&component.naam)
@@ -194,16 +195,14 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
-        Auditregel::door_regie(
+        tx.leg_vast(Auditregel::door_regie(
             recht,
             Entiteit::Component,
             id.as_str(),
             voor,
             Some(component),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }
@@ -263,30 +262,23 @@ impl Db {
             .await?
             .into_iter()
             .find(|k| k.id == component.id);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let huidig: Option<i64> =
             sqlx::query_scalar("SELECT versie FROM componenten WHERE id = $1")
                 .bind(component.id.as_str())
                 .fetch_optional(&mut *tx)
                 .await?;
-        let versie = match (huidig, verwacht) {
-            (None, _) => None,
-            (Some(_), None) => return Err(DbFout::VersieVereist),
-            (Some(v), Some(w)) if v != w => return Err(DbFout::VersieConflict { huidig: v }),
-            (Some(v), Some(_)) => Some(v),
-        };
-        let versie = schrijf_component(&mut tx, component, versie).await?;
+        let stap = Versiestap::zetten(huidig, verwacht)?;
+        let versie = schrijf_component(&mut tx, component, stap).await?;
         let id = component.id.as_str();
-        Auditregel::door_regie(
+        tx.leg_vast(Auditregel::door_regie(
             recht,
             Entiteit::Component,
             id,
             voor.as_ref(),
             Some(component),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(versie)
     }
 
@@ -308,7 +300,7 @@ impl Db {
             return Ok(0);
         }
         for component in componenten {
-            schrijf_component(&mut tx, component, None).await?;
+            schrijf_component(&mut tx, component, Versiestap::Nieuw).await?;
         }
         tx.commit().await?;
         Ok(componenten.len())
@@ -326,49 +318,44 @@ impl Db {
         let Some(voor) = self.componenten().await?.into_iter().find(|k| &k.id == id) else {
             return Ok(false);
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         sqlx::query("DELETE FROM componenten WHERE id = $1")
             .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
-        Auditregel::<Component>::door_regie(
+        tx.leg_vast(Auditregel::<Component>::door_regie(
             recht,
             Entiteit::Component,
             id.as_str(),
             Some(&voor),
             None,
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(true)
     }
 }
 
-/// Writes `component` and its link tables inside `tx`: a new row when `versie` is none,
-/// else the row at exactly that version. Returns the new version.
+/// Writes `component` and its link tables on `tx`: a new row, or the stored one at
+/// exactly the version of `stap`. Returns the new version.
 async fn schrijf_component(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     component: &Component,
-    versie: Option<i64>,
+    stap: Versiestap,
 ) -> Result<i64, DbFout> {
-    let versie = match versie {
-        None => {
-            sqlx::query(
-                    "INSERT INTO componenten (id, naam, laag, soort, status, migratie_maanden, migratie_fte, jaarlijkse_kosten, versie) \
-                     VALUES ($1, $2, $3, $4, $5, 0, 0, 0, 0)",
-                )
-                .bind(component.id.as_str())
-                .bind(&component.naam)
-                .bind(als_tekst(&component.laag))
-                .bind(als_tekst(&component.soort))
-                .bind(als_tekst(&component.status))
-                .execute(&mut **tx)
-                .await?;
-            0
-        }
-        Some(v) => v,
-    };
+    if stap == Versiestap::Nieuw {
+        // A bare row at version 0, which the guarded update below fills in.
+        sqlx::query(
+            "INSERT INTO componenten (id, naam, laag, soort, status, migratie_maanden, migratie_fte, jaarlijkse_kosten, versie) \
+             VALUES ($1, $2, $3, $4, $5, 0, 0, 0, 0)",
+        )
+        .bind(component.id.as_str())
+        .bind(&component.naam)
+        .bind(als_tekst(&component.laag))
+        .bind(als_tekst(&component.soort))
+        .bind(als_tekst(&component.status))
+        .execute(&mut *tx)
+        .await?;
+    }
     let bijgewerkt = sqlx::query(
             "UPDATE componenten SET naam = $1, laag = $2, soort = $3, status = $4, opgave_id = $5, beschikbaar_vanaf = $6, \
              verwacht_beschikbaar = $7, migratie_maanden = $8, migratie_fte = $9, jaarlijkse_kosten = $10, url = $11, \
@@ -387,13 +374,11 @@ async fn schrijf_component(
         .bind(&component.url)
         .bind(&component.licentie)
         .bind(component.id.as_str())
-        .bind(versie)
-        .execute(&mut **tx)
+        .bind(stap.bewaakt())
+        .execute(&mut *tx)
         .await
         .map_err(|e| DbFout::uit_unieke_sleutel(e, "een andere component heeft deze url al".into()))?;
-    if bijgewerkt.rows_affected() != 1 {
-        return Err(DbFout::VersieConflict { huidig: versie });
-    }
+    let versie = stap.na(bijgewerkt.rows_affected())?;
     let id = component.id.as_str();
     for (tabel, kolom, waarden) in [
         (
@@ -426,7 +411,7 @@ async fn schrijf_component(
     ] {
         sqlx::query(&format!("DELETE FROM {tabel} WHERE component_id = $1"))
             .bind(id)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
         let mut gezien = Vec::new();
         for waarde in waarden.into_iter().filter(|w| {
@@ -442,9 +427,9 @@ async fn schrijf_component(
             ))
             .bind(id)
             .bind(waarde)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
         }
     }
-    Ok(versie + 1)
+    Ok(versie)
 }

@@ -24,7 +24,7 @@ pub(super) enum Raakt {
 /// # Errors
 /// A database error; the writer's transaction then rolls back with it.
 pub(super) async fn na_wijziging(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     raakt: Raakt,
     gemeente: Option<&GemeenteCode>,
 ) -> Result<(), DbFout> {
@@ -42,11 +42,9 @@ pub(super) async fn na_wijziging(
 ///
 /// # Errors
 /// A database error.
-pub(super) async fn neem_schrijfslot(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-) -> Result<(), DbFout> {
+pub(super) async fn neem_schrijfslot(tx: &mut sqlx::AnyConnection) -> Result<(), DbFout> {
     sqlx::query("UPDATE gegevensversie SET versie = versie WHERE id = 1")
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
@@ -58,11 +56,11 @@ pub(super) async fn neem_schrijfslot(
 /// # Errors
 /// A database error; the writer's transaction then rolls back with it.
 pub(super) async fn nieuwe_gegevensversie(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     landschap: Option<&GemeenteCode>,
 ) -> Result<(), DbFout> {
     sqlx::query("UPDATE gegevensversie SET versie = versie + 1 WHERE id = 1")
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     if let Some(gemeente) = landschap {
         sqlx::query(
@@ -71,7 +69,7 @@ pub(super) async fn nieuwe_gegevensversie(
              ON CONFLICT (gemeente_code) DO UPDATE SET versie = excluded.versie",
         )
         .bind(gemeente.as_str())
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())

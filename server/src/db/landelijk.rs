@@ -21,6 +21,7 @@ use domain::landelijk::{LandelijkBeeld, Landelijketelling};
 use domain::{Applicatie, Component, GemeenteCode, Opgave, Overstapcontext, overstapplan};
 
 use super::audit::{Auditregel, Entiteit};
+use super::schrijving::Versiestap;
 use super::{Db, DbFout};
 use crate::toegang::recht::{
     AlleGemeentenLeesrecht, GemeenteLeesrecht, GemeenteSchrijfrecht, LandelijkLeesrecht,
@@ -294,48 +295,36 @@ impl Db {
         verwacht: Option<i64>,
     ) -> Result<i64, DbFout> {
         let gemeente = recht.gemeente().as_str();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let huidig: Option<(i64, i64)> = sqlx::query_as(
             "SELECT genoemd_in_cohorten, versie FROM zichtbaarheid WHERE gemeente_code = $1",
         )
         .bind(gemeente)
         .fetch_optional(&mut *tx)
         .await?;
-        if let Some((_, versie)) = huidig {
-            match verwacht {
-                None => return Err(DbFout::VersieVereist),
-                Some(v) if v != versie => return Err(DbFout::VersieConflict { huidig: versie }),
-                Some(_) => {}
-            }
-        }
-        // The version in the WHERE clause makes a concurrent writer lose, not overwrite.
-        let resultaat = sqlx::query(
+        let stap = Versiestap::zetten(huidig.map(|(_, v)| v), verwacht)?;
+        let geraakt = sqlx::query(
             "INSERT INTO zichtbaarheid (gemeente_code, genoemd_in_cohorten, versie) VALUES ($1, $2, 1) \
              ON CONFLICT (gemeente_code) DO UPDATE SET genoemd_in_cohorten = $2, \
              versie = zichtbaarheid.versie + 1 WHERE zichtbaarheid.versie = $3",
         )
         .bind(gemeente)
         .bind(i64::from(genoemd))
-        .bind(verwacht.unwrap_or(0))
+        .bind(stap.bewaakt())
         .execute(&mut *tx)
-        .await?;
-        if resultaat.rows_affected() != 1 {
-            return Err(DbFout::VersieConflict {
-                huidig: huidig.map_or(0, |(_, v)| v),
-            });
-        }
+        .await?
+        .rows_affected();
+        let versie = stap.na(geraakt)?;
         let voor = huidig.map(|(g, _)| g != 0);
-        Auditregel::door(
+        tx.leg_vast(Auditregel::door(
             recht,
             Entiteit::Zichtbaarheid,
             gemeente,
             voor.as_ref(),
             Some(&genoemd),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
-        Ok(huidig.map_or(1, |(_, v)| v + 1))
+        Ok(versie)
     }
 }
 

@@ -13,6 +13,7 @@ use domain::{
 use domain::tijdlijn::RoutekaartFout;
 
 use super::audit::{Auditregel, Entiteit};
+use super::schrijving::Versiestap;
 use super::{Db, DbFout, als_tekst, datum, ongeldig, uit_tekst};
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -183,7 +184,7 @@ impl Db {
 /// gemeenten) at version `versie`; its dependencies are written for the whole Routekaart
 /// by [`schrijf_afhankelijkheden`].
 async fn schrijf_opgave(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     opgave: &Opgave,
     versie: i64,
     bekend: &[String],
@@ -238,7 +239,7 @@ async fn schrijf_opgave(
     .bind(opgave.bijdrage.eerste_gebruiker.fte_per_kwartaal)
     .bind(opgave.bijdrage.eerste_gebruiker.euro)
     .bind(versie)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     for (volgorde, activiteit) in (0_i64..).zip(&opgave.activiteiten) {
         sqlx::query(
@@ -252,7 +253,7 @@ async fn schrijf_opgave(
             .bind(activiteit.periode.start().to_string())
             .bind(activiteit.periode.eind().to_string())
             .bind(volgorde)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     for besluit in &opgave.besluiten {
@@ -265,7 +266,7 @@ async fn schrijf_opgave(
         .bind(besluit.datum.to_string())
         .bind(als_tekst(&besluit.orgaan))
         .bind(&besluit.onderwerp)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     for deelnemer in opgave
@@ -277,7 +278,7 @@ async fn schrijf_opgave(
             .bind(opgave.id.as_str())
             .bind(deelnemer.gemeente.as_str())
             .bind(als_tekst(&deelnemer.rol))
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
 
@@ -390,11 +391,11 @@ async fn lees_opgaven_in(
 /// Writes every dependency of the Routekaart anew (they may cross opgaven, so a change to
 /// one opgave can touch them all).
 async fn schrijf_afhankelijkheden(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     routekaart: &[Opgave],
 ) -> Result<(), DbFout> {
     sqlx::query("DELETE FROM afhankelijkheden")
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     for activiteit in routekaart.iter().flat_map(|o| &o.activiteiten) {
         for voorganger in &activiteit.afhankelijk_van {
@@ -403,7 +404,7 @@ async fn schrijf_afhankelijkheden(
             )
             .bind(activiteit.id.as_str())
             .bind(voorganger.as_str())
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
         }
     }
@@ -441,7 +442,7 @@ impl Db {
         opgave: &Opgave,
         verwacht: Option<i64>,
     ) -> Result<Result<i64, RoutekaartFout>, DbFout> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         // The write lock first, so what is read below cannot change before this
         // transaction commits (the audit record raises the gegevensversie later).
         super::gegevensversie::neem_schrijfslot(&mut tx).await?;
@@ -454,37 +455,29 @@ impl Db {
             .bind(opgave.id.as_str())
             .fetch_optional(&mut *tx)
             .await?;
-        let versie = match (huidig, verwacht) {
-            (None, None) => 1,
-            (Some(_), None) => {
-                return Err(DbFout::Bestaat(format!(
-                    "er is al een opgave '{}'",
-                    opgave.id
-                )));
+        let stap = Versiestap::maken_of_wijzigen(
+            huidig,
+            verwacht,
+            || format!("er is al een opgave '{}'", opgave.id),
+            "deze opgave bestaat niet",
+        )?;
+        if let Versiestap::Vervang(_) = stap {
+            let geraakt =
+                sqlx::query("UPDATE opgaven SET versie = versie + 1 WHERE id = $1 AND versie = $2")
+                    .bind(opgave.id.as_str())
+                    .bind(stap.bewaakt())
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            stap.na(geraakt)?;
+            for tabel in ["activiteiten", "besluiten", "deelnemers"] {
+                sqlx::query(&format!("DELETE FROM {tabel} WHERE opgave_id = $1"))
+                    .bind(opgave.id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
             }
-            (None, Some(_)) => return Err(DbFout::Bestaat("deze opgave bestaat niet".into())),
-            (Some(v), Some(w)) if v != w => return Err(DbFout::VersieConflict { huidig: v }),
-            (Some(v), Some(_)) => {
-                // The version in the WHERE clause makes a concurrent writer lose.
-                let bijgewerkt = sqlx::query(
-                    "UPDATE opgaven SET versie = versie + 1 WHERE id = $1 AND versie = $2",
-                )
-                .bind(opgave.id.as_str())
-                .bind(v)
-                .execute(&mut *tx)
-                .await?;
-                if bijgewerkt.rows_affected() != 1 {
-                    return Err(DbFout::VersieConflict { huidig: v });
-                }
-                for tabel in ["activiteiten", "besluiten", "deelnemers"] {
-                    sqlx::query(&format!("DELETE FROM {tabel} WHERE opgave_id = $1"))
-                        .bind(opgave.id.as_str())
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                v + 1
-            }
-        };
+        }
+        let versie = stap.nieuwe_versie();
         let bekend: Vec<String> = sqlx::query_scalar("SELECT code FROM gemeenten")
             .fetch_all(&mut *tx)
             .await?;
@@ -498,16 +491,14 @@ impl Db {
                 anders => anders,
             })?;
         schrijf_afhankelijkheden(&mut tx, &routekaart).await?;
-        Auditregel::door_regie(
+        tx.leg_vast(Auditregel::door_regie(
             recht,
             Entiteit::Opgave,
             opgave.id.as_str(),
             voor.as_ref(),
             Some(opgave),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(Ok(versie))
     }
 }

@@ -42,18 +42,16 @@ impl Db {
         lijst: &[Referentiecomponent],
         overgeslagen: usize,
     ) -> Result<Importrapport, DbFout> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let rapport = Self::schrijf_referentiecomponenten(&mut tx, lijst, overgeslagen).await?;
-        Auditregel::door_regie(
+        tx.leg_vast(Auditregel::door_regie(
             recht,
             Entiteit::Referentiecomponenten,
             "import",
             None,
             Some(&rapport),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(rapport)
     }
 
@@ -76,7 +74,7 @@ impl Db {
     }
 
     async fn schrijf_referentiecomponenten(
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tx: &mut sqlx::AnyConnection,
         lijst: &[Referentiecomponent],
         overgeslagen: usize,
     ) -> Result<Importrapport, DbFout> {
@@ -89,7 +87,7 @@ impl Db {
             let bestaand: Option<String> =
                 sqlx::query_scalar("SELECT id FROM referentiecomponenten WHERE id = $1")
                     .bind(r.id.as_str())
-                    .fetch_optional(&mut **tx)
+                    .fetch_optional(&mut *tx)
                     .await?;
             if bestaand.is_some() {
                 sqlx::query(
@@ -98,7 +96,7 @@ impl Db {
                 .bind(&r.naam)
                 .bind(&r.omschrijving)
                 .bind(r.id.as_str())
-                .execute(&mut **tx)
+                .execute(&mut *tx)
                 .await?;
                 rapport.bijgewerkt += 1;
             } else {
@@ -106,7 +104,7 @@ impl Db {
                     .bind(r.id.as_str())
                     .bind(&r.naam)
                     .bind(&r.omschrijving)
-                    .execute(&mut **tx)
+                    .execute(&mut *tx)
                     .await?;
                 rapport.toegevoegd += 1;
             }

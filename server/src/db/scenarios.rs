@@ -7,6 +7,7 @@ use domain::contract::OpgeslagenScenario;
 use domain::scenario::Scenario;
 
 use super::audit::{Auditregel, Entiteit};
+use super::schrijving::Versiestap;
 use super::{Db, DbFout, ongeldig};
 use crate::toegang::geheim::{nieuw_geheim, sha256_hex};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
@@ -114,8 +115,7 @@ impl Db {
         scenario: &Scenario,
     ) -> Result<OpgeslagenScenario, DbFout> {
         let id = uuid::Uuid::new_v4().to_string();
-        let nu = self.nu_micros();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         sqlx::query(
             "INSERT INTO scenarios (id, gemeente_code, naam, inhoud, versie, aangemaakt_op, gewijzigd_op) \
              VALUES ($1, $2, $3, $4, 1, $5, $5)",
@@ -124,7 +124,7 @@ impl Db {
         .bind(recht.gemeente().as_str())
         .bind(naam)
         .bind(json(scenario)?)
-        .bind(nu)
+        .bind(tx.tijdstip())
         .execute(&mut *tx)
         .await?;
         let opgeslagen = OpgeslagenScenario {
@@ -133,16 +133,14 @@ impl Db {
             scenario: scenario.clone(),
             versie: 1,
         };
-        Auditregel::door(
+        tx.leg_vast(Auditregel::door(
             recht,
             Entiteit::Scenario,
             &opgeslagen.id,
             None,
             Some(&opgeslagen),
-        )
-        .schrijf(&mut tx, self.nu_micros())
+        ))
         .await?;
-        tx.commit().await?;
         Ok(opgeslagen)
     }
 
@@ -159,37 +157,39 @@ impl Db {
         naam: &str,
         scenario: &Scenario,
     ) -> Result<Option<OpgeslagenScenario>, DbFout> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let Some(voor) = lees(&mut tx, id, recht.gemeente()).await? else {
             return Ok(None);
         };
-        let bijgewerkt = sqlx::query(
+        let stap = Versiestap::wijzigen(voor.versie, verwacht)?;
+        let geraakt = sqlx::query(
             "UPDATE scenarios SET naam = $1, inhoud = $2, versie = versie + 1, gewijzigd_op = $3 \
              WHERE id = $4 AND gemeente_code = $5 AND versie = $6",
         )
         .bind(naam)
         .bind(json(scenario)?)
-        .bind(self.nu_micros())
+        .bind(tx.tijdstip())
         .bind(id)
         .bind(recht.gemeente().as_str())
-        .bind(verwacht)
+        .bind(stap.bewaakt())
         .execute(&mut *tx)
-        .await?;
-        if bijgewerkt.rows_affected() != 1 {
-            return Err(DbFout::VersieConflict {
-                huidig: voor.versie,
-            });
-        }
+        .await?
+        .rows_affected();
+        let versie = stap.na(geraakt)?;
         let na = OpgeslagenScenario {
             id: id.to_owned(),
             naam: naam.to_owned(),
             scenario: scenario.clone(),
-            versie: verwacht + 1,
+            versie,
         };
-        Auditregel::door(recht, Entiteit::Scenario, id, Some(&voor), Some(&na))
-            .schrijf(&mut tx, self.nu_micros())
-            .await?;
-        tx.commit().await?;
+        tx.leg_vast(Auditregel::door(
+            recht,
+            Entiteit::Scenario,
+            id,
+            Some(&voor),
+            Some(&na),
+        ))
+        .await?;
         Ok(Some(na))
     }
 
@@ -202,7 +202,7 @@ impl Db {
         recht: &GemeenteSchrijfrecht,
         id: &str,
     ) -> Result<bool, DbFout> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let voor = lees(&mut tx, id, recht.gemeente()).await?;
         let Some(voor) = voor else { return Ok(false) };
         sqlx::query("DELETE FROM deellinks WHERE soort = 'scenario' AND doel_id = $1")
@@ -214,10 +214,14 @@ impl Db {
             .bind(recht.gemeente().as_str())
             .execute(&mut *tx)
             .await?;
-        Auditregel::<OpgeslagenScenario>::door(recht, Entiteit::Scenario, id, Some(&voor), None)
-            .schrijf(&mut tx, self.nu_micros())
-            .await?;
-        tx.commit().await?;
+        tx.leg_vast(Auditregel::<OpgeslagenScenario>::door(
+            recht,
+            Entiteit::Scenario,
+            id,
+            Some(&voor),
+            None,
+        ))
+        .await?;
         Ok(true)
     }
 
@@ -233,7 +237,7 @@ impl Db {
         scenario_id: &str,
     ) -> Result<Option<String>, DbFout> {
         let token = nieuw_geheim().map_err(|e| ongeldig("deellinks")(&e))?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let bestaat: Option<String> =
             sqlx::query_scalar("SELECT id FROM scenarios WHERE id = $1 AND gemeente_code = $2")
                 .bind(scenario_id)
@@ -250,15 +254,19 @@ impl Db {
         .bind(&hash)
         .bind(scenario_id)
         .bind(recht.gemeente().as_str())
-        .bind(self.nu_micros())
+        .bind(tx.tijdstip())
         .execute(&mut *tx)
         .await?;
         // The audit names the link by a prefix of its hash, never the token.
         let sleutel = &hash[..12];
-        Auditregel::door(recht, Entiteit::Deellink, scenario_id, None, Some(&sleutel))
-            .schrijf(&mut tx, self.nu_micros())
-            .await?;
-        tx.commit().await?;
+        tx.leg_vast(Auditregel::door(
+            recht,
+            Entiteit::Deellink,
+            scenario_id,
+            None,
+            Some(&sleutel),
+        ))
+        .await?;
         Ok(Some(token))
     }
 
@@ -274,12 +282,12 @@ impl Db {
         token: &str,
     ) -> Result<bool, DbFout> {
         let hash = sha256_hex(token);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.schrijving().await?;
         let resultaat = sqlx::query(
             "UPDATE deellinks SET ingetrokken_op = $1 WHERE token_hash = $2 AND doel_id = $3 AND gemeente_code = $4 \
              AND soort = 'scenario' AND ingetrokken_op IS NULL",
         )
-        .bind(self.nu_micros())
+        .bind(tx.tijdstip())
         .bind(&hash)
         .bind(scenario_id)
         .bind(recht.gemeente().as_str())
@@ -289,10 +297,14 @@ impl Db {
             return Ok(false);
         }
         let sleutel = &hash[..12];
-        Auditregel::door(recht, Entiteit::Deellink, scenario_id, Some(&sleutel), None)
-            .schrijf(&mut tx, self.nu_micros())
-            .await?;
-        tx.commit().await?;
+        tx.leg_vast(Auditregel::door(
+            recht,
+            Entiteit::Deellink,
+            scenario_id,
+            Some(&sleutel),
+            None,
+        ))
+        .await?;
         Ok(true)
     }
 

@@ -341,15 +341,12 @@ impl Db {
         Ok(aantal)
     }
 
-    async fn wis_sessies_van(
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        email: &str,
-    ) -> Result<u64, DbFout> {
+    async fn wis_sessies_van(tx: &mut sqlx::AnyConnection, email: &str) -> Result<u64, DbFout> {
         Ok(sqlx::query(
             "DELETE FROM sessies WHERE gebruiker_id IN (SELECT id FROM gebruikers WHERE email = $1)",
         )
         .bind(email.trim().to_lowercase())
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?
         .rows_affected())
     }

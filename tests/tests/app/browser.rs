@@ -180,9 +180,12 @@ impl Browser {
             .expect("date set");
     }
 
+    /// Clicks `css` once it is there (a part that loads after hydration may come later).
     async fn klik(&self, css: &str) {
         self.client
-            .find(Locator::Css(css))
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("{css}: {e}"))
             .click()
