@@ -1,0 +1,94 @@
+//! A whole landscape file stored at once.
+
+use std::collections::HashMap;
+
+use domain::Applicatie;
+use domain::contract::Landschapimport;
+
+use super::schrijven::{PARTIJ, schrijf_partij, sqlx_query};
+use crate::db::audit::{Auditregel, Entiteit};
+use crate::db::{Db, DbFout};
+use crate::toegang::recht::GemeenteSchrijfrecht;
+
+impl Db {
+    /// Imports checked applicaties in one transaction: each replaces the applicatie with
+    /// its id or is added at the end; with `vervangen` the landscape becomes exactly the
+    /// file. One audit record names what changed.
+    ///
+    /// # Errors
+    /// A database error; then nothing is stored.
+    pub async fn importeer_applicaties(
+        &self,
+        recht: &GemeenteSchrijfrecht,
+        applicaties: &[Applicatie],
+        vervangen: bool,
+    ) -> Result<Landschapimport, DbFout> {
+        let gemeente = recht.gemeente();
+        let mut tx = self.schrijving().await?;
+        let bestaand: Vec<(String, i64, i64)> =
+            sqlx::query_as("SELECT id, positie, versie FROM applicaties WHERE gemeente_code = $1")
+                .bind(gemeente.as_str())
+                .fetch_all(&mut *tx)
+                .await?;
+        let bestaand: HashMap<String, (i64, i64)> = bestaand
+            .into_iter()
+            .map(|(id, positie, versie)| (id, (positie, versie)))
+            .collect();
+        let mut volgende = bestaand.values().map(|(p, _)| p + 1).max().unwrap_or(0);
+        let mut rijen = Vec::with_capacity(applicaties.len());
+        let mut bijgewerkt = 0;
+        for (i, app) in applicaties.iter().enumerate() {
+            let vorig = bestaand.get(app.id.as_str());
+            bijgewerkt += usize::from(vorig.is_some());
+            let positie = match (vervangen, vorig) {
+                (true, _) => i64::try_from(i).unwrap_or(i64::MAX),
+                (false, Some((positie, _))) => *positie,
+                (false, None) => {
+                    volgende += 1;
+                    volgende - 1
+                }
+            };
+            rijen.push((app, positie, vorig.map_or(1, |(_, v)| v + 1)));
+        }
+        let verwijderd = if vervangen {
+            sqlx::query("DELETE FROM applicaties WHERE gemeente_code = $1")
+                .bind(gemeente.as_str())
+                .execute(&mut *tx)
+                .await?;
+            bestaand.len() - bijgewerkt
+        } else {
+            for partij in applicaties.chunks(PARTIJ) {
+                let plaatsen = (2..partij.len() + 2)
+                    .map(|n| format!("${n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sql = format!(
+                    "DELETE FROM applicaties WHERE gemeente_code = $1 AND id IN ({plaatsen})"
+                );
+                let mut weg = sqlx_query(&sql).bind(gemeente.as_str());
+                for app in partij {
+                    weg = weg.bind(app.id.as_str());
+                }
+                weg.execute(&mut *tx).await?;
+            }
+            0
+        };
+        for partij in rijen.chunks(PARTIJ) {
+            schrijf_partij(&mut tx, gemeente, partij).await?;
+        }
+        let verslag = Landschapimport {
+            toegevoegd: applicaties.len() - bijgewerkt,
+            bijgewerkt,
+            verwijderd,
+        };
+        tx.leg_vast(Auditregel::door(
+            recht,
+            Entiteit::ApplicatiesImport,
+            gemeente.as_str(),
+            None,
+            Some(&verslag),
+        ))
+        .await?;
+        Ok(verslag)
+    }
+}
