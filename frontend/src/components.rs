@@ -8,6 +8,7 @@ pub mod cohorten;
 pub mod gantt;
 pub mod heatmap;
 pub mod kop;
+pub mod laden;
 pub mod landelijk_effect;
 pub mod melding;
 pub mod opgave_bewerken;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::laden::laden_eigen;
 use crate::components::tabel::Kolomkoppen;
 use crate::server_fns::audit::audit_ophalen;
 
@@ -17,40 +18,32 @@ pub fn AuditPagina() -> impl IntoView {
     view! {
         <Title text=titel.clone() />
         <h1 class="utrecht-heading-1">{titel}</h1>
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De wijzigingen worden geladen…"</p> }>
-            {move || Suspend::new(async move {
-                match regels.await {
-                    Ok(Ok(regels)) if regels.is_empty() => {
-                        view! { <p class="utrecht-paragraph">"Er zijn nog geen wijzigingen."</p> }.into_any()
+        {laden_eigen("De wijzigingen worden geladen…", regels, |regels| async move {
+            if regels.is_empty() {
+                return view! { <p class="utrecht-paragraph">"Er zijn nog geen wijzigingen."</p> }.into_any();
+            }
+            let rijen = regels
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <tr class="utrecht-table__row">
+                            <td class="utrecht-table__cell">{r.tijdstip}</td>
+                            <td class="utrecht-table__cell">{r.actor}</td>
+                            <td class="utrecht-table__cell">{format!("{} {}", r.entiteit, r.entiteit_id)}</td>
+                            <td class="utrecht-table__cell gp-code">{r.voor.unwrap_or_else(|| "—".into())}</td>
+                            <td class="utrecht-table__cell gp-code">{r.na.unwrap_or_else(|| "—".into())}</td>
+                        </tr>
                     }
-                    Ok(Ok(regels)) => {
-                        let rijen = regels
-                            .into_iter()
-                            .map(|r| {
-                                view! {
-                                    <tr class="utrecht-table__row">
-                                        <td class="utrecht-table__cell">{r.tijdstip}</td>
-                                        <td class="utrecht-table__cell">{r.actor}</td>
-                                        <td class="utrecht-table__cell">{format!("{} {}", r.entiteit, r.entiteit_id)}</td>
-                                        <td class="utrecht-table__cell gp-code">{r.voor.unwrap_or_else(|| "—".into())}</td>
-                                        <td class="utrecht-table__cell gp-code">{r.na.unwrap_or_else(|| "—".into())}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <table class="utrecht-table utrecht-table--html-table">
-                                <caption class="utrecht-table__caption">"Nieuwste eerst"</caption>
-                                <Kolomkoppen koppen=&["Tijdstip (UTC)", "Wie", "Wat", "Voor", "Na"] />
-                                <tbody class="utrecht-table__body">{rijen}</tbody>
-                            </table>
-                        }
-                            .into_any()
-                    }
-                    Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
-                    Err(fout) => crate::components::melding::laadfout(&fout),
-                }
-            })}
-        </Suspense>
+                })
+                .collect_view();
+            view! {
+                <table class="utrecht-table utrecht-table--html-table">
+                    <caption class="utrecht-table__caption">"Nieuwste eerst"</caption>
+                    <Kolomkoppen koppen=&["Tijdstip (UTC)", "Wie", "Wat", "Voor", "Na"] />
+                    <tbody class="utrecht-table__body">{rijen}</tbody>
+                </table>
+            }
+                .into_any()
+        })}
     }
 }

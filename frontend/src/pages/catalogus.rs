@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
+use crate::components::laden::laden;
 use crate::server_fns::catalogus::catalogus_ophalen;
 use crate::server_fns::sessie::{regie_csrf, wie};
 
@@ -56,35 +57,28 @@ pub fn CatalogusPagina() -> impl IntoView {
             </div>
             <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Filteren"</button>
         </form>
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De catalogus wordt geladen…"</p> }>
-            {move || Suspend::new(async move {
-                match catalogus.await {
-                    Ok(catalogus) => {
-                        let lagen = Laag::ALLE
-                            .into_iter()
-                            .map(|laag| {
-                                let kaarten = catalogus
-                                    .componenten
-                                    .iter()
-                                    .filter(|k| k.laag == laag && past(k))
-                                    .map(|k| view! { <Componentkaart component=k.clone() /> })
-                                    .collect_view();
-                                let kop = format!("laag-{}", laag.code());
-                                let verwijzing = kop.clone();
-                                view! {
-                                    <section class="gp-laag" aria-labelledby=verwijzing>
-                                        <h2 class="utrecht-heading-2" id=kop>{laag.label()}</h2>
-                                        <ul class="gp-laag__lijst">{kaarten}</ul>
-                                    </section>
-                                }
-                            })
-                            .collect_view();
-                        view! { <div class="gp-lagen">{lagen}</div> }.into_any()
+        {laden("De catalogus wordt geladen…", catalogus, move |catalogus| async move {
+            let lagen = Laag::ALLE
+                .into_iter()
+                .map(|laag| {
+                    let kaarten = catalogus
+                        .componenten
+                        .iter()
+                        .filter(|k| k.laag == laag && past(k))
+                        .map(|k| view! { <Componentkaart component=k.clone() /> })
+                        .collect_view();
+                    let kop = format!("laag-{}", laag.code());
+                    let verwijzing = kop.clone();
+                    view! {
+                        <section class="gp-laag" aria-labelledby=verwijzing>
+                            <h2 class="utrecht-heading-2" id=kop>{laag.label()}</h2>
+                            <ul class="gp-laag__lijst">{kaarten}</ul>
+                        </section>
                     }
-                    Err(fout) => crate::components::melding::laadfout(&fout),
-                }
-            })}
-        </Suspense>
+                })
+                .collect_view();
+            view! { <div class="gp-lagen">{lagen}</div> }.into_any()
+        })}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let csrf = regie_csrf(&aanmelding.await)?;

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::Probleem;
 use crate::components::bestandsimport::Probleemverslag;
+use crate::components::laden::laden;
 use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_lang};
 use crate::server_fns::catalogus::{Catalogus, catalogus_ophalen};
@@ -25,56 +26,45 @@ pub fn ComponentPagina() -> impl IntoView {
     // Outside the part that reloads after a save, so the message stays and is announced.
     let gelukt = RwSignal::new(false);
     view! {
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De component wordt geladen…"</p> }>
-            {
-                let id = id.clone();
-                move || {
-                    let id = id.clone();
-                    Suspend::new(async move {
-                        let gelezen = match catalogus.await {
-                            Ok(c) => c,
-                            Err(fout) => {
-                                return crate::components::melding::laadfout(&fout);
-                            }
-                        };
-                        let Some(component) = gelezen.componenten.iter().find(|k| k.id.as_str() == id).cloned() else {
-                            return view! {
-                                <Title text="Component niet gevonden" />
-                                <h1 class="utrecht-heading-1">"Component niet gevonden"</h1>
-                                <p class="utrecht-paragraph">
-                                    {format!("Er is geen component '{id}'. ")}
-                                    <a class="utrecht-link" href="/componenten">"Naar de catalogus"</a>
-                                </p>
-                            }
-                                .into_any();
-                        };
-                        let namen = gemeenten.await.unwrap_or_default();
-                        let gebruikers: Vec<String> = component
-                            .gebruikt_door
+        {laden("De component wordt geladen…", catalogus, move |gelezen| {
+            let id = id.clone();
+            async move {
+                let Some(component) = gelezen.componenten.iter().find(|k| k.id.as_str() == id).cloned() else {
+                    return view! {
+                        <Title text="Component niet gevonden" />
+                        <h1 class="utrecht-heading-1">"Component niet gevonden"</h1>
+                        <p class="utrecht-paragraph">
+                            {format!("Er is geen component '{id}'. ")}
+                            <a class="utrecht-link" href="/componenten">"Naar de catalogus"</a>
+                        </p>
+                    }
+                        .into_any();
+                };
+                let namen = gemeenten.await.unwrap_or_default();
+                let gebruikers: Vec<String> = component
+                    .gebruikt_door
+                    .iter()
+                    .map(|c| {
+                        namen
                             .iter()
-                            .map(|c| {
-                                namen
-                                    .iter()
-                                    .find(|g| &g.code == c)
-                                    .map_or_else(|| c.to_string(), |g| g.naam.clone())
-                            })
-                            .collect();
-                        let csrf = regie_csrf(&aanmelding.await);
-                        view! {
-                            <Componentdetail
-                                component=component
-                                catalogus=gelezen
-                                gebruikers=gebruikers
-                                csrf
-                                gelukt=gelukt
-                                na_opslaan=Callback::new(move |()| catalogus.refetch())
-                            />
-                        }
-                            .into_any()
+                            .find(|g| &g.code == c)
+                            .map_or_else(|| c.to_string(), |g| g.naam.clone())
                     })
+                    .collect();
+                let csrf = regie_csrf(&aanmelding.await);
+                view! {
+                    <Componentdetail
+                        component=component
+                        catalogus=gelezen
+                        gebruikers=gebruikers
+                        csrf
+                        gelukt=gelukt
+                        na_opslaan=Callback::new(move |()| catalogus.refetch())
+                    />
                 }
+                    .into_any()
             }
-        </Suspense>
+        })}
         <div aria-live="polite">
             {move || gelukt.get().then(|| view! { <p class="gp-gelukt" role="status">"De koppeling is opgeslagen."</p> })}
         </div>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::laden::laden;
 use crate::components::tabel::Kolomkoppen;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 
@@ -51,21 +52,9 @@ pub fn GemeentenPagina() -> impl IntoView {
                 </div>
             </div>
         </form>
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De gemeenten worden geladen…"</p> }>
-            {move || Suspend::new(async move {
-                match lijst.await {
-                    Ok(alle) => view! { <GemeentenTabel alle zoekterm /> }.into_any(),
-                    Err(fout) => {
-                        view! {
-                            <p class="gp-fout" role="alert">
-                                "De gemeenten konden niet worden geladen: " {fout.to_string()}
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {laden("De gemeenten worden geladen…", lijst, move |alle| async move {
+            view! { <GemeentenTabel alle zoekterm /> }.into_any()
+        })}
     }
 }
 

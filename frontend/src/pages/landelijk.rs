@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::beeld::kosten_tekst;
 use crate::components::cohorten::Cohorten;
 use crate::components::heatmap::Heatmap;
+use crate::components::laden::laden;
 use crate::components::zichtbaarheid::Zichtbaarheidkeuze;
 use crate::formaat::{aantal, datum_lang};
 use crate::server_fns::landelijk::landelijk_ophalen;
@@ -57,39 +58,37 @@ pub fn LandelijkPagina() -> impl IntoView {
             </div>
             <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Toon"</button>
         </form>
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Het landelijk beeld wordt berekend…"</p> }>
-            {move || Suspend::new(async move {
-                match pagina.await {
-                    Ok(Ok(p)) => {
-                        let genoemd = RwSignal::new(p.eigen.as_ref().is_some_and(|e| e.genoemd));
-                        let eigen = p.eigen.as_ref().map(|e| (e.gemeente.clone(), genoemd.into()));
-                        view! {
-                        <Samenvatting beeld=p.beeld.clone() />
-                        <section aria-labelledby="heatmap-kop">
-                            <h2 class="utrecht-heading-2" id="heatmap-kop">"Overstapmomenten per component en kwartaal"</h2>
-                            <Heatmap beeld=p.beeld.clone() />
-                        </section>
-                        <section aria-labelledby="cohorten-kop">
-                            <h2 class="utrecht-heading-2" id="cohorten-kop">"Kansrijke momenten en hun cohorten"</h2>
-                            <Cohorten beeld=p.beeld namen=p.namen eigen />
-                        </section>
-                        {p.eigen.map(|eigen| view! { <Zichtbaarheidkeuze eigen opgeslagen=genoemd /> })}
-                        }
-                            .into_any()
-                    }
-                    Ok(Err(domain::contract::Leesfout::NietIngelogd)) => view! {
+        {laden("Het landelijk beeld wordt berekend…", pagina, |pagina| async move {
+            let p = match pagina {
+                Ok(p) => p,
+                Err(domain::contract::Leesfout::NietIngelogd) => {
+                    return view! {
                         <p class="gp-fout" role="alert">
                             "Het landelijk beeld is er voor gemeenten en de regie. "
                             <a href="/inloggen">"Log in"</a>
                             " om het te zien."
                         </p>
                     }
-                        .into_any(),
-                    Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
-                    Err(fout) => crate::components::melding::laadfout(&fout),
+                        .into_any();
                 }
-            })}
-        </Suspense>
+                Err(fout) => return crate::components::melding::geweigerd(&fout),
+            };
+                let genoemd = RwSignal::new(p.eigen.as_ref().is_some_and(|e| e.genoemd));
+                let eigen = p.eigen.as_ref().map(|e| (e.gemeente.clone(), genoemd.into()));
+                view! {
+                <Samenvatting beeld=p.beeld.clone() />
+                <section aria-labelledby="heatmap-kop">
+                    <h2 class="utrecht-heading-2" id="heatmap-kop">"Overstapmomenten per component en kwartaal"</h2>
+                    <Heatmap beeld=p.beeld.clone() />
+                </section>
+                <section aria-labelledby="cohorten-kop">
+                    <h2 class="utrecht-heading-2" id="cohorten-kop">"Kansrijke momenten en hun cohorten"</h2>
+                    <Cohorten beeld=p.beeld namen=p.namen eigen />
+                </section>
+                {p.eigen.map(|eigen| view! { <Zichtbaarheidkeuze eigen opgeslagen=genoemd /> })}
+                }
+                    .into_any()
+        })}
     }
 }
 

@@ -15,6 +15,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{Antwoord, Inhoud, Probleem, stuur};
 use crate::components::bestandsimport::Bestandsimport;
+use crate::components::laden::laden_eigen;
 use crate::formaat::{bedrag, datum_kort};
 use crate::server_fns::landschap::planbasis_ophalen;
 use crate::server_fns::sessie::wie;
@@ -33,23 +34,13 @@ pub fn LandschapPagina() -> impl IntoView {
         <p class="utrecht-paragraph">
             <a class="utrecht-link" href=format!("/gemeenten/{code}/overstapplan")>"Naar het overstapplan"</a>
         </p>
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Het landschap wordt geladen…"</p> }>
-            {
-                let code = code.clone();
-                move || {
-                    let code = code.clone();
-                    Suspend::new(async move {
-                        let csrf = aanmelding.await.ok().flatten().map(|a| a.csrf);
-                        match basis.await {
-                            Ok(Ok(pb)) => view! { <Landschap code=code basis=pb csrf=csrf /> }
-                                .into_any(),
-                            Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
-                            Err(fout) => crate::components::melding::laadfout(&fout),
-                        }
-                    })
-                }
+        {laden_eigen("Het landschap wordt geladen…", basis, move |pb| {
+            let code = code.clone();
+            async move {
+                let csrf = aanmelding.await.ok().flatten().map(|a| a.csrf);
+                view! { <Landschap code=code basis=pb csrf=csrf /> }.into_any()
             }
-        </Suspense>
+        })}
     }
 }
 

@@ -9,6 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::aanmelden::Aanmelden;
+use crate::components::laden::laden;
 use crate::components::opgave_bewerken::OpgaveBewerken;
 use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_lang, periode_lang};
@@ -25,28 +26,23 @@ pub fn OpgavePagina() -> impl IntoView {
     let gemeenten = OnceResource::new(gemeenten_ophalen());
     let wie = wie();
     view! {
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De opgave wordt geladen…"</p> }>
-            {move || Suspend::new(async move {
-                match opgave.await {
-                    Ok(Some(o)) => {
-                        let namen = gemeenten.await.unwrap_or_default();
-                        let naam_van = |code: &domain::GemeenteCode| {
-                            namen.iter().find(|g| &g.code == code).map_or_else(|| code.to_string(), |g| g.naam.clone())
-                        };
-                        let deelnemers = |rol: Rol| -> String {
-                            let lijst: Vec<String> = o.deelnemers_met(rol).map(naam_van).collect();
-                            if lijst.is_empty() { "nog geen".into() } else { lijst.join(", ") }
-                        };
-                        let coalitiepartners = deelnemers(Rol::Coalitiepartner);
-                        let eerste_gebruikers = deelnemers(Rol::EersteGebruiker);
-                        let wie = wie.await;
-                        view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers wie /> }.into_any()
-                    }
-                    Ok(None) => view! { <NietGevonden /> }.into_any(),
-                    Err(fout) => crate::components::melding::laadfout(&fout),
-                }
-            })}
-        </Suspense>
+        {laden("De opgave wordt geladen…", opgave, move |opgave| async move {
+            let Some(o) = opgave else {
+                return view! { <NietGevonden /> }.into_any();
+            };
+            let namen = gemeenten.await.unwrap_or_default();
+            let naam_van = |code: &domain::GemeenteCode| {
+                namen.iter().find(|g| &g.code == code).map_or_else(|| code.to_string(), |g| g.naam.clone())
+            };
+            let deelnemers = |rol: Rol| -> String {
+                let lijst: Vec<String> = o.deelnemers_met(rol).map(naam_van).collect();
+                if lijst.is_empty() { "nog geen".into() } else { lijst.join(", ") }
+            };
+            let coalitiepartners = deelnemers(Rol::Coalitiepartner);
+            let eerste_gebruikers = deelnemers(Rol::EersteGebruiker);
+            let wie = wie.await;
+            view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers wie /> }.into_any()
+        })}
     }
 }
 

@@ -13,6 +13,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::besparingsgrafiek::Besparingsgrafiek;
+use crate::components::laden::laden_eigen;
 use crate::components::tabel::Kolomkoppen;
 use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
 use crate::formaat::{bedrag, datum_kort, datum_lang, getal};
@@ -32,61 +33,50 @@ pub fn OverstapplanPagina() -> impl IntoView {
         <p class="utrecht-paragraph">
             <a class="utrecht-link" href=format!("/gemeenten/{code}/landschap")>"Naar het applicatielandschap"</a>
         </p>
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Het plan wordt berekend…"</p> }>
-            {
-                let code = code.clone();
-                move || {
-                    let code = code.clone();
-                    Suspend::new(async move {
-                        match basis.await {
-                            Ok(Ok(pb)) => {
-                                let tekst = gevraagd();
-                                let gelezen = (!tekst.is_empty()).then(|| domain::datum::lees_datum(&tekst));
-                                let fout = gelezen.as_ref().and_then(|g| g.as_ref().err())
-                                    .map(|fout| format!("{fout}; het plan gebruikt vandaag."));
-                                let peildatum = gelezen.and_then(Result::ok).unwrap_or(pb.peildatum);
-                                view! {
-                                    <form class="gp-filters" method="get">
-                                        <div class="utrecht-form-field">
-                                            <label class="utrecht-form-label" for="peildatum">"Peildatum"</label>
-                                            <input class="utrecht-textbox" type="date" id="peildatum" name="peildatum"
-                                                value=peildatum.to_string() aria-describedby="peildatum-fout" />
-                                            <p class="gp-veldfout" id="peildatum-fout">{fout}</p>
-                                        </div>
-                                        <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Herberekenen"</button>
-                                    </form>
-                                    <p class="utrecht-paragraph gp-exports">
-                                        "Exporteren: "
-                                        <a class="utrecht-link" download=""
-                                            href=format!("/api/v1/gemeenten/{code}/overstapplan/export?peildatum={peildatum}")>
-                                            "overstapplan (CSV)"
-                                        </a>
-                                        ", "
-                                        <a class="utrecht-link" download=""
-                                            href=format!("/api/v1/gemeenten/{code}/agenda.ics?peildatum={peildatum}")>
-                                            "opzegdatums en overstapmomenten (iCalendar, voor Outlook)"
-                                        </a>
-                                        ", "
-                                        <a class="utrecht-link" download="" href="/api/v1/besluiten.ics">
-                                            "besluitmomenten van de Routekaart (iCalendar)"
-                                        </a>
-                                        ". "
-                                        <button type="button" class="utrecht-button utrecht-button--secondary-action gp-afdrukken"
-                                            on:click=move |_| afdrukken()>
-                                            "Afdrukken voor een collegevoorstel"
-                                        </button>
-                                    </p>
-                                    <Plan code=code basis=pb peildatum=peildatum />
-                                }
-                                    .into_any()
-                            }
-                            Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
-                            Err(fout) => crate::components::melding::laadfout(&fout),
-                        }
-                    })
+        {laden_eigen("Het plan wordt berekend…", basis, move |pb| {
+            let code = code.clone();
+            async move {
+                let tekst = gevraagd();
+                let gelezen = (!tekst.is_empty()).then(|| domain::datum::lees_datum(&tekst));
+                let fout = gelezen.as_ref().and_then(|g| g.as_ref().err())
+                    .map(|fout| format!("{fout}; het plan gebruikt vandaag."));
+                let peildatum = gelezen.and_then(Result::ok).unwrap_or(pb.peildatum);
+                view! {
+                    <form class="gp-filters" method="get">
+                        <div class="utrecht-form-field">
+                            <label class="utrecht-form-label" for="peildatum">"Peildatum"</label>
+                            <input class="utrecht-textbox" type="date" id="peildatum" name="peildatum"
+                                value=peildatum.to_string() aria-describedby="peildatum-fout" />
+                            <p class="gp-veldfout" id="peildatum-fout">{fout}</p>
+                        </div>
+                        <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Herberekenen"</button>
+                    </form>
+                    <p class="utrecht-paragraph gp-exports">
+                        "Exporteren: "
+                        <a class="utrecht-link" download=""
+                            href=format!("/api/v1/gemeenten/{code}/overstapplan/export?peildatum={peildatum}")>
+                            "overstapplan (CSV)"
+                        </a>
+                        ", "
+                        <a class="utrecht-link" download=""
+                            href=format!("/api/v1/gemeenten/{code}/agenda.ics?peildatum={peildatum}")>
+                            "opzegdatums en overstapmomenten (iCalendar, voor Outlook)"
+                        </a>
+                        ", "
+                        <a class="utrecht-link" download="" href="/api/v1/besluiten.ics">
+                            "besluitmomenten van de Routekaart (iCalendar)"
+                        </a>
+                        ". "
+                        <button type="button" class="utrecht-button utrecht-button--secondary-action gp-afdrukken"
+                            on:click=move |_| afdrukken()>
+                            "Afdrukken voor een collegevoorstel"
+                        </button>
+                    </p>
+                    <Plan code=code basis=pb peildatum=peildatum />
                 }
+                    .into_any()
             }
-        </Suspense>
+        })}
     }
 }
 

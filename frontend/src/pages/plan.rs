@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 
 use domain::scenario::basisversie;
 
+use crate::components::laden::laden;
 use crate::formaat::datum_lang;
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::pages::overstapplan::Planweergave;
@@ -90,52 +91,47 @@ pub fn PlanPagina() -> impl IntoView {
     let token = params.with_untracked(|p| p.get("token").unwrap_or_default());
     let gedeeld = OnceResource::new(gedeeld_ophalen(token));
     view! {
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"Het plan wordt geladen…"</p> }>
-            {move || Suspend::new(async move {
-                match gedeeld.await {
-                    Ok(Some(gedeeld)) => {
-                        let s = gedeeld.scenario;
-                        let uitwerking = s.werk_uit(&gedeeld.basis);
-                        let gewijzigd = basisversie(&gedeeld.basis.routekaart) != s.basisversie;
-                        let conflicten = uitwerking
-                            .conflicten
-                            .iter()
-                            .map(|c| view! { <li>{format!("{}: {}", beschrijf(&c.wijziging), c.reden)}</li> })
-                            .collect_view();
-                        let aantal_conflicten = uitwerking.conflicten.len();
-                        let wijzigingen = s.wijzigingen.iter().map(|w| view! { <li>{beschrijf(w)}</li> }).collect_view();
-                        view! {
-                            <Title text=gedeeld.naam.clone() />
-                            <p class="gp-alleen-lezen">"Gedeeld plan, alleen lezen"</p>
-                            <h1 class="utrecht-heading-1">{gedeeld.naam}</h1>
-                            <dl class="gp-gegevens">
-                                <dt>"Gemeente"</dt>
-                                <dd>{s.gemeente.to_string()}</dd>
-                                <dt>"Peildatum"</dt>
-                                <dd>{datum_lang(s.peildatum)}</dd>
-                            </dl>
-                            {gewijzigd.then(|| view! {
-                                <p class="gp-melding" role="status" id="basis-gewijzigd">
-                                    "De Routekaart is gewijzigd sinds dit plan werd gemaakt; het plan is opnieuw uitgerekend op de huidige gegevens."
-                                </p>
-                            })}
-                            {(aantal_conflicten > 0).then(|| view! {
-                                <section aria-labelledby="conflicten-kop">
-                                    <h2 class="utrecht-heading-2" id="conflicten-kop">"Keuzes die niet meer passen"</h2>
-                                    <ul class="utrecht-unordered-list" id="conflicten">{conflicten}</ul>
-                                </section>
-                            })}
-                            <h2 class="utrecht-heading-2">"Keuzes in dit plan"</h2>
-                            <ol class="utrecht-ordered-list">{wijzigingen}</ol>
-                            <Planweergave plan=uitwerking.plan basis=uitwerking.basis />
-                        }
-                            .into_any()
-                    }
-                    Ok(None) => view! { <NietGevonden /> }.into_any(),
-                    Err(fout) => view! { <p class="gp-fout" role="alert">"Het plan kon niet worden geladen: " {crate::api::serverfout(&fout)}</p> }.into_any(),
+        {laden("Het plan wordt geladen…", gedeeld, |gedeeld| async move {
+            let Some(gedeeld) = gedeeld else {
+                return view! { <NietGevonden /> }.into_any();
+            };
+                let s = gedeeld.scenario;
+                let uitwerking = s.werk_uit(&gedeeld.basis);
+                let gewijzigd = basisversie(&gedeeld.basis.routekaart) != s.basisversie;
+                let conflicten = uitwerking
+                    .conflicten
+                    .iter()
+                    .map(|c| view! { <li>{format!("{}: {}", beschrijf(&c.wijziging), c.reden)}</li> })
+                    .collect_view();
+                let aantal_conflicten = uitwerking.conflicten.len();
+                let wijzigingen = s.wijzigingen.iter().map(|w| view! { <li>{beschrijf(w)}</li> }).collect_view();
+                view! {
+                    <Title text=gedeeld.naam.clone() />
+                    <p class="gp-alleen-lezen">"Gedeeld plan, alleen lezen"</p>
+                    <h1 class="utrecht-heading-1">{gedeeld.naam}</h1>
+                    <dl class="gp-gegevens">
+                        <dt>"Gemeente"</dt>
+                        <dd>{s.gemeente.to_string()}</dd>
+                        <dt>"Peildatum"</dt>
+                        <dd>{datum_lang(s.peildatum)}</dd>
+                    </dl>
+                    {gewijzigd.then(|| view! {
+                        <p class="gp-melding" role="status" id="basis-gewijzigd">
+                            "De Routekaart is gewijzigd sinds dit plan werd gemaakt; het plan is opnieuw uitgerekend op de huidige gegevens."
+                        </p>
+                    })}
+                    {(aantal_conflicten > 0).then(|| view! {
+                        <section aria-labelledby="conflicten-kop">
+                            <h2 class="utrecht-heading-2" id="conflicten-kop">"Keuzes die niet meer passen"</h2>
+                            <ul class="utrecht-unordered-list" id="conflicten">{conflicten}</ul>
+                        </section>
+                    })}
+                    <h2 class="utrecht-heading-2">"Keuzes in dit plan"</h2>
+                    <ol class="utrecht-ordered-list">{wijzigingen}</ol>
+                    <Planweergave plan=uitwerking.plan basis=uitwerking.basis />
                 }
-            })}
-        </Suspense>
+                    .into_any()
+        })}
     }
 }
 

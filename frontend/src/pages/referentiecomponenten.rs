@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
+use crate::components::laden::laden;
 use crate::components::tabel::Kolomkoppen;
 use crate::server_fns::catalogus::catalogus_ophalen;
 use crate::server_fns::sessie::{regie_csrf, wie};
@@ -42,36 +43,29 @@ pub fn ReferentiecomponentenPagina() -> impl IntoView {
                 })
             })}
         </Suspense>
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De lijst wordt geladen…"</p> }>
-            {move || Suspend::new(async move {
-                match catalogus.await {
-                    Ok(c) => {
-                        let aantal = c.referentiecomponenten.len();
-                        view! {
-                            <p class="utrecht-paragraph" id="aantal-referentiecomponenten">
-                                {format!("{aantal} referentiecomponenten")}
-                            </p>
-                            <table class="utrecht-table utrecht-table--html-table">
-                                <Kolomkoppen koppen=&["Naam", "Omschrijving"] />
-                                <tbody class="utrecht-table__body">
-                                    {c.referentiecomponenten
-                                        .into_iter()
-                                        .map(|r| view! {
-                                            <tr class="utrecht-table__row">
-                                                <td class="utrecht-table__cell">{r.naam}</td>
-                                                <td class="utrecht-table__cell">{r.omschrijving}</td>
-                                            </tr>
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        }
-                            .into_any()
-                    }
-                    Err(fout) => crate::components::melding::laadfout(&fout),
-                }
-            })}
-        </Suspense>
+        {laden("De lijst wordt geladen…", catalogus, |c| async move {
+            let aantal = c.referentiecomponenten.len();
+            view! {
+                <p class="utrecht-paragraph" id="aantal-referentiecomponenten">
+                    {format!("{aantal} referentiecomponenten")}
+                </p>
+                <table class="utrecht-table utrecht-table--html-table">
+                    <Kolomkoppen koppen=&["Naam", "Omschrijving"] />
+                    <tbody class="utrecht-table__body">
+                        {c.referentiecomponenten
+                            .into_iter()
+                            .map(|r| view! {
+                                <tr class="utrecht-table__row">
+                                    <td class="utrecht-table__cell">{r.naam}</td>
+                                    <td class="utrecht-table__cell">{r.omschrijving}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            }
+                .into_any()
+        })}
     }
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::laden::laden;
 use crate::components::routekaart_overzicht::RoutekaartOverzicht;
 use crate::server_fns::landelijk::contractvensters_ophalen;
 use crate::server_fns::landschap::wat_als_beginpunt;
@@ -27,26 +28,10 @@ pub fn RoutekaartPagina() -> impl IntoView {
             "opschalingsfase, waarin meer gemeenten de oplossing in gebruik nemen. De ruiten zijn "
             "besluitmomenten; de verticale lijn is vandaag."
         </p>
-        <Suspense fallback=|| {
-            view! { <p class="utrecht-paragraph">"De Routekaart wordt geladen…"</p> }
-        }>
-            {move || Suspend::new(async move {
-                match overzicht.await {
-                    Ok(overzicht) => {
-                        let (wat_als, vensters) = (wat_als.await, vensters.await);
-                        let regie_csrf = regie_csrf(&wie.await);
-                        view! { <RoutekaartOverzicht overzicht wat_als vensters regie_csrf /> }.into_any()
-                    }
-                    Err(fout) => {
-                        view! {
-                            <p class="gp-fout" role="alert">
-                                "De Routekaart kon niet worden geladen: " {crate::api::serverfout(&fout)}
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {laden("De Routekaart wordt geladen…", overzicht, move |overzicht| async move {
+            let (wat_als, vensters) = (wat_als.await, vensters.await);
+            let regie_csrf = regie_csrf(&wie.await);
+            view! { <RoutekaartOverzicht overzicht wat_als vensters regie_csrf /> }.into_any()
+        })}
     }
 }

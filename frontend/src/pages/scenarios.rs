@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::laden::laden_eigen;
 use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_kort, getal};
 use crate::server_fns::landschap::scenarios_ophalen;
@@ -25,24 +26,13 @@ pub fn ScenariosPagina() -> impl IntoView {
     view! {
         <Title text=titel.clone() />
         <h1 class="utrecht-heading-1">{titel}</h1>
-        <Suspense fallback=|| view! { <p class="utrecht-paragraph">"De scenario's worden geladen…"</p> }>
-            {
-                let code = code.clone();
-                move || {
-                    let code = code.clone();
-                    Suspend::new(async move {
-                        match gegevens.await {
-                            Ok(Ok((basis, lijst))) => {
-                                let (a, b) = (gekozen("a"), gekozen("b"));
-                                view! { <Vergelijking code basis lijst a b /> }.into_any()
-                            }
-                            Ok(Err(fout)) => crate::components::melding::geweigerd(&fout),
-                            Err(fout) => crate::components::melding::laadfout(&fout),
-                        }
-                    })
-                }
+        {laden_eigen("De scenario's worden geladen…", gegevens, move |(basis, lijst)| {
+            let code = code.clone();
+            async move {
+                let (a, b) = (gekozen("a"), gekozen("b"));
+                view! { <Vergelijking code basis lijst a b /> }.into_any()
             }
-        </Suspense>
+        })}
     }
 }
 

@@ -1,0 +1,59 @@
+//! The page skeleton every page shares: while its data loads, one line saying what is
+//! loading; then the page made from the data, or one sentence saying why there is none.
+
+use std::future::{Future, IntoFuture};
+
+use domain::contract::Leesfout;
+use leptos::prelude::*;
+
+use super::melding::{geweigerd, laadfout};
+
+/// Shows `laadtekst` while `gegevens` loads, then `inhoud` of what it loaded, or why it
+/// could not be loaded.
+pub fn laden<R, T, F, U>(laadtekst: &'static str, gegevens: R, inhoud: F) -> impl IntoView
+where
+    R: IntoFuture<Output = Result<T, ServerFnError>> + Copy + Send + Sync + 'static,
+    R::IntoFuture: Send,
+    T: Send + 'static,
+    F: Fn(T) -> U + Clone + Send + Sync + 'static,
+    U: Future<Output = AnyView> + Send + 'static,
+{
+    view! {
+        <Suspense fallback=move || view! { <p class="utrecht-paragraph">{laadtekst}</p> }>
+            {move || {
+                let inhoud = inhoud.clone();
+                Suspend::new(async move {
+                    match gegevens.await {
+                        Ok(waarde) => inhoud(waarde).await,
+                        Err(fout) => laadfout(&fout),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// [`laden`] for a gemeente's own data, which the reader may be refused: the refusal is
+/// said instead of the page.
+pub fn laden_eigen<R, T, F, U>(laadtekst: &'static str, gegevens: R, inhoud: F) -> impl IntoView
+where
+    R: IntoFuture<Output = Result<Result<T, Leesfout>, ServerFnError>>
+        + Copy
+        + Send
+        + Sync
+        + 'static,
+    R::IntoFuture: Send,
+    T: Send + 'static,
+    F: Fn(T) -> U + Clone + Send + Sync + 'static,
+    U: Future<Output = AnyView> + Send + 'static,
+{
+    laden(laadtekst, gegevens, move |uitkomst| {
+        let inhoud = inhoud.clone();
+        async move {
+            match uitkomst {
+                Ok(waarde) => inhoud(waarde).await,
+                Err(fout) => geweigerd(&fout),
+            }
+        }
+    })
+}
