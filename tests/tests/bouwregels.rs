@@ -296,3 +296,67 @@ fn who_asks_is_recognised_once_and_the_ports_take_proofs_of_right() {
         "a session lookup outside the recognising layer"
     );
 }
+
+/// A user's write goes through a use case, and storage commits it only together with its
+/// audit record (`db::schrijving::Schrijving::leg_vast`), checking versions in one place
+/// (`Versiestap`). Transactions of their own are left to the start-up loads (`laad_*`)
+/// and to the sessions (`db/toegang.rs`), which are not a change to anyone's data.
+#[test]
+fn every_write_goes_through_a_use_case_and_commits_with_its_audit_record() {
+    let transport: Vec<_> = ["server/src/api", "frontend/src"]
+        .into_iter()
+        .flat_map(bronnen)
+        .collect();
+    for schrijfmethode in [
+        "db.zet_",
+        "db.maak_",
+        "db.wijzig_",
+        "db.verwijder_",
+        "db.importeer_",
+        "db.bewaar_",
+        "db.meld_aan",
+        "db.besluit_",
+        "db.trek_",
+    ] {
+        assert_eq!(
+            waar(&transport, schrijfmethode, &[]),
+            Vec::<String>::new(),
+            "{schrijfmethode}… from a handler: call the use case in server/src/taken"
+        );
+    }
+
+    let opslag = bronnen("server/src/db");
+    let mut eigen_transacties = Vec::new();
+    for (naam, tekst) in &opslag {
+        if naam.ends_with("schrijving.rs") || naam.ends_with("toegang.rs") {
+            continue;
+        }
+        let mut functie = String::new();
+        for (i, regel) in tekst.lines().enumerate() {
+            let code = regel.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            if let Some(rest) = code.split("fn ").nth(1).filter(|_| code.contains("fn ")) {
+                functie = rest.split(['(', '<']).next().unwrap_or_default().to_owned();
+            }
+            if code.contains(".commit()") && !functie.starts_with("laad_") {
+                eigen_transacties.push(format!("{naam}:{} in {functie}", i + 1));
+            }
+        }
+    }
+    assert_eq!(
+        eigen_transacties,
+        Vec::<String>::new(),
+        "a write that commits by itself: begin it with Db::schrijving and end it with leg_vast"
+    );
+    assert_eq!(
+        waar(
+            &opslag,
+            "VersieConflict {",
+            &["db/schrijving.rs", "server/src/db.rs"]
+        ),
+        Vec::<String>::new(),
+        "a version compared by hand: use db::schrijving::Versiestap"
+    );
+}

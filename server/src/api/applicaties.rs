@@ -19,6 +19,7 @@ use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, etag, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::import::landschap;
+use crate::taken::applicatie_bewaren;
 use crate::taken::importwerk::Importwerk;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
@@ -71,8 +72,7 @@ pub async fn maken(
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Json(gegevens) = body?;
-    let (applicatie, versie) =
-        crate::taken::applicatie_bewaren::bewaar(&db, &recht, gegevens, None, None).await?;
+    let (applicatie, versie) = applicatie_bewaren::maak(&db, &recht, gegevens).await?;
     let plek = format!("/api/v1/gemeenten/{code}/applicaties/{}", applicatie.id);
     Ok((
         StatusCode::CREATED,
@@ -133,14 +133,8 @@ pub async fn wijzigen(
     if let Some(gegeven) = &gegevens.id {
         zelfde_id(&id, gegeven)?;
     }
-    let leesrecht = GemeenteLeesrecht::voor(&aanvrager.actor, recht.gemeente())?;
-    if db.applicatie(&leesrecht, &id).await?.is_none() {
-        return Err(niet_gevonden(&code, &id));
-    }
-    let verwacht = if_match.vereist()?;
     let (applicatie, versie) =
-        crate::taken::applicatie_bewaren::bewaar(&db, &recht, gegevens, Some(id), Some(verwacht))
-            .await?;
+        applicatie_bewaren::wijzig(&db, &recht, id, gegevens, if_match.versie()?).await?;
     Ok(met_etag(StatusCode::OK, versie, applicatie))
 }
 
@@ -157,7 +151,7 @@ pub async fn verwijderen(
 ) -> Result<StatusCode, ApiFout> {
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let id = applicatie_id(&id)?;
-    crate::taken::applicatie_bewaren::verwijder(&db, &recht, &id).await?;
+    applicatie_bewaren::verwijder(&db, &recht, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

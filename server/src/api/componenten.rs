@@ -15,6 +15,7 @@ use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, met_etag, zelfde_id};
 use crate::db::Db;
 use crate::import::publiccode;
+use crate::taken::component_bewaren;
 use crate::taken::importwerk::Importwerk;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::PubliekSchrijfrecht;
@@ -49,7 +50,7 @@ pub async fn lezen(State(db): State<Db>, Path(id): Path<String>) -> Result<Respo
         .await?
         .into_iter()
         .find(|k| k.id == id)
-        .ok_or_else(|| ApiFout::NietGevonden(format!("er is geen component '{id}'")))?;
+        .ok_or_else(|| component_bewaren::geen_component(&id))?;
     let versie = db.componentversie(&id).await?.unwrap_or(0);
     Ok(met_etag(StatusCode::OK, versie, component))
 }
@@ -67,13 +68,7 @@ pub async fn maken(
 ) -> Result<Response, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let Json(component) = body?;
-    if db.componentversie(&component.id).await?.is_some() {
-        return Err(ApiFout::VersieConflict(format!(
-            "er is al een component '{}'",
-            component.id
-        )));
-    }
-    let versie = crate::taken::component_bewaren::bewaar(&db, &recht, &component, None).await?;
+    let versie = component_bewaren::maak(&db, &recht, &component).await?;
     Ok(met_etag(StatusCode::CREATED, versie, component))
 }
 
@@ -97,14 +92,7 @@ pub async fn wijzigen(
     let id = component_id(&id)?;
     let Json(component) = body?;
     zelfde_id(&id, &component.id)?;
-    if db.componentversie(&id).await?.is_none() {
-        return Err(ApiFout::NietGevonden(format!(
-            "er is geen component '{id}'"
-        )));
-    }
-    let verwacht = if_match.vereist()?;
-    let versie =
-        crate::taken::component_bewaren::bewaar(&db, &recht, &component, Some(verwacht)).await?;
+    let versie = component_bewaren::wijzig(&db, &recht, &component, if_match.versie()?).await?;
     Ok(met_etag(StatusCode::OK, versie, component))
 }
 
@@ -120,7 +108,7 @@ pub async fn verwijderen(
 ) -> Result<StatusCode, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let id = component_id(&id)?;
-    crate::taken::component_bewaren::verwijder(&db, &recht, &id).await?;
+    component_bewaren::verwijder(&db, &recht, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -12,6 +12,7 @@ use domain::{Opgave, OpgaveId};
 use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, met_etag, zelfde_id};
 use crate::db::Db;
+use crate::taken::opgave_bewaren;
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::PubliekSchrijfrecht;
 
@@ -42,17 +43,13 @@ pub async fn lezen(State(db): State<Db>, Path(id): Path<String>) -> Result<Respo
         .opgave_met_id(&id)
         .await
         .map_err(OpslagFout::from)?
-        .ok_or_else(|| niet_gevonden(&id))?;
+        .ok_or_else(|| opgave_bewaren::geen_opgave(&id))?;
     let versie = db.opgaveversie(&id).await?.unwrap_or(1);
     Ok(met_etag(StatusCode::OK, versie, opgave))
 }
 
 fn opgave_id(id: &str) -> Result<OpgaveId, ApiFout> {
     OpgaveId::parse(id).map_err(|e| ApiFout::ongeldig("id", e.to_string()))
-}
-
-fn niet_gevonden(id: &OpgaveId) -> ApiFout {
-    ApiFout::NietGevonden(format!("er is geen opgave met id '{id}'"))
 }
 
 /// Adds an opgave to the Routekaart (regie).
@@ -68,7 +65,7 @@ pub async fn maken(
 ) -> Result<Response, ApiFout> {
     let recht = PubliekSchrijfrecht::voor(&aanvrager.actor)?;
     let Json(opgave) = body?;
-    let versie = crate::taken::opgave_bewaren::bewaar(&db, &recht, &opgave, None).await?;
+    let versie = opgave_bewaren::maak(&db, &recht, &opgave).await?;
     Ok(met_etag(StatusCode::CREATED, versie, opgave))
 }
 
@@ -93,10 +90,6 @@ pub async fn wijzigen(
     let id = opgave_id(&id)?;
     let Json(opgave) = body?;
     zelfde_id(&id, &opgave.id)?;
-    if db.opgaveversie(&id).await?.is_none() {
-        return Err(niet_gevonden(&id));
-    }
-    let verwacht = if_match.vereist()?;
-    let versie = crate::taken::opgave_bewaren::bewaar(&db, &recht, &opgave, Some(verwacht)).await?;
+    let versie = opgave_bewaren::wijzig(&db, &recht, &opgave, if_match.versie()?).await?;
     Ok(met_etag(StatusCode::OK, versie, opgave))
 }

@@ -35,6 +35,7 @@ pub fn etag(versie: i64) -> HeaderValue {
 /// The `If-Match` header of a write, read by axum before the handler runs. Reading never
 /// refuses the request by itself: the handler checks the caller's right first and asks
 /// for the version after, so an anonymous caller learns nothing from a malformed header.
+/// Whether a write needs one is the use case's decision (a change does, an addition not).
 #[derive(Debug)]
 pub struct IfMatch(Result<Option<i64>, ApiFout>);
 
@@ -56,14 +57,6 @@ impl IfMatch {
     /// A 400 problem when the header is not an `ETag` of this API.
     pub fn versie(self) -> Result<Option<i64>, ApiFout> {
         self.0
-    }
-
-    /// The version the caller last read, which this write requires.
-    ///
-    /// # Errors
-    /// 428 when the header is missing, 400 when it is not an `ETag` of this API.
-    pub fn vereist(self) -> Result<i64, ApiFout> {
-        self.0?.ok_or(ApiFout::VersieVereist)
     }
 }
 

@@ -197,6 +197,24 @@ impl Db {
         ))
     }
 
+    /// The version of applicatie `id` of the gemeente `recht` is for; none when it has none.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn applicatieversie(
+        &self,
+        recht: &GemeenteSchrijfrecht,
+        id: &ApplicatieId,
+    ) -> Result<Option<i64>, DbFout> {
+        Ok(sqlx::query_scalar(
+            "SELECT versie FROM applicaties WHERE gemeente_code = $1 AND id = $2",
+        )
+        .bind(recht.gemeente().as_str())
+        .bind(id.as_str())
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
     /// The ids of the applicaties of the gemeente `recht` is for.
     ///
     /// # Errors

@@ -16,9 +16,7 @@ async fn bestaande_opgave(db: &Db, id: &str) -> Result<OpgaveId, Taakfout> {
     let id = OpgaveId::parse(id).map_err(|e| Taakfout::Ongeldig("id", e.to_string()))?;
     match db.opgaveversie(&id).await? {
         Some(_) => Ok(id),
-        None => Err(Taakfout::NietGevonden(format!(
-            "er is geen opgave met id '{id}'"
-        ))),
+        None => Err(super::opgave_bewaren::geen_opgave(&id)),
     }
 }
 

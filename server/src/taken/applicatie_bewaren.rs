@@ -9,16 +9,46 @@ use domain::toegang::recht::GemeenteSchrijfrecht;
 use domain::{Applicatie, ApplicatieId};
 
 use super::Taakfout;
-use crate::db::Db;
+use crate::db::{Db, DbFout};
+
+/// Adds the applicatie `gegevens` describe to the landscape of the gemeente of `recht`:
+/// under the id they name, else under a free id made from its name. Returns it and its
+/// version.
+///
+/// # Errors
+/// Every field that breaks a rule, a taken id, or storage; nothing is stored then.
+pub async fn maak(
+    db: &Db,
+    recht: &GemeenteSchrijfrecht,
+    gegevens: Applicatiegegevens,
+) -> Result<(Applicatie, i64), Taakfout> {
+    bewaar(db, recht, gegevens, None, None).await
+}
+
+/// Changes applicatie `id`, which must exist, read at version `verwacht` (which a change
+/// requires). Returns it and its new version.
+///
+/// # Errors
+/// No such applicatie, a missing or stale version, every field that breaks a rule, or
+/// storage; nothing is stored then.
+pub async fn wijzig(
+    db: &Db,
+    recht: &GemeenteSchrijfrecht,
+    id: ApplicatieId,
+    gegevens: Applicatiegegevens,
+    verwacht: Option<i64>,
+) -> Result<(Applicatie, i64), Taakfout> {
+    if db.applicatieversie(recht, &id).await?.is_none() {
+        return Err(geen_applicatie(recht, &id));
+    }
+    let verwacht = verwacht.ok_or(DbFout::VersieVereist)?;
+    bewaar(db, recht, gegevens, Some(id), Some(verwacht)).await
+}
 
 /// Checks `gegevens` for the gemeente of `recht` and stores the applicatie: as `id` (a
 /// change at exactly version `verwacht`), else under the id the fields name, else under a
-/// free id made from its name (new). Returns the applicatie and its new version.
-///
-/// # Errors
-/// Every field that breaks a rule, a stale version or a taken id, or storage; nothing is
-/// stored then.
-pub async fn bewaar(
+/// free id made from its name (new).
+async fn bewaar(
     db: &Db,
     recht: &GemeenteSchrijfrecht,
     gegevens: Applicatiegegevens,
@@ -56,9 +86,11 @@ pub async fn verwijder(
     if db.verwijder_applicatie(recht, id).await? {
         Ok(())
     } else {
-        Err(Taakfout::NietGevonden(format!(
-            "{} heeft geen applicatie '{id}'",
-            recht.gemeente()
-        )))
+        Err(geen_applicatie(recht, id))
     }
+}
+
+/// The gemeente of `recht` has no applicatie `id`.
+fn geen_applicatie(recht: &GemeenteSchrijfrecht, id: &ApplicatieId) -> Taakfout {
+    Taakfout::NietGevonden(format!("{} heeft geen applicatie '{id}'", recht.gemeente()))
 }

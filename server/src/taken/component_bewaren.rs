@@ -6,15 +6,45 @@ use domain::toegang::recht::PubliekSchrijfrecht;
 use domain::{Component, ComponentId};
 
 use super::Taakfout;
-use crate::db::Db;
+use crate::db::{Db, DbFout};
 
-/// Checks `component` against what the catalogue holds now and stores it: a new one
-/// (`verwacht` none) or a change at exactly version `verwacht`. Returns the new version.
+/// Adds `component`, whose id must be free, checked against what the catalogue holds
+/// now. Returns its version.
 ///
 /// # Errors
-/// Every field that names something unknown or breaks a rule, a stale version, or
-/// storage; nothing is stored then.
-pub async fn bewaar(
+/// A taken id, every field that names something unknown or breaks a rule, or storage;
+/// nothing is stored then.
+pub async fn maak(
+    db: &Db,
+    recht: &PubliekSchrijfrecht,
+    component: &Component,
+) -> Result<i64, Taakfout> {
+    if db.componentversie(&component.id).await?.is_some() {
+        return Err(DbFout::Bestaat(format!("er is al een component '{}'", component.id)).into());
+    }
+    bewaar(db, recht, component, None).await
+}
+
+/// Changes `component`, which must exist, read at version `verwacht` (which a change
+/// requires). Returns the new version.
+///
+/// # Errors
+/// No such component, a missing or stale version, every field that names something
+/// unknown or breaks a rule, or storage; nothing is stored then.
+pub async fn wijzig(
+    db: &Db,
+    recht: &PubliekSchrijfrecht,
+    component: &Component,
+    verwacht: Option<i64>,
+) -> Result<i64, Taakfout> {
+    if db.componentversie(&component.id).await?.is_none() {
+        return Err(geen_component(&component.id));
+    }
+    let verwacht = verwacht.ok_or(DbFout::VersieVereist)?;
+    bewaar(db, recht, component, Some(verwacht)).await
+}
+
+async fn bewaar(
     db: &Db,
     recht: &PubliekSchrijfrecht,
     component: &Component,
@@ -25,6 +55,11 @@ pub async fn bewaar(
         return Err(Taakfout::Velden(fouten));
     }
     Ok(db.zet_component(recht, component, verwacht).await?)
+}
+
+/// There is no component `id` in the catalogue.
+pub fn geen_component(id: &ComponentId) -> Taakfout {
+    Taakfout::NietGevonden(format!("er is geen component '{id}'"))
 }
 
 /// Deletes component `id` and what refers to it.
@@ -39,8 +74,6 @@ pub async fn verwijder(
     if db.verwijder_component(recht, id).await? {
         Ok(())
     } else {
-        Err(Taakfout::NietGevonden(format!(
-            "er is geen component '{id}'"
-        )))
+        Err(geen_component(id))
     }
 }
