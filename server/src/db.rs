@@ -159,14 +159,12 @@ async fn herstel_gewijzigde_migraties(
     Ok(())
 }
 
-/// The storage: a cloneable handle on one connection pool, with the landelijk beeld
-/// computed from it (kept only under the data version it was computed at, see
-/// [`landelijk`]).
+/// The storage: a cloneable handle on one connection pool, and the clock its writes read
+/// their moment from.
 #[derive(Debug, Clone)]
 pub struct Db {
     pool: AnyPool,
     sqlite: bool,
-    landelijk: std::sync::Arc<landelijk::Berekeningen>,
     klok: std::sync::Arc<dyn domain::ports::Klok>,
 }
 
@@ -231,7 +229,6 @@ impl Db {
         Ok(Self {
             pool,
             sqlite: is_sqlite,
-            landelijk: std::sync::Arc::default(),
             klok: crate::klok::systeem(),
         })
     }

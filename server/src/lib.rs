@@ -47,6 +47,8 @@ pub struct AppState {
     pub hashwerk: toegang::sessie::Hashwerk,
     /// What response headers and logins depend on, from the configuration.
     pub beveiliging: Arc<beveiliging::Beveiliging>,
+    /// The landelijk beeld this instance computed, kept under the data version it read.
+    pub landelijk: taken::landelijk_beeld::Berekeningen,
 }
 
 /// Connects to the database, brings the schema up to date, loads reference and demo data
@@ -85,12 +87,16 @@ pub fn app(db: Db, config: &Config) -> Router {
         importwerk: taken::importwerk::Importwerk::default(),
         hashwerk: toegang::sessie::Hashwerk::default(),
         beveiliging: beveiliging::Beveiliging::uit(config),
+        landelijk: taken::landelijk_beeld::Berekeningen::default(),
     };
     let klok = db.klok();
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());
     let deellinks: Arc<dyn domain::ports::Deellinks> = Arc::new(db.clone());
     let landschappen: Arc<dyn domain::ports::Landschappen> = Arc::new(db.clone());
-    let landelijk: Arc<dyn domain::ports::Landelijk> = Arc::new(db.clone());
+    let landelijk: Arc<dyn domain::ports::Landelijk> = Arc::new(taken::paginas::LandelijkePagina {
+        db: db.clone(),
+        berekeningen: state.landelijk.clone(),
+    });
     let auditlezer: Arc<dyn domain::ports::Auditlezer> = Arc::new(db);
     let context = move || {
         provide_context(Arc::clone(&klok));

@@ -9,6 +9,7 @@ pub mod applicatie_bewaren;
 pub mod capaciteit_zetten;
 pub mod component_bewaren;
 pub mod importwerk;
+pub mod landelijk_beeld;
 pub mod landschap_importeren;
 pub mod opgave_bewaren;
 pub mod overstapplan_berekenen;

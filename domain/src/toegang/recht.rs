@@ -120,7 +120,9 @@ impl LandelijkLeesrecht {
 
 /// The actor may read every gemeente's contracts at once (regie).
 #[derive(Debug, Clone)]
-pub struct AlleGemeentenLeesrecht(());
+pub struct AlleGemeentenLeesrecht {
+    actor: Actor,
+}
 
 impl AlleGemeentenLeesrecht {
     /// Checks the right.
@@ -129,6 +131,15 @@ impl AlleGemeentenLeesrecht {
     /// 401 or 403 as [`Weigering`].
     pub fn voor(actor: &Actor) -> Result<Self, Weigering> {
         mag(actor, &Handeling::LeesAlleGemeenten)?;
-        Ok(Self(()))
+        Ok(Self {
+            actor: actor.clone(),
+        })
+    }
+
+    /// Who reads every gemeente's contracts may read the landelijk beeld they add up to.
+    pub fn als_landelijke_lezer(&self) -> LandelijkLeesrecht {
+        LandelijkLeesrecht {
+            actor: self.actor.clone(),
+        }
     }
 }

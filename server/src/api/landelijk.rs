@@ -18,6 +18,7 @@ use super::overstapplan::peildatum;
 use super::problem::ApiFout;
 use super::versie::{IfMatch, met_etag};
 use crate::db::Db;
+use crate::taken::landelijk_beeld::{self, Berekeningen};
 use crate::toegang::Aanvrager;
 use crate::toegang::recht::{
     AlleGemeentenLeesrecht, GemeenteLeesrecht, GemeenteSchrijfrecht, LandelijkLeesrecht,
@@ -61,6 +62,7 @@ fn vandaag_of(db: &Db, tekst: Option<&str>) -> Result<chrono::NaiveDate, ApiFout
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn kansrijke_momenten(
     State(db): State<Db>,
+    State(berekeningen): State<Berekeningen>,
     aanvrager: Aanvrager,
     vraag: Result<Query<Beeldvraag>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<LandelijkBeeld>, ApiFout> {
@@ -68,7 +70,9 @@ pub async fn kansrijke_momenten(
     let Query(vraag) = vraag?;
     let drempel = drempel(vraag.drempel.as_deref())?;
     let peildatum = vandaag_of(&db, vraag.peildatum.as_deref())?;
-    Ok(Json(db.landelijk_beeld(&recht, peildatum, drempel).await?))
+    Ok(Json(
+        landelijk_beeld::beeld(&db, &berekeningen, &recht, peildatum, drempel).await?,
+    ))
 }
 
 /// For regie: every applicatie whose overstap follows the Routekaart (a candidate
@@ -81,13 +85,16 @@ pub async fn kansrijke_momenten(
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn contractvensters(
     State(db): State<Db>,
+    State(berekeningen): State<Berekeningen>,
     aanvrager: Aanvrager,
     vraag: Result<Query<Venstervraag>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vensterbasis>, ApiFout> {
     let recht = AlleGemeentenLeesrecht::voor(&aanvrager.actor)?;
     let Query(vraag) = vraag?;
     let peildatum = vandaag_of(&db, vraag.peildatum.as_deref())?;
-    Ok(Json(db.contractvensters(&recht, peildatum).await?))
+    Ok(Json(
+        landelijk_beeld::contractvensters(&db, &berekeningen, &recht, peildatum).await?,
+    ))
 }
 
 /// Whether the gemeente is named in cohorts (default: counted, not named).

@@ -13,10 +13,10 @@ use domain::toegang::recht::{
 };
 use domain::{Component, Gemeente, Opgave, OpgaveId, Referentiecomponent};
 
-use crate::db::{Db, DbFout};
+use crate::db::Db;
 
 /// Logs a storage error behind a page's read and reports only that storage failed.
-fn leesfout(wat: &'static str) -> impl Fn(DbFout) -> Leesfout {
+fn leesfout<F: std::fmt::Display>(wat: &'static str) -> impl Fn(F) -> Leesfout {
     move |fout| {
         tracing::error!(error = %fout, wat, "lezen mislukt");
         Leesfout::Opslag
@@ -106,14 +106,24 @@ impl domain::ports::Deellinks for Db {
     }
 }
 
-impl domain::ports::Landelijk for Db {
+/// The landelijk page: the beeld this instance keeps ([`super::landelijk_beeld`]) on today's
+/// date, and the reader's own naming choice.
+pub struct LandelijkePagina {
+    /// The storage.
+    pub db: Db,
+    /// What this instance computed.
+    pub berekeningen: super::landelijk_beeld::Berekeningen,
+}
+
+impl domain::ports::Landelijk for LandelijkePagina {
     fn kansrijke_momenten<'a>(
         &'a self,
         recht: &'a LandelijkLeesrecht,
         drempel: usize,
     ) -> BoxFuture<'a, Result<LandelijkBeeld, Leesfout>> {
         Box::pin(async move {
-            self.landelijk_beeld(recht, self.klok().vandaag(), drempel)
+            let vandaag = self.db.klok().vandaag();
+            super::landelijk_beeld::beeld(&self.db, &self.berekeningen, recht, vandaag, drempel)
                 .await
                 .map_err(leesfout("landelijk beeld"))
         })
@@ -124,7 +134,8 @@ impl domain::ports::Landelijk for Db {
         recht: &'a AlleGemeentenLeesrecht,
     ) -> BoxFuture<'a, Result<Vensterbasis, Leesfout>> {
         Box::pin(async move {
-            Db::contractvensters(self, recht, self.klok().vandaag())
+            let vandaag = self.db.klok().vandaag();
+            super::landelijk_beeld::contractvensters(&self.db, &self.berekeningen, recht, vandaag)
                 .await
                 .map_err(leesfout("contractvensters"))
         })
@@ -135,7 +146,8 @@ impl domain::ports::Landelijk for Db {
         recht: &'a GemeenteLeesrecht,
     ) -> BoxFuture<'a, Result<(bool, i64), Leesfout>> {
         Box::pin(async move {
-            Db::zichtbaarheid(self, recht)
+            self.db
+                .zichtbaarheid(recht)
                 .await
                 .map_err(leesfout("zichtbaarheid"))
         })
