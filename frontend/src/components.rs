@@ -8,7 +8,6 @@ pub mod cohorten;
 pub mod gantt;
 pub mod heatmap;
 pub mod kop;
-pub mod laden;
 pub mod landelijk_effect;
 pub mod melding;
 pub mod opgave_bewerken;

@@ -1,10 +1,11 @@
-//! One file per route.
+//! One file per route, and the skeleton they share (`laden`).
 
 pub mod audit;
 pub mod catalogus;
 pub mod component;
 pub mod gemeenten;
 pub mod inloggen;
+pub mod laden;
 pub mod landelijk;
 pub mod landschap;
 pub mod niet_gevonden;

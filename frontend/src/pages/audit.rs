@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::laden::laden_eigen;
 use crate::components::tabel::Kolomkoppen;
+use crate::pages::laden::laden_eigen;
 use crate::server_fns::audit::audit_ophalen;
 
 /// The audit page.

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
-use crate::components::laden::laden;
+use crate::pages::laden::laden;
 use crate::server_fns::catalogus::catalogus_ophalen;
 use crate::server_fns::sessie::{regie_csrf, wie};
 

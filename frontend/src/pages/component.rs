@@ -9,9 +9,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::Probleem;
 use crate::components::bestandsimport::Probleemverslag;
-use crate::components::laden::laden;
 use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_lang};
+use crate::pages::laden::laden;
 use crate::server_fns::catalogus::{Catalogus, catalogus_ophalen};
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 use crate::server_fns::sessie::{regie_csrf, wie};

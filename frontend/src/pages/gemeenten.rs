@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::laden::laden;
 use crate::components::tabel::Kolomkoppen;
+use crate::pages::laden::laden;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 
 /// The gemeenten page.

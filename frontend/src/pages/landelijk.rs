@@ -12,9 +12,9 @@ use leptos_router::hooks::use_query_map;
 use crate::components::beeld::kosten_tekst;
 use crate::components::cohorten::Cohorten;
 use crate::components::heatmap::Heatmap;
-use crate::components::laden::laden;
 use crate::components::zichtbaarheid::Zichtbaarheidkeuze;
 use crate::formaat::{aantal, datum_lang};
+use crate::pages::laden::laden;
 use crate::server_fns::landelijk::landelijk_ophalen;
 
 /// The landelijk beeld page.

@@ -15,8 +15,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{Antwoord, Inhoud, Probleem, stuur};
 use crate::components::bestandsimport::Bestandsimport;
-use crate::components::laden::laden_eigen;
 use crate::formaat::{bedrag, datum_kort};
+use crate::pages::laden::laden_eigen;
 use crate::server_fns::landschap::planbasis_ophalen;
 use crate::server_fns::sessie::wie;
 use formulier::{Applicatieformulier, Formulier};

@@ -9,10 +9,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::aanmelden::Aanmelden;
-use crate::components::laden::laden;
 use crate::components::opgave_bewerken::OpgaveBewerken;
 use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_lang, periode_lang};
+use crate::pages::laden::laden;
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 use crate::server_fns::routekaart::opgave_ophalen;

@@ -13,10 +13,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::besparingsgrafiek::Besparingsgrafiek;
-use crate::components::laden::laden_eigen;
 use crate::components::tabel::Kolomkoppen;
 use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
 use crate::formaat::{bedrag, datum_kort, datum_lang, getal};
+use crate::pages::laden::laden_eigen;
 use crate::server_fns::landschap::planbasis_ophalen;
 
 /// The overstapplan page.

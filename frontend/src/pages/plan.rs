@@ -11,8 +11,8 @@ use leptos_router::hooks::use_params_map;
 
 use domain::scenario::basisversie;
 
-use crate::components::laden::laden;
 use crate::formaat::datum_lang;
+use crate::pages::laden::laden;
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::pages::overstapplan::Planweergave;
 use crate::server_fns::gedeeld::gedeeld_ophalen;

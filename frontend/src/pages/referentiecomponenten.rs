@@ -7,8 +7,8 @@ use leptos_meta::Title;
 
 use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
-use crate::components::laden::laden;
 use crate::components::tabel::Kolomkoppen;
+use crate::pages::laden::laden;
 use crate::server_fns::catalogus::catalogus_ophalen;
 use crate::server_fns::sessie::{regie_csrf, wie};
 

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::laden::laden;
 use crate::components::routekaart_overzicht::RoutekaartOverzicht;
+use crate::pages::laden::laden;
 use crate::server_fns::landelijk::contractvensters_ophalen;
 use crate::server_fns::landschap::wat_als_beginpunt;
 use crate::server_fns::routekaart::routekaart_ophalen;

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::laden::laden_eigen;
 use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_kort, getal};
+use crate::pages::laden::laden_eigen;
 use crate::server_fns::landschap::scenarios_ophalen;
 
 /// The comparison page.

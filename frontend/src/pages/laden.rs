@@ -1,12 +1,14 @@
 //! The page skeleton every page shares: while its data loads, one line saying what is
 //! loading; then the page made from the data, or one sentence saying why there is none.
+//! A page calls it at the top of its view, with resources it created itself (the
+//! hydration rule of docs/architecture.md), never inside another `Suspense`.
 
 use std::future::{Future, IntoFuture};
 
 use domain::contract::Leesfout;
 use leptos::prelude::*;
 
-use super::melding::{geweigerd, laadfout};
+use crate::components::melding::{geweigerd, laadfout};
 
 /// Shows `laadtekst` while `gegevens` loads, then `inhoud` of what it loaded, or why it
 /// could not be loaded.
