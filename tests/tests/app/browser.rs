@@ -220,6 +220,7 @@ impl Browser {
     /// `map/naam-375.png` (a laptop and a phone), to look at what a user sees.
     async fn schermafdruk(&self, naam: &str) {
         if let Ok(map) = std::env::var("GRONDPLAN_SCHERMAFDRUKKEN") {
+            std::fs::create_dir_all(&map).expect("the screenshot folder");
             let (breedte, hoogte) = self.client.get_window_size().await.expect("window size");
             let maat = |m: u64| u32::try_from(m).unwrap_or(u32::MAX);
             for (scherm, h) in [(1366, 900), (375, 812)] {
