@@ -222,6 +222,8 @@ pub enum Leesfout {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Planbasis {
+    /// Whose plan: the gemeente by name and code.
+    pub gemeente: crate::Gemeente,
     /// The Routekaart, the catalogue, the landscape and the capaciteit.
     pub basis: crate::scenario::Basis,
     /// The GEMMA referentiecomponenten, to name the functions.

@@ -79,6 +79,15 @@ pub struct Gemeente {
 }
 
 impl Gemeente {
+    /// A code the CBS list does not (or no longer) name: its code stands for its name.
+    pub fn onbekend(code: GemeenteCode) -> Self {
+        Self {
+            naam: code.to_string(),
+            code,
+            provincie: String::new(),
+        }
+    }
+
     /// Whether this gemeente matches what a user typed in a search box: a case-insensitive
     /// part of its name, its province or its code.
     pub fn past_bij(&self, zoekterm: &str) -> bool {

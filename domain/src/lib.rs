@@ -34,6 +34,7 @@ mod snel;
 mod testdata;
 pub mod tijdlijn;
 pub mod toegang;
+pub mod werklijst;
 
 pub use catalogus::{Component, Laag, Referentiecomponent, Soort, Status};
 pub use datum::{Kwartaal, KwartaalFout, Periode, PeriodeFout, plus_maanden};

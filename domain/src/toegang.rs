@@ -17,9 +17,9 @@ pub mod recht;
 use crate::gemeente::GemeenteCode;
 
 impl Sessie {
-    /// The session of `actor` with CSRF token `csrf`, as the pages show it; none for
-    /// nobody.
-    pub fn van(actor: &Actor, csrf: &str) -> Option<Self> {
+    /// The session of `actor` with CSRF token `csrf` and a member's gemeente by name, as
+    /// the pages show it; none for nobody.
+    pub fn van(actor: &Actor, csrf: &str, gemeentenaam: Option<String>) -> Option<Self> {
         let (naam, rol, gemeente) = match actor {
             Actor::Anoniem => return None,
             Actor::Lid { naam, gemeente } => (naam, Toegangsrol::Gemeente, Some(gemeente.clone())),
@@ -29,6 +29,7 @@ impl Sessie {
             naam: naam.clone(),
             rol,
             gemeente,
+            gemeentenaam,
             csrf: csrf.to_owned(),
         })
     }
@@ -43,6 +44,8 @@ pub struct Sessie {
     pub rol: Toegangsrol,
     /// For a member, its gemeente.
     pub gemeente: Option<GemeenteCode>,
+    /// For a member, its gemeente's name (`Utrecht`).
+    pub gemeentenaam: Option<String>,
     /// The session's CSRF token, for the forms the page renders.
     pub csrf: String,
 }

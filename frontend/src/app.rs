@@ -20,6 +20,7 @@ use crate::pages::plan::PlanPagina;
 use crate::pages::referentiecomponenten::ReferentiecomponentenPagina;
 use crate::pages::routekaart::RoutekaartPagina;
 use crate::pages::scenarios::ScenariosPagina;
+use crate::pages::start::StartPagina;
 use crate::server_fns::sessie::bied_wie_aan;
 
 /// The document around the app, rendered on the server only. It sets the page's
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/referentiecomponenten") view=ReferentiecomponentenPagina />
                     // The status of these (401/403/404) depends on their data; the server
                     // sets it before streaming starts (server/src/toegang/paginastatus.rs).
+                    <Route path=path!("/gemeenten/:code") view=StartPagina />
                     <Route path=path!("/gemeenten/:code/audit") view=AuditPagina />
                     <Route path=path!("/gemeenten/:code/landschap") view=LandschapPagina />
                     <Route path=path!("/gemeenten/:code/overstapplan") view=OverstapplanPagina />

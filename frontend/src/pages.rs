@@ -15,3 +15,4 @@ pub mod plan;
 pub mod referentiecomponenten;
 pub mod routekaart;
 pub mod scenarios;
+pub mod start;

@@ -45,11 +45,13 @@ pub fn Kop() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match aanmelding.await {
                             Ok(Some(wie)) => {
-                                let rol = wie
-                                    .gemeente
-                                    .as_ref()
-                                    .map_or_else(|| "regie".to_owned(), ToString::to_string);
+                                let rol = match (&wie.gemeentenaam, &wie.gemeente) {
+                                    (Some(naam), _) => naam.clone(),
+                                    (None, Some(code)) => code.to_string(),
+                                    (None, None) => "regie".to_owned(),
+                                };
                                 let eigen = wie.gemeente.as_ref().map(|g| view! {
+                                    <A href=format!("/gemeenten/{g}") exact=true attr:class="gp-nav__link">"Mijn gemeente"</A>
                                     <A href=format!("/gemeenten/{g}/landschap") attr:class="gp-nav__link">"Landschap"</A>
                                     <A href=format!("/gemeenten/{g}/overstapplan") attr:class="gp-nav__link">"Overstapplan"</A>
                                     <A href=format!("/gemeenten/{g}/scenarios") attr:class="gp-nav__link">"Scenario's"</A>

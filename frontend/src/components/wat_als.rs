@@ -15,7 +15,7 @@ mod uitkomst;
 use domain::tijdlijn::Bewerking;
 use leptos::prelude::*;
 
-use crate::server_fns::landschap::WatAlsBegin;
+use crate::server_fns::landschap::{EigenPlan, WatAlsBegin};
 use kiezer::Kiezer;
 use paneel::Paneel;
 
@@ -29,10 +29,14 @@ pub fn WatAls(
     sleepstap: Signal<Option<Bewerking>>,
 ) -> impl IntoView {
     let inhoud = match begin {
-        Ok(WatAlsBegin::Eigen(eigen)) => view! {
-            <Paneel code=eigen.gemeente basis=eigen.basis csrf=Some(eigen.csrf) stappen sleepstap />
+        Ok(WatAlsBegin::Eigen(eigen)) => {
+            let EigenPlan {
+                gemeente,
+                basis,
+                csrf,
+            } = *eigen;
+            view! { <Paneel code=gemeente basis csrf=Some(csrf) stappen sleepstap /> }.into_any()
         }
-        .into_any(),
         Ok(WatAlsBegin::Kiezen(gemeenten)) => {
             view! { <Kiezer gemeenten stappen sleepstap /> }.into_any()
         }

@@ -2,22 +2,19 @@
 //! regie; everybody else is told why not (and gets status 401 or 403).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::tabel::Kolomkoppen;
-use crate::pages::laden::laden_eigen;
+use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::audit::audit_ophalen;
 
 /// The audit page.
 #[component]
 pub fn AuditPagina() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
-    let titel = format!("Wijzigingen van {code}");
-    let regels = OnceResource::new(audit_ophalen(code));
+    let regels = OnceResource::new(audit_ophalen(code.clone()));
     view! {
-        <Title text=titel.clone() />
-        <h1 class="utrecht-heading-1">{titel}</h1>
+        {gemeentekop("Wijzigingen van", code.clone())}
         {laden_eigen("De wijzigingen worden geladen…", regels, |regels| async move {
             if regels.is_empty() {
                 return view! { <p class="utrecht-paragraph">"Er zijn nog geen wijzigingen."</p> }.into_any();

@@ -7,6 +7,7 @@ use std::future::{Future, IntoFuture};
 
 use domain::contract::Leesfout;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::components::melding::{geweigerd, laadfout};
 
@@ -58,4 +59,28 @@ where
             }
         }
     })
+}
+
+/// A gemeente page's title and heading, `{wat} {gemeente}`, with the gemeente by name
+/// ("Applicatielandschap van Utrecht"); by its code until the name is read or when it
+/// cannot be.
+pub fn gemeentekop(wat: &'static str, code: String) -> impl IntoView {
+    let naam = OnceResource::new(crate::server_fns::gemeenten::gemeentenaam_ophalen(
+        code.clone(),
+    ));
+    let met_code = format!("{wat} {code}");
+    view! {
+        <Suspense fallback=move || view! { <h1 class="utrecht-heading-1">{met_code.clone()}</h1> }>
+            {move || {
+                let code = code.clone();
+                Suspend::new(async move {
+                    let titel = format!("{wat} {}", naam.await.unwrap_or(code));
+                    view! {
+                        <Title text=titel.clone() />
+                        <h1 class="utrecht-heading-1">{titel}</h1>
+                    }
+                })
+            }}
+        </Suspense>
+    }
 }

@@ -10,13 +10,12 @@ use domain::contract::Planbasis;
 use domain::landschap::gegevens::KOLOMMEN;
 use domain::{Applicatie, GemeenteCode, Referentiecomponent};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{Antwoord, Inhoud, Probleem, stuur};
 use crate::components::bestandsimport::Bestandsimport;
 use crate::formaat::{bedrag, datum_kort};
-use crate::pages::laden::laden_eigen;
+use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::landschap::planbasis_ophalen;
 use crate::server_fns::sessie::wie;
 use formulier::{Applicatieformulier, Formulier};
@@ -27,10 +26,8 @@ pub fn LandschapPagina() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
     let basis = OnceResource::new(planbasis_ophalen(code.clone()));
     let aanmelding = wie();
-    let titel = format!("Applicatielandschap van {code}");
     view! {
-        <Title text=titel.clone() />
-        <h1 class="utrecht-heading-1">{titel}</h1>
+        {gemeentekop("Applicatielandschap van", code.clone())}
         <p class="utrecht-paragraph">
             <a class="utrecht-link" href=format!("/gemeenten/{code}/overstapplan")>"Naar het overstapplan"</a>
         </p>
@@ -100,7 +97,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
             };
             let c = &a.contract;
             view! {
-                <tr class="utrecht-table__row">
+                <tr class="utrecht-table__row" id=format!("applicatie-{}", a.id)>
                     <th class="utrecht-table__header-cell" scope="row">{a.naam.clone()}</th>
                     <td class="utrecht-table__cell">{a.leverancier.clone()}</td>
                     <td class="utrecht-table__cell">{functies.join(", ")}</td>

@@ -9,14 +9,13 @@ use domain::afschaffen::Afschaffing;
 use domain::contract::Planbasis;
 use domain::{GemeenteCode, Overstap, Overstapcontext, Overstapplan, Uitkomst, overstapplan};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::besparingsgrafiek::Besparingsgrafiek;
 use crate::components::tabel::Kolomkoppen;
 use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
 use crate::formaat::{bedrag, datum_kort, datum_lang, getal};
-use crate::pages::laden::laden_eigen;
+use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::landschap::planbasis_ophalen;
 
 /// The overstapplan page.
@@ -26,10 +25,8 @@ pub fn OverstapplanPagina() -> impl IntoView {
     let query = use_query_map();
     let gevraagd = move || query.with(|q| q.get("peildatum").unwrap_or_default());
     let basis = OnceResource::new(planbasis_ophalen(code.clone()));
-    let titel = format!("Overstapplan van {code}");
     view! {
-        <Title text=titel.clone() />
-        <h1 class="utrecht-heading-1">{titel}</h1>
+        {gemeentekop("Overstapplan van", code.clone())}
         <p class="utrecht-paragraph">
             <a class="utrecht-link" href=format!("/gemeenten/{code}/landschap")>"Naar het applicatielandschap"</a>
         </p>

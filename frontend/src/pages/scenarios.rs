@@ -7,12 +7,11 @@ use domain::contract::{Benoemdscenario, Planbasis};
 use domain::scenario::{Scenario, vergelijk};
 use domain::{GemeenteCode, Overstapplan};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_kort, getal};
-use crate::pages::laden::laden_eigen;
+use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::landschap::scenarios_ophalen;
 
 /// The comparison page.
@@ -22,10 +21,8 @@ pub fn ScenariosPagina() -> impl IntoView {
     let query = use_query_map();
     let gekozen = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     let gegevens = OnceResource::new(scenarios_ophalen(code.clone()));
-    let titel = format!("Scenario's van {code} vergelijken");
     view! {
-        <Title text=titel.clone() />
-        <h1 class="utrecht-heading-1">{titel}</h1>
+        {gemeentekop("Scenario's vergelijken van", code.clone())}
         {laden_eigen("De scenario's worden geladen…", gegevens, move |(basis, lijst)| {
             let code = code.clone();
             async move {

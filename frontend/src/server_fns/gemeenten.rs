@@ -14,3 +14,20 @@ pub async fn gemeenten_ophalen() -> Result<Vec<Gemeente>, ServerFnError> {
         .await
         .map_err(super::opslag::fout)
 }
+
+/// The name of the gemeente with CBS code `code`, for a page's heading; its code when the
+/// CBS list does not name it.
+///
+/// # Errors
+/// When storage fails; the message is safe to show.
+#[server(prefix = "/fn", endpoint = "gemeentenaam")]
+pub async fn gemeentenaam_ophalen(code: String) -> Result<String, ServerFnError> {
+    let gemeenten = super::opslag::publiek()?
+        .gemeenten()
+        .await
+        .map_err(super::opslag::fout)?;
+    Ok(gemeenten
+        .into_iter()
+        .find(|g| g.code.as_str() == code)
+        .map_or(code, |g| g.naam))
+}

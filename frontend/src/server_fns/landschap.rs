@@ -43,7 +43,7 @@ pub struct EigenPlan {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum WatAlsBegin {
     /// A member: its own gemeente's plan basis.
-    Eigen(EigenPlan),
+    Eigen(Box<EigenPlan>),
     /// Visitors and regie (who belong to no gemeente): the gemeenten to pick one from.
     Kiezen(Vec<domain::Gemeente>),
 }
@@ -69,11 +69,11 @@ pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
     let recht =
         super::opslag::leesrecht(&code).map_err(|fout| ServerFnError::new(fout.to_string()))?;
     match landschappen.planbasis(&recht).await {
-        Ok(basis) => Ok(WatAlsBegin::Eigen(EigenPlan {
+        Ok(basis) => Ok(WatAlsBegin::Eigen(Box::new(EigenPlan {
             gemeente: code,
             basis,
             csrf,
-        })),
+        }))),
         Err(fout) => Err(ServerFnError::new(fout.to_string())),
     }
 }
@@ -134,7 +134,15 @@ pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError>
         Err(Leesfout::NietIngelogd | Leesfout::GeenRecht) => {}
     }
     let publiek = super::opslag::publiek()?;
+    let gemeente = publiek
+        .gemeenten()
+        .await
+        .map_err(super::opslag::fout)?
+        .into_iter()
+        .find(|g| g.code == code)
+        .unwrap_or_else(|| domain::Gemeente::onbekend(code));
     Ok(Planbasis {
+        gemeente,
         basis: domain::scenario::Basis {
             routekaart: publiek.opgaven().await.map_err(super::opslag::fout)?,
             componenten: publiek.componenten().await.map_err(super::opslag::fout)?,

@@ -39,6 +39,21 @@ impl Db {
         .collect()
     }
 
+    /// One gemeente by its code; none when the CBS list has no such code.
+    ///
+    /// # Errors
+    /// When the database fails or holds an invalid code.
+    pub async fn gemeente(&self, code: &GemeenteCode) -> Result<Option<Gemeente>, DbFout> {
+        sqlx::query_as::<_, GemeenteRij>(
+            "SELECT code, naam, provincie FROM gemeenten WHERE code = $1",
+        )
+        .bind(code.as_str())
+        .fetch_optional(&self.pool)
+        .await?
+        .map(Gemeente::try_from)
+        .transpose()
+    }
+
     /// Loads the CBS list as data set `bron`, all or nothing, unless that data set was
     /// loaded before. Returns how many gemeenten were stored (0 when it was loaded before).
     /// Known codes are updated in place, so a newer list renames without duplicating.

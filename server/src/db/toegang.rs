@@ -18,6 +18,17 @@ pub struct Account {
     gemeente_code: Option<String>,
 }
 
+/// A live session: who, its CSRF token, and a member's gemeente by name.
+#[derive(Debug, Clone)]
+pub struct Sessierij {
+    /// Who acts.
+    pub actor: Actor,
+    /// The session's CSRF token.
+    pub csrf: String,
+    /// A member's gemeente by name (none for regie).
+    pub gemeentenaam: Option<String>,
+}
+
 /// A token as `grondplan token lijst` shows it (never the token itself).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TokenInfo {
@@ -140,22 +151,33 @@ impl Db {
     ///
     /// # Errors
     /// A database error, or an invalid stored account.
-    pub async fn sessie(
-        &self,
-        sleutel_hash: &str,
-        nu: i64,
-    ) -> Result<Option<(Actor, String)>, DbFout> {
-        let rij: Option<(String, String, Option<String>, String)> = sqlx::query_as(
-            "SELECT g.email, g.rol, g.gemeente_code, s.csrf FROM sessies s \
+    pub async fn sessie(&self, sleutel_hash: &str, nu: i64) -> Result<Option<Sessierij>, DbFout> {
+        #[derive(sqlx::FromRow)]
+        struct Rij {
+            email: String,
+            rol: String,
+            gemeente_code: Option<String>,
+            csrf: String,
+            gemeentenaam: Option<String>,
+        }
+        let rij: Option<Rij> = sqlx::query_as(
+            "SELECT g.email, g.rol, g.gemeente_code, s.csrf, gm.naam AS gemeentenaam FROM sessies s \
              JOIN gebruikers g ON g.id = s.gebruiker_id \
+             LEFT JOIN gemeenten gm ON gm.code = g.gemeente_code \
              WHERE s.sleutel_hash = $1 AND s.verloopt_op > $2 AND g.uitgeschakeld_op IS NULL",
         )
         .bind(sleutel_hash)
         .bind(nu)
         .fetch_optional(&self.pool)
         .await?;
-        rij.map(|(email, rol, gemeente, csrf)| Ok((actor(email, &rol, gemeente)?, csrf)))
-            .transpose()
+        rij.map(|r| {
+            Ok(Sessierij {
+                actor: actor(r.email, &r.rol, r.gemeente_code)?,
+                csrf: r.csrf,
+                gemeentenaam: r.gemeentenaam,
+            })
+        })
+        .transpose()
     }
 
     /// Ends a session.

@@ -71,7 +71,13 @@ impl domain::ports::Landschappen for Db {
     ) -> BoxFuture<'a, Result<Planbasis, Leesfout>> {
         Box::pin(async move {
             let mag_schrijven = GemeenteSchrijfrecht::voor(recht.actor(), recht.gemeente()).is_ok();
+            let gemeente = self
+                .gemeente(recht.gemeente())
+                .await
+                .map_err(leesfout("gemeente"))?
+                .unwrap_or_else(|| Gemeente::onbekend(recht.gemeente().clone()));
             Ok(Planbasis {
+                gemeente,
                 basis: Db::planbasis(self, recht)
                     .await
                     .map_err(leesfout("landschap"))?,

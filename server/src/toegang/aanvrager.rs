@@ -28,6 +28,7 @@ pub struct Aanvrager {
 struct Herkend {
     actor: Actor,
     csrf: Option<String>,
+    gemeentenaam: Option<String>,
 }
 
 /// The actor behind the request's bearer token or session cookie (anonymous without
@@ -51,7 +52,11 @@ async fn herken(db: &crate::Db, headers: &axum::http::HeaderMap) -> Result<Herke
             .await
             .map_err(domain::ports::OpslagFout::from)?
             .ok_or_else(|| ApiFout::Token("onbekend of ingetrokken token".into()))?;
-        return Ok(Herkend { actor, csrf: None });
+        return Ok(Herkend {
+            actor,
+            csrf: None,
+            gemeentenaam: None,
+        });
     }
     let jar = CookieJar::from_headers(headers);
     let sessie = match jar.get(SESSIECOOKIE) {
@@ -65,10 +70,12 @@ async fn herken(db: &crate::Db, headers: &axum::http::HeaderMap) -> Result<Herke
         Herkend {
             actor: Actor::Anoniem,
             csrf: None,
+            gemeentenaam: None,
         },
-        |(actor, csrf)| Herkend {
-            actor,
-            csrf: Some(csrf),
+        |rij| Herkend {
+            actor: rij.actor,
+            csrf: Some(rij.csrf),
+            gemeentenaam: rij.gemeentenaam,
         },
     ))
 }
@@ -91,7 +98,8 @@ pub async fn herkenning(
     {
         let extensies = verzoek.extensions_mut();
         if let Some(csrf) = &herkend.csrf
-            && let Some(sessie) = domain::toegang::Sessie::van(&herkend.actor, csrf)
+            && let Some(sessie) =
+                domain::toegang::Sessie::van(&herkend.actor, csrf, herkend.gemeentenaam.clone())
         {
             extensies.insert(sessie);
         }

@@ -1,6 +1,7 @@
 //! The HTTP status of pages whose answer depends on a right or a capability:
 //! `/plan/{token}` (404 for an unknown or revoked link) and a gemeente's own pages
-//! `/gemeenten/{code}/audit`, `…/landschap`, `…/overstapplan` and `…/scenarios` (401/403),
+//! `/gemeenten/{code}` (its start page), `…/audit`, `…/landschap`, `…/overstapplan` and
+//! `…/scenarios` (401/403),
 //! and the landelijk beeld `/landelijk` (401 without login). Leptos streams a page, so a status set while rendering can come too late;
 //! this layer decides it before the page streams, with the same checks the page's server
 //! functions make, and leaves the body to the page.
@@ -18,10 +19,10 @@ use crate::AppState;
 /// The gemeente code in the path of a page with the gemeente's own data.
 fn gemeentepad(pad: &str) -> Option<&str> {
     let rest = pad.strip_prefix("/gemeenten/")?;
-    ["/audit", "/landschap", "/overstapplan", "/scenarios"]
+    ["/audit", "/landschap", "/overstapplan", "/scenarios", ""]
         .iter()
         .find_map(|einde| rest.strip_suffix(einde))
-        .filter(|code| !code.contains('/'))
+        .filter(|code| !code.is_empty() && !code.contains('/'))
 }
 
 /// The status of page `pad` for `actor`, by the same rights the page's server functions

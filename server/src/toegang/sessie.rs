@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
+use domain::toegang::Actor;
 use serde::Deserialize;
 use tokio::sync::Semaphore;
 
@@ -265,7 +266,12 @@ pub async fn inloggen(
         .same_site(SameSite::Lax)
         .secure(state.beveiliging.via_https)
         .build();
-    (jar.add(cookie), Redirect::to("/")).into_response()
+    // A member lands on its gemeente's start page (what to do now), regie on the Routekaart.
+    let bestemming = match account.actor() {
+        Ok(Actor::Lid { gemeente, .. }) => format!("/gemeenten/{gemeente}"),
+        _ => "/".to_owned(),
+    };
+    (jar.add(cookie), Redirect::to(&bestemming)).into_response()
 }
 
 /// Frees the keys this attempt reserved, without counting it.

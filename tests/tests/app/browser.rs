@@ -12,6 +12,7 @@ use crate::helpers::{TestApp, spawn_app, werkmap};
 mod catalogus;
 mod landelijk;
 mod routekaart;
+mod start;
 
 /// A browser session and the chromedriver behind it; both end when this is dropped.
 struct Browser {
@@ -461,7 +462,7 @@ async fn logging_in_and_out_works_and_a_wrong_password_is_explained_next_to_the_
         .for_element(Locator::Css(".gp-sessie__naam"))
         .await
         .expect("logged in");
-    assert_eq!(naam.text().await.expect("text"), "ib@utrecht.nl (GM0344)");
+    assert_eq!(naam.text().await.expect("text"), "ib@utrecht.nl (Utrecht)");
     browser
         .client
         .wait()
@@ -470,7 +471,7 @@ async fn logging_in_and_out_works_and_a_wrong_password_is_explained_next_to_the_
         .expect("hydrated");
     browser.assert_toegankelijk("/ ingelogd").await;
     browser.open(&app, "/gemeenten/GM0344/audit").await;
-    assert_eq!(browser.tekst("h1").await, "Wijzigingen van GM0344");
+    assert_eq!(browser.tekst("h1").await, "Wijzigingen van Utrecht");
     browser.assert_toegankelijk("/gemeenten/GM0344/audit").await;
 
     browser

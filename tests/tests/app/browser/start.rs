@@ -1,0 +1,100 @@
+//! A member's start page in Chromium: after logging in, the member lands on what to do
+//! now, and the next notice deadline is one click from its applicatie in the landscape.
+//! A gemeente without a landscape is told how to fill it.
+
+use chrono::TimeZone;
+use fantoccini::Locator;
+use reqwest::StatusCode;
+use serde_json::json;
+use server::Db;
+
+use super::Browser;
+use crate::helpers::spawn_app_op;
+use crate::landschap::{open_zaak_als_voorbeeld_a, zaakregistratie};
+use crate::toegang::{maak_account, maak_tokens};
+
+#[tokio::test]
+async fn a_member_lands_on_the_work_list_and_reaches_the_next_notice_deadline_in_one_click() {
+    // Worked example A on 1 January 2025: notice for Zaaksysteem X by 30 June 2025.
+    let app = spawn_app_op(
+        chrono::Utc
+            .with_ymd_and_hms(2025, 1, 1, 9, 0, 0)
+            .single()
+            .expect("moment"),
+    )
+    .await;
+    let Some(zaakregistratie) = zaakregistratie(&app).await else {
+        return;
+    };
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    open_zaak_als_voorbeeld_a(&app, &tokens, &zaakregistratie).await;
+    let antwoord = app
+        .http
+        .post(app.url("/api/v1/gemeenten/GM0344/applicaties"))
+        .bearer_auth(&tokens.utrecht)
+        .json(&json!({
+            "naam": "Zaaksysteem X", "leverancier": "Leverancier B.V.",
+            "referentiecomponenten": [zaakregistratie], "einddatum": "2025-12-31",
+            "opzegtermijnMaanden": 6, "verlengingMaanden": 12, "jaarlijkseKosten": 120000,
+            "gebruikers": 150
+        }))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(antwoord.status(), StatusCode::CREATED);
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    maak_account(&app, "ib@amsterdam.nl", "een lang wachtwoord", "GM0363").await;
+
+    let browser = Browser::start().await;
+    browser
+        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
+        .await;
+    let hier = browser.client.current_url().await.expect("url");
+    assert_eq!(
+        hier.path(),
+        "/gemeenten/GM0344",
+        "a member lands on its start page"
+    );
+    assert_eq!(browser.tekst("h1").await, "Utrecht: wat nu te doen");
+    let taak = browser
+        .wacht_op_tekst("#opzegtermijnen", "Zaaksysteem X")
+        .await;
+    assert_eq!(
+        taak,
+        "Zaaksysteem X: opzeggen vóór 30 juni 2025 (nog 180 dagen), dan over naar Open Zaak op 31 dec. 2025"
+    );
+    browser
+        .assert_toegankelijk("/gemeenten/GM0344 (start)")
+        .await;
+    browser.schermafdruk("start").await;
+
+    browser.klik("#opzegtermijnen a").await;
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(10))
+        .for_element(Locator::Css(
+            "body[data-hydrated] tr#applicatie-zaaksysteem-x",
+        ))
+        .await
+        .expect("the applicatie's row in the landscape");
+    let hier = browser.client.current_url().await.expect("url");
+    assert_eq!(hier.path(), "/gemeenten/GM0344/landschap");
+    assert_eq!(hier.fragment(), Some("applicatie-zaaksysteem-x"));
+    browser.sluit().await;
+
+    // Amsterdam has no landscape yet: its start page says what to do first.
+    let leeg = Browser::start().await;
+    leeg.log_in(&app, "ib@amsterdam.nl", "een lang wachtwoord")
+        .await;
+    let kop = leeg.wacht_op_tekst("#leeg-kop", "Nog geen").await;
+    assert_eq!(kop, "Nog geen applicatielandschap");
+    assert_eq!(
+        leeg.tekst("#leeg-kop + p a").await,
+        "Importeer een bestand of voer uw applicaties in"
+    );
+    leeg.assert_toegankelijk("/gemeenten/GM0363 (leeg)").await;
+    leeg.schermafdruk("start-leeg").await;
+    leeg.sluit().await;
+}
