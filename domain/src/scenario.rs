@@ -378,6 +378,13 @@ impl Scenario {
         }
     }
 
+    /// Takes the draft's capaciteit edit back: the plan uses the stored capaciteit again
+    /// (or none, when the gemeente never entered one).
+    pub fn wis_capaciteit(&mut self) {
+        self.wijzigingen
+            .retain(|w| !matches!(w, Wijziging::Capaciteit { .. }));
+    }
+
     /// Adds an edit after checking that it applies to the current outcome.
     ///
     /// # Errors

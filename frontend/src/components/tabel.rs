@@ -16,3 +16,19 @@ pub fn Kolomkoppen(koppen: &'static [&'static str]) -> impl IntoView {
         </thead>
     }
 }
+
+/// A wide table's frame: it scrolls sideways inside the page on a narrow screen or at a
+/// high zoom (WCAG 1.4.10), is reachable by keyboard to scroll it (axe:
+/// scrollable-region-focusable) and keeps the first column in view.
+#[component]
+pub fn Schuifvlak(
+    /// What the region holds, for a screen reader ("Overstapplan per applicatie").
+    label: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="gp-tabel-rol" role="region" aria-label=label tabindex="0">
+            {children()}
+        </div>
+    }
+}

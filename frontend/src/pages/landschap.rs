@@ -10,6 +10,8 @@ use domain::contract::Planbasis;
 use domain::landschap::gegevens::KOLOMMEN;
 use domain::{Applicatie, GemeenteCode, Referentiecomponent};
 use leptos::prelude::*;
+
+use crate::components::tabel::Schuifvlak;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{Antwoord, Inhoud, Probleem, stuur};
@@ -131,7 +133,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
             <a class="utrecht-link" href=export download="">"Exporteren als CSV"</a>
         </p>
         <div aria-live="polite">{move || melding.get().map(|m| view! { <p class="gp-gelukt" role="status">{m}</p> })}</div>
-        <div class="gp-tabel-rol">
+        <Schuifvlak label="Applicaties en hun contracten">
             <table class="utrecht-table utrecht-table--html-table" id="landschap">
                 <caption class="utrecht-table__caption">"Applicaties en hun contracten"</caption>
                 <thead class="utrecht-table__header">
@@ -149,7 +151,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                 </thead>
                 <tbody class="utrecht-table__body">{rijen}</tbody>
             </table>
-        </div>
+        </Schuifvlak>
         {match (schrijver, gemeente) {
             (Some(csrf), Some(gemeente)) => view! {
                 <Applicatieformulier

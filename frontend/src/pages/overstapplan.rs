@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::besparingsgrafiek::Besparingsgrafiek;
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
 use crate::formaat::{bedrag, datum_kort, datum_lang, getal};
 use crate::pages::laden::{gemeentekop, laden_eigen};
@@ -125,13 +125,13 @@ pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl 
             <dd>{plan.terugverdienjaar.map_or_else(|| "niet binnen de horizon".to_owned(), |j| j.to_string())}</dd>
         </dl>
         <h2 class="utrecht-heading-2">"Per applicatie"</h2>
-        <div class="gp-tabel-rol">
+        <Schuifvlak label="Overstapplan per applicatie">
             <table class="utrecht-table utrecht-table--html-table" id="overstapplan">
                 <caption class="utrecht-table__caption">"Uitkomst, overstapmoment en opzegdatum per applicatie"</caption>
                 <Kolomkoppen koppen=&["Applicatie", "Uitkomst", "Component", "Gereed", "Overstapmoment", "Opzeggen vóór", "Wachttijd (dagen)", "Frictie- of overbruggingskosten"] />
                 <tbody class="utrecht-table__body">{rijen}</tbody>
             </table>
-        </div>
+        </Schuifvlak>
         <h2 class="utrecht-heading-2">"Uitstappunten en gereedheid"</h2>
         <Uitstaptijdlijn peildatum=peildatum applicaties=b.applicaties.clone() overstappen=plan.applicaties.clone() />
         <h2 class="utrecht-heading-2">"Ongebruikt"</h2>

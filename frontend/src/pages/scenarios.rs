@@ -9,7 +9,7 @@ use domain::{GemeenteCode, Overstapplan};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::formaat::{bedrag, datum_kort, getal};
 use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::landschap::scenarios_ophalen;
@@ -152,7 +152,7 @@ fn Vergelijking(
             <dt>"Overbelaste kwartalen B"</dt><dd>{kwartalen(&v.overbelast_b)}</dd>
         </dl>
         <h2 class="utrecht-heading-2">"Overstapmomenten"</h2>
-        <div class="gp-tabel-rol">
+        <Schuifvlak label="Overstapmomenten per scenario">
             <table class="utrecht-table utrecht-table--html-table" id="vergelijking-momenten">
                 <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">
@@ -164,7 +164,7 @@ fn Vergelijking(
                 </thead>
                 <tbody class="utrecht-table__body">{momenten}</tbody>
             </table>
-        </div>
+        </Schuifvlak>
         <h2 class="utrecht-heading-2">"Geld per jaar"</h2>
         <table class="utrecht-table utrecht-table--html-table">
             <Kolomkoppen koppen=&["Jaar", "Besparing A", "Besparing B", "Bijdragen A", "Bijdragen B"] />

@@ -9,6 +9,8 @@ use domain::{
 };
 use leptos::prelude::*;
 
+use crate::components::tabel::Schuifvlak;
+
 /// How a column is edited.
 #[derive(Clone, Copy)]
 pub enum Soort {
@@ -285,7 +287,7 @@ pub fn Lijsteditor(lijst: Lijst, rijen: Rijen) -> impl IntoView {
     };
     view! {
         <h3 class="utrecht-heading-3" id=format!("lijst-{sleutel}")>{kop}</h3>
-        <div class="gp-tabel-rol">
+        <Schuifvlak label=kop>
             <table class="utrecht-table utrecht-table--html-table gp-lijsteditor" aria-labelledby=format!("lijst-{sleutel}")>
                 <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">
@@ -338,7 +340,7 @@ pub fn Lijsteditor(lijst: Lijst, rijen: Rijen) -> impl IntoView {
                     </For>
                 </tbody>
             </table>
-        </div>
+        </Schuifvlak>
         <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=toevoegen>
             {format!("{kop}: rij toevoegen")}
         </button>

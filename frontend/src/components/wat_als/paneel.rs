@@ -22,10 +22,14 @@ pub fn Paneel(
     sleepstap: Signal<Option<Bewerking>>,
 ) -> impl IntoView {
     let peildatum = basis.peildatum;
+    let gemeentenaam = basis.gemeente.naam.clone();
     let opgaven = basis.basis.routekaart.clone();
-    let capaciteit = basis.basis.capaciteit.unwrap_or_default();
-    let fte = RwSignal::new(capaciteit.fte_per_kwartaal.to_string());
-    let budget = RwSignal::new(capaciteit.budget_per_jaar.to_string());
+    // Not entered is unknown, not 0: the fields stay empty and no quarter is overloaded.
+    let opgeslagen = basis.basis.capaciteit;
+    let fte =
+        RwSignal::new(opgeslagen.map_or_else(String::new, |c| c.fte_per_kwartaal.to_string()));
+    let budget =
+        RwSignal::new(opgeslagen.map_or_else(String::new, |c| c.budget_per_jaar.to_string()));
     let capaciteitsfouten = RwSignal::new(Vec::<CapaciteitFout>::new());
     let gegevens = StoredValue::new(basis.basis);
     // The draft: the rol and capaciteit choices as scenario edits; the Routekaart steps
@@ -51,14 +55,22 @@ pub fn Paneel(
         );
         gegevens.with_value(|b| s.werk_uit(b))
     });
-    let lees_capaciteit =
-        move || match Capaciteit::lees(&fte.get_untracked(), &budget.get_untracked()) {
+    let lees_capaciteit = move || {
+        let (f, b) = (fte.get_untracked(), budget.get_untracked());
+        if opgeslagen.is_none() && f.trim().is_empty() && b.trim().is_empty() {
+            // Still unknown: nothing to check against.
+            capaciteitsfouten.set(Vec::new());
+            keuzes.update(Scenario::wis_capaciteit);
+            return;
+        }
+        match Capaciteit::lees(&f, &b) {
             Ok(nieuw) => {
                 capaciteitsfouten.set(Vec::new());
                 gegevens.with_value(|b| keuzes.update(|s| s.zet_capaciteit(b, nieuw)));
             }
             Err(fouten) => capaciteitsfouten.set(fouten),
-        };
+        }
+    };
     let fout_bij = move |soort: CapaciteitFout| {
         move || {
             capaciteitsfouten
@@ -111,13 +123,19 @@ pub fn Paneel(
         .collect_view();
     view! {
         <p class="utrecht-paragraph">
-            {format!("Voor {code}, op {}. Kies per opgave een rol; verschuif de Routekaart hierboven.", datum_kort(peildatum))}
+            {format!("Voor {gemeentenaam}, op {}. Kies per opgave een rol; verschuif de Routekaart hierboven.", datum_kort(peildatum))}
         </p>
         <div class="gp-wat-als__keuzes">{keuzes}</div>
+        {opgeslagen.is_none().then(|| view! {
+            <p class="utrecht-paragraph" id="wat-als-capaciteit-hulp">
+                "De capaciteit van uw gemeente is nog niet ingevuld. Vul in hoeveel fte per kwartaal en hoeveel budget per jaar u voor de overstap hebt; dan ziet u welke kwartalen overbelast raken."
+            </p>
+        })}
         <div class="gp-wat-als__capaciteit">
             <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="wat-als-fte">"Capaciteit (fte per kwartaal)"</label>
                 <input class="utrecht-textbox" id="wat-als-fte" inputmode="decimal" prop:value=move || fte.get()
+                    placeholder=opgeslagen.is_none().then_some("onbekend")
                     aria-invalid=move || capaciteitsfouten.with(|f| f.contains(&CapaciteitFout::Fte)).then_some("true")
                     aria-describedby="wat-als-fte-fout"
                     on:input=move |ev| { fte.set(event_target_value(&ev)); lees_capaciteit(); } />
@@ -126,6 +144,7 @@ pub fn Paneel(
             <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="wat-als-budget">"Budget (euro per jaar)"</label>
                 <input class="utrecht-textbox" id="wat-als-budget" inputmode="numeric" prop:value=move || budget.get()
+                    placeholder=opgeslagen.is_none().then_some("onbekend")
                     aria-invalid=move || capaciteitsfouten.with(|f| f.contains(&CapaciteitFout::Budget)).then_some("true")
                     aria-describedby="wat-als-budget-fout"
                     on:input=move |ev| { budget.set(event_target_value(&ev)); lees_capaciteit(); } />
@@ -133,7 +152,7 @@ pub fn Paneel(
             </div>
         </div>
         <div aria-live="polite">
-            {move || uitwerking.with(|u| basisplan.with_value(|b| uitkomst(b, &u.plan)))}
+            {move || uitwerking.with(|u| basisplan.with_value(|b| uitkomst(b, &u.plan, &u.basis)))}
         </div>
         {csrf.map(|csrf| view! { <Opslaan scenario=te_bewaren csrf /> })}
     }

@@ -5,14 +5,31 @@ use std::collections::HashMap;
 
 use domain::Overstapplan;
 use domain::plan::{Oorzaak, in_jaar};
-use domain::scenario::vergelijk;
+use domain::scenario::{Basis, vergelijk};
 use leptos::prelude::*;
 
 use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_kort, getal};
 
-/// The numbers of the what-if, against the published plan.
-pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan) -> AnyView {
+/// The numbers of the what-if, against the published plan. `gegevens` is what `plan` was
+/// worked out on (for names, and whether a capaciteit is known: without one there is no
+/// overload to show, only a prompt to enter it).
+pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan, gegevens: &Basis) -> AnyView {
+    let bekend = gegevens.capaciteit.is_some();
+    let applicatienaam = |id: &domain::ApplicatieId| {
+        gegevens
+            .applicaties
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or_else(|| id.to_string(), |a| a.naam.clone())
+    };
+    let opgavenaam = |id: &domain::OpgaveId| {
+        gegevens
+            .routekaart
+            .iter()
+            .find(|o| &o.id == id)
+            .map_or_else(|| id.to_string(), |o| o.naam.clone())
+    };
     let vergelijking = vergelijk(basis, plan);
     let jaar =
         |j: Option<i32>| j.map_or_else(|| "niet binnen 15 jaar".to_owned(), |j| j.to_string());
@@ -58,8 +75,12 @@ pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan) -> AnyView {
                 .iter()
                 .map(|p| {
                     let wat = match &p.oorzaak {
-                        Oorzaak::Bijdrage { opgave, rol } => format!("{} in {opgave}", rol.label()),
-                        Oorzaak::Migratie { applicatie } => format!("migratie van {applicatie}"),
+                        Oorzaak::Bijdrage { opgave, rol } => {
+                            format!("{} in {}", rol.label(), opgavenaam(opgave))
+                        }
+                        Oorzaak::Migratie { applicatie } => {
+                            format!("migratie van {}", applicatienaam(applicatie))
+                        }
                     };
                     format!("{wat} {:.1} fte", p.fte)
                 })
@@ -88,7 +109,9 @@ pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan) -> AnyView {
                     <th class="utrecht-table__header-cell" scope="row">{naam}</th>
                     <td class="utrecht-table__cell gp-getal">{format!("{:.1}", k.fte)}</td>
                     <td class="utrecht-table__cell">
-                        {status.unwrap_or_else(|| "Binnen de capaciteit".to_owned())}
+                        {status.unwrap_or_else(|| {
+                            if bekend { "Binnen de capaciteit" } else { "Capaciteit onbekend" }.to_owned()
+                        })}
                     </td>
                 </tr>
             }
@@ -99,7 +122,13 @@ pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan) -> AnyView {
             <dt>"Terugverdienjaar"</dt>
             <dd>{format!("{} (gepubliceerd: {})", jaar(plan.terugverdienjaar), jaar(basis.terugverdienjaar))}</dd>
             <dt>"Overbelaste kwartalen"</dt>
-            <dd>{plan.overbelast.kwartalen.len()}</dd>
+            <dd>
+                {if bekend {
+                    plan.overbelast.kwartalen.len().to_string()
+                } else {
+                    "onbekend: vul hieronder de capaciteit in".to_owned()
+                }}
+            </dd>
         </dl>
         <h3 class="utrecht-heading-3">"Overstapmomenten die verschuiven"</h3>
         {if momenten.is_empty() {

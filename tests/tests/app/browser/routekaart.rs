@@ -344,6 +344,11 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
         .schermafdruk_bij("wat-als-fte", "wat-als-capaciteitsfout")
         .await;
     browser.vul("wat-als-fte", "2,5").await;
+    // Not entered is unknown: with the fte, the budget is asked for too.
+    browser
+        .wacht_op_tekst("#wat-als-budget-fout", "budget")
+        .await;
+    browser.vul("wat-als-budget", "100.000").await;
     browser
         .vul("scenario-naam", "Een week later ontwerpen")
         .await;
@@ -506,7 +511,7 @@ async fn zooming_to_months_labels_them_and_an_opgave_page_tells_the_whole_opgave
         .click()
         .await
         .expect("chosen");
-    browser.wacht_op_tekst(".gp-wat-als", "Voor GM0344").await;
+    browser.wacht_op_tekst(".gp-wat-als", "Voor Utrecht").await;
     browser
         .klik("#rol-cloudinfrastructuur-coalitiepartner")
         .await;
