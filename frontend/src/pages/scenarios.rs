@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::tabel::{Kolomkoppen, Schuifvlak};
-use crate::formaat::{bedrag, datum_kort, getal};
+use crate::formaat::{aantal, bedrag, datum_kort, getal};
 use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::landschap::scenarios_ophalen;
 
@@ -88,8 +88,10 @@ fn Vergelijking(
             </div>
         }
     };
-    let momenten = v
-        .overstapmomenten
+    let verschoven: Vec<_> = v.overstapmomenten.iter().filter(|m| m.a != m.b).collect();
+    let gelijk = v.overstapmomenten.len() - verschoven.len();
+    let heeft_verschil = !verschoven.is_empty();
+    let momenten = verschoven
         .iter()
         .map(|m| {
             let d = |x: Option<chrono::NaiveDate>| x.map_or_else(|| "—".to_owned(), datum_kort);
@@ -115,7 +117,7 @@ fn Vergelijking(
         .besparing
         .iter()
         .zip(&v.bijdragen)
-        .filter(|(s, d)| s.a != 0 || s.b != 0 || d.a != 0 || d.b != 0)
+        .filter(|(s, d)| s.a != s.b || d.a != d.b)
         .map(|(s, d)| {
             view! {
                 <tr class="utrecht-table__row">
@@ -128,6 +130,9 @@ fn Vergelijking(
             }
         })
         .collect_view();
+    let jaar =
+        |j: Option<i32>| j.map_or_else(|| "niet binnen de horizon".to_owned(), |j| j.to_string());
+    let netto = |plan: &Overstapplan| plan.netto_per_jaar.iter().map(|j| j.euro).sum::<i64>();
     let kwartalen = |lijst: &[domain::Kwartaal]| {
         if lijst.is_empty() {
             "geen".to_owned()
@@ -145,14 +150,43 @@ fn Vergelijking(
             {keuze("b", b.clone())}
             <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Vergelijken"</button>
         </form>
-        <dl class="gp-kenmerken" id="vergelijking-samenvatting">
-            <dt>"A"</dt><dd>{format!("{naam_a}: terugverdienjaar {}", plan_a.terugverdienjaar.map_or_else(|| "—".to_owned(), |j| j.to_string()))}</dd>
-            <dt>"B"</dt><dd>{format!("{naam_b}: terugverdienjaar {}", plan_b.terugverdienjaar.map_or_else(|| "—".to_owned(), |j| j.to_string()))}</dd>
-            <dt>"Overbelaste kwartalen A"</dt><dd>{kwartalen(&v.overbelast_a)}</dd>
-            <dt>"Overbelaste kwartalen B"</dt><dd>{kwartalen(&v.overbelast_b)}</dd>
-        </dl>
-        <h2 class="utrecht-heading-2">"Overstapmomenten"</h2>
-        <Schuifvlak label="Overstapmomenten per scenario">
+        <table class="utrecht-table utrecht-table--html-table" id="vergelijking-samenvatting">
+            <caption class="utrecht-table__caption">"Samenvatting"</caption>
+            <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                    <td class="utrecht-table__header-cell"></td>
+                    <th class="utrecht-table__header-cell" scope="col">{format!("A: {naam_a}")}</th>
+                    <th class="utrecht-table__header-cell" scope="col">{format!("B: {naam_b}")}</th>
+                </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">"Terugverdienjaar"</th>
+                    <td class="utrecht-table__cell">{jaar(plan_a.terugverdienjaar)}</td>
+                    <td class="utrecht-table__cell">{jaar(plan_b.terugverdienjaar)}</td>
+                </tr>
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">"Netto over de planperiode"</th>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(netto(&plan_a))}</td>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(netto(&plan_b))}</td>
+                </tr>
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">"Overbelaste kwartalen"</th>
+                    <td class="utrecht-table__cell">{kwartalen(&v.overbelast_a)}</td>
+                    <td class="utrecht-table__cell">{kwartalen(&v.overbelast_b)}</td>
+                </tr>
+            </tbody>
+        </table>
+        <h2 class="utrecht-heading-2">"Overstapmomenten die verschillen"</h2>
+        <p class="utrecht-paragraph" id="vergelijking-gelijk">
+            {match (verschoven.len(), gelijk) {
+                (0, _) => "Geen: elke applicatie stapt in beide scenario's op hetzelfde moment over.".to_owned(),
+                (_, 1) => "1 andere applicatie stapt in beide op hetzelfde moment over.".to_owned(),
+                (_, n) => format!("{} andere applicaties stappen in beide op hetzelfde moment over.", aantal(n)),
+            }}
+        </p>
+        {heeft_verschil.then(|| view! {
+        <Schuifvlak label="Overstapmomenten die verschillen">
             <table class="utrecht-table utrecht-table--html-table" id="vergelijking-momenten">
                 <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">
@@ -165,7 +199,8 @@ fn Vergelijking(
                 <tbody class="utrecht-table__body">{momenten}</tbody>
             </table>
         </Schuifvlak>
-        <h2 class="utrecht-heading-2">"Geld per jaar"</h2>
+        })}
+        <h2 class="utrecht-heading-2">"Jaren waarin het geld verschilt"</h2>
         <table class="utrecht-table utrecht-table--html-table">
             <Kolomkoppen koppen=&["Jaar", "Besparing A", "Besparing B", "Bijdragen A", "Bijdragen B"] />
             <tbody class="utrecht-table__body">{jaren}</tbody>

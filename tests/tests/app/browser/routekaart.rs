@@ -275,6 +275,16 @@ async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once()
         eprintln!("OVERGESLAGEN: zonder GEMMA-gegevens geen referentiecomponent");
         return;
     }
+    // One that no component replaces: its (absent) overstapmoment stays the same.
+    let ander = app
+        .http
+        .post(app.url("/api/v1/gemeenten/GM0344/applicaties"))
+        .bearer_auth(&tokens.utrecht)
+        .json(&json!({"naam": "Eigen maatwerk", "einddatum": "2027-12-31", "jaarlijkseKosten": 10000}))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(ander.status(), StatusCode::CREATED);
     maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
     let browser = Browser::start().await;
     browser
@@ -301,6 +311,36 @@ async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once()
     assert!(regel.contains("dagen later"), "{regel}");
     browser.assert_toegankelijk("/ na verschuiven").await;
     browser.schermafdruk_bij("wat-als-kop", "wat-als").await;
+
+    // Saved and compared with the published plan: the comparison names the one
+    // applicatie that moves and counts the one that does not.
+    browser.vul("wat-als-fte", "2").await;
+    browser.vul("wat-als-budget", "100000").await;
+    browser.vul("scenario-naam", "Een jaar later").await;
+    browser.klik("form.gp-opslaan button[type=submit]").await;
+    browser
+        .wacht_op_tekst(".gp-wat-als .gp-gelukt", "Het scenario is opgeslagen.")
+        .await;
+    browser.open(&app, "/gemeenten/GM0344/scenarios").await;
+    browser
+        .wacht_op_tekst("#vergelijking-samenvatting", "B: Een jaar later")
+        .await;
+    let rijen = browser
+        .client
+        .find_all(Locator::Css("#vergelijking-momenten tbody tr"))
+        .await
+        .expect("rows");
+    assert_eq!(rijen.len(), 1, "only what differs is listed");
+    let verschil = rijen[0].text().await.expect("text");
+    assert!(verschil.starts_with("Zaakafhandeling Y"), "{verschil}");
+    assert_eq!(
+        browser.tekst("#vergelijking-gelijk").await,
+        "1 andere applicatie stapt in beide op hetzelfde moment over."
+    );
+    browser
+        .assert_toegankelijk("/gemeenten/GM0344/scenarios met verschil")
+        .await;
+    browser.schermafdruk("scenarios-vergelijken").await;
     browser.sluit().await;
 }
 
