@@ -377,6 +377,35 @@ impl Component {
 pub struct Referentiezoeker {
     op_id: std::collections::HashMap<String, ReferentiecomponentId>,
     op_naam: std::collections::HashMap<String, ReferentiecomponentId>,
+    namen: Vec<String>,
+    /// How many texts got suggestions; past [`MAX_SUGGESTIES`] no more are sought.
+    gezocht: std::cell::Cell<usize>,
+}
+
+/// At most this many unknown texts per finder get "bedoelt u …?": a file of hostile rows
+/// must not cost a comparison with every name for each row.
+pub const MAX_SUGGESTIES: usize = 50;
+
+/// Finds a referentiecomponent by id or name, and when it cannot, the names that come
+/// closest (none when it does not know any).
+pub trait Referentievinder {
+    /// The referentiecomponent `tekst` names, or the names it may have meant.
+    ///
+    /// # Errors
+    /// Up to three known names close to `tekst`; empty when none is.
+    fn vind(&self, tekst: &str) -> Result<ReferentiecomponentId, Vec<String>>;
+}
+
+impl<F: Fn(&str) -> Option<ReferentiecomponentId>> Referentievinder for F {
+    fn vind(&self, tekst: &str) -> Result<ReferentiecomponentId, Vec<String>> {
+        self(tekst).ok_or_else(Vec::new)
+    }
+}
+
+impl Referentievinder for &Referentiezoeker {
+    fn vind(&self, tekst: &str) -> Result<ReferentiecomponentId, Vec<String>> {
+        self.zoek(tekst).ok_or_else(|| self.bedoelt(tekst))
+    }
 }
 
 impl Referentiezoeker {
@@ -389,6 +418,7 @@ impl Referentiezoeker {
             };
             zoeker.op_naam.insert(naam.to_lowercase(), geldig.clone());
             zoeker.op_id.insert(id.to_owned(), geldig);
+            zoeker.namen.push(naam.to_owned());
         }
         zoeker
     }
@@ -399,6 +429,37 @@ impl Referentiezoeker {
             .get(tekst)
             .or_else(|| self.op_naam.get(&tekst.to_lowercase()))
             .cloned()
+    }
+
+    /// Up to three known names close to `tekst`, closest first: a name that contains it
+    /// or is contained in it, else one that is spelled alike (Jaro-Winkler 0.85 or
+    /// more). None past [`MAX_SUGGESTIES`] texts, or for a text longer than a name can be.
+    pub fn bedoelt(&self, tekst: &str) -> Vec<String> {
+        let gezocht = self.gezocht.get();
+        let tekst = tekst.trim().to_lowercase();
+        if gezocht >= MAX_SUGGESTIES || tekst.is_empty() || tekst.chars().count() > 200 {
+            return Vec::new();
+        }
+        self.gezocht.set(gezocht + 1);
+        let mut kandidaten: Vec<(f64, &String)> = self
+            .namen
+            .iter()
+            .filter_map(|naam| {
+                let klein = naam.to_lowercase();
+                let score = if klein.contains(&tekst) || tekst.contains(&klein) {
+                    1.0 + strsim::jaro_winkler(&klein, &tekst)
+                } else {
+                    strsim::jaro_winkler(&klein, &tekst)
+                };
+                (score >= 0.85).then_some((score, naam))
+            })
+            .collect();
+        kandidaten.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        kandidaten
+            .into_iter()
+            .take(3)
+            .map(|(_, n)| n.clone())
+            .collect()
     }
 }
 
@@ -436,6 +497,55 @@ mod toets_tests {
                 "opgave",
                 "gebruiktDoor[0]"
             ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod zoeker_tests {
+    use super::*;
+
+    fn zoeker() -> Referentiezoeker {
+        Referentiezoeker::met([
+            ("a1", "Generiek zaakafhandelcomponent"),
+            ("a2", "Zaakregistratiecomponent"),
+            ("a3", "Documentregistratiecomponent"),
+            ("a4", "Klantinteractiecomponent"),
+        ])
+    }
+
+    #[test]
+    fn a_name_found_inside_a_known_one_is_suggested_first() {
+        let z = zoeker();
+        assert_eq!(
+            (&z).vind("Zaakafhandelcomponent"),
+            Err(vec!["Generiek zaakafhandelcomponent".to_owned()])
+        );
+        // A typing error still finds it; an id or a name in other case is found at once.
+        assert_eq!(
+            (&z).vind("zaakregistratiecomponet"),
+            Err(vec!["Zaakregistratiecomponent".to_owned()])
+        );
+        assert_eq!((&z).vind("A2").ok(), None);
+        assert_eq!(
+            (&z).vind("zaakregistratiecomponent")
+                .ok()
+                .map(|r| r.to_string()),
+            Some("a2".to_owned())
+        );
+    }
+
+    #[test]
+    fn nothing_alike_gets_no_suggestion_and_hostile_files_stop_asking() {
+        let z = zoeker();
+        assert_eq!((&z).vind("Tovercomponent xyz"), Err(Vec::new()));
+        for i in 0..MAX_SUGGESTIES {
+            let _ = z.bedoelt(&format!("zaakregistratie {i}"));
+        }
+        assert_eq!(
+            z.bedoelt("Zaakafhandelcomponent"),
+            Vec::<String>::new(),
+            "past the bound no more comparisons are made"
         );
     }
 }

@@ -186,7 +186,7 @@ impl Applicatiegegevens {
         self,
         gemeente: &GemeenteCode,
         id: ApplicatieId,
-        referentie: impl Fn(&str) -> Option<ReferentiecomponentId>,
+        referentie: impl crate::catalogus::Referentievinder,
     ) -> Result<Applicatie, Vec<Veldfout>> {
         let mut fouten = Vec::new();
         let naam = self.naam.trim().to_owned();
@@ -207,12 +207,12 @@ impl Applicatiegegevens {
         }
         let mut referentiecomponenten = Vec::new();
         for r in &self.referentiecomponenten {
-            match referentie(r.trim()) {
-                Some(gevonden) if referentiecomponenten.contains(&gevonden) => {}
-                Some(gevonden) => referentiecomponenten.push(gevonden),
-                None => fouten.push(Veldfout::new(
+            match referentie.vind(r.trim()) {
+                Ok(gevonden) if referentiecomponenten.contains(&gevonden) => {}
+                Ok(gevonden) => referentiecomponenten.push(gevonden),
+                Err(bedoeld) => fouten.push(Veldfout::new(
                     "referentiecomponenten",
-                    format!("onbekende referentiecomponent '{}'", r.trim()),
+                    onbekende_referentie(r.trim(), &bedoeld),
                 )),
             }
         }
@@ -330,6 +330,23 @@ impl Veldwaarde {
 }
 
 /// A date, by the one date reader.
+/// Why `tekst` is no referentiecomponent, and what to do: the names it may have meant, or
+/// where the names are.
+fn onbekende_referentie(tekst: &str, bedoeld: &[String]) -> String {
+    let bedoelt = match bedoeld {
+        [] => "gebruik de naam of het Object ID uit de lijst van referentiecomponenten".to_owned(),
+        [een] => format!("bedoelt u '{een}'?"),
+        meer => format!(
+            "bedoelt u {}?",
+            meer.iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(" of ")
+        ),
+    };
+    format!("onbekende referentiecomponent '{tekst}'; {bedoelt}")
+}
+
 fn lees_datum(t: &str) -> Result<NaiveDate, String> {
     crate::datum::lees_datum(t).map_err(|fout| fout.to_string())
 }

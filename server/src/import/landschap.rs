@@ -217,7 +217,7 @@ pub fn controleer(
             });
             continue;
         }
-        match gegevens.toets(gemeente, id, |t| zoeker.zoek(t)) {
+        match gegevens.toets(gemeente, id, zoeker) {
             Ok(app) => applicaties.push(app),
             Err(velden) => fouten.extend(velden.into_iter().map(|v| RijFout {
                 rij,

@@ -66,7 +66,7 @@ async fn bewaar(
         }
     };
     let applicatie = gegevens
-        .toets(recht.gemeente(), id, |t| zoeker.zoek(t))
+        .toets(recht.gemeente(), id, &zoeker)
         .map_err(|fouten| {
             Taakfout::Velden(fouten.into_iter().map(|f| (f.veld, f.reden)).collect())
         })?;

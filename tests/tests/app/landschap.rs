@@ -223,6 +223,40 @@ async fn worked_example_a_as_an_applicatie_gives_its_overstapmoment_and_frictiek
 }
 
 #[tokio::test]
+async fn an_unknown_referentiecomponent_is_refused_with_the_names_it_may_have_meant() {
+    let app = spawn_app().await;
+    if zaakregistratie(&app).await.is_none() {
+        return;
+    }
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let mut body = voorbeeld_a();
+    body["referentiecomponenten"] = json!(["Zaakafhandelcomponent"]);
+    let antwoord = app
+        .http
+        .post(app.url(APPS))
+        .bearer_auth(&tokens.utrecht)
+        .json(&body)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(antwoord.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let probleem: Value = antwoord.json().await.expect("problem");
+    let reden = probleem["invalidParams"][0]["reason"]
+        .as_str()
+        .expect("a reason");
+    assert!(
+        reden.starts_with("onbekende referentiecomponent 'Zaakafhandelcomponent'; bedoelt u ")
+            && reden.contains("'Generiek zaakafhandelcomponent'"),
+        "{reden}"
+    );
+    assert!(
+        lijst(&app, &tokens.utrecht).await.is_empty(),
+        "nothing stored"
+    );
+}
+
+#[tokio::test]
 async fn an_applicatie_is_changed_with_its_etag_and_rules_are_named_by_field() {
     let app = spawn_app().await;
     let Some(_) = zaakregistratie(&app).await else {

@@ -111,7 +111,7 @@ fn an_end_before_the_start_and_an_unknown_function_are_refused_by_field() {
         [
             Veldfout::new(
                 "referentiecomponenten",
-                "onbekende referentiecomponent 'onbekend'"
+                "onbekende referentiecomponent 'onbekend'; gebruik de naam of het Object ID uit de lijst van referentiecomponenten"
             ),
             Veldfout::new(
                 "einddatum",

@@ -152,15 +152,12 @@ pub(super) fn Applicatieformulier(
                 .clone()
                 .or_else(|| ApplicatieId::parse("nieuw").ok())
                 .ok_or_else(Vec::new)?;
-            let referentie = referentie.get_value();
-            g.clone()
-                .toets(&gemeente, id, |t| {
-                    referentie
-                        .iter()
-                        .find(|r| r.id.as_str() == t || r.naam.eq_ignore_ascii_case(t))
-                        .map(|r| r.id.clone())
-                })
-                .map(|_| g)
+            let zoeker = referentie.with_value(|lijst| {
+                domain::catalogus::Referentiezoeker::met(
+                    lijst.iter().map(|r| (r.id.as_str(), r.naam.as_str())),
+                )
+            });
+            g.clone().toets(&gemeente, id, &zoeker).map(|_| g)
         });
         let mut gegevens = match gecontroleerd {
             Ok(g) => g,

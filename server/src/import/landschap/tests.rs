@@ -53,7 +53,7 @@ fn every_bad_row_is_named_with_its_field_and_nothing_is_returned() {
         fouten(controleer(rijen, &gemeente(), &HashSet::new(), &zoeker())),
         [
             "rij 3: einddatum: einddatum 2025-12-31 ligt voor startdatum 2026-01-01",
-            "rij 5: referentiecomponenten: onbekende referentiecomponent 'Tovercomponent'",
+            "rij 5: referentiecomponenten: onbekende referentiecomponent 'Tovercomponent'; gebruik de naam of het Object ID uit de lijst van referentiecomponenten",
         ]
     );
 }
