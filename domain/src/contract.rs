@@ -187,20 +187,43 @@ pub struct GedeeldScenario {
     pub basis: crate::scenario::Basis,
 }
 
-/// One change in a gemeente's audit trail, as a page shows it.
+/// One change in a gemeente's audit trail, as a page shows it: who, when, what (by name)
+/// and which fields changed from what to what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Auditpost {
-    /// When, RFC 3339 in UTC.
-    pub tijdstip: String,
+    /// When, microseconds since 1970-01-01 UTC (the page shows Dutch time).
+    pub tijdstip: i64,
     /// Who.
     pub actor: String,
-    /// What kind of thing.
+    /// What kind of thing (`applicatie`, `capaciteit`, …).
     pub entiteit: String,
-    /// Which one.
-    pub entiteit_id: String,
-    /// Its values before, as JSON text.
+    /// Which one: its name when it has one, else its id.
+    pub onderwerp: String,
+    /// Added, changed or deleted.
+    pub soort: Auditsoort,
+    /// The fields that differ, in the order of the record.
+    pub wijzigingen: Vec<Veldwijziging>,
+}
+
+/// What a change did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Auditsoort {
+    /// There was nothing before.
+    Toegevoegd,
+    /// Something changed.
+    Gewijzigd,
+    /// There is nothing after.
+    Verwijderd,
+}
+
+/// One field of a change: its value before and after, as text (none: absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Veldwijziging {
+    /// The field (`einddatum`, `jaarlijkseKosten`).
+    pub veld: String,
+    /// Before.
     pub voor: Option<String>,
-    /// Its values after, as JSON text.
+    /// After.
     pub na: Option<String>,
 }
 

@@ -36,15 +36,18 @@ pub fn datum_lang(datum: NaiveDate) -> String {
     )
 }
 
-/// `6 jan. 2025`, for tight places; `mei` has no abbreviation.
+/// `6 jan. 2025`, for tight places; `mei`, `juni` and `juli` are not abbreviated.
 pub fn datum_kort(datum: NaiveDate) -> String {
-    let maand = MAANDEN[datum.month0() as usize];
-    let kort = if maand.len() <= 4 {
-        maand.to_owned()
-    } else {
-        format!("{}.", &maand[..3])
-    };
-    format!("{} {} {}", datum.day(), kort, datum.year())
+    const KORT: [&str; 12] = [
+        "jan.", "feb.", "mrt.", "apr.", "mei", "juni", "juli", "aug.", "sep.", "okt.", "nov.",
+        "dec.",
+    ];
+    format!(
+        "{} {} {}",
+        datum.day(),
+        KORT[datum.month0() as usize],
+        datum.year()
+    )
 }
 
 /// `6 januari 2025 tot en met 19 december 2025`.
@@ -84,9 +87,108 @@ pub fn hoofdletter(tekst: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A moment (microseconds since 1970 UTC) as Dutch clock time: `30 nov. 2026 17:18`.
+/// The Netherlands keeps Central European Time, summer time (UTC+2) from the last Sunday
+/// of March to the last Sunday of October, both at 01:00 UTC (EU directive 2000/84/EC);
+/// the rule is written out here so the browser needs no time zone database.
+pub fn tijdstip(micros: i64) -> String {
+    use chrono::{Duration, NaiveTime, Timelike, Weekday};
+    let Some(utc) = chrono::DateTime::from_timestamp_micros(micros) else {
+        return "onbekend tijdstip".into();
+    };
+    let utc = utc.naive_utc();
+    let laatste_zondag = |maand: u32| {
+        let eerste_volgende =
+            NaiveDate::from_ymd_opt(utc.year(), maand + 1, 1).unwrap_or(NaiveDate::MAX);
+        let mut dag = eerste_volgende - Duration::days(1);
+        while dag.weekday() != Weekday::Sun {
+            dag -= Duration::days(1);
+        }
+        dag.and_time(NaiveTime::from_hms_opt(1, 0, 0).unwrap_or_default())
+    };
+    let zomer = utc >= laatste_zondag(3) && utc < laatste_zondag(10);
+    let lokaal = utc + Duration::hours(if zomer { 2 } else { 1 });
+    format!(
+        "{} {:02}:{:02}",
+        datum_kort(lokaal.date()),
+        lokaal.hour(),
+        lokaal.minute()
+    )
+}
+
+/// A stored value as a reader expects it: a date in Dutch, a whole number with dots, the
+/// rest as it is.
+pub fn waarde(tekst: &str) -> String {
+    if let Ok(datum) = tekst.parse::<NaiveDate>() {
+        datum_kort(datum)
+    } else if let Ok(getal_) = tekst.parse::<i64>() {
+        getal(getal_)
+    } else {
+        tekst.to_owned()
+    }
+}
+
+/// A field's name as words: `jaarlijkseKosten` → `jaarlijkse kosten`.
+pub fn veldnaam(veld: &str) -> String {
+    let mut uit = String::with_capacity(veld.len() + 4);
+    for teken in veld.chars() {
+        if teken.is_uppercase() {
+            uit.push(' ');
+            uit.extend(teken.to_lowercase());
+        } else {
+            uit.push(teken);
+        }
+    }
+    uit
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_read_in_dutch_winter_and_summer_time() {
+        let micros = |s: &str| {
+            chrono::DateTime::parse_from_rfc3339(s)
+                .expect("test moment")
+                .timestamp_micros()
+        };
+        assert_eq!(
+            tijdstip(micros("2026-11-30T16:18:00Z")),
+            "30 nov. 2026 17:18"
+        );
+        assert_eq!(
+            tijdstip(micros("2026-07-01T10:00:00Z")),
+            "1 juli 2026 12:00"
+        );
+        // 29 March 2026 is the last Sunday of March: summer time from 01:00 UTC.
+        assert_eq!(
+            tijdstip(micros("2026-03-29T00:59:00Z")),
+            "29 mrt. 2026 01:59"
+        );
+        assert_eq!(
+            tijdstip(micros("2026-03-29T01:00:00Z")),
+            "29 mrt. 2026 03:00"
+        );
+        // 25 October 2026 is the last Sunday of October: back at 01:00 UTC.
+        assert_eq!(
+            tijdstip(micros("2026-10-25T00:59:00Z")),
+            "25 okt. 2026 02:59"
+        );
+        assert_eq!(
+            tijdstip(micros("2026-10-25T01:00:00Z")),
+            "25 okt. 2026 02:00"
+        );
+    }
+
+    #[test]
+    fn stored_values_and_field_names_read_as_words() {
+        assert_eq!(waarde("2028-06-30"), "30 juni 2028");
+        assert_eq!(waarde("120000"), "120.000");
+        assert_eq!(waarde("Leverancier B.V."), "Leverancier B.V.");
+        assert_eq!(veldnaam("jaarlijkseKosten"), "jaarlijkse kosten");
+        assert_eq!(veldnaam("einddatum"), "einddatum");
+    }
 
     #[test]
     fn amounts_have_dots_between_thousands() {
@@ -108,6 +210,7 @@ mod tests {
         assert_eq!(datum_kort(d("2025-01-06")), "6 jan. 2025");
         assert_eq!(datum_kort(d("2025-05-01")), "1 mei 2025");
         assert_eq!(datum_kort(d("2025-06-01")), "1 juni 2025");
+        assert_eq!(datum_kort(d("2025-03-31")), "31 mrt. 2025");
         assert_eq!(
             periode_lang(d("2025-01-06"), d("2025-12-19")),
             "6 januari 2025 tot en met 19 december 2025"

@@ -6,6 +6,7 @@
 
 pub mod aanmelden;
 pub mod applicatie_bewaren;
+pub mod audit_lezen;
 pub mod capaciteit_zetten;
 pub mod component_bewaren;
 pub mod importwerk;

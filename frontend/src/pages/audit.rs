@@ -1,12 +1,18 @@
 //! `/gemeenten/{code}/audit`: the changes to a gemeente's own data, for its members and
-//! regie; everybody else is told why not (and gets status 401 or 403).
+//! regie; everybody else is told why not (and gets status 401 or 403). Per change who,
+//! when (Dutch time), what by name and each changed field from its old to its new value;
+//! filtered by kind and paged once the page runs in the browser.
 
+use domain::contract::{Auditpost, Auditsoort};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::tabel::Kolomkoppen;
+use crate::formaat::{tijdstip, veldnaam, waarde};
 use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::audit::audit_ophalen;
+
+/// Changes per page.
+const PER_PAGINA: usize = 25;
 
 /// The audit page.
 #[component]
@@ -19,28 +25,112 @@ pub fn AuditPagina() -> impl IntoView {
             if regels.is_empty() {
                 return view! { <p class="utrecht-paragraph">"Er zijn nog geen wijzigingen."</p> }.into_any();
             }
-            let rijen = regels
-                .into_iter()
-                .map(|r| {
-                    view! {
-                        <tr class="utrecht-table__row">
-                            <td class="utrecht-table__cell">{r.tijdstip}</td>
-                            <td class="utrecht-table__cell">{r.actor}</td>
-                            <td class="utrecht-table__cell">{format!("{} {}", r.entiteit, r.entiteit_id)}</td>
-                            <td class="utrecht-table__cell gp-code">{r.voor.unwrap_or_else(|| "—".into())}</td>
-                            <td class="utrecht-table__cell gp-code">{r.na.unwrap_or_else(|| "—".into())}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <table class="utrecht-table utrecht-table--html-table">
-                    <caption class="utrecht-table__caption">"Nieuwste eerst"</caption>
-                    <Kolomkoppen koppen=&["Tijdstip (UTC)", "Wie", "Wat", "Voor", "Na"] />
-                    <tbody class="utrecht-table__body">{rijen}</tbody>
-                </table>
-            }
-                .into_any()
+            view! { <Wijzigingen regels /> }.into_any()
         })}
+    }
+}
+
+#[component]
+fn Wijzigingen(regels: Vec<Auditpost>) -> impl IntoView {
+    let mut soorten: Vec<String> = regels.iter().map(|r| r.entiteit.clone()).collect();
+    soorten.sort();
+    soorten.dedup();
+    let regels = StoredValue::new(regels);
+    let soort = RwSignal::new(String::new());
+    let pagina = RwSignal::new(0_usize);
+    let gekozen = Memo::new(move |_| {
+        let soort = soort.get();
+        regels.with_value(|r| {
+            r.iter()
+                .filter(|r| soort.is_empty() || r.entiteit == soort)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let paginas = move || gekozen.with(|g| g.len().div_ceil(PER_PAGINA).max(1));
+    let opties = soorten
+        .into_iter()
+        .map(|s| view! { <option value=s.clone()>{s.clone()}</option> })
+        .collect_view();
+    let items = move || {
+        let begin = pagina.get() * PER_PAGINA;
+        gekozen.with(|g| {
+            g.iter()
+                .skip(begin)
+                .take(PER_PAGINA)
+                .map(|r| view! { <Wijziging regel=r.clone() /> })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="gp-filters">
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="audit-soort">"Soort"</label>
+                <select class="utrecht-select" id="audit-soort"
+                    on:change=move |ev| { soort.set(event_target_value(&ev)); pagina.set(0); }>
+                    <option value="">"Alle"</option>
+                    {opties}
+                </select>
+            </div>
+        </div>
+        <p class="utrecht-paragraph" aria-live="polite" id="audit-aantal">
+            {move || {
+                let totaal = gekozen.with(Vec::len);
+                format!("{totaal} wijziging(en), nieuwste eerst; pagina {} van {}.", pagina.get() + 1, paginas())
+            }}
+        </p>
+        <ol class="gp-audit" id="audit">{items}</ol>
+        <nav class="gp-bladeren" aria-label="Pagina's">
+            <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                disabled=move || pagina.get() == 0
+                on:click=move |_| pagina.update(|p| *p = p.saturating_sub(1))>"Vorige"</button>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                disabled=move || pagina.get() + 1 >= paginas()
+                on:click=move |_| pagina.update(|p| *p += 1)>"Volgende"</button>
+        </nav>
+    }
+}
+
+#[component]
+fn Wijziging(regel: Auditpost) -> impl IntoView {
+    let wat = match regel.soort {
+        Auditsoort::Toegevoegd => "voegde toe",
+        Auditsoort::Gewijzigd => "wijzigde",
+        Auditsoort::Verwijderd => "verwijderde",
+    };
+    let velden = regel
+        .wijzigingen
+        .iter()
+        .map(|v| {
+            let leeg = || "leeg".to_owned();
+            let tekst = match regel.soort {
+                Auditsoort::Toegevoegd => format!(
+                    "{}: {}",
+                    veldnaam(&v.veld),
+                    v.na.as_deref().map_or_else(leeg, waarde)
+                ),
+                Auditsoort::Verwijderd => format!(
+                    "{}: {}",
+                    veldnaam(&v.veld),
+                    v.voor.as_deref().map_or_else(leeg, waarde)
+                ),
+                Auditsoort::Gewijzigd => format!(
+                    "{}: {} → {}",
+                    veldnaam(&v.veld),
+                    v.voor.as_deref().map_or_else(leeg, waarde),
+                    v.na.as_deref().map_or_else(leeg, waarde)
+                ),
+            };
+            view! { <li>{tekst}</li> }
+        })
+        .collect_view();
+    view! {
+        <li class="gp-audit__regel">
+            <p class="utrecht-paragraph">
+                <strong>{tijdstip(regel.tijdstip)}</strong>
+                {format!(": {} {wat} {} {}", regel.actor, regel.entiteit, regel.onderwerp)}
+            </p>
+            {(!regel.wijzigingen.is_empty()).then(|| view! { <ul class="utrecht-unordered-list">{velden}</ul> })}
+        </li>
     }
 }

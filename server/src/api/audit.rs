@@ -53,9 +53,10 @@ pub async fn lijst(
         db.audit(&recht)
             .await?
             .into_iter()
-            .map(domain::contract::Auditpost::from)
             .map(|r| Auditregel {
-                tijdstip: r.tijdstip,
+                tijdstip: chrono::DateTime::from_timestamp_micros(r.tijdstip)
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_default(),
                 actor: r.actor,
                 entiteit: r.entiteit,
                 entiteit_id: r.entiteit_id,

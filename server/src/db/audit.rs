@@ -199,18 +199,3 @@ impl Db {
         .await?)
     }
 }
-
-impl From<OpgeslagenAuditregel> for domain::contract::Auditpost {
-    fn from(r: OpgeslagenAuditregel) -> Self {
-        Self {
-            tijdstip: chrono::DateTime::from_timestamp_micros(r.tijdstip)
-                .map(|t| t.to_rfc3339())
-                .unwrap_or_default(),
-            actor: r.actor,
-            entiteit: r.entiteit,
-            entiteit_id: r.entiteit_id,
-            voor: r.voor,
-            na: r.na,
-        }
-    }
-}

@@ -98,7 +98,10 @@ impl domain::ports::Auditlezer for Db {
     ) -> BoxFuture<'a, Result<Vec<Auditpost>, Leesfout>> {
         Box::pin(async move {
             let regels = Db::audit(self, recht).await.map_err(leesfout("audit"))?;
-            Ok(regels.into_iter().map(Auditpost::from).collect())
+            Ok(regels
+                .into_iter()
+                .map(super::audit_lezen::auditpost)
+                .collect())
         })
     }
 }

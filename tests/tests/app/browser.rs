@@ -473,6 +473,7 @@ async fn logging_in_and_out_works_and_a_wrong_password_is_explained_next_to_the_
     browser.open(&app, "/gemeenten/GM0344/audit").await;
     assert_eq!(browser.tekst("h1").await, "Wijzigingen van Utrecht");
     browser.assert_toegankelijk("/gemeenten/GM0344/audit").await;
+    browser.schermafdruk("audit").await;
 
     browser
         .client

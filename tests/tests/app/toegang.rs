@@ -932,6 +932,12 @@ async fn the_audit_page_shows_a_gemeentes_changes_to_its_members_only() {
         html.contains("token utrecht (GM0344)") && html.contains("capaciteit GM0344"),
         "the change is listed"
     );
+    assert!(
+        html.contains("voegde toe capaciteit GM0344")
+            && html.contains("fte per kwartaal: 2.5")
+            && html.contains("budget per jaar: 100.000"),
+        "each field of the change, in words"
+    );
 }
 
 #[tokio::test]

@@ -82,6 +82,20 @@ async fn a_member_lands_on_the_work_list_and_reaches_the_next_notice_deadline_in
     let hier = browser.client.current_url().await.expect("url");
     assert_eq!(hier.path(), "/gemeenten/GM0344/landschap");
     assert_eq!(hier.fragment(), Some("applicatie-zaaksysteem-x"));
+
+    // The audit trail names who changed what, by name, field by field in words.
+    browser.open(&app, "/gemeenten/GM0344/audit").await;
+    let regel = browser
+        .wacht_op_tekst("#audit", "voegde toe applicatie Zaaksysteem X")
+        .await;
+    assert!(
+        regel.contains("token utrecht (GM0344) voegde toe applicatie Zaaksysteem X")
+            && regel.contains("einddatum: 31 dec. 2025")
+            && regel.contains("jaarlijkse kosten: 120.000"),
+        "{regel}"
+    );
+    browser.assert_toegankelijk("/gemeenten/GM0344/audit").await;
+    browser.schermafdruk("audit").await;
     browser.sluit().await;
 
     // Amsterdam has no landscape yet: its start page says what to do first.
