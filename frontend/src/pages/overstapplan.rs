@@ -12,11 +12,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::besparingsgrafiek::Besparingsgrafiek;
-use crate::components::tabel::{Kolomkoppen, Schuifvlak};
-use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
+use crate::components::tabel::Kolomkoppen;
 use crate::formaat::{bedrag, datum_kort, datum_lang, getal};
 use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::landschap::planbasis_ophalen;
+use werklijst::Werklijst;
+
+mod werklijst;
 
 /// The overstapplan page.
 #[component]
@@ -94,12 +96,6 @@ fn Plan(code: String, basis: Planbasis, peildatum: NaiveDate) -> impl IntoView {
 pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl IntoView {
     let peildatum = plan.peildatum;
     let b = &basis;
-    let componentnaam = |uitkomst: &Uitkomst| {
-        uitkomst
-            .component()
-            .and_then(|id| b.componenten.iter().find(|k| &k.id == id))
-            .map_or_else(|| "—".to_owned(), |k| k.naam.clone())
-    };
     let overstappen = plan
         .applicaties
         .iter()
@@ -110,11 +106,7 @@ pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl 
         .iter()
         .filter(|o| matches!(o.uitkomst, Uitkomst::Overstap { urgent: true, .. }))
         .count();
-    let rijen = plan
-        .applicaties
-        .iter()
-        .map(|o| Planregel::van(o, componentnaam(&o.uitkomst)).view())
-        .collect_view();
+    let rijen = werklijst::rijen(&plan, b);
     view! {
         <dl class="gp-kenmerken">
             <dt>"Peildatum"</dt><dd>{datum_lang(peildatum)}</dd>
@@ -125,15 +117,7 @@ pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl 
             <dd>{plan.terugverdienjaar.map_or_else(|| "niet binnen de horizon".to_owned(), |j| j.to_string())}</dd>
         </dl>
         <h2 class="utrecht-heading-2">"Per applicatie"</h2>
-        <Schuifvlak label="Overstapplan per applicatie">
-            <table class="utrecht-table utrecht-table--html-table" id="overstapplan">
-                <caption class="utrecht-table__caption">"Uitkomst, overstapmoment en opzegdatum per applicatie"</caption>
-                <Kolomkoppen koppen=&["Applicatie", "Uitkomst", "Component", "Gereed", "Overstapmoment", "Opzeggen vóór", "Wachttijd (dagen)", "Frictie- of overbruggingskosten"] />
-                <tbody class="utrecht-table__body">{rijen}</tbody>
-            </table>
-        </Schuifvlak>
-        <h2 class="utrecht-heading-2">"Uitstappunten en gereedheid"</h2>
-        <Uitstaptijdlijn peildatum=peildatum applicaties=b.applicaties.clone() overstappen=plan.applicaties.clone() />
+        <Werklijst rijen peildatum />
         <h2 class="utrecht-heading-2">"Ongebruikt"</h2>
         <Afschaffingen id="ongebruikt" lijst=plan.ongebruikt.clone() namen=b.applicaties.clone() />
         <h2 class="utrecht-heading-2">"Overbodig"</h2>

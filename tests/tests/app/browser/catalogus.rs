@@ -244,6 +244,48 @@ async fn worked_example_a_entered_in_the_landscape_reads_right_on_the_overstappl
         ]
     );
     browser.schermafdruk("overstapplan").await;
+
+    // The plan narrowed to one component, then to a leverancier it does not have.
+    assert!(
+        browser
+            .tekst("#plan-aantal")
+            .await
+            .starts_with("1 van 1 applicaties vragen actie"),
+        "by default what asks for action"
+    );
+    browser
+        .client
+        .find(Locator::XPath(
+            "//select[@id='plan-component']/option[.='Open Zaak']",
+        ))
+        .await
+        .expect("the component offered")
+        .click()
+        .await
+        .expect("chosen");
+    browser.wacht_op_tekst("#plan-aantal", "1 van 1").await;
+    browser.vul("plan-zoek", "archief").await;
+    browser.wacht_op_tekst("#plan-aantal", "0 van 1").await;
+    browser.vul("plan-zoek", "zaak").await;
+    browser.wacht_op_tekst("#plan-aantal", "1 van 1").await;
+    browser
+        .klik("#overstapplan thead th:first-child button")
+        .await;
+    assert_eq!(
+        browser
+            .client
+            .find(Locator::Css("#overstapplan thead th:first-child"))
+            .await
+            .expect("heading")
+            .attr("aria-sort")
+            .await
+            .expect("attr")
+            .as_deref(),
+        Some("ascending")
+    );
+    browser
+        .assert_toegankelijk("/gemeenten/GM0344/overstapplan gefilterd")
+        .await;
     browser.open(&app, "/gemeenten/GM0344/landschap").await;
     browser.schermafdruk("landschap").await;
     browser.sluit().await;
