@@ -5,6 +5,9 @@
 
 mod formulier;
 
+/// Applicaties per page.
+const PER_PAGINA: usize = 50;
+
 use domain::contract::Landschapimport;
 use domain::contract::Planbasis;
 use domain::landschap::gegevens::KOLOMMEN;
@@ -12,7 +15,7 @@ use domain::{Applicatie, GemeenteCode, Referentiecomponent};
 use leptos::prelude::*;
 
 use crate::components::tabel::Schuifvlak;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{Antwoord, Inhoud, Probleem, stuur};
 use crate::components::bestandsimport::Bestandsimport;
@@ -120,10 +123,77 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
             }
         }
     };
-    let rijen = move || apps.with(|lijst| lijst.iter().map(rij.clone()).collect_view());
-    let aantal = move || match apps.with(Vec::len) {
-        1 => "1 applicatie. ".to_owned(),
-        n => format!("{n} applicaties. "),
+    // Search, sort and page: a landscape of thousands stays quick. A link to one
+    // applicatie (`?applicatie=id`, from the start page) opens with it found.
+    let gevraagd = use_query_map().with_untracked(|q| q.get("applicatie"));
+    let zoek = RwSignal::new(
+        gevraagd
+            .and_then(|id| {
+                apps.with_untracked(|l| {
+                    l.iter()
+                        .find(|a| a.id.as_str() == id)
+                        .map(|a| a.naam.clone())
+                })
+            })
+            .unwrap_or_default(),
+    );
+    let sortering = RwSignal::new("positie".to_owned());
+    let pagina = RwSignal::new(0_usize);
+    let gekozen = Memo::new(move |_| {
+        let (zoek, sortering) = (zoek.get().trim().to_lowercase(), sortering.get());
+        apps.with(|lijst| {
+            let mut gekozen: Vec<Applicatie> = lijst
+                .iter()
+                .filter(|a| {
+                    zoek.is_empty()
+                        || a.naam.to_lowercase().contains(&zoek)
+                        || a.leverancier.to_lowercase().contains(&zoek)
+                })
+                .cloned()
+                .collect();
+            match sortering.as_str() {
+                "naam" => gekozen.sort_by_key(|a| a.naam.to_lowercase()),
+                "einddatum" => gekozen.sort_by_key(|a| a.contract.einddatum()),
+                "kosten" => {
+                    gekozen.sort_by_key(|a| std::cmp::Reverse(a.contract.jaarlijkse_kosten()))
+                }
+                _ => {}
+            }
+            gekozen
+        })
+    });
+    let paginas = move || gekozen.with(|g| g.len().div_ceil(PER_PAGINA).max(1));
+    let rijen = move || {
+        let begin = pagina.get() * PER_PAGINA;
+        gekozen.with(|lijst| {
+            lijst
+                .iter()
+                .skip(begin)
+                .take(PER_PAGINA)
+                .map(rij.clone())
+                .collect_view()
+        })
+    };
+    let aantal = move || {
+        let (n, totaal) = (gekozen.with(Vec::len), apps.with(Vec::len));
+        let wat = if totaal == 1 {
+            "applicatie"
+        } else {
+            "applicaties"
+        };
+        if n == totaal {
+            format!(
+                "{totaal} {wat}; pagina {} van {}. ",
+                pagina.get() + 1,
+                paginas()
+            )
+        } else {
+            format!(
+                "{n} van {totaal} {wat}; pagina {} van {}. ",
+                pagina.get() + 1,
+                paginas()
+            )
+        }
     };
     let export = format!("/api/v1/gemeenten/{code}/applicaties/export");
     let gemeente = GemeenteCode::parse(&code).ok();
@@ -133,6 +203,23 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
             <a class="utrecht-link" href=export download="">"Exporteren als CSV"</a>
         </p>
         <div aria-live="polite">{move || melding.get().map(|m| view! { <p class="gp-gelukt" role="status">{m}</p> })}</div>
+        <form class="gp-filters" role="search" aria-label="Landschap doorzoeken" on:submit=|ev| ev.prevent_default()>
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="landschap-zoek">"Zoek op naam of leverancier"</label>
+                <input class="utrecht-textbox" id="landschap-zoek" type="search" prop:value=move || zoek.get()
+                    on:input=move |ev| { zoek.set(event_target_value(&ev)); pagina.set(0); } />
+            </div>
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="landschap-sortering">"Sorteer op"</label>
+                <select class="utrecht-select" id="landschap-sortering"
+                    on:change=move |ev| { sortering.set(event_target_value(&ev)); pagina.set(0); }>
+                    <option value="positie">"Volgorde van het landschap"</option>
+                    <option value="naam">"Naam"</option>
+                    <option value="einddatum">"Einddatum, vroegste eerst"</option>
+                    <option value="kosten">"Kosten per jaar, hoogste eerst"</option>
+                </select>
+            </div>
+        </form>
         <Schuifvlak label="Applicaties en hun contracten">
             <table class="utrecht-table utrecht-table--html-table" id="landschap">
                 <caption class="utrecht-table__caption">"Applicaties en hun contracten"</caption>
@@ -152,6 +239,14 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                 <tbody class="utrecht-table__body">{rijen}</tbody>
             </table>
         </Schuifvlak>
+        <nav class="gp-bladeren" aria-label="Pagina's van het landschap">
+            <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                disabled=move || pagina.get() == 0
+                on:click=move |_| pagina.update(|p| *p = p.saturating_sub(1))>"Vorige"</button>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                disabled=move || pagina.get() + 1 >= paginas()
+                on:click=move |_| pagina.update(|p| *p += 1)>"Volgende"</button>
+        </nav>
         {match (schrijver, gemeente) {
             (Some(csrf), Some(gemeente)) => view! {
                 <Applicatieformulier

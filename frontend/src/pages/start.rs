@@ -105,7 +105,7 @@ fn Taken(lijst: Werklijst, code: String) -> impl IntoView {
                 };
                 view! {
                     <li class="gp-taak__regel">
-                        <a class="utrecht-link" href=format!("{landschap}#applicatie-{}", t.applicatie)>{t.naam.clone()}</a>
+                        <a class="utrecht-link" href=format!("{landschap}?applicatie={0}#applicatie-{0}", t.applicatie)>{t.naam.clone()}</a>
                         {format!(
                             ": opzeggen vóór {} ({dagen}), dan over naar {} op {}",
                             datum_kort(t.opzeggen_voor),
@@ -125,7 +125,7 @@ fn Taken(lijst: Werklijst, code: String) -> impl IntoView {
             .map(|k| {
                 view! {
                     <li>
-                        <a class="utrecht-link" href=format!("{landschap}#applicatie-{}", k.applicatie)>{k.naam.clone()}</a>
+                        <a class="utrecht-link" href=format!("{landschap}?applicatie={0}#applicatie-{0}", k.applicatie)>{k.naam.clone()}</a>
                         {format!(" naar {}, zonder frictie op {}", k.component, datum_kort(k.overstapmoment))}
                     </li>
                 }
@@ -152,7 +152,7 @@ fn Taken(lijst: Werklijst, code: String) -> impl IntoView {
                     .map_or_else(|| "geen uitstapmoment binnen de horizon".to_owned(), |d| format!("vanaf {}", datum_kort(d)));
                 view! {
                     <li>
-                        <a class="utrecht-link" href=format!("{landschap}#applicatie-{}", a.applicatie)>{a.naam.clone()}</a>
+                        <a class="utrecht-link" href=format!("{landschap}?applicatie={0}#applicatie-{0}", a.applicatie)>{a.naam.clone()}</a>
                         {format!(" ({waarom}): bespaart {} per jaar, {vanaf}", bedrag(a.jaarlijkse_kosten))}
                     </li>
                 }

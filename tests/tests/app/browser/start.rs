@@ -82,6 +82,22 @@ async fn a_member_lands_on_the_work_list_and_reaches_the_next_notice_deadline_in
     let hier = browser.client.current_url().await.expect("url");
     assert_eq!(hier.path(), "/gemeenten/GM0344/landschap");
     assert_eq!(hier.fragment(), Some("applicatie-zaaksysteem-x"));
+    assert_eq!(
+        browser
+            .client
+            .find(Locator::Id("landschap-zoek"))
+            .await
+            .expect("search field")
+            .prop("value")
+            .await
+            .expect("value")
+            .as_deref(),
+        Some("Zaaksysteem X"),
+        "the landscape opens searched for the applicatie, whatever its page"
+    );
+    browser
+        .assert_toegankelijk("/gemeenten/GM0344/landschap?applicatie=zaaksysteem-x")
+        .await;
 
     // The audit trail names who changed what, by name, field by field in words.
     browser.open(&app, "/gemeenten/GM0344/audit").await;
