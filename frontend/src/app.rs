@@ -23,6 +23,23 @@ use crate::pages::scenarios::ScenariosPagina;
 use crate::pages::start::StartPagina;
 use crate::server_fns::sessie::bied_wie_aan;
 
+/// Loads the app's JavaScript and WebAssembly once the browser is idle after the first
+/// paint, and then hydrates the page. Leptos's `HydrationScripts` also puts preload hints
+/// for both files in the head, which start the 1 MB download before the first paint and so
+/// count in Lighthouse's largest-paint estimate on a slow phone line (5.1 s, score 0.75;
+/// docs/performance.md); without them the page is complete and readable first, and becomes
+/// interactive when the download is in.
+fn hydratiescript(options: &LeptosOptions) -> String {
+    let map = format!("/{}", options.site_pkg_dir);
+    let naam = &options.output_name;
+    format!(
+        "const hydreer = () => import('{map}/{naam}.js').then((app) => \
+           app.default({{ module_or_path: '{map}/{naam}_bg.wasm' }}).then(() => app.hydrate()));\n\
+         if ('requestIdleCallback' in window) {{ requestIdleCallback(hydreer, {{ timeout: 2000 }}); }} \
+         else {{ addEventListener('load', hydreer); }}"
+    )
+}
+
 /// The document around the app, rendered on the server only. It sets the page's
 /// Content-Security-Policy with the nonce Leptos gives its inline scripts.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -41,9 +58,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="description" content="Grondplan: de Routekaart en de Componentencatalogus van de VNG, en per gemeente wat zij moet doen voor de overstap naar Common Ground." />
                 <link rel="icon" href="data:," />
                 <link rel="stylesheet" href="/pkg/grondplan.css" />
-                <HydrationScripts options />
+                <script type="module" nonce=leptos::nonce::use_nonce()>{hydratiescript(&options)}</script>
                 <MetaTags />
             </head>
             <body class="utrecht-theme utrecht-document utrecht-document--surface">

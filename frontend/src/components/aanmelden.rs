@@ -4,7 +4,7 @@
 
 use domain::contract::{Aanmeldstatus, Aanmeldverzoek, Besluit, Besluitbericht, Opgaveaanmelding};
 use domain::toegang::Sessie;
-use domain::{OpgaveId, Rol};
+use domain::{Gemeente, OpgaveId, Rol};
 use leptos::prelude::*;
 
 use crate::api::{Inhoud, Probleem, na_hydratie, stuur};
@@ -12,7 +12,7 @@ use crate::components::bestandsimport::Probleemverslag;
 
 /// The section on the opgave page, for whoever is logged in (`wie`, loaded by the page).
 #[component]
-pub fn Aanmelden(opgave: OpgaveId, wie: Option<Sessie>) -> impl IntoView {
+pub fn Aanmelden(opgave: OpgaveId, wie: Option<Sessie>, namen: Vec<Gemeente>) -> impl IntoView {
     let inhoud = match wie {
         None => view! {
             <p class="utrecht-paragraph">
@@ -20,8 +20,11 @@ pub fn Aanmelden(opgave: OpgaveId, wie: Option<Sessie>) -> impl IntoView {
             </p>
         }
             .into_any(),
-        Some(a) => view! { <Aanmeldingen opgave gemeente=a.gemeente.map(|g| g.to_string()) csrf=a.csrf /> }
-            .into_any(),
+        Some(a) => {
+            let gemeentenaam = a.gemeente.as_ref().map(|g| a.gemeentenaam.clone().unwrap_or_else(|| g.to_string()));
+            let gemeente = a.gemeente.map(|g| g.to_string());
+            view! { <Aanmeldingen opgave gemeente gemeentenaam csrf=a.csrf namen /> }.into_any()
+        }
     };
     view! {
         <section class="gp-beheer" aria-labelledby="aanmelden-kop">
@@ -32,7 +35,14 @@ pub fn Aanmelden(opgave: OpgaveId, wie: Option<Sessie>) -> impl IntoView {
 }
 
 #[component]
-fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> impl IntoView {
+fn Aanmeldingen(
+    opgave: OpgaveId,
+    gemeente: Option<String>,
+    gemeentenaam: Option<String>,
+    csrf: String,
+    namen: Vec<Gemeente>,
+) -> impl IntoView {
+    let namen = StoredValue::new(namen);
     let versie = RwSignal::new(0_u32);
     let pad = format!("/opgaven/{opgave}/aanmeldingen");
     let lijst = LocalResource::new({
@@ -110,9 +120,13 @@ fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> imp
                         .into_iter()
                         .map(|a| {
                             let id = a.id.clone();
+                            let naam = namen.with_value(|n| {
+                                n.iter()
+                                    .find(|g| g.code == a.gemeente)
+                                    .map_or_else(|| a.gemeente.to_string(), |g| g.naam.clone())
+                            });
                             let tekst = format!(
-                                "{} als {}: {}",
-                                a.gemeente,
+                                "{naam} als {}: {}",
                                 a.rol.code().replace('_', " "),
                                 a.status.code()
                             );
@@ -137,7 +151,7 @@ fn Aanmeldingen(opgave: OpgaveId, gemeente: Option<String>, csrf: String) -> imp
         }
     };
     view! {
-        {gemeente.clone().map(|g| view! {
+        {gemeentenaam.map(|g| view! {
             <form class="gp-formulier" on:submit=meld_aan>
                 <fieldset class="gp-rolkeuze">
                     <legend>{format!("{g} aanmelden als")}</legend>

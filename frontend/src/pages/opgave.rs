@@ -41,7 +41,7 @@ pub fn OpgavePagina() -> impl IntoView {
             let coalitiepartners = deelnemers(Rol::Coalitiepartner);
             let eerste_gebruikers = deelnemers(Rol::EersteGebruiker);
             let wie = wie.await;
-            view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers wie /> }.into_any()
+            view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers wie namen /> }.into_any()
         })}
     }
 }
@@ -52,10 +52,19 @@ fn Opgavedetail(
     coalitiepartners: String,
     eerste_gebruikers: String,
     wie: Wie,
+    namen: Vec<domain::Gemeente>,
 ) -> impl IntoView {
     let fase = |soort: FaseSoort| {
         let p = opgave.fase(soort).periode;
         periode_lang(p.start(), p.eind())
+    };
+    // A predecessor by name; one in another opgave by its id.
+    let activiteitnaam = |id: &domain::ActiviteitId| {
+        opgave
+            .activiteiten
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or_else(|| id.to_string(), |a| a.naam.clone())
     };
     let activiteiten = opgave
         .activiteiten
@@ -65,7 +74,7 @@ fn Opgavedetail(
                 <th class="utrecht-table__header-cell" scope="row">{a.naam.clone()}</th>
                 <td class="utrecht-table__cell">{a.fase.label()}</td>
                 <td class="utrecht-table__cell">{periode_lang(a.periode.start(), a.periode.eind())}</td>
-                <td class="utrecht-table__cell">{a.afhankelijk_van.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")}</td>
+                <td class="utrecht-table__cell">{a.afhankelijk_van.iter().map(&activiteitnaam).collect::<Vec<_>>().join(", ")}</td>
             </tr>
         })
         .collect_view();
@@ -117,7 +126,7 @@ fn Opgavedetail(
         </table>
         <h2 class="utrecht-heading-2">"Besluitmomenten"</h2>
         <ul class="utrecht-unordered-list">{besluiten}</ul>
-        <Aanmelden opgave=opgave.id.clone() wie=wie.ok().flatten() />
+        <Aanmelden opgave=opgave.id.clone() wie=wie.ok().flatten() namen />
         <OpgaveBewerken opgave=opgave.clone() regie_csrf />
     }
 }

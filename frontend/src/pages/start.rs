@@ -10,7 +10,7 @@ use domain::contract::Planbasis;
 use domain::werklijst::{VOORUIT_MAANDEN, Werklijst, werklijst};
 use domain::{Overstapcontext, Rol, overstapplan};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::formaat::{aantal, bedrag, datum_kort, datum_lang};
@@ -23,7 +23,6 @@ pub fn StartPagina() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
     let basis = OnceResource::new(planbasis_ophalen(code.clone()));
     view! {
-        <Meta name="description" content="Wat uw gemeente nu moet doen voor de overstap naar Common Ground: opzegtermijnen, overstappen, besparingen en besluitmomenten." />
         {laden_eigen("Uw werklijst wordt opgesteld…", basis, |basis| async move {
             view! { <Start basis /> }.into_any()
         })}

@@ -610,7 +610,7 @@ async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
     lid.klik("#aanmelden-kop ~ form button[type=submit]").await;
     lid.wacht_op_tekst("#aanmelden-kop ~ div .gp-gelukt", "Aangemeld")
         .await;
-    lid.wacht_op_tekst("#aanmeldingen", "GM0344 als eerste gebruiker: open")
+    lid.wacht_op_tekst("#aanmeldingen", "Utrecht als eerste gebruiker: open")
         .await;
     lid.assert_toegankelijk("/opgaven/huishoudboekje (lid)")
         .await;
@@ -620,7 +620,7 @@ async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
         .log_in(&app, "regie@vng.nl", "een lang wachtwoord")
         .await;
     regie.open(&app, "/opgaven/huishoudboekje").await;
-    regie.wacht_op_tekst("#aanmeldingen", "GM0344").await;
+    regie.wacht_op_tekst("#aanmeldingen", "Utrecht").await;
     regie
         .assert_toegankelijk("/opgaven/huishoudboekje (regie)")
         .await;
