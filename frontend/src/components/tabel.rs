@@ -32,3 +32,33 @@ pub fn Schuifvlak(
         </div>
     }
 }
+
+/// How many pages `aantal` rows fill at `per_pagina` a page (at least one).
+pub fn aantal_paginas(aantal: usize, per_pagina: usize) -> usize {
+    aantal.div_ceil(per_pagina.max(1)).max(1)
+}
+
+/// Previous and next page of a long list; `pagina` counts from 0.
+#[component]
+pub fn Bladeren(
+    /// The page shown.
+    pagina: RwSignal<usize>,
+    /// How many pages there are.
+    #[prop(into)]
+    paginas: Signal<usize>,
+    /// What is paged, for a screen reader ("Pagina's van het landschap").
+    label: &'static str,
+) -> impl IntoView {
+    let eerste = move || pagina.get() == 0;
+    let laatste = move || pagina.get() + 1 >= paginas.get();
+    view! {
+        <nav class="gp-bladeren" aria-label=label>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                disabled=eerste
+                on:click=move |_| pagina.update(|p| *p = p.saturating_sub(1))>"Vorige"</button>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                disabled=laatste
+                on:click=move |_| pagina.update(|p| *p += 1)>"Volgende"</button>
+        </nav>
+    }
+}

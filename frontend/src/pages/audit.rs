@@ -7,6 +7,7 @@ use domain::contract::{Auditpost, Auditsoort};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::tabel::{self, Bladeren};
 use crate::formaat::{tijdstip, veldnaam, waarde};
 use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::audit::audit_ophalen;
@@ -47,7 +48,7 @@ fn Wijzigingen(regels: Vec<Auditpost>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let paginas = move || gekozen.with(|g| g.len().div_ceil(PER_PAGINA).max(1));
+    let paginas = move || gekozen.with(|g| tabel::aantal_paginas(g.len(), PER_PAGINA));
     let opties = soorten
         .into_iter()
         .map(|s| view! { <option value=s.clone()>{s.clone()}</option> })
@@ -80,14 +81,7 @@ fn Wijzigingen(regels: Vec<Auditpost>) -> impl IntoView {
             }}
         </p>
         <ol class="gp-audit" id="audit">{items}</ol>
-        <nav class="gp-bladeren" aria-label="Pagina's">
-            <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                disabled=move || pagina.get() == 0
-                on:click=move |_| pagina.update(|p| *p = p.saturating_sub(1))>"Vorige"</button>
-            <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                disabled=move || pagina.get() + 1 >= paginas()
-                on:click=move |_| pagina.update(|p| *p += 1)>"Volgende"</button>
-        </nav>
+        <Bladeren pagina paginas=Signal::derive(paginas) label="Pagina's" />
     }
 }
 

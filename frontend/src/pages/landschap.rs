@@ -14,7 +14,7 @@ use domain::landschap::gegevens::KOLOMMEN;
 use domain::{Applicatie, GemeenteCode, Referentiecomponent};
 use leptos::prelude::*;
 
-use crate::components::tabel::Schuifvlak;
+use crate::components::tabel::{self, Bladeren, Schuifvlak};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{Antwoord, Inhoud, Probleem, stuur};
@@ -162,7 +162,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
             gekozen
         })
     });
-    let paginas = move || gekozen.with(|g| g.len().div_ceil(PER_PAGINA).max(1));
+    let paginas = move || gekozen.with(|g| tabel::aantal_paginas(g.len(), PER_PAGINA));
     let rijen = move || {
         let begin = pagina.get() * PER_PAGINA;
         gekozen.with(|lijst| {
@@ -239,14 +239,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                 <tbody class="utrecht-table__body">{rijen}</tbody>
             </table>
         </Schuifvlak>
-        <nav class="gp-bladeren" aria-label="Pagina's van het landschap">
-            <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                disabled=move || pagina.get() == 0
-                on:click=move |_| pagina.update(|p| *p = p.saturating_sub(1))>"Vorige"</button>
-            <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                disabled=move || pagina.get() + 1 >= paginas()
-                on:click=move |_| pagina.update(|p| *p += 1)>"Volgende"</button>
-        </nav>
+        <Bladeren pagina paginas=Signal::derive(paginas) label="Pagina's van het landschap" />
         {match (schrijver, gemeente) {
             (Some(csrf), Some(gemeente)) => view! {
                 <Applicatieformulier

@@ -12,7 +12,7 @@ use domain::{Applicatie, Laag, Overstap, Overstapplan, Uitkomst};
 use leptos::prelude::*;
 
 use super::Planregel;
-use crate::components::tabel::Schuifvlak;
+use crate::components::tabel::{self, Bladeren, Schuifvlak};
 use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
 
 /// Rows per page.
@@ -264,7 +264,7 @@ pub fn Werklijst(rijen: Vec<Planrij>, peildatum: NaiveDate) -> impl IntoView {
     let gekozen = Memo::new(move |_| {
         keuze.with(|k| rijen.with_value(|r| kies(r, k).into_iter().cloned().collect::<Vec<_>>()))
     });
-    let paginas = move || gekozen.with(|g| g.len().div_ceil(PER_PAGINA).max(1));
+    let paginas = move || gekozen.with(|g| tabel::aantal_paginas(g.len(), PER_PAGINA));
     let zet = move |wijzig: fn(&mut Keuze, String)| {
         move |ev: leptos::ev::Event| {
             let waarde = event_target_value(&ev);
@@ -378,14 +378,7 @@ pub fn Werklijst(rijen: Vec<Planrij>, peildatum: NaiveDate) -> impl IntoView {
                 <tbody class="utrecht-table__body">{regels}</tbody>
             </table>
         </Schuifvlak>
-        <nav class="gp-bladeren" aria-label="Pagina's van het overstapplan">
-            <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                disabled=move || pagina.get() == 0
-                on:click=move |_| pagina.update(|p| *p = p.saturating_sub(1))>"Vorige"</button>
-            <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                disabled=move || pagina.get() + 1 >= paginas()
-                on:click=move |_| pagina.update(|p| *p += 1)>"Volgende"</button>
-        </nav>
+        <Bladeren pagina paginas=Signal::derive(paginas) label="Pagina's van het overstapplan" />
         <h2 class="utrecht-heading-2">"Uitstappunten en gereedheid"</h2>
         <p class="utrecht-paragraph">"Voor de applicaties hierboven."</p>
         {tijdlijn}
