@@ -312,10 +312,22 @@ async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once()
     browser.assert_toegankelijk("/ na verschuiven").await;
     browser.schermafdruk_bij("wat-als-kop", "wat-als").await;
 
+    // Too little capaciteit: the quarters that overload say why, by opgave and
+    // applicatie name.
+    browser.vul("wat-als-fte", "0,1").await;
+    browser.vul("wat-als-budget", "100000").await;
+    let belasting = browser
+        .wacht_op_tekst("#wat-als-belasting", "Overbelast")
+        .await;
+    assert!(
+        belasting.contains("Coalitiepartner in Zaakgericht werken"),
+        "{belasting}"
+    );
+    browser.assert_toegankelijk("/ met overbelasting").await;
+
     // Saved and compared with the published plan: the comparison names the one
     // applicatie that moves and counts the one that does not.
     browser.vul("wat-als-fte", "2").await;
-    browser.vul("wat-als-budget", "100000").await;
     browser.vul("scenario-naam", "Een jaar later").await;
     browser.klik("form.gp-opslaan button[type=submit]").await;
     browser
