@@ -52,6 +52,12 @@ pub trait PubliekeGegevens: Send + Sync {
     /// All gemeenten, ordered by name.
     fn gemeenten(&self) -> BoxFuture<'_, Result<Vec<Gemeente>, OpslagFout>>;
 
+    /// One gemeente by its CBS code, `None` when the CBS list does not name it.
+    fn gemeente<'a>(
+        &'a self,
+        code: &'a crate::GemeenteCode,
+    ) -> BoxFuture<'a, Result<Option<Gemeente>, OpslagFout>>;
+
     /// All opgaven of the Routekaart, ordered by the start of their ontwikkelfase.
     fn opgaven(&self) -> BoxFuture<'_, Result<Vec<Opgave>, OpslagFout>>;
 

@@ -22,12 +22,12 @@ pub async fn gemeenten_ophalen() -> Result<Vec<Gemeente>, ServerFnError> {
 /// When storage fails; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "gemeentenaam")]
 pub async fn gemeentenaam_ophalen(code: String) -> Result<String, ServerFnError> {
-    let gemeenten = super::opslag::publiek()?
-        .gemeenten()
+    let Ok(gemeente) = domain::GemeenteCode::parse(&code) else {
+        return Ok(code);
+    };
+    let gevonden = super::opslag::publiek()?
+        .gemeente(&gemeente)
         .await
         .map_err(super::opslag::fout)?;
-    Ok(gemeenten
-        .into_iter()
-        .find(|g| g.code.as_str() == code)
-        .map_or(code, |g| g.naam))
+    Ok(gevonden.map_or(code, |g| g.naam))
 }

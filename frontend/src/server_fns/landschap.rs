@@ -135,11 +135,9 @@ pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError>
     }
     let publiek = super::opslag::publiek()?;
     let gemeente = publiek
-        .gemeenten()
+        .gemeente(&code)
         .await
         .map_err(super::opslag::fout)?
-        .into_iter()
-        .find(|g| g.code == code)
         .unwrap_or_else(|| domain::Gemeente::onbekend(code));
     Ok(Planbasis {
         gemeente,

@@ -28,6 +28,13 @@ impl PubliekeGegevens for Db {
         Box::pin(async move { Ok(self.alle_gemeenten().await?) })
     }
 
+    fn gemeente<'a>(
+        &'a self,
+        code: &'a domain::GemeenteCode,
+    ) -> BoxFuture<'a, Result<Option<Gemeente>, OpslagFout>> {
+        Box::pin(async move { Ok(Db::gemeente(self, code).await?) })
+    }
+
     fn opgaven(&self) -> BoxFuture<'_, Result<Vec<Opgave>, OpslagFout>> {
         Box::pin(async move { Ok(self.alle_opgaven().await?) })
     }
