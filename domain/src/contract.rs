@@ -181,6 +181,8 @@ pub struct Componentimport {
 pub struct GedeeldScenario {
     /// Its name.
     pub naam: String,
+    /// Whose plan, by name and code.
+    pub gemeente: crate::Gemeente,
     /// The scenario.
     pub scenario: crate::scenario::Scenario,
     /// The published Routekaart and catalogue with the gemeente's landscape, as now.

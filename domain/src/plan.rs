@@ -19,7 +19,7 @@ use crate::catalogus::Component;
 use crate::datum::{Kwartaal, plus_maanden};
 use crate::geld::{deel_afgerond, naar_rato};
 use crate::gemeente::GemeenteCode;
-use crate::id::{ApplicatieId, OpgaveId};
+use crate::id::{ApplicatieId, ComponentId, OpgaveId};
 use crate::landschap::{Applicatie, Capaciteit};
 use crate::overstap::{HORIZON_MAANDEN, Overstap, Overstapcontext, Uitkomst};
 use crate::routekaart::{Opgave, Rol};
@@ -195,40 +195,11 @@ pub fn overstapplan(
     let laatste_jaar = plus_maanden(peildatum, HORIZON_MAANDEN).map_or(eerste_jaar, |d| d.year());
     let jaren = eerste_jaar..=laatste_jaar;
 
-    // Besparing: dropped applicaties save their fees; an overstap saves the difference.
-    let mut besparing = Besparing::new(jaren.clone());
-    let afgeschaft: SnelleSet<&ApplicatieId> = ongebruikt
-        .iter()
-        .chain(&overbodig)
-        .map(|a| &a.applicatie)
-        .collect();
-    for afschaffing in ongebruikt.iter().chain(&overbodig) {
-        if let Some(datum) = afschaffing.afschafdatum {
-            besparing.vanaf(datum, afschaffing.jaarlijkse_kosten, 0);
-        }
-    }
-    // The applicaties that switch: outcome overstap and not dropped (a dropped applicatie
-    // saves once, as dropped, and needs no migration).
-    let overstappers: Vec<(&Applicatie, &Component, NaiveDate)> = applicaties
-        .iter()
-        .zip(&overstappen)
-        .filter(|(app, _)| !afgeschaft.contains(&app.id))
-        .filter_map(|(app, overstap)| match &overstap.uitkomst {
-            Uitkomst::Overstap {
-                component,
-                overstapmoment,
-                ..
-            } => Some((app, context.component(component)?, *overstapmoment)),
-            _ => None,
-        })
-        .collect();
-    for &(app, k, overstapmoment) in &overstappers {
-        besparing.vanaf(
-            overstapmoment,
-            app.contract.jaarlijkse_kosten(),
-            k.jaarlijkse_kosten,
-        );
-    }
+    let afgeschaft: Vec<&Afschaffing> = ongebruikt.iter().chain(&overbodig).collect();
+    let overstappers = overstappers(applicaties, &overstappen, &afgeschaft, |id| {
+        context.component(id)
+    });
+    let besparing = besparing(jaren.clone(), &afgeschaft, &overstappers);
 
     // Bijdragen in euros per year, spread evenly by days over the fase of the rol.
     let deelnames: Vec<(&Opgave, Rol)> = context
@@ -413,6 +384,87 @@ impl Besparing {
             .map(|&(jaar, _, _, euro)| Jaarbedrag { jaar, euro })
             .collect()
     }
+}
+
+/// The applicaties that switch: outcome overstap and not dropped (a dropped applicatie
+/// saves once, as dropped, and needs no migration), with their component and
+/// overstapmoment.
+fn overstappers<'a>(
+    applicaties: &'a [Applicatie],
+    overstappen: &[Overstap],
+    afgeschaft: &[&Afschaffing],
+    component: impl Fn(&ComponentId) -> Option<&'a Component>,
+) -> Vec<(&'a Applicatie, &'a Component, NaiveDate)> {
+    let afgeschaft: SnelleSet<&ApplicatieId> = afgeschaft.iter().map(|a| &a.applicatie).collect();
+    applicaties
+        .iter()
+        .zip(overstappen)
+        .filter(|(app, _)| !afgeschaft.contains(&app.id))
+        .filter_map(|(app, overstap)| match &overstap.uitkomst {
+            Uitkomst::Overstap {
+                component: id,
+                overstapmoment,
+                ..
+            } => Some((app, component(id)?, *overstapmoment)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Besparing over `jaren`: a dropped applicatie saves its fees from the day it goes; an
+/// overstap saves the difference between the old and the new fees from its
+/// overstapmoment.
+fn besparing(
+    jaren: std::ops::RangeInclusive<i32>,
+    afgeschaft: &[&Afschaffing],
+    overstappers: &[(&Applicatie, &Component, NaiveDate)],
+) -> Besparing {
+    let mut besparing = Besparing::new(jaren);
+    for afschaffing in afgeschaft {
+        if let Some(datum) = afschaffing.afschafdatum {
+            besparing.vanaf(datum, afschaffing.jaarlijkse_kosten, 0);
+        }
+    }
+    for &(app, k, overstapmoment) in overstappers {
+        besparing.vanaf(
+            overstapmoment,
+            app.contract.jaarlijkse_kosten(),
+            k.jaarlijkse_kosten,
+        );
+    }
+    besparing
+}
+
+/// The besparing per year of only the applicaties `gekozen` picks out of `plan`, by the
+/// rule of the whole plan (so picking all gives [`Overstapplan::besparing_per_jaar`]):
+/// for the overstapplan's work list filtered to, say, one component. `applicaties` and
+/// `componenten` are what `plan` was worked out on.
+pub fn besparing_van(
+    plan: &Overstapplan,
+    applicaties: &[Applicatie],
+    componenten: &[Component],
+    gekozen: impl Fn(&ApplicatieId) -> bool,
+) -> Vec<Jaarbedrag> {
+    let (Some(eerste), Some(laatste)) = (
+        plan.besparing_per_jaar.first(),
+        plan.besparing_per_jaar.last(),
+    ) else {
+        return Vec::new();
+    };
+    let alle_afgeschaft: Vec<&Afschaffing> =
+        plan.ongebruikt.iter().chain(&plan.overbodig).collect();
+    let overstappers: Vec<_> =
+        overstappers(applicaties, &plan.applicaties, &alle_afgeschaft, |id| {
+            componenten.iter().find(|k| &k.id == id)
+        })
+        .into_iter()
+        .filter(|(app, _, _)| gekozen(&app.id))
+        .collect();
+    let afgeschaft: Vec<&Afschaffing> = alle_afgeschaft
+        .into_iter()
+        .filter(|a| gekozen(&a.applicatie))
+        .collect();
+    besparing(eerste.jaar..=laatste.jaar, &afgeschaft, &overstappers).per_jaar()
 }
 
 /// January 1st of `jaar` and of the year after.

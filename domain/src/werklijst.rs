@@ -7,8 +7,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::afschaffen::Afschaffing;
-use crate::datum::plus_maanden;
-use crate::{ApplicatieId, Component, GemeenteCode, Opgave, OpgaveId, Overstapplan, Rol, Uitkomst};
+use crate::datum::{Kwartaal, plus_maanden};
+use crate::landelijk::Componentreeks;
+use crate::{
+    ApplicatieId, Component, ComponentId, GemeenteCode, Opgave, OpgaveId, Overstapplan, Rol,
+    Uitkomst,
+};
 
 /// How far ahead a notice deadline is on the list.
 pub const VOORUIT_MAANDEN: i32 = 6;
@@ -208,6 +212,74 @@ pub fn werklijst(
     }
 }
 
+/// A kansrijk moment the gemeente is in: some of its own applicaties switch to
+/// `component` in `kwartaal`, a quarter that enough gemeenten share to procure and
+/// migrate together (DOMAIN.md, the landelijk beeld).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SamenOverstappen {
+    /// The component, by id, for a link.
+    pub component: ComponentId,
+    /// Its name.
+    pub naam: String,
+    /// The shared quarter.
+    pub kwartaal: Kwartaal,
+    /// How many gemeenten switch to it in that quarter, this one included.
+    pub gemeenten: usize,
+    /// The gemeente's own applicaties that switch then, by name.
+    pub applicaties: Vec<String>,
+    /// To switch together, the first gemeente gives notice by then.
+    pub eerste_opzegdatum: Option<NaiveDate>,
+}
+
+/// The kansrijke moments of the landelijk beeld (`reeksen`) that the gemeente's own
+/// `plan` is in, soonest first.
+pub fn samen_overstappen(plan: &Overstapplan, reeksen: &[Componentreeks]) -> Vec<SamenOverstappen> {
+    let mut samen: Vec<SamenOverstappen> = Vec::new();
+    for overstap in &plan.applicaties {
+        let Uitkomst::Overstap {
+            component,
+            overstapmoment,
+            ..
+        } = &overstap.uitkomst
+        else {
+            continue;
+        };
+        let kwartaal = Kwartaal::van(*overstapmoment);
+        let Some((reeks, cel)) = reeksen
+            .iter()
+            .filter(|r| &r.component == component)
+            .find_map(|r| {
+                r.kwartalen
+                    .iter()
+                    .find(|c| c.kwartaal == kwartaal && c.kansrijk)
+                    .map(|c| (r, c))
+            })
+        else {
+            continue;
+        };
+        match samen
+            .iter_mut()
+            .find(|s| &s.component == component && s.kwartaal == kwartaal)
+        {
+            Some(s) => s.applicaties.push(overstap.naam.clone()),
+            None => samen.push(SamenOverstappen {
+                component: component.clone(),
+                naam: reeks.naam.clone(),
+                kwartaal,
+                gemeenten: cel.gemeenten,
+                applicaties: vec![overstap.naam.clone()],
+                eerste_opzegdatum: cel.cohort.as_ref().and_then(|c| c.eerste_opzegdatum),
+            }),
+        }
+    }
+    samen.sort_by(|a, b| {
+        a.kwartaal
+            .cmp(&b.kwartaal)
+            .then_with(|| a.naam.cmp(&b.naam))
+    });
+    samen
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +378,43 @@ mod tests {
                 "besluit a4",
                 "besluit e1"
             ]
+        );
+    }
+
+    #[test]
+    fn a_switch_in_a_kansrijk_quarter_puts_the_gemeente_in_its_cohort() {
+        use crate::Laag;
+        use crate::landelijk::{Cohort, Kwartaalcel};
+        // Example A switches to Open Zaak on 31 December 2025: the fourth quarter.
+        let plan = plan_op("2025-01-01", &[zaaksysteem_x()]);
+        let cel = |kwartaal: &str, kansrijk: bool| Kwartaalcel {
+            kwartaal: kwartaal.parse().expect("quarter"),
+            gemeenten: 7,
+            applicaties: 9,
+            jaarlijkse_kosten: None,
+            kansrijk,
+            cohort: kansrijk.then(|| Cohort {
+                genoemd: Vec::new(),
+                niet_genoemd: 7,
+                eerste_opzegdatum: Some(d("2025-05-31")),
+                laatste_opzegdatum: Some(d("2025-06-30")),
+            }),
+        };
+        let reeks = |kansrijk: bool| Componentreeks {
+            component: open_zaak().id,
+            naam: "Open Zaak".into(),
+            laag: Laag::Services,
+            kwartalen: vec![cel("2025-Q3", true), cel("2025-Q4", kansrijk)],
+        };
+        let samen = samen_overstappen(&plan, &[reeks(true)]);
+        assert_eq!(samen.len(), 1);
+        assert_eq!(samen[0].kwartaal.to_string(), "2025-Q4");
+        assert_eq!(samen[0].gemeenten, 7);
+        assert_eq!(samen[0].applicaties, ["zaaksysteem-x"]);
+        assert_eq!(samen[0].eerste_opzegdatum, Some(d("2025-05-31")));
+        assert!(
+            samen_overstappen(&plan, &[reeks(false)]).is_empty(),
+            "a quarter that is not kansrijk is no cohort"
         );
     }
 }

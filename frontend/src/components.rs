@@ -2,6 +2,7 @@
 
 pub mod aanmelden;
 pub mod beeld;
+pub mod belastinggrafiek;
 pub mod besparingsgrafiek;
 pub mod bestandsimport;
 pub mod cohorten;

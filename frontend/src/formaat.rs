@@ -68,6 +68,16 @@ pub fn getal(waarde: i64) -> String {
     if waarde < 0 { format!("−{uit}") } else { uit }
 }
 
+/// `1,5 fte`: one decimal with a decimal comma.
+pub fn fte(waarde: f64) -> String {
+    format!("{:.1} fte", waarde).replace('.', ",")
+}
+
+/// `1e kwartaal 2027`.
+pub fn kwartaal_kort(kwartaal: domain::Kwartaal) -> String {
+    format!("{}e kwartaal {}", kwartaal.nummer(), kwartaal.jaar())
+}
+
 /// A count (`1.283`), as [`getal`] writes it.
 pub fn aantal(waarde: usize) -> String {
     getal(i64::try_from(waarde).unwrap_or(i64::MAX))

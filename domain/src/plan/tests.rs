@@ -70,6 +70,30 @@ fn a_dropped_applicatie_that_could_also_switch_saves_once() {
     );
 }
 
+#[test]
+fn the_besparing_of_a_selection_adds_up_to_the_whole_plan() {
+    let mut k = open_zaak();
+    k.jaarlijkse_kosten = 36_500;
+    let mut overstapper = zaaksysteem_x();
+    overstapper.contract = contract("2025-12-31", 6, 12, None, 365_000);
+    let mut uit = applicatie("uit", &["x"], contract("2025-06-30", 0, 0, None, 365_000));
+    uit.in_gebruik = false;
+    let apps = [overstapper.clone(), uit.clone()];
+    let componenten = [k];
+    let p = plan("2025-01-01", &componenten, &[], &apps, None);
+    let alles = besparing_van(&p, &apps, &componenten, |_| true);
+    assert_eq!(alles, p.besparing_per_jaar, "all picked is the whole plan");
+    let een = besparing_van(&p, &apps, &componenten, |id| id == &overstapper.id);
+    let ander = besparing_van(&p, &apps, &componenten, |id| id == &uit.id);
+    assert_eq!(jaar(&een, 2026), 365_000 - 36_500, "only the switch");
+    assert_eq!(jaar(&ander, 2026), 365_000, "only the drop");
+    for (totaal, (a, b)) in p.besparing_per_jaar.iter().zip(een.iter().zip(&ander)) {
+        assert_eq!(totaal.euro, a.euro + b.euro, "{}", totaal.jaar);
+    }
+    let niets = besparing_van(&p, &apps, &componenten, |_| false);
+    assert!(niets.iter().all(|j| j.euro == 0));
+}
+
 fn opgave_met_bijdrage(rol: Rol) -> Opgave {
     let mut o = opgave(
         "zgw",

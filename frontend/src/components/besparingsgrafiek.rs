@@ -4,7 +4,7 @@
 use domain::plan::{Jaarbedrag, in_jaar};
 use leptos::prelude::*;
 
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::formaat::bedrag;
 use crate::grafiek::Staafvlak;
 
@@ -18,36 +18,7 @@ pub fn Besparingsgrafiek(
     bijdragen: Vec<Jaarbedrag>,
     netto: Vec<Jaarbedrag>,
 ) -> impl IntoView {
-    let max = besparing
-        .iter()
-        .chain(&bijdragen)
-        .map(|j| j.euro)
-        .max()
-        .unwrap_or(0);
-    let vlak = Staafvlak {
-        breedte: BREEDTE,
-        hoogte: HOOGTE,
-        groepen: besparing.len(),
-        per_groep: 2,
-        max,
-    };
     let bij = |jaar: i32| in_jaar(&bijdragen, jaar);
-    let staven = besparing
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let s = vlak.staaf(i, 0, b.euro);
-            let d = vlak.staaf(i, 1, bij(b.jaar));
-            view! {
-                <g>
-                    <title>{format!("{}: besparing {}, bijdragen {}", b.jaar, bedrag(b.euro), bedrag(bij(b.jaar)))}</title>
-                    <rect class="gp-staaf gp-staaf--besparing" x=s.x y=s.y width=s.breedte height=s.hoogte />
-                    <rect class="gp-staaf gp-staaf--bijdragen" x=d.x y=d.y width=d.breedte height=d.hoogte fill="url(#gp-arcering)" />
-                    <text class="gp-svg-tekst" x=vlak.midden(i) y=HOOGTE + 16.0 text-anchor="middle">{b.jaar}</text>
-                </g>
-            }
-        })
-        .collect_view();
     let mut lopend = 0;
     let rijen = netto
         .iter()
@@ -66,16 +37,83 @@ pub fn Besparingsgrafiek(
         })
         .collect_view();
     view! {
-        <figure class="gp-figuur">
+        <Geldgrafiek id="besparing-grafiek" besparing=besparing.clone() bijdragen=bijdragen.clone() />
+        <Schuifvlak label="Besparing en bijdragen per jaar">
+            <table class="utrecht-table utrecht-table--html-table" id="besparing-tabel">
+                <caption class="utrecht-table__caption">"Besparing en bijdragen per jaar"</caption>
+                <Kolomkoppen koppen=&["Jaar", "Besparing", "Bijdragen", "Netto", "Netto opgeteld"] />
+                <tbody class="utrecht-table__body">{rijen}</tbody>
+            </table>
+        </Schuifvlak>
+    }
+}
+
+/// The bars alone, for a page that shows the figures in its own table; `id` keeps the ids
+/// of two charts on one page apart. Without `bijdragen` only besparing is drawn.
+#[component]
+pub fn Geldgrafiek(
+    id: &'static str,
+    besparing: Vec<Jaarbedrag>,
+    bijdragen: Vec<Jaarbedrag>,
+) -> impl IntoView {
+    let met_bijdragen = !bijdragen.is_empty();
+    let max = besparing
+        .iter()
+        .chain(&bijdragen)
+        .map(|j| j.euro)
+        .max()
+        .unwrap_or(0);
+    let vlak = Staafvlak {
+        breedte: BREEDTE,
+        hoogte: HOOGTE,
+        groepen: besparing.len(),
+        per_groep: if met_bijdragen { 2 } else { 1 },
+        max,
+    };
+    let arcering = format!("{id}-arcering");
+    let staven = besparing
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let s = vlak.staaf(i, 0, b.euro);
+            let bij = in_jaar(&bijdragen, b.jaar);
+            let d = vlak.staaf(i, 1, bij);
+            let titel = if met_bijdragen {
+                format!("{}: besparing {}, bijdragen {}", b.jaar, bedrag(b.euro), bedrag(bij))
+            } else {
+                format!("{}: besparing {}", b.jaar, bedrag(b.euro))
+            };
+            view! {
+                <g>
+                    <title>{titel}</title>
+                    <rect class="gp-staaf gp-staaf--besparing" x=s.x y=s.y width=s.breedte height=s.hoogte />
+                    {met_bijdragen.then(|| view! {
+                        <rect class="gp-staaf gp-staaf--bijdragen" x=d.x y=d.y width=d.breedte height=d.hoogte
+                            fill=format!("url(#{arcering})") />
+                    })}
+                    <text class="gp-svg-tekst" x=vlak.midden(i) y=HOOGTE + 16.0 text-anchor="middle">{b.jaar}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let titel_id = format!("{id}-titel");
+    let titel_ref = titel_id.clone();
+    let titel = if met_bijdragen {
+        "Besparing (effen) en bijdragen (gearceerd) per jaar; de cijfers staan in de tabel hieronder"
+    } else {
+        "Besparing per jaar; de cijfers staan in de tabel hieronder"
+    };
+    view! {
+        <figure class="gp-figuur" id=id>
             <svg
                 class="gp-grafiek"
                 viewBox=format!("0 -10 {BREEDTE} {}", HOOGTE + 30.0)
                 role="img"
-                aria-labelledby="grafiek-titel"
+                aria-labelledby=titel_ref
             >
-                <title id="grafiek-titel">"Besparing (effen) en bijdragen (gearceerd) per jaar; de cijfers staan in de tabel hieronder"</title>
+                <title id=titel_id>{titel}</title>
                 <defs>
-                    <pattern id="gp-arcering" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <pattern id=arcering.clone() width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <rect width="6" height="6" class="gp-arcering-achtergrond" />
                         <line x1="0" y1="0" x2="0" y2="6" class="gp-arcering-lijn" />
                     </pattern>
@@ -85,13 +123,10 @@ pub fn Besparingsgrafiek(
             </svg>
             <figcaption class="gp-legenda">
                 <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Besparing (effen)"</span>
-                <span class="gp-legenda__item"><span class="gp-legenda__vak gp-legenda__vak--arcering"></span>"Bijdragen (gearceerd)"</span>
+                {met_bijdragen.then(|| view! {
+                    <span class="gp-legenda__item"><span class="gp-legenda__vak gp-legenda__vak--arcering"></span>"Bijdragen (gearceerd)"</span>
+                })}
             </figcaption>
         </figure>
-        <table class="utrecht-table utrecht-table--html-table" id="besparing-tabel">
-            <caption class="utrecht-table__caption">"Besparing en bijdragen per jaar"</caption>
-            <Kolomkoppen koppen=&["Jaar", "Besparing", "Bijdragen", "Netto", "Netto opgeteld"] />
-            <tbody class="utrecht-table__body">{rijen}</tbody>
-        </table>
     }
 }

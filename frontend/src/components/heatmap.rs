@@ -11,7 +11,7 @@ use domain::landelijk::{Componentreeks, Kwartaalcel, LandelijkBeeld};
 use leptos::prelude::*;
 
 use crate::components::beeld::{cohort_anker, in_volgorde, kosten_tekst};
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::formaat::aantal;
 
 /// Every quarter from `van` to `tot`, both included.
@@ -184,11 +184,13 @@ fn HeatmapAlsTekst(reeksen: Vec<Componentreeks>) -> impl IntoView {
     view! {
         <details class="gp-als-tabel">
             <summary>"Heatmap als tabel"</summary>
-            <table class="utrecht-table utrecht-table--html-table">
-                <caption class="utrecht-table__caption">"Overstapmomenten per component en kwartaal"</caption>
-                <Kolomkoppen koppen=&["Component", "Kwartaal", "Gemeenten", "Applicaties", "Huidige jaarlijkse kosten", "Kansrijk"] />
-                <tbody class="utrecht-table__body">{rijen}</tbody>
-            </table>
+            <Schuifvlak label="Kwartalen per component als tabel">
+                <table class="utrecht-table utrecht-table--html-table">
+                    <caption class="utrecht-table__caption">"Overstapmomenten per component en kwartaal"</caption>
+                    <Kolomkoppen koppen=&["Component", "Kwartaal", "Gemeenten", "Applicaties", "Huidige jaarlijkse kosten", "Kansrijk"] />
+                    <tbody class="utrecht-table__body">{rijen}</tbody>
+                </table>
+            </Schuifvlak>
         </details>
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::components::gantt::Gantt;
 use crate::components::landelijk_effect::LandelijkEffect;
 use crate::components::opgave_bewerken::NieuweOpgave;
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::components::wat_als::WatAls;
 use crate::formaat::{datum_lang, periode_lang};
 use crate::server_fns::landschap::WatAlsBegin;
@@ -93,11 +93,13 @@ fn RoutekaartTabel(opgaven: Vec<Opgave>) -> impl IntoView {
     view! {
         <details class="gp-als-tabel">
             <summary>"Routekaart als tabel"</summary>
-            <table class="utrecht-table utrecht-table--html-table">
-                <caption class="utrecht-table__caption">"Fasen en besluitmomenten per opgave"</caption>
-                <Kolomkoppen koppen=&["Opgave", "Ontwikkelfase", "Opschalingsfase", "Besluiten"] />
-                <tbody class="utrecht-table__body">{rijen}</tbody>
-            </table>
+            <Schuifvlak label="Routekaart als tabel">
+                <table class="utrecht-table utrecht-table--html-table">
+                    <caption class="utrecht-table__caption">"Fasen en besluitmomenten per opgave"</caption>
+                    <Kolomkoppen koppen=&["Opgave", "Ontwikkelfase", "Opschalingsfase", "Besluiten"] />
+                    <tbody class="utrecht-table__body">{rijen}</tbody>
+                </table>
+            </Schuifvlak>
         </details>
     }
 }

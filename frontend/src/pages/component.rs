@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::Probleem;
 use crate::components::bestandsimport::Probleemverslag;
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::formaat::{bedrag, datum_lang};
 use crate::pages::laden::laden;
 use crate::server_fns::catalogus::{Catalogus, catalogus_ophalen};
@@ -120,7 +120,7 @@ fn Componentdetail(
         {lijst_of(vervangt, "Nog geen referentiecomponent gekoppeld.")}
         <h2 class="utrecht-heading-2">"Samenhang over de lagen"</h2>
         <p class="utrecht-paragraph">"Wat deze component nodig heeft en wat haar nodig heeft, per laag."</p>
-        {view! { <table class="utrecht-table utrecht-table--html-table gp-samenhang">
+        {view! { <Schuifvlak label="Samenhang"><table class="utrecht-table utrecht-table--html-table gp-samenhang">
             <Kolomkoppen koppen=&["Laag", "Heeft nodig", "Wordt gebruikt door"] />
             <tbody class="utrecht-table__body">
                 {samenhang
@@ -134,7 +134,7 @@ fn Componentdetail(
                     })
                     .collect_view()}
             </tbody>
-        </table> }.into_any()}
+        </table></Schuifvlak> }.into_any()}
         <h2 class="utrecht-heading-2">"Gebruikt door"</h2>
         {lijst_of(gebruikers, "Nog geen gemeente bekend.")}
         {csrf.map(|csrf| view! {

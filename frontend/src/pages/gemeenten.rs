@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::pages::laden::laden;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 
@@ -81,24 +81,26 @@ fn GemeentenTabel(alle: Vec<Gemeente>, zoekterm: RwSignal<String>) -> impl IntoV
         <p class="utrecht-paragraph gp-telling" role="status" aria-live="polite">
             {telling}
         </p>
-        <table class="utrecht-table utrecht-table--html-table gp-gemeenten">
-            <caption class="utrecht-table__caption gp-visueel-verborgen">"Gemeenten"</caption>
-            <Kolomkoppen koppen=&["Naam", "Provincie", "CBS-code"] />
-            <tbody class="utrecht-table__body">
-                <For
-                    each=move || gevonden.get()
-                    key=|g| g.code.clone()
-                    children=|g| {
-                        view! {
-                            <tr class="utrecht-table__row">
-                                <td class="utrecht-table__cell">{g.naam}</td>
-                                <td class="utrecht-table__cell">{g.provincie}</td>
-                                <td class="utrecht-table__cell gp-code">{g.code.to_string()}</td>
-                            </tr>
+        <Schuifvlak label="Gemeenten">
+            <table class="utrecht-table utrecht-table--html-table gp-gemeenten">
+                <caption class="utrecht-table__caption gp-visueel-verborgen">"Gemeenten"</caption>
+                <Kolomkoppen koppen=&["Naam", "Provincie", "CBS-code"] />
+                <tbody class="utrecht-table__body">
+                    <For
+                        each=move || gevonden.get()
+                        key=|g| g.code.clone()
+                        children=|g| {
+                            view! {
+                                <tr class="utrecht-table__row">
+                                    <td class="utrecht-table__cell">{g.naam}</td>
+                                    <td class="utrecht-table__cell">{g.provincie}</td>
+                                    <td class="utrecht-table__cell gp-code">{g.code.to_string()}</td>
+                                </tr>
+                            }
                         }
-                    }
-                />
-            </tbody>
-        </table>
+                    />
+                </tbody>
+            </table>
+        </Schuifvlak>
     }
 }

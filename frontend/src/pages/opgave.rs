@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::aanmelden::Aanmelden;
 use crate::components::opgave_bewerken::OpgaveBewerken;
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::formaat::{bedrag, datum_lang, periode_lang};
 use crate::pages::laden::laden;
 use crate::pages::niet_gevonden::NietGevonden;
@@ -120,10 +120,12 @@ fn Opgavedetail(
             <dd>{format!("{} fte per kwartaal tijdens de opschalingsfase en {} in totaal", b.eerste_gebruiker.fte_per_kwartaal, bedrag(b.eerste_gebruiker.euro))}</dd>
         </dl>
         <h2 class="utrecht-heading-2">"Activiteiten"</h2>
-        <table class="utrecht-table utrecht-table--html-table">
-            <Kolomkoppen koppen=&["Activiteit", "Fase", "Periode", "Na"] />
-            <tbody class="utrecht-table__body">{activiteiten}</tbody>
-        </table>
+        <Schuifvlak label="Aanmeldingen">
+            <table class="utrecht-table utrecht-table--html-table">
+                <Kolomkoppen koppen=&["Activiteit", "Fase", "Periode", "Na"] />
+                <tbody class="utrecht-table__body">{activiteiten}</tbody>
+            </table>
+        </Schuifvlak>
         <h2 class="utrecht-heading-2">"Besluitmomenten"</h2>
         <ul class="utrecht-unordered-list">{besluiten}</ul>
         <Aanmelden opgave=opgave.id.clone() wie=wie.ok().flatten() namen />

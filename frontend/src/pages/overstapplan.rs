@@ -11,8 +11,9 @@ use domain::{GemeenteCode, Overstap, Overstapcontext, Overstapplan, Uitkomst, ov
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::belastinggrafiek::Belastinggrafiek;
 use crate::components::besparingsgrafiek::Besparingsgrafiek;
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::formaat::{bedrag, datum_kort, datum_lang, getal};
 use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::landschap::planbasis_ophalen;
@@ -117,7 +118,7 @@ pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl 
             <dd>{plan.terugverdienjaar.map_or_else(|| "niet binnen de horizon".to_owned(), |j| j.to_string())}</dd>
         </dl>
         <h2 class="utrecht-heading-2">"Per applicatie"</h2>
-        <Werklijst rijen peildatum />
+        <Werklijst rijen plan=plan.clone() basis=basis.clone() />
         <h2 class="utrecht-heading-2">"Ongebruikt"</h2>
         <Afschaffingen id="ongebruikt" lijst=plan.ongebruikt.clone() namen=b.applicaties.clone() />
         <h2 class="utrecht-heading-2">"Overbodig"</h2>
@@ -128,6 +129,13 @@ pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl 
             bijdragen=plan.bijdragen_per_jaar.clone()
             netto=plan.netto_per_jaar.clone()
         />
+        <h2 class="utrecht-heading-2">"Mensen per kwartaal"</h2>
+        {basis.capaciteit.is_none().then(|| view! {
+            <p class="utrecht-paragraph">
+                "De capaciteit is nog niet ingevuld; vul die in bij het wat-als op de Routekaart om te zien welke kwartalen overbelast raken."
+            </p>
+        })}
+        <Belastinggrafiek id="plan-belasting" plan=plan.clone() basis=basis.clone() />
     }
     .into_any()
 }
@@ -252,13 +260,15 @@ fn Afschaffingen(
         })
         .collect_view();
     view! {
-        <table class="utrecht-table utrecht-table--html-table" id=id>
-            <caption class="utrecht-table__caption">
-                {format!("{} applicaties, samen {} per jaar", lijst.len(), bedrag(totaal))}
-            </caption>
-            <Kolomkoppen koppen=&["Applicatie", "Kan weg op", "Bespaart per jaar", "Functies overgenomen door"] />
-            <tbody class="utrecht-table__body">{rijen}</tbody>
-        </table>
+        <Schuifvlak label="Applicaties die weg kunnen">
+            <table class="utrecht-table utrecht-table--html-table" id=id>
+                <caption class="utrecht-table__caption">
+                    {format!("{} applicaties, samen {} per jaar", lijst.len(), bedrag(totaal))}
+                </caption>
+                <Kolomkoppen koppen=&["Applicatie", "Kan weg op", "Bespaart per jaar", "Functies overgenomen door"] />
+                <tbody class="utrecht-table__body">{rijen}</tbody>
+            </table>
+        </Schuifvlak>
     }
     .into_any()
 }

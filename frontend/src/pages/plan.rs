@@ -3,32 +3,84 @@
 //! on today's data: when the Routekaart changed since it was made, that is said, and edits
 //! that no longer apply are listed as conflicts. An unknown or revoked link is a 404.
 
-use domain::scenario::{ContractKeuze, Wijziging};
+use domain::scenario::{Basis, ContractKeuze, Wijziging};
 use domain::tijdlijn::Bewerking;
+use domain::{ActiviteitId, ApplicatieId, ComponentId, OpgaveId};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use domain::scenario::basisversie;
 
-use crate::formaat::datum_lang;
+use crate::formaat::{bedrag, datum_lang, fte};
 use crate::pages::laden::laden;
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::pages::overstapplan::Planweergave;
 use crate::server_fns::gedeeld::gedeeld_ophalen;
 
-/// One edit in words.
-pub fn beschrijf(wijziging: &Wijziging) -> String {
+/// The names a description of an edit uses, from the data the plan is worked out on
+/// (an id that is no longer there reads as itself).
+struct Namen<'a>(&'a Basis);
+
+impl Namen<'_> {
+    fn opgave(&self, id: &OpgaveId) -> String {
+        self.0
+            .routekaart
+            .iter()
+            .find(|o| &o.id == id)
+            .map_or_else(|| id.to_string(), |o| o.naam.clone())
+    }
+
+    fn activiteit(&self, id: &ActiviteitId) -> String {
+        self.0
+            .routekaart
+            .iter()
+            .flat_map(|o| &o.activiteiten)
+            .find(|a| &a.id == id)
+            .map_or_else(|| id.to_string(), |a| a.naam.clone())
+    }
+
+    fn component(&self, id: &ComponentId) -> String {
+        self.0
+            .componenten
+            .iter()
+            .find(|k| &k.id == id)
+            .map_or_else(|| id.to_string(), |k| k.naam.clone())
+    }
+
+    fn applicatie(&self, id: &ApplicatieId) -> String {
+        self.0
+            .applicaties
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or_else(|| id.to_string(), |a| a.naam.clone())
+    }
+}
+
+/// One edit in words, naming opgaven, activiteiten, components and applicaties as `basis`
+/// does.
+pub fn beschrijf(wijziging: &Wijziging, basis: &Basis) -> String {
+    let namen = Namen(basis);
     match wijziging {
         Wijziging::Rol {
             opgave,
             rol: Some(rol),
-        } => format!("Doet mee aan {opgave} als {}", rol.label().to_lowercase()),
-        Wijziging::Rol { opgave, rol: None } => format!("Doet niet mee aan {opgave}"),
+        } => format!(
+            "Doet mee aan {} als {}",
+            namen.opgave(opgave),
+            rol.label().to_lowercase()
+        ),
+        Wijziging::Rol { opgave, rol: None } => {
+            format!("Doet niet mee aan {}", namen.opgave(opgave))
+        }
         Wijziging::Tijdlijn {
             bewerking: Bewerking::Verplaats { activiteit, start },
         } => {
-            format!("Activiteit {activiteit} begint op {}", datum_lang(*start))
+            format!(
+                "Activiteit {} begint op {}",
+                namen.activiteit(activiteit),
+                datum_lang(*start)
+            )
         }
         Wijziging::Tijdlijn {
             bewerking:
@@ -45,7 +97,11 @@ pub fn beschrijf(wijziging: &Wijziging) -> String {
             .into_iter()
             .flatten()
             .collect();
-            format!("Activiteit {activiteit} {}", delen.join(" en "))
+            format!(
+                "Activiteit {} {}",
+                namen.activiteit(activiteit),
+                delen.join(" en ")
+            )
         }
         Wijziging::Tijdlijn {
             bewerking:
@@ -56,30 +112,41 @@ pub fn beschrijf(wijziging: &Wijziging) -> String {
                 },
         } => {
             format!(
-                "{} van {opgave} begint op {}",
+                "{} van {} begint op {}",
                 fase.label(),
+                namen.opgave(opgave),
                 datum_lang(*start)
             )
         }
         Wijziging::Beschikbaarheid { component, datum } => format!(
-            "Component {component} is beschikbaar vanaf {}",
+            "{} is beschikbaar vanaf {}",
+            namen.component(component),
             datum_lang(*datum)
         ),
         Wijziging::Capaciteit { capaciteit } => format!(
-            "Capaciteit: {} fte per kwartaal en € {} per jaar",
-            capaciteit.fte_per_kwartaal, capaciteit.budget_per_jaar
+            "Capaciteit: {} per kwartaal en {} per jaar",
+            fte(capaciteit.fte_per_kwartaal),
+            bedrag(capaciteit.budget_per_jaar)
         ),
         Wijziging::Contract {
             applicatie,
             keuze: ContractKeuze::VerlengenTot(d),
         } => {
-            format!("Contract van {applicatie} verlengen tot {}", datum_lang(*d))
+            format!(
+                "Contract van {} verlengen tot {}",
+                namen.applicatie(applicatie),
+                datum_lang(*d)
+            )
         }
         Wijziging::Contract {
             applicatie,
             keuze: ContractKeuze::BeeindigenOp(d),
         } => {
-            format!("Contract van {applicatie} beëindigen op {}", datum_lang(*d))
+            format!(
+                "Contract van {} beëindigen op {}",
+                namen.applicatie(applicatie),
+                datum_lang(*d)
+            )
         }
     }
 }
@@ -101,17 +168,17 @@ pub fn PlanPagina() -> impl IntoView {
                 let conflicten = uitwerking
                     .conflicten
                     .iter()
-                    .map(|c| view! { <li>{format!("{}: {}", beschrijf(&c.wijziging), c.reden)}</li> })
+                    .map(|c| view! { <li>{format!("{}: {}", beschrijf(&c.wijziging, &gedeeld.basis), c.reden)}</li> })
                     .collect_view();
                 let aantal_conflicten = uitwerking.conflicten.len();
-                let wijzigingen = s.wijzigingen.iter().map(|w| view! { <li>{beschrijf(w)}</li> }).collect_view();
+                let wijzigingen = s.wijzigingen.iter().map(|w| view! { <li>{beschrijf(w, &gedeeld.basis)}</li> }).collect_view();
                 view! {
                     <Title text=gedeeld.naam.clone() />
                     <p class="gp-alleen-lezen">"Gedeeld plan, alleen lezen"</p>
                     <h1 class="utrecht-heading-1">{gedeeld.naam}</h1>
                     <dl class="gp-gegevens">
                         <dt>"Gemeente"</dt>
-                        <dd>{s.gemeente.to_string()}</dd>
+                        <dd>{format!("{} ({})", gedeeld.gemeente.naam, gedeeld.gemeente.code)}</dd>
                         <dt>"Peildatum"</dt>
                         <dd>{datum_lang(s.peildatum)}</dd>
                     </dl>
@@ -140,14 +207,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn edits_read_as_dutch_sentences() {
-        let opgave = domain::OpgaveId::parse("zaakgericht-werken").expect("id");
+    fn edits_read_as_dutch_sentences_with_names() {
+        let opgave = OpgaveId::parse("zaakgericht-werken").expect("id");
+        let mut basis = Basis {
+            routekaart: Vec::new(),
+            componenten: Vec::new(),
+            applicaties: Vec::new(),
+            capaciteit: None,
+        };
+        let wijziging = Wijziging::Rol {
+            opgave,
+            rol: Some(domain::Rol::Coalitiepartner),
+        };
         assert_eq!(
-            beschrijf(&Wijziging::Rol {
-                opgave,
-                rol: Some(domain::Rol::Coalitiepartner)
-            }),
-            "Doet mee aan zaakgericht-werken als coalitiepartner"
+            beschrijf(&wijziging, &basis),
+            "Doet mee aan zaakgericht-werken als coalitiepartner",
+            "an opgave no longer there reads as its id"
+        );
+        let periode = |s: &str, e: &str| {
+            let d = |t: &str| domain::datum::lees_datum(t).expect("date");
+            domain::Periode::new(d(s), d(e)).expect("period")
+        };
+        basis.routekaart = vec![domain::Opgave::nieuw(
+            OpgaveId::parse("zaakgericht-werken").expect("id"),
+            "Zaakgericht werken".into(),
+            periode("2026-01-01", "2026-12-31"),
+            periode("2027-01-01", "2028-06-30"),
+        )];
+        assert_eq!(
+            beschrijf(&wijziging, &basis),
+            "Doet mee aan Zaakgericht werken als coalitiepartner"
         );
     }
 }

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
-use crate::components::tabel::Kolomkoppen;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::pages::laden::laden;
 use crate::server_fns::catalogus::catalogus_ophalen;
 use crate::server_fns::sessie::{regie_csrf, wie};
@@ -49,20 +49,22 @@ pub fn ReferentiecomponentenPagina() -> impl IntoView {
                 <p class="utrecht-paragraph" id="aantal-referentiecomponenten">
                     {format!("{aantal} referentiecomponenten")}
                 </p>
-                <table class="utrecht-table utrecht-table--html-table">
-                    <Kolomkoppen koppen=&["Naam", "Omschrijving"] />
-                    <tbody class="utrecht-table__body">
-                        {c.referentiecomponenten
-                            .into_iter()
-                            .map(|r| view! {
-                                <tr class="utrecht-table__row">
-                                    <td class="utrecht-table__cell">{r.naam}</td>
-                                    <td class="utrecht-table__cell">{r.omschrijving}</td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <Schuifvlak label="Referentiecomponenten">
+                    <table class="utrecht-table utrecht-table--html-table">
+                        <Kolomkoppen koppen=&["Naam", "Omschrijving"] />
+                        <tbody class="utrecht-table__body">
+                            {c.referentiecomponenten
+                                .into_iter()
+                                .map(|r| view! {
+                                    <tr class="utrecht-table__row">
+                                        <td class="utrecht-table__cell">{r.naam}</td>
+                                        <td class="utrecht-table__cell">{r.omschrijving}</td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </Schuifvlak>
             }
                 .into_any()
         })}

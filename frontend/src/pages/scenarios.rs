@@ -73,6 +73,8 @@ fn Vergelijking(
     let (naam_a, plan_a) = uitwerken(&a);
     let (naam_b, plan_b) = uitwerken(&b);
     let v = vergelijk(&plan_a, &plan_b);
+    let (kop_a, kop_b) = (format!("A: {naam_a}"), format!("B: {naam_b}"));
+    let (samenvatting_a, samenvatting_b) = (kop_a.clone(), kop_b.clone());
     let keuze = |veld: &'static str, gekozen: String| {
         let opties = std::iter::once(("".to_owned(), "Gepubliceerd".to_owned()))
             .chain(lijst.iter().map(|s| (s.id.clone(), s.naam.clone())))
@@ -150,33 +152,35 @@ fn Vergelijking(
             {keuze("b", b.clone())}
             <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Vergelijken"</button>
         </form>
-        <table class="utrecht-table utrecht-table--html-table" id="vergelijking-samenvatting">
-            <caption class="utrecht-table__caption">"Samenvatting"</caption>
-            <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                    <td class="utrecht-table__header-cell"></td>
-                    <th class="utrecht-table__header-cell" scope="col">{format!("A: {naam_a}")}</th>
-                    <th class="utrecht-table__header-cell" scope="col">{format!("B: {naam_b}")}</th>
-                </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">"Terugverdienjaar"</th>
-                    <td class="utrecht-table__cell">{jaar(plan_a.terugverdienjaar)}</td>
-                    <td class="utrecht-table__cell">{jaar(plan_b.terugverdienjaar)}</td>
-                </tr>
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">"Netto over de planperiode"</th>
-                    <td class="utrecht-table__cell gp-getal">{bedrag(netto(&plan_a))}</td>
-                    <td class="utrecht-table__cell gp-getal">{bedrag(netto(&plan_b))}</td>
-                </tr>
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">"Overbelaste kwartalen"</th>
-                    <td class="utrecht-table__cell">{kwartalen(&v.overbelast_a)}</td>
-                    <td class="utrecht-table__cell">{kwartalen(&v.overbelast_b)}</td>
-                </tr>
-            </tbody>
-        </table>
+        <Schuifvlak label="Samenvatting van de vergelijking">
+            <table class="utrecht-table utrecht-table--html-table" id="vergelijking-samenvatting">
+                <caption class="utrecht-table__caption">"Samenvatting"</caption>
+                <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                        <td class="utrecht-table__header-cell"></td>
+                        <th class="utrecht-table__header-cell" scope="col">{samenvatting_a}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{samenvatting_b}</th>
+                    </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="row">"Terugverdienjaar"</th>
+                        <td class="utrecht-table__cell">{jaar(plan_a.terugverdienjaar)}</td>
+                        <td class="utrecht-table__cell">{jaar(plan_b.terugverdienjaar)}</td>
+                    </tr>
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="row">"Netto over de planperiode"</th>
+                        <td class="utrecht-table__cell gp-getal">{bedrag(netto(&plan_a))}</td>
+                        <td class="utrecht-table__cell gp-getal">{bedrag(netto(&plan_b))}</td>
+                    </tr>
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="row">"Overbelaste kwartalen"</th>
+                        <td class="utrecht-table__cell">{kwartalen(&v.overbelast_a)}</td>
+                        <td class="utrecht-table__cell">{kwartalen(&v.overbelast_b)}</td>
+                    </tr>
+                </tbody>
+            </table>
+        </Schuifvlak>
         <h2 class="utrecht-heading-2">"Overstapmomenten die verschillen"</h2>
         <p class="utrecht-paragraph" id="vergelijking-gelijk">
             {match (verschoven.len(), gelijk) {
@@ -191,8 +195,8 @@ fn Vergelijking(
                 <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">
                         <th class="utrecht-table__header-cell" scope="col">"Applicatie"</th>
-                        <th class="utrecht-table__header-cell" scope="col">{format!("A: {naam_a}")}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{format!("B: {naam_b}")}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{kop_a}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{kop_b}</th>
                         <th class="utrecht-table__header-cell" scope="col">"B ten opzichte van A"</th>
                     </tr>
                 </thead>
@@ -201,10 +205,12 @@ fn Vergelijking(
         </Schuifvlak>
         })}
         <h2 class="utrecht-heading-2">"Jaren waarin het geld verschilt"</h2>
-        <table class="utrecht-table utrecht-table--html-table">
-            <Kolomkoppen koppen=&["Jaar", "Besparing A", "Besparing B", "Bijdragen A", "Bijdragen B"] />
-            <tbody class="utrecht-table__body">{jaren}</tbody>
-        </table>
+        <Schuifvlak label="Scenario's">
+            <table class="utrecht-table utrecht-table--html-table">
+                <Kolomkoppen koppen=&["Jaar", "Besparing A", "Besparing B", "Bijdragen A", "Bijdragen B"] />
+                <tbody class="utrecht-table__body">{jaren}</tbody>
+            </table>
+        </Schuifvlak>
     }
     .into_any()
 }

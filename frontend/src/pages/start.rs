@@ -1,20 +1,25 @@
 //! `/gemeenten/{code}`: a gemeente's start page, where a member lands after logging in.
 //! It leads with what to do now, most urgent first (`domain::werklijst`): the notices to
 //! give in the coming months with the days left, the switches that can be made now, the
-//! applicaties that can go and what that saves, the gemeente's rol per opgave with the
-//! next besluitmomenten, and the money over the horizon. An empty landscape says how to
+//! applicaties that can go and what that saves, the money over the horizon, the cohorts
+//! of kansrijke momenten it is in, and its rol per opgave with the next besluitmomenten. An empty landscape says how to
 //! fill it.
 
 use domain::afschaffen::Reden;
 use domain::contract::Planbasis;
-use domain::werklijst::{VOORUIT_MAANDEN, Werklijst, werklijst};
+use domain::landelijk::Componentreeks;
+use domain::werklijst::{
+    SamenOverstappen, VOORUIT_MAANDEN, Werklijst, samen_overstappen, werklijst,
+};
 use domain::{Overstapcontext, Rol, overstapplan};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::formaat::{aantal, bedrag, datum_kort, datum_lang};
+use crate::components::melding::laadfout;
+use crate::formaat::{aantal, bedrag, datum_kort, datum_lang, kwartaal_kort};
 use crate::pages::laden::laden_eigen;
+use crate::server_fns::landelijk::kansrijk_ophalen;
 use crate::server_fns::landschap::planbasis_ophalen;
 
 /// The start page.
@@ -22,15 +27,22 @@ use crate::server_fns::landschap::planbasis_ophalen;
 pub fn StartPagina() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
     let basis = OnceResource::new(planbasis_ophalen(code.clone()));
+    let kansrijk = OnceResource::new(kansrijk_ophalen());
     view! {
-        {laden_eigen("Uw werklijst wordt opgesteld…", basis, |basis| async move {
-            view! { <Start basis /> }.into_any()
+        {laden_eigen("Uw werklijst wordt opgesteld…", basis, move |basis| async move {
+            let kansrijk = kansrijk.await;
+            view! { <Start basis kansrijk /> }.into_any()
         })}
     }
 }
 
 #[component]
-fn Start(basis: Planbasis) -> impl IntoView {
+fn Start(
+    basis: Planbasis,
+    /// The kansrijke moments over all gemeenten, loaded beside the plan (none: the reader
+    /// may not see them).
+    kansrijk: Result<Option<Vec<Componentreeks>>, ServerFnError>,
+) -> impl IntoView {
     let gemeente = basis.gemeente.clone();
     let b = &basis.basis;
     let context = Overstapcontext::new(basis.peildatum, &b.componenten, &b.routekaart);
@@ -51,6 +63,13 @@ fn Start(basis: Planbasis) -> impl IntoView {
             view! { <LeegLandschap code=code.clone() mag_schrijven=basis.mag_schrijven /> }.into_any()
         } else {
             view! { <Taken lijst=lijst.clone() code=code.clone() /> }.into_any()
+        }}
+        {match kansrijk {
+            Ok(Some(reeksen)) if lijst.applicaties > 0 => {
+                view! { <Samen samen=samen_overstappen(&plan, &reeksen) /> }.into_any()
+            }
+            Ok(_) => ().into_any(),
+            Err(fout) => laadfout(&fout),
         }}
         <Routekaartdeel lijst />
     }
@@ -191,6 +210,53 @@ fn Taken(lijst: Werklijst, code: String) -> impl IntoView {
     }
 }
 
+/// The cohorts the gemeente is in: quarters in which enough gemeenten switch to the same
+/// component to procure and migrate together.
+#[component]
+fn Samen(samen: Vec<SamenOverstappen>) -> impl IntoView {
+    let inhoud = if samen.is_empty() {
+        view! {
+            <p class="utrecht-paragraph">
+                "Geen van uw overstappen valt in een kwartaal waarin ook andere gemeenten naar dezelfde component overstappen. "
+            </p>
+        }
+        .into_any()
+    } else {
+        let items = samen
+            .iter()
+            .map(|s| {
+                let applicaties = match s.applicaties.as_slice() {
+                    [een] => een.clone(),
+                    meer => format!("{} applicaties", meer.len()),
+                };
+                let opzeggen = s.eerste_opzegdatum.map_or_else(String::new, |d| {
+                    format!("; de eerste gemeente zegt op vóór {}", datum_kort(d))
+                });
+                view! {
+                    <li>
+                        <a class="utrecht-link" href=format!("/componenten/{}", s.component)>{s.naam.clone()}</a>
+                        {format!(
+                            " in het {}: u ({applicaties}) met {} andere gemeenten{opzeggen}",
+                            kwartaal_kort(s.kwartaal),
+                            s.gemeenten.saturating_sub(1)
+                        )}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="utrecht-unordered-list" id="cohorten">{items}</ul> }.into_any()
+    };
+    view! {
+        <section class="gp-taak" aria-labelledby="samen-kop">
+            <h2 class="utrecht-heading-2" id="samen-kop">"Samen overstappen"</h2>
+            {inhoud}
+            <p class="utrecht-paragraph">
+                <a class="utrecht-link" href="/landelijk">"Alle kansrijke momenten in het land"</a>
+            </p>
+        </section>
+    }
+}
+
 /// The gemeente's part in the Routekaart and the coming decisions.
 #[component]
 fn Routekaartdeel(lijst: Werklijst) -> impl IntoView {
@@ -251,9 +317,6 @@ fn Routekaartdeel(lijst: Werklijst) -> impl IntoView {
             } else {
                 view! { <ul class="utrecht-unordered-list" id="besluitmomenten">{besluiten}</ul> }.into_any()
             }}
-            <p class="utrecht-paragraph">
-                <a class="utrecht-link" href="/landelijk">"Kansrijke momenten om samen met andere gemeenten over te stappen"</a>
-            </p>
         </section>
     }
 }

@@ -338,8 +338,13 @@ impl Db {
                 .collect(),
             capaciteit: self.capaciteit_van(&scenario.gemeente).await?,
         };
+        let gemeente = self
+            .gemeente(&scenario.gemeente)
+            .await?
+            .unwrap_or_else(|| domain::Gemeente::onbekend(scenario.gemeente.clone()));
         Ok(Some(GedeeldScenario {
             naam,
+            gemeente,
             scenario,
             basis,
         }))

@@ -11,6 +11,7 @@ use crate::helpers::{TestApp, spawn_app, werkmap};
 
 mod catalogus;
 mod landelijk;
+mod reflow;
 mod routekaart;
 mod start;
 
@@ -142,6 +143,21 @@ impl Browser {
             .text()
             .await
             .expect("text")
+    }
+
+    /// The text content of the first element `css` selects, shown or not (an SVG
+    /// `<title>` is never shown).
+    async fn inhoud(&self, css: &str) -> String {
+        self.client
+            .execute(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
+                vec![Value::from(css)],
+            )
+            .await
+            .expect("script")
+            .as_str()
+            .unwrap_or_else(|| panic!("{css} on the page"))
+            .to_owned()
     }
 
     /// Logs in through the login form and waits for the header to show who.

@@ -50,7 +50,7 @@ pub async fn vul_vanaf(
 }
 
 /// A bearer token for a member of `code`.
-async fn lid(db: &Db, code: &str) -> String {
+pub async fn lid(db: &Db, code: &str) -> String {
     let token = format!("gp_test_lid_{code}");
     let gemeente = domain::GemeenteCode::parse(code).expect("code");
     db.maak_token(

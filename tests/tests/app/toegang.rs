@@ -819,7 +819,7 @@ async fn a_share_link_opens_one_scenario_without_login_until_it_is_revoked() {
     let html = open.text().await.expect("html");
     assert!(
         html.contains("Coalitiepartner ZGW")
-            && html.contains("Doet mee aan zaakgericht-werken als coalitiepartner")
+            && html.contains("Doet mee aan Zaakgericht werken als coalitiepartner")
     );
     assert!(html.contains("alleen lezen"));
     assert!(

@@ -1,14 +1,14 @@
 //! The numbers of the what-if against the published plan: the terugverdienjaar, the
 //! overstapmomenten that move, money per year and people per quarter.
 
-use std::collections::HashMap;
-
 use domain::Overstapplan;
-use domain::plan::{Oorzaak, in_jaar};
+use domain::plan::in_jaar;
 use domain::scenario::{Basis, vergelijk};
 use leptos::prelude::*;
 
-use crate::components::tabel::Kolomkoppen;
+use crate::components::belastinggrafiek::Belastinggrafiek;
+use crate::components::besparingsgrafiek::Geldgrafiek;
+use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::formaat::{bedrag, datum_kort, getal};
 
 /// The numbers of the what-if, against the published plan. `gegevens` is what `plan` was
@@ -16,20 +16,6 @@ use crate::formaat::{bedrag, datum_kort, getal};
 /// overload to show, only a prompt to enter it).
 pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan, gegevens: &Basis) -> AnyView {
     let bekend = gegevens.capaciteit.is_some();
-    let applicatienaam = |id: &domain::ApplicatieId| {
-        gegevens
-            .applicaties
-            .iter()
-            .find(|a| &a.id == id)
-            .map_or_else(|| id.to_string(), |a| a.naam.clone())
-    };
-    let opgavenaam = |id: &domain::OpgaveId| {
-        gegevens
-            .routekaart
-            .iter()
-            .find(|o| &o.id == id)
-            .map_or_else(|| id.to_string(), |o| o.naam.clone())
-    };
     let vergelijking = vergelijk(basis, plan);
     let jaar =
         |j: Option<i32>| j.map_or_else(|| "niet binnen 15 jaar".to_owned(), |j| j.to_string());
@@ -65,58 +51,6 @@ pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan, gegevens: &Basis) -> 
             }
         })
         .collect_view();
-    let overbelast: HashMap<String, String> = plan
-        .overbelast
-        .kwartalen
-        .iter()
-        .map(|k| {
-            let oorzaken: Vec<String> = k
-                .posten
-                .iter()
-                .map(|p| {
-                    let wat = match &p.oorzaak {
-                        Oorzaak::Bijdrage { opgave, rol } => {
-                            format!("{} in {}", rol.label(), opgavenaam(opgave))
-                        }
-                        Oorzaak::Migratie { applicatie } => {
-                            format!("migratie van {}", applicatienaam(applicatie))
-                        }
-                    };
-                    format!("{wat} {:.1} fte", p.fte)
-                })
-                .collect();
-            (
-                k.kwartaal.to_string(),
-                format!(
-                    "Overbelast: {:.1} fte boven {:.1}; door {}",
-                    k.fte,
-                    k.capaciteit,
-                    oorzaken.join(", ")
-                ),
-            )
-        })
-        .collect();
-    let kwartalen = plan
-        .belasting_per_kwartaal
-        .iter()
-        .filter(|k| k.fte > 0.0)
-        .map(|k| {
-            let naam = k.kwartaal.to_string();
-            let status = overbelast.get(&naam).cloned();
-            let is_over = status.is_some();
-            view! {
-                <tr class="utrecht-table__row" class:gp-urgent=is_over>
-                    <th class="utrecht-table__header-cell" scope="row">{naam}</th>
-                    <td class="utrecht-table__cell gp-getal">{format!("{:.1}", k.fte)}</td>
-                    <td class="utrecht-table__cell">
-                        {status.unwrap_or_else(|| {
-                            if bekend { "Binnen de capaciteit" } else { "Capaciteit onbekend" }.to_owned()
-                        })}
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
     view! {
         <dl class="gp-kenmerken" id="wat-als-samenvatting">
             <dt>"Terugverdienjaar"</dt>
@@ -142,15 +76,16 @@ pub fn uitkomst(basis: &Overstapplan, plan: &Overstapplan, gegevens: &Basis) -> 
             .into_any()
         }}
         <h3 class="utrecht-heading-3">"Geld per jaar"</h3>
-        <table class="utrecht-table utrecht-table--html-table" id="wat-als-geld">
-            <Kolomkoppen koppen=&["Jaar", "Besparing", "Bijdragen", "Netto", "Verschil met gepubliceerd"] />
-            <tbody class="utrecht-table__body">{jaren}</tbody>
-        </table>
+        <Geldgrafiek id="wat-als-geld-grafiek" besparing=plan.besparing_per_jaar.clone() bijdragen=plan.bijdragen_per_jaar.clone() />
+        <Schuifvlak label="Geld per jaar">
+            <table class="utrecht-table utrecht-table--html-table" id="wat-als-geld">
+                <caption class="utrecht-table__caption">"Besparing en bijdragen per jaar, tegen het gepubliceerde plan"</caption>
+                <Kolomkoppen koppen=&["Jaar", "Besparing", "Bijdragen", "Netto", "Verschil met gepubliceerd"] />
+                <tbody class="utrecht-table__body">{jaren}</tbody>
+            </table>
+        </Schuifvlak>
         <h3 class="utrecht-heading-3">"Mensen per kwartaal"</h3>
-        <table class="utrecht-table utrecht-table--html-table" id="wat-als-belasting">
-            <Kolomkoppen koppen=&["Kwartaal", "Belasting (fte)", "Tegen de capaciteit"] />
-            <tbody class="utrecht-table__body">{kwartalen}</tbody>
-        </table>
+        <Belastinggrafiek id="wat-als-belasting" plan=plan.clone() basis=gegevens.clone() />
     }
     .into_any()
 }

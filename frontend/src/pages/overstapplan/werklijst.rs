@@ -5,15 +5,19 @@
 //! exit-point timeline follows the same selection.
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
+use domain::plan::{Jaarbedrag, besparing_van};
 use domain::scenario::Basis;
-use domain::{Applicatie, Laag, Overstap, Overstapplan, Uitkomst};
+use domain::{Applicatie, ApplicatieId, Laag, Overstap, Overstapplan, Uitkomst};
 use leptos::prelude::*;
 
 use super::Planregel;
-use crate::components::tabel::{self, Bladeren, Schuifvlak};
+use crate::components::besparingsgrafiek::Geldgrafiek;
+use crate::components::tabel::{self, Bladeren, Kolomkoppen, Schuifvlak};
 use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
+use crate::formaat::{self, bedrag};
 
 /// Rows per page.
 pub const PER_PAGINA: usize = 50;
@@ -239,7 +243,10 @@ pub fn rijen(plan: &Overstapplan, basis: &Basis) -> Vec<Planrij> {
 
 /// The filterable, sortable, paged table and the timeline of the same selection.
 #[component]
-pub fn Werklijst(rijen: Vec<Planrij>, peildatum: NaiveDate) -> impl IntoView {
+pub fn Werklijst(rijen: Vec<Planrij>, plan: Overstapplan, basis: Basis) -> impl IntoView {
+    let peildatum = plan.peildatum;
+    let plan = StoredValue::new(plan);
+    let basis = StoredValue::new(basis);
     let keuze = RwSignal::new(Keuze::default());
     let pagina = RwSignal::new(0_usize);
     let opties = |waarden: Vec<String>| {
@@ -319,6 +326,16 @@ pub fn Werklijst(rijen: Vec<Planrij>, peildatum: NaiveDate) -> impl IntoView {
         });
         view! { <Uitstaptijdlijn peildatum applicaties overstappen /> }
     };
+    let besparing = move || {
+        let ids: HashSet<ApplicatieId> =
+            gekozen.with(|g| g.iter().map(|r| r.applicatie.id.clone()).collect());
+        let jaren = plan.with_value(|p| {
+            basis.with_value(|b| {
+                besparing_van(p, &b.applicaties, &b.componenten, |id| ids.contains(id))
+            })
+        });
+        view! { <Selectiebesparing jaren aantal=ids.len() /> }
+    };
     view! {
         <form class="gp-filters" role="search" aria-label="Overstapplan filteren" on:submit=|ev| ev.prevent_default()>
             <div class="utrecht-form-field">
@@ -382,6 +399,46 @@ pub fn Werklijst(rijen: Vec<Planrij>, peildatum: NaiveDate) -> impl IntoView {
         <h2 class="utrecht-heading-2">"Uitstappunten en gereedheid"</h2>
         <p class="utrecht-paragraph">"Voor de applicaties hierboven."</p>
         {tijdlijn}
+        <h2 class="utrecht-heading-2">"Besparing van deze applicaties"</h2>
+        {besparing}
+    }
+}
+
+/// What the chosen applicaties save per year, as a chart with its table folded away.
+#[component]
+fn Selectiebesparing(jaren: Vec<Jaarbedrag>, aantal: usize) -> impl IntoView {
+    let totaal: i64 = jaren.iter().map(|j| j.euro).sum();
+    let rijen = jaren
+        .iter()
+        .filter(|j| j.euro != 0)
+        .map(|j| {
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{j.jaar}</th>
+                    <td class="utrecht-table__cell gp-getal">{bedrag(j.euro)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="utrecht-paragraph" id="selectie-besparing-samenvatting">
+            {format!(
+                "De {} gekozen applicaties besparen samen {} tot de horizon. Bijdragen en netto voor de hele gemeente staan onder \u{201c}Besparing per jaar\u{201d}.",
+                formaat::aantal(aantal),
+                bedrag(totaal)
+            )}
+        </p>
+        <Geldgrafiek id="selectie-besparing" besparing=jaren.clone() bijdragen=Vec::new() />
+        <details class="gp-als-tabel">
+            <summary>"De cijfers van deze grafiek"</summary>
+            <Schuifvlak label="Besparing van de gekozen applicaties">
+                <table class="utrecht-table utrecht-table--html-table" id="selectie-besparing-tabel">
+                    <caption class="utrecht-table__caption">"Besparing van de gekozen applicaties per jaar"</caption>
+                    <Kolomkoppen koppen=&["Jaar", "Besparing"] />
+                    <tbody class="utrecht-table__body">{rijen}</tbody>
+                </table>
+            </Schuifvlak>
+        </details>
     }
 }
 

@@ -264,10 +264,43 @@ async fn worked_example_a_entered_in_the_landscape_reads_right_on_the_overstappl
         .await
         .expect("chosen");
     browser.wacht_op_tekst("#plan-aantal", "1 van 1").await;
+    // The savings chart follows the selection: the one applicatie of the landscape
+    // saves, per year, what the whole plan saves; a selection of none saves nothing.
+    let per_jaar = |tabel: &str| {
+        format!(
+            "return [...document.querySelectorAll('#{tabel} tbody tr')]
+                .map(r => [r.cells[0].textContent, r.cells[1].textContent])
+                .filter(([, b]) => b !== '€ 0');"
+        )
+    };
+    let selectie = browser
+        .client
+        .execute(&per_jaar("selectie-besparing-tabel"), vec![])
+        .await
+        .expect("script");
+    let geheel = browser
+        .client
+        .execute(&per_jaar("besparing-tabel"), vec![])
+        .await
+        .expect("script");
+    assert!(
+        selectie.as_array().is_some_and(|j| j.len() > 1),
+        "{selectie}"
+    );
+    assert_eq!(selectie, geheel);
     browser.vul("plan-zoek", "archief").await;
     browser.wacht_op_tekst("#plan-aantal", "0 van 1").await;
+    browser
+        .wacht_op_tekst(
+            "#selectie-besparing-samenvatting",
+            "De 0 gekozen applicaties besparen samen € 0",
+        )
+        .await;
     browser.vul("plan-zoek", "zaak").await;
     browser.wacht_op_tekst("#plan-aantal", "1 van 1").await;
+    browser
+        .wacht_op_tekst("#selectie-besparing-samenvatting", "De 1 gekozen")
+        .await;
     browser
         .klik("#overstapplan thead th:first-child button")
         .await;

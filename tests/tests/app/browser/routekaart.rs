@@ -323,7 +323,31 @@ async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once()
         belasting.contains("Coalitiepartner in Zaakgericht werken"),
         "{belasting}"
     );
+    // The chart shows the same: the overloaded quarters hatched and marked, against a
+    // dashed capaciteit line, and its title counts them as the table does.
+    let overbelaste_rijen = belasting.matches("Overbelast:").count();
+    let over = browser
+        .client
+        .find_all(Locator::Css(".gp-wat-als .gp-staaf--over"))
+        .await
+        .expect("bars");
+    assert_eq!(over.len(), overbelaste_rijen, "{belasting}");
+    let titel = browser.inhoud("#wat-als-belasting-titel").await;
+    assert!(
+        titel.contains(&format!("{overbelaste_rijen} kwartalen overbelast")),
+        "{titel}"
+    );
+    assert!(
+        browser
+            .inhoud("#wat-als-belasting-grafiek")
+            .await
+            .contains("Capaciteit 0,1 fte (stippellijn)"),
+        "the capaciteit line is explained"
+    );
     browser.assert_toegankelijk("/ met overbelasting").await;
+    browser
+        .schermafdruk_bij("wat-als-belasting-grafiek", "wat-als-overbelast")
+        .await;
 
     // Saved and compared with the published plan: the comparison names the one
     // applicatie that moves and counts the one that does not.
@@ -465,9 +489,10 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
         html.contains("Een week later ontwerpen") && html.contains("Gedeeld plan, alleen lezen")
     );
     assert!(
-        html.contains("Activiteit rvv-ontwerp begint op 13 januari 2025")
-            && html.contains("Capaciteit: 2.5 fte per kwartaal"),
-        "the edits, in words, as the page had them"
+        html.contains("Activiteit Ontwerp registratie en API begint op 13 januari 2025")
+            && html.contains("Capaciteit: 2,5 fte per kwartaal")
+            && html.contains("Utrecht (GM0344)"),
+        "the edits, in words and by name, as the page had them, for the gemeente by name"
     );
     let vreemde = Browser::start().await;
     vreemde.open(&app, &pad).await;

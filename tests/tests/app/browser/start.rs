@@ -10,6 +10,7 @@ use server::Db;
 
 use super::Browser;
 use crate::helpers::spawn_app_op;
+use crate::landelijk::lid;
 use crate::landschap::{open_zaak_als_voorbeeld_a, zaakregistratie};
 use crate::toegang::{maak_account, maak_tokens};
 
@@ -43,6 +44,27 @@ async fn a_member_lands_on_the_work_list_and_reaches_the_next_notice_deadline_in
         .await
         .expect("answers");
     assert_eq!(antwoord.status(), StatusCode::CREATED);
+    // Four more gemeenten switch to Open Zaak in the same quarter: with Utrecht that is the
+    // drempel of five, a kansrijk moment to switch together.
+    let zelfde = |leverancier: &str| {
+        json!({
+            "naam": "Zaaksysteem X", "leverancier": leverancier,
+            "referentiecomponenten": [zaakregistratie], "einddatum": "2025-12-31",
+            "opzegtermijnMaanden": 6, "verlengingMaanden": 12, "jaarlijkseKosten": 120000
+        })
+    };
+    for code in ["GM0014", "GM0034", "GM0518", "GM0599"] {
+        let token = lid(&db, code).await;
+        let antwoord = app
+            .http
+            .post(app.url(&format!("/api/v1/gemeenten/{code}/applicaties")))
+            .bearer_auth(&token)
+            .json(&zelfde("Leverancier B.V."))
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(antwoord.status(), StatusCode::CREATED, "{code}");
+    }
     maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
     maak_account(&app, "ib@amsterdam.nl", "een lang wachtwoord", "GM0363").await;
 
@@ -63,6 +85,11 @@ async fn a_member_lands_on_the_work_list_and_reaches_the_next_notice_deadline_in
     assert_eq!(
         taak,
         "Zaaksysteem X: opzeggen vóór 30 juni 2025 (nog 180 dagen), dan over naar Open Zaak op 31 dec. 2025"
+    );
+    assert_eq!(
+        browser.tekst("#cohorten").await,
+        "Open Zaak in het 4e kwartaal 2025: u (Zaaksysteem X) met 4 andere gemeenten; de eerste gemeente zegt op vóór 30 juni 2025",
+        "the cohort it is in, without naming the others"
     );
     browser
         .assert_toegankelijk("/gemeenten/GM0344 (start)")

@@ -1,0 +1,109 @@
+//! WCAG 1.4.10 reflow in Chromium: at 320 CSS px wide (a phone, and 1280 px at 400 %
+//! zoom) and at 683 px (1366 px at 200 % zoom) no page scrolls sideways; what is wider
+//! than the screen (a table, the heatmap, the Routekaart) scrolls inside its own
+//! region (axe-core checks elsewhere that each such region is reachable by keyboard). Every page is checked logged in as a member of a gemeente
+//! with a 300-applicatie landscape, so the longest lists are there.
+
+use chrono::Utc;
+use serde_json::Value;
+use server::Db;
+
+use super::Browser;
+use crate::helpers::spawn_app;
+use crate::landelijk::vul_vanaf;
+use crate::toegang::maak_account;
+
+/// The page's scroll width and its width, with the elements and texts that stick out
+/// without being inside a scrolling region (at most ten).
+const UITSTEKERS: &str = "
+    const breedte = document.documentElement.clientWidth;
+    const schuift = (o) => {
+        for (; o; o = o.parentElement) {
+            if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(o).overflowX)) return true;
+        }
+        return false;
+    };
+    const naam = (e) => `${e.tagName.toLowerCase()}#${e.id}.${String(e.className.baseVal ?? e.className).split(' ').join('.')}`;
+    const uit = [];
+    for (const e of document.querySelectorAll('body *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width > 0 && r.right > breedte + 1 && !schuift(e.parentElement)) {
+            uit.push(`${naam(e)} (${Math.round(r.right)} px)`);
+        }
+    }
+    const tekst = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const bereik = document.createRange();
+    for (let t = tekst.nextNode(); t; t = tekst.nextNode()) {
+        if (!t.textContent.trim()) continue;
+        bereik.selectNodeContents(t);
+        const r = bereik.getBoundingClientRect();
+        if (r.width > 0 && r.right > breedte + 1 && !schuift(t.parentElement)) {
+            uit.push(`'${t.textContent.trim().slice(0, 30)}' in ${naam(t.parentElement)} (${Math.round(r.right)} px)`);
+        }
+    }
+    return [document.documentElement.scrollWidth, breedte, uit.slice(0, 10)];
+";
+
+#[tokio::test]
+async fn no_page_scrolls_sideways_at_320_px_or_at_200_percent_zoom() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let codes = vul_vanaf(&db, 3, 300, Utc::now().date_naive()).await;
+    let code = &codes[0];
+    maak_account(&app, "ib@gemeente.nl", "een lang wachtwoord", code).await;
+    let browser = Browser::start().await;
+    browser
+        .log_in(&app, "ib@gemeente.nl", "een lang wachtwoord")
+        .await;
+    let paginas = [
+        "/".to_owned(),
+        "/componenten".to_owned(),
+        "/componenten/open-zaak".to_owned(),
+        "/referentiecomponenten".to_owned(),
+        "/gemeenten".to_owned(),
+        "/opgaven/zaakgericht-werken".to_owned(),
+        "/landelijk".to_owned(),
+        format!("/gemeenten/{code}"),
+        format!("/gemeenten/{code}/overstapplan"),
+        format!("/gemeenten/{code}/landschap"),
+        format!("/gemeenten/{code}/scenarios"),
+        format!("/gemeenten/{code}/audit"),
+    ];
+    let mut fouten = Vec::new();
+    for breedte in [320_u32, 683] {
+        browser
+            .client
+            .set_window_size(breedte, 900)
+            .await
+            .expect("window resized");
+        for pad in &paginas {
+            browser.open(&app, pad).await;
+            let meting = browser
+                .client
+                .execute(UITSTEKERS, Vec::new())
+                .await
+                .expect("script");
+            let breed = meting[0].as_i64().unwrap_or(i64::MAX);
+            let scherm = meting[1].as_i64().unwrap_or(0);
+            if breed > scherm {
+                fouten.push(format!(
+                    "{pad} at {breedte} px: {breed} px wide in {scherm}; {}",
+                    meting[2]
+                        .as_array()
+                        .map(|u| u
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .collect::<Vec<_>>()
+                            .join(", "))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+    }
+    browser.sluit().await;
+    assert!(
+        fouten.is_empty(),
+        "pages scroll sideways:\n{}",
+        fouten.join("\n")
+    );
+}
