@@ -239,7 +239,9 @@ impl Component {
             if !bekend.referentiecomponenten.contains(r.as_str()) {
                 fouten.push((
                     format!("vervangt[{i}]"),
-                    format!("onbekende referentiecomponent '{r}'"),
+                    format!(
+                        "onbekende referentiecomponent '{r}'; gebruik het id uit de lijst van referentiecomponenten"
+                    ),
                 ));
             }
         }
@@ -250,22 +252,37 @@ impl Component {
                     "een component hangt niet van zichzelf af".into(),
                 ));
             } else if !bekend.componenten.contains(k.as_str()) {
+                let bedoeld =
+                    naaste_namen(k.as_str(), bekend.componenten.iter().map(String::as_str));
                 fouten.push((
                     format!("afhankelijkVan[{i}]"),
-                    format!("onbekende component '{k}'"),
+                    format!(
+                        "onbekende component '{k}'; {}",
+                        bedoelt_u(
+                            &bedoeld,
+                            "gebruik het id van een component uit de catalogus"
+                        )
+                    ),
                 ));
             }
         }
         if let Some(opgave) = &self.opgave
             && !bekend.opgaven.contains(opgave.as_str())
         {
-            fouten.push(("opgave".into(), format!("onbekende opgave '{opgave}'")));
+            let bedoeld = naaste_namen(opgave.as_str(), bekend.opgaven.iter().map(String::as_str));
+            fouten.push((
+                "opgave".into(),
+                format!(
+                    "onbekende opgave '{opgave}'; {}",
+                    bedoelt_u(&bedoeld, "gebruik het id van een opgave op de Routekaart")
+                ),
+            ));
         }
         for (i, g) in self.gebruikt_door.iter().enumerate() {
             if !bekend.gemeenten.contains(g.as_str()) {
                 fouten.push((
                     format!("gebruiktDoor[{i}]"),
-                    format!("onbekende gemeente '{g}'"),
+                    crate::gemeente::onbekende_gemeente(g.as_str()),
                 ));
             }
         }
@@ -386,6 +403,51 @@ pub struct Referentiezoeker {
 /// must not cost a comparison with every name for each row.
 pub const MAX_SUGGESTIES: usize = 50;
 
+/// Up to three of `namen` close to `tekst`, closest first: a name that contains it or is
+/// contained in it, else one that is spelled alike (Jaro-Winkler 0.85 or more); none for
+/// an empty text or one longer than a name can be. A caller that asks for many texts
+/// bounds how many (see [`MAX_SUGGESTIES`]).
+pub fn naaste_namen<'a>(tekst: &str, namen: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let tekst = tekst.trim().to_lowercase();
+    if tekst.is_empty() || tekst.chars().count() > 200 {
+        return Vec::new();
+    }
+    let mut kandidaten: Vec<(f64, &str)> = namen
+        .into_iter()
+        .filter_map(|naam| {
+            let klein = naam.to_lowercase();
+            let score = if klein.contains(&tekst) || tekst.contains(&klein) {
+                1.0 + strsim::jaro_winkler(&klein, &tekst)
+            } else {
+                strsim::jaro_winkler(&klein, &tekst)
+            };
+            (score >= 0.85).then_some((score, naam))
+        })
+        .collect();
+    kandidaten.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    kandidaten.dedup_by(|a, b| a.1 == b.1);
+    kandidaten
+        .into_iter()
+        .take(3)
+        .map(|(_, n)| n.to_owned())
+        .collect()
+}
+
+/// "bedoelt u 'A' of 'B'?" for the names `tekst` may have meant; `anders` (what to do
+/// instead) when there are none.
+pub fn bedoelt_u(bedoeld: &[String], anders: &str) -> String {
+    match bedoeld {
+        [] => anders.to_owned(),
+        meer => format!(
+            "bedoelt u {}?",
+            meer.iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(" of ")
+        ),
+    }
+}
+
 /// Finds a referentiecomponent by id or name, and when it cannot, the names that come
 /// closest (none when it does not know any).
 pub trait Referentievinder {
@@ -436,30 +498,11 @@ impl Referentiezoeker {
     /// more). None past [`MAX_SUGGESTIES`] texts, or for a text longer than a name can be.
     pub fn bedoelt(&self, tekst: &str) -> Vec<String> {
         let gezocht = self.gezocht.get();
-        let tekst = tekst.trim().to_lowercase();
-        if gezocht >= MAX_SUGGESTIES || tekst.is_empty() || tekst.chars().count() > 200 {
+        if gezocht >= MAX_SUGGESTIES {
             return Vec::new();
         }
         self.gezocht.set(gezocht + 1);
-        let mut kandidaten: Vec<(f64, &String)> = self
-            .namen
-            .iter()
-            .filter_map(|naam| {
-                let klein = naam.to_lowercase();
-                let score = if klein.contains(&tekst) || tekst.contains(&klein) {
-                    1.0 + strsim::jaro_winkler(&klein, &tekst)
-                } else {
-                    strsim::jaro_winkler(&klein, &tekst)
-                };
-                (score >= 0.85).then_some((score, naam))
-            })
-            .collect();
-        kandidaten.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        kandidaten
-            .into_iter()
-            .take(3)
-            .map(|(_, n)| n.clone())
-            .collect()
+        naaste_namen(tekst, self.namen.iter().map(String::as_str))
     }
 }
 
@@ -496,6 +539,19 @@ mod toets_tests {
                 "afhankelijkVan[0]",
                 "opgave",
                 "gebruiktDoor[0]"
+            ]
+        );
+        // A near miss is answered with what was meant; every reason says what to do.
+        k.afhankelijk_van = vec![ComponentId::parse("open-notificatie").expect("id")];
+        k.opgave = Some(OpgaveId::parse("zgw-2").expect("id"));
+        let redenen: Vec<String> = k.toets(&bekend).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(
+            redenen,
+            [
+                "onbekende referentiecomponent 'onbekend'; gebruik het id uit de lijst van referentiecomponenten",
+                "onbekende component 'open-notificatie'; bedoelt u 'open-notificaties'?",
+                "onbekende opgave 'zgw-2'; bedoelt u 'zgw'?",
+                "onbekende gemeente 'GM0363'; gebruik de CBS-code uit de lijst van gemeenten, zoals GM0344 voor Utrecht",
             ]
         );
     }

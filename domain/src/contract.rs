@@ -171,6 +171,21 @@ pub struct Componentimport {
     /// `dependsOn` names that match no component in the catalogue (often infrastructure
     /// such as PostgreSQL).
     pub onbekende_afhankelijkheden: Vec<String>,
+    /// For those unknown names that come close to a known gemeente or component: the
+    /// names they may have meant.
+    #[serde(default)]
+    pub bedoeld: Vec<Bedoeling>,
+}
+
+/// An unknown name and the known names it may have meant ("bedoelt u …?").
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bedoeling {
+    /// The name as given.
+    pub onbekend: String,
+    /// Up to three known names close to it, closest first.
+    pub bedoelt: Vec<String>,
 }
 
 // What the pages' server functions answer.

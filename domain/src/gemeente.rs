@@ -78,6 +78,13 @@ pub struct Gemeente {
     pub provincie: String,
 }
 
+/// Why `code` names no gemeente, and what to do.
+pub fn onbekende_gemeente(code: &str) -> String {
+    format!(
+        "onbekende gemeente '{code}'; gebruik de CBS-code uit de lijst van gemeenten, zoals GM0344 voor Utrecht"
+    )
+}
+
 impl Gemeente {
     /// A code the CBS list does not (or no longer) name: its code stands for its name.
     pub fn onbekend(code: GemeenteCode) -> Self {

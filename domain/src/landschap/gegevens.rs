@@ -333,17 +333,10 @@ impl Veldwaarde {
 /// Why `tekst` is no referentiecomponent, and what to do: the names it may have meant, or
 /// where the names are.
 fn onbekende_referentie(tekst: &str, bedoeld: &[String]) -> String {
-    let bedoelt = match bedoeld {
-        [] => "gebruik de naam of het Object ID uit de lijst van referentiecomponenten".to_owned(),
-        [een] => format!("bedoelt u '{een}'?"),
-        meer => format!(
-            "bedoelt u {}?",
-            meer.iter()
-                .map(|n| format!("'{n}'"))
-                .collect::<Vec<_>>()
-                .join(" of ")
-        ),
-    };
+    let bedoelt = crate::catalogus::bedoelt_u(
+        bedoeld,
+        "gebruik de naam of het Object ID uit de lijst van referentiecomponenten",
+    );
     format!("onbekende referentiecomponent '{tekst}'; {bedoelt}")
 }
 

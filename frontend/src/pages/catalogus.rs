@@ -2,6 +2,7 @@
 //! side, filtered by status and soort (a plain GET form, so it works before hydration
 //! too). Regie imports a publiccode.yml here.
 
+use domain::catalogus::bedoelt_u;
 use domain::contract::Componentimport;
 use domain::{Component, Laag, Soort, Status};
 use leptos::prelude::*;
@@ -160,6 +161,15 @@ fn componentverslag(antwoord: &Antwoord) -> Result<String, Probleem> {
         ),
     ] {
         if !namen.is_empty() {
+            let namen: Vec<String> = namen
+                .iter()
+                .map(
+                    |naam| match import.bedoeld.iter().find(|b| &b.onbekend == naam) {
+                        Some(b) => format!("{naam} ({})", bedoelt_u(&b.bedoelt, "")),
+                        None => naam.clone(),
+                    },
+                )
+                .collect();
             zin.push_str(&format!(" {wat}: {}.", namen.join(", ")));
         }
     }

@@ -15,19 +15,19 @@ pub async fn gemeenten_ophalen() -> Result<Vec<Gemeente>, ServerFnError> {
         .map_err(super::opslag::fout)
 }
 
-/// The name of the gemeente with CBS code `code`, for a page's heading; its code when the
-/// CBS list does not name it.
+/// The name of the gemeente with CBS code `code`, for a page's heading.
 ///
 /// # Errors
-/// When storage fails; the message is safe to show.
+/// A text that is no gemeente code, a code the CBS list does not name (each said, with
+/// what to do), or storage; the message is safe to show, and the heading keeps the code.
 #[server(prefix = "/fn", endpoint = "gemeentenaam")]
 pub async fn gemeentenaam_ophalen(code: String) -> Result<String, ServerFnError> {
-    let Ok(gemeente) = domain::GemeenteCode::parse(&code) else {
-        return Ok(code);
-    };
-    let gevonden = super::opslag::publiek()?
+    let gemeente =
+        domain::GemeenteCode::parse(&code).map_err(|fout| ServerFnError::new(fout.to_string()))?;
+    super::opslag::publiek()?
         .gemeente(&gemeente)
         .await
-        .map_err(super::opslag::fout)?;
-    Ok(gevonden.map_or(code, |g| g.naam))
+        .map_err(super::opslag::fout)?
+        .map(|g| g.naam)
+        .ok_or_else(|| ServerFnError::new(domain::gemeente::onbekende_gemeente(&code)))
 }

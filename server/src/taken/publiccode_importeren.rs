@@ -4,7 +4,8 @@
 //! [`Component::nieuw`]. `usedBy` names are matched to gemeenten and `dependsOn` names to
 //! components; what matches nothing is reported, not stored.
 
-use domain::contract::Componentimport;
+use domain::catalogus::{MAX_SUGGESTIES, naaste_namen};
+use domain::contract::{Bedoeling, Componentimport};
 use domain::toegang::recht::PubliekSchrijfrecht;
 use domain::{Component, ComponentId, Gemeente, Laag};
 
@@ -79,6 +80,27 @@ fn koppel(
             None => onbekende_afhankelijkheden.push(naam.clone()),
         }
     }
+    // "Bedoelt u …?" for the first unknown names only: a hostile file of thousands must
+    // not cost a comparison with every gemeente for each.
+    let gemeentenamen: Vec<&str> = gemeenten.iter().map(|g| g.naam.as_str()).collect();
+    let componentnamen: Vec<&str> = catalogus.iter().map(|k| k.naam.as_str()).collect();
+    let bedoeld: Vec<Bedoeling> = onbekende_gemeenten
+        .iter()
+        .map(|g| (g, gemeentenaam(g), &gemeentenamen))
+        .chain(
+            onbekende_afhankelijkheden
+                .iter()
+                .map(|k| (k, k.clone(), &componentnamen)),
+        )
+        .take(MAX_SUGGESTIES)
+        .filter_map(|(onbekend, gezocht, namen)| {
+            let bedoelt = naaste_namen(&gezocht, namen.iter().copied());
+            (!bedoelt.is_empty()).then(|| Bedoeling {
+                onbekend: onbekend.clone(),
+                bedoelt,
+            })
+        })
+        .collect();
     let basis = bestaand.cloned().unwrap_or_else(|| {
         let id = ComponentId::vrij(&p.naam, |kandidaat| {
             catalogus.iter().any(|k| k.id.as_str() == kandidaat)
@@ -99,6 +121,7 @@ fn koppel(
         },
         onbekende_gemeenten,
         onbekende_afhankelijkheden,
+        bedoeld,
     }
 }
 
@@ -168,6 +191,36 @@ mod tests {
         assert_eq!(
             import.onbekende_afhankelijkheden,
             vec!["PostgreSQL".to_owned()]
+        );
+        assert!(
+            import.bedoeld.is_empty(),
+            "nothing comes close to Nergenshuizen or PostgreSQL"
+        );
+    }
+
+    #[test]
+    fn a_misspelled_gemeente_or_component_gets_the_names_it_may_have_meant() {
+        let mut p = publiccode("https://github.com/open-zaak/open-zaak");
+        p.gebruikt_door = vec!["Gemeente Utreht".into()];
+        p.afhankelijk_van = vec!["Open Notificatie".into()];
+        let notificaties = Component::nieuw(
+            ComponentId::parse("open-notificaties").expect("id"),
+            "Open Notificaties".into(),
+            Laag::Services,
+        );
+        let import = koppel(&p, Laag::Services, &gemeenten(), &[notificaties]);
+        assert_eq!(
+            import.bedoeld,
+            [
+                Bedoeling {
+                    onbekend: "Gemeente Utreht".into(),
+                    bedoelt: vec!["Utrecht".into()],
+                },
+                Bedoeling {
+                    onbekend: "Open Notificatie".into(),
+                    bedoelt: vec!["Open Notificaties".into()],
+                },
+            ]
         );
     }
 

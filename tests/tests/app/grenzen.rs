@@ -606,3 +606,44 @@ async fn a_nul_in_a_path_a_query_or_a_stored_text_is_a_400_or_422_on_every_datab
         "bevat een stuurteken"
     );
 }
+
+#[tokio::test]
+async fn the_name_of_a_gemeente_is_refused_for_a_text_that_is_no_code_and_for_an_unknown_code() {
+    let app = spawn_app().await;
+    let naam = |code: &'static str| {
+        app.http
+            .post(app.url("/fn/gemeentenaam"))
+            .form(&[("code", code)])
+            .send()
+    };
+    let fout = naam("<script>").await.expect("answers");
+    assert!(fout.status().is_server_error() || fout.status().is_client_error());
+    assert!(
+        fout.text()
+            .await
+            .expect("body")
+            .contains("geen gemeentecode: verwacht GM gevolgd door vier cijfers"),
+        "the form named"
+    );
+    let onbekend = naam("GM9999").await.expect("answers");
+    assert!(!onbekend.status().is_success());
+    assert!(
+        onbekend
+            .text()
+            .await
+            .expect("body")
+            .contains("onbekende gemeente 'GM9999'; gebruik de CBS-code"),
+    );
+    // With the CBS list loaded (from ../shared/data), a known code gives its name.
+    let gemeenten: Vec<Value> = app
+        .get("/api/v1/gemeenten")
+        .await
+        .json()
+        .await
+        .expect("json");
+    let bekend = naam("GM0344").await.expect("answers");
+    assert_eq!(bekend.status().is_success(), !gemeenten.is_empty());
+    if !gemeenten.is_empty() {
+        assert!(bekend.text().await.expect("body").contains("Utrecht"));
+    }
+}

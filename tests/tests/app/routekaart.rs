@@ -80,6 +80,28 @@ async fn regie_edits_an_opgave_checked_as_a_whole_and_others_may_not() {
         "{problem}"
     );
 
+    // A deelnemer that is no gemeente is named, with what to do, and nothing is stored.
+    let mut vreemd = zgw.clone();
+    let plek = vreemd["deelnemers"].as_array().map_or(0, Vec::len);
+    vreemd["deelnemers"]
+        .as_array_mut()
+        .expect("deelnemers")
+        .push(json!({"gemeente": "GM9999", "rol": "coalitiepartner"}));
+    let fout = zet(&app, &tokens.regie, &vreemd, Some(&etag)).await;
+    assert_eq!(fout.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = fout.json().await.expect("json");
+    assert_eq!(
+        problem["invalidParams"][0]["name"],
+        format!("deelnemers[{plek}].gemeente"),
+        "{problem}"
+    );
+    assert!(
+        problem["invalidParams"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("onbekende gemeente 'GM9999'; gebruik de CBS-code")),
+        "{problem}"
+    );
+
     let goed = zet(&app, &tokens.regie, &zgw, Some(&etag)).await;
     assert_eq!(goed.status(), StatusCode::OK);
     assert_eq!(
