@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 use crate::components::kop::Kop;
 use crate::pages::audit::AuditPagina;
@@ -40,18 +40,9 @@ fn hydratiescript(options: &LeptosOptions) -> String {
     )
 }
 
-/// The document around the app, rendered on the server only. It sets the page's
-/// Content-Security-Policy with the nonce Leptos gives its inline scripts.
+/// The document around the app, rendered on the server only. Its inline script carries
+/// the nonce the server's Content-Security-Policy for this response names.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let (Some(nonce), Some(antwoord)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) && let Ok(beleid) =
-        http::HeaderValue::from_str(&crate::beveiliging::inhoudsbeleid(Some(&nonce)))
-    {
-        antwoord.insert_header(http::header::CONTENT_SECURITY_POLICY, beleid);
-    }
     view! {
         <!DOCTYPE html>
         <html lang="nl">
@@ -85,22 +76,22 @@ pub fn App() -> impl IntoView {
             <Kop />
             <main id="inhoud" class="gp-inhoud" tabindex="-1">
                 <Routes fallback=NietGevonden>
-                    <Route path=path!("") view=RoutekaartPagina />
-                    <Route path=path!("/gemeenten") view=GemeentenPagina />
-                    <Route path=path!("/opgaven/:id") view=OpgavePagina />
-                    <Route path=path!("/componenten") view=CatalogusPagina />
-                    <Route path=path!("/componenten/:id") view=ComponentPagina />
-                    <Route path=path!("/referentiecomponenten") view=ReferentiecomponentenPagina />
+                    <Route path=path!("") view=RoutekaartPagina ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten") view=GemeentenPagina ssr=SsrMode::Async />
+                    <Route path=path!("/opgaven/:id") view=OpgavePagina ssr=SsrMode::Async />
+                    <Route path=path!("/componenten") view=CatalogusPagina ssr=SsrMode::Async />
+                    <Route path=path!("/componenten/:id") view=ComponentPagina ssr=SsrMode::Async />
+                    <Route path=path!("/referentiecomponenten") view=ReferentiecomponentenPagina ssr=SsrMode::Async />
                     // The status of these (401/403/404) depends on their data; the server
                     // sets it before streaming starts (server/src/toegang/paginastatus.rs).
-                    <Route path=path!("/gemeenten/:code") view=StartPagina />
-                    <Route path=path!("/gemeenten/:code/audit") view=AuditPagina />
-                    <Route path=path!("/gemeenten/:code/landschap") view=LandschapPagina />
-                    <Route path=path!("/gemeenten/:code/overstapplan") view=OverstapplanPagina />
-                    <Route path=path!("/gemeenten/:code/scenarios") view=ScenariosPagina />
-                    <Route path=path!("/inloggen") view=InloggenPagina />
-                    <Route path=path!("/landelijk") view=LandelijkPagina />
-                    <Route path=path!("/plan/:token") view=PlanPagina />
+                    <Route path=path!("/gemeenten/:code") view=StartPagina ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/audit") view=AuditPagina ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/landschap") view=LandschapPagina ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/overstapplan") view=OverstapplanPagina ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/scenarios") view=ScenariosPagina ssr=SsrMode::Async />
+                    <Route path=path!("/inloggen") view=InloggenPagina ssr=SsrMode::Async />
+                    <Route path=path!("/landelijk") view=LandelijkPagina ssr=SsrMode::Async />
+                    <Route path=path!("/plan/:token") view=PlanPagina ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="gp-voet">

@@ -1,5 +1,5 @@
 //! The Content-Security-Policy of every response, written once: the server sets it on
-//! what it answers, and the page shell sets it with the nonce of its hydration script.
+//! everything it answers, with a fresh nonce that a page's inline scripts carry.
 //!
 //! Scripts run only from this site and, inline, only with the page's nonce (Leptos's
 //! hydration script and its streamed data); WebAssembly may be compiled

@@ -1,8 +1,8 @@
 //! The response headers that keep a browser from turning the service against its users,
 //! and who the client is (its address, for throttling logins).
 //!
-//! Every response gets a Content-Security-Policy (a page's own, with its nonce, is set
-//! by the page shell and kept), `X-Content-Type-Options: nosniff`, a Referrer-Policy
+//! Every response gets a Content-Security-Policy with a fresh nonce, which a page's inline
+//! scripts carry, `X-Content-Type-Options: nosniff`, a Referrer-Policy
 //! (`no-referrer` on share-link pages, whose URL is the secret), and
 //! `Strict-Transport-Security` when the service is reached over https. Responses that
 //! depend on who asks (a session or token was sent, a share link, a server function) are
@@ -75,6 +75,22 @@ impl axum::extract::FromRequestParts<crate::AppState> for Client {
     }
 }
 
+/// The nonce of a request's inline scripts, made by [`koppen`] and put in the request's
+/// extensions, where the page rendering finds it ([`geef_nonce`]).
+#[derive(Debug, Clone)]
+pub struct Paginanonce(pub String);
+
+/// Gives the page being rendered the nonce [`koppen`] made for its request, so that its
+/// inline scripts carry the nonce the response's policy names. Called in the Leptos
+/// context, after leptos_axum provided a nonce of its own (which this one replaces).
+pub fn geef_nonce() {
+    if let Some(delen) = leptos::prelude::use_context::<axum::http::request::Parts>()
+        && let Some(Paginanonce(nonce)) = delen.extensions.get::<Paginanonce>()
+    {
+        leptos::prelude::provide_context(leptos::nonce::Nonce::from_value(nonce.as_str()));
+    }
+}
+
 /// The middleware that sets the headers.
 pub async fn koppen(
     State(beveiliging): State<Arc<Beveiliging>>,
@@ -92,11 +108,16 @@ pub async fn koppen(
         || pad.starts_with("/plan/")
         || pad.starts_with("/fn/")
         || pad == "/inloggen";
+    // The page's nonce is made here, before anything is rendered, and handed to Leptos
+    // through the request (see [`Paginanonce`]): the policy is then on the response
+    // however the page is streamed.
+    let nonce = Paginanonce(leptos::nonce::Nonce::new().to_string());
+    let beleid = HeaderValue::from_str(&frontend::beveiliging::inhoudsbeleid(Some(&nonce.0)));
+    let mut verzoek = verzoek;
+    verzoek.extensions_mut().insert(nonce);
     let mut antwoord = volgende.run(verzoek).await;
     let koppen = antwoord.headers_mut();
-    if !koppen.contains_key(header::CONTENT_SECURITY_POLICY)
-        && let Ok(beleid) = HeaderValue::from_str(&frontend::beveiliging::inhoudsbeleid(None))
-    {
+    if let Ok(beleid) = beleid {
         koppen.insert(header::CONTENT_SECURITY_POLICY, beleid);
     }
     koppen.insert(

@@ -99,6 +99,7 @@ pub fn app(db: Db, config: &Config) -> Router {
     });
     let auditlezer: Arc<dyn domain::ports::Auditlezer> = Arc::new(db);
     let context = move || {
+        beveiliging::geef_nonce();
         provide_context(Arc::clone(&klok));
         provide_context(Arc::clone(&landschappen));
         provide_context(Arc::clone(&landelijk));
