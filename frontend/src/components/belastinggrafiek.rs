@@ -146,7 +146,7 @@ pub fn Belastinggrafiek(plan: Overstapplan, basis: Basis, id: &'static str) -> i
     };
     view! {
         <figure class="gp-figuur" id=format!("{id}-grafiek")>
-            <svg class="gp-grafiek" viewBox=format!("0 -14 {BREEDTE} {}", HOOGTE + 34.0)
+            <svg class="gp-grafiek" viewBox=format!("0 -18 {BREEDTE} {}", HOOGTE + 38.0)
                 role="img" aria-labelledby=titel_ref>
                 <title id=titel_id>{samenvatting}</title>
                 <defs>
@@ -156,15 +156,22 @@ pub fn Belastinggrafiek(plan: Overstapplan, basis: Basis, id: &'static str) -> i
                     </pattern>
                 </defs>
                 <line class="gp-basislijn" x1="0" y1=HOOGTE x2=BREEDTE y2=HOOGTE />
+                <line class="gp-raster" x1="0" y1="0" x2=BREEDTE y2="0" />
+                <text class="gp-svg-tekst" x=BREEDTE y="-2" text-anchor="end">{fte(max)}</text>
                 {staven}
                 {lijn}
             </svg>
             <figcaption class="gp-legenda">
-                <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Binnen de capaciteit (effen)"</span>
-                <span class="gp-legenda__item"><span class="gp-legenda__vak gp-legenda__vak--over"></span>"Overbelast (gearceerd, !)"</span>
-                {capaciteit.map(|c| view! {
-                    <span class="gp-legenda__item"><span class="gp-legenda__streep"></span>{format!("Capaciteit {} (stippellijn)", fte(c))}</span>
-                })}
+                {match capaciteit {
+                    Some(c) => view! {
+                        <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Binnen de capaciteit (effen)"</span>
+                        <span class="gp-legenda__item"><span class="gp-legenda__vak gp-legenda__vak--over"></span>"Overbelast (gearceerd, !)"</span>
+                        <span class="gp-legenda__item"><span class="gp-legenda__streep"></span>{format!("Capaciteit {} (stippellijn)", fte(c))}</span>
+                    }.into_any(),
+                    None => view! {
+                        <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Belasting (capaciteit nog onbekend)"</span>
+                    }.into_any(),
+                }}
             </figcaption>
         </figure>
         <Schuifvlak label="Mensen per kwartaal">

@@ -107,7 +107,7 @@ pub fn Geldgrafiek(
         <figure class="gp-figuur" id=id>
             <svg
                 class="gp-grafiek"
-                viewBox=format!("0 -10 {BREEDTE} {}", HOOGTE + 30.0)
+                viewBox=format!("0 -18 {BREEDTE} {}", HOOGTE + 38.0)
                 role="img"
                 aria-labelledby=titel_ref
             >
@@ -119,6 +119,10 @@ pub fn Geldgrafiek(
                     </pattern>
                 </defs>
                 <line class="gp-basislijn" x1="0" y1=HOOGTE x2=BREEDTE y2=HOOGTE />
+                {(max > 0).then(|| view! {
+                    <line class="gp-raster" x1="0" y1="0" x2=BREEDTE y2="0" />
+                    <text class="gp-svg-tekst" x=BREEDTE y="-2" text-anchor="end">{bedrag(max)}</text>
+                })}
                 {staven}
             </svg>
             <figcaption class="gp-legenda">

@@ -100,6 +100,31 @@ async fn no_page_scrolls_sideways_at_320_px_or_at_200_percent_zoom() {
             }
         }
     }
+    // With GRONDPLAN_SCHERMAFDRUKKEN set, each page as a laptop and a phone show it.
+    if std::env::var_os("GRONDPLAN_SCHERMAFDRUKKEN").is_some() {
+        for pad in &paginas {
+            browser.open(&app, pad).await;
+            let naam = pad.trim_matches('/').replace(['/', '?', '='], "-");
+            browser
+                .schermafdruk(&format!(
+                    "pagina-{}",
+                    if naam.is_empty() { "routekaart" } else { &naam }
+                ))
+                .await;
+        }
+        browser
+            .open(&app, &format!("/gemeenten/{code}/overstapplan"))
+            .await;
+        for id in [
+            "selectie-besparing",
+            "besparing-grafiek",
+            "plan-belasting-grafiek",
+        ] {
+            browser
+                .schermafdruk_bij(id, &format!("overstapplan-{id}"))
+                .await;
+        }
+    }
     browser.sluit().await;
     assert!(
         fouten.is_empty(),
