@@ -138,9 +138,12 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
             .unwrap_or_default(),
     );
     let sortering = RwSignal::new("positie".to_owned());
+    let functie = RwSignal::new(String::new());
+    let gebruik = RwSignal::new(String::new());
     let pagina = RwSignal::new(0_usize);
     let gekozen = Memo::new(move |_| {
         let (zoek, sortering) = (zoek.get().trim().to_lowercase(), sortering.get());
+        let (functie, gebruik) = (functie.get(), gebruik.get());
         apps.with(|lijst| {
             let mut gekozen: Vec<Applicatie> = lijst
                 .iter()
@@ -148,6 +151,17 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                     zoek.is_empty()
                         || a.naam.to_lowercase().contains(&zoek)
                         || a.leverancier.to_lowercase().contains(&zoek)
+                })
+                .filter(|a| {
+                    functie.is_empty()
+                        || a.referentiecomponenten
+                            .iter()
+                            .any(|r| r.as_str() == functie)
+                })
+                .filter(|a| match gebruik.as_str() {
+                    "ja" => !a.ongebruikt(),
+                    "nee" => a.ongebruikt(),
+                    _ => true,
                 })
                 .cloned()
                 .collect();
@@ -195,10 +209,37 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
             )
         }
     };
+    // The functions the landscape fulfils, by name, to filter on.
+    let functies = move || {
+        let mut ids: Vec<String> = apps.with(|lijst| {
+            lijst
+                .iter()
+                .flat_map(|a| {
+                    a.referentiecomponenten
+                        .iter()
+                        .map(|r| r.as_str().to_owned())
+                })
+                .collect()
+        });
+        ids.sort();
+        ids.dedup();
+        let mut paren: Vec<(String, String)> = ids
+            .into_iter()
+            .map(|id| {
+                let naam = referentie.with_value(|lijst| naam_van(lijst, &id));
+                (id, naam)
+            })
+            .collect();
+        paren.sort_by_key(|p| p.1.to_lowercase());
+        paren
+            .into_iter()
+            .map(|(id, naam)| view! { <option value=id>{naam}</option> })
+            .collect_view()
+    };
     let export = format!("/api/v1/gemeenten/{code}/applicaties/export");
     let gemeente = GemeenteCode::parse(&code).ok();
     view! {
-        <p class="utrecht-paragraph">
+        <p class="utrecht-paragraph" id="landschap-aantal" aria-live="polite">
             {aantal}
             <a class="utrecht-link" href=export download="">"Exporteren als CSV"</a>
         </p>
@@ -208,6 +249,23 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                 <label class="utrecht-form-label" for="landschap-zoek">"Zoek op naam of leverancier"</label>
                 <input class="utrecht-textbox" id="landschap-zoek" type="search" prop:value=move || zoek.get()
                     on:input=move |ev| { zoek.set(event_target_value(&ev)); pagina.set(0); } />
+            </div>
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="landschap-functie">"Functie"</label>
+                <select class="utrecht-select" id="landschap-functie"
+                    on:change=move |ev| { functie.set(event_target_value(&ev)); pagina.set(0); }>
+                    <option value="">"Alle"</option>
+                    {functies}
+                </select>
+            </div>
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="landschap-gebruik">"In gebruik"</label>
+                <select class="utrecht-select" id="landschap-gebruik"
+                    on:change=move |ev| { gebruik.set(event_target_value(&ev)); pagina.set(0); }>
+                    <option value="">"Alle"</option>
+                    <option value="ja">"In gebruik"</option>
+                    <option value="nee">"Niet in gebruik"</option>
+                </select>
             </div>
             <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="landschap-sortering">"Sorteer op"</label>

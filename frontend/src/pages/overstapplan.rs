@@ -120,9 +120,9 @@ pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl 
         <h2 class="utrecht-heading-2">"Per applicatie"</h2>
         <Werklijst rijen plan=plan.clone() basis=basis.clone() />
         <h2 class="utrecht-heading-2">"Ongebruikt"</h2>
-        <Afschaffingen id="ongebruikt" lijst=plan.ongebruikt.clone() namen=b.applicaties.clone() />
+        <Afschaffingen id="ongebruikt" label="Ongebruikte applicaties" lijst=plan.ongebruikt.clone() namen=b.applicaties.clone() />
         <h2 class="utrecht-heading-2">"Overbodig"</h2>
-        <Afschaffingen id="overbodig" lijst=plan.overbodig.clone() namen=b.applicaties.clone() />
+        <Afschaffingen id="overbodig" label="Overbodige applicaties" lijst=plan.overbodig.clone() namen=b.applicaties.clone() />
         <h2 class="utrecht-heading-2">"Besparing per jaar"</h2>
         <Besparingsgrafiek
             besparing=plan.besparing_per_jaar.clone()
@@ -232,6 +232,8 @@ impl Planregel {
 #[component]
 fn Afschaffingen(
     id: &'static str,
+    /// What the list holds, for a screen reader.
+    label: &'static str,
     lijst: Vec<Afschaffing>,
     namen: Vec<domain::Applicatie>,
 ) -> impl IntoView {
@@ -260,7 +262,7 @@ fn Afschaffingen(
         })
         .collect_view();
     view! {
-        <Schuifvlak label="Applicaties die weg kunnen">
+        <Schuifvlak label=label>
             <table class="utrecht-table utrecht-table--html-table" id=id>
                 <caption class="utrecht-table__caption">
                     {format!("{} applicaties, samen {} per jaar", lijst.len(), bedrag(totaal))}

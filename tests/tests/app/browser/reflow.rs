@@ -1,8 +1,9 @@
-//! WCAG 1.4.10 reflow in Chromium: at 320 CSS px wide (a phone, and 1280 px at 400 %
-//! zoom) and at 683 px (1366 px at 200 % zoom) no page scrolls sideways; what is wider
-//! than the screen (a table, the heatmap, the Routekaart) scrolls inside its own
-//! region (axe-core checks elsewhere that each such region is reachable by keyboard). Every page is checked logged in as a member of a gemeente
-//! with a 300-applicatie landscape, so the longest lists are there.
+//! WCAG 1.4.10 reflow and axe-core on every page in Chromium, logged in as a member of
+//! a gemeente with a 300-applicatie landscape, so the longest lists are there. At 320 CSS
+//! px wide (1280 px at 400 % zoom), 375 px (a phone), 683 px (1366 px at 200 % zoom) and
+//! 1366 px (a laptop) no page scrolls sideways: what is wider than the screen (a table,
+//! the heatmap, the Routekaart) scrolls inside its own region, and axe-core, run at 375
+//! and 1366 px, checks that each such region is reachable by keyboard.
 
 use chrono::Utc;
 use serde_json::Value;
@@ -45,7 +46,8 @@ const UITSTEKERS: &str = "
 ";
 
 #[tokio::test]
-async fn no_page_scrolls_sideways_at_320_px_or_at_200_percent_zoom() {
+async fn every_page_reflows_from_320_px_to_200_percent_zoom_and_passes_axe_on_a_phone_and_a_laptop()
+{
     let app = spawn_app().await;
     let db = Db::connect(&app.database_url).await.expect("db");
     let codes = vul_vanaf(&db, 3, 300, Utc::now().date_naive()).await;
@@ -70,7 +72,7 @@ async fn no_page_scrolls_sideways_at_320_px_or_at_200_percent_zoom() {
         format!("/gemeenten/{code}/audit"),
     ];
     let mut fouten = Vec::new();
-    for breedte in [320_u32, 683] {
+    for breedte in [320_u32, 375, 683, 1366] {
         browser
             .client
             .set_window_size(breedte, 900)
@@ -97,6 +99,12 @@ async fn no_page_scrolls_sideways_at_320_px_or_at_200_percent_zoom() {
                             .join(", "))
                         .unwrap_or_default()
                 ));
+            }
+            // axe-core on a phone and on a laptop.
+            if breedte == 375 || breedte == 1366 {
+                browser
+                    .assert_toegankelijk(&format!("{pad} at {breedte} px"))
+                    .await;
             }
         }
     }

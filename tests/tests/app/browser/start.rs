@@ -155,3 +155,84 @@ async fn a_member_lands_on_the_work_list_and_reaches_the_next_notice_deadline_in
     leeg.schermafdruk("start-leeg").await;
     leeg.sluit().await;
 }
+
+#[tokio::test]
+async fn the_landscape_of_300_filters_by_function_and_use_and_pages() {
+    let app = crate::helpers::spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let codes = crate::landelijk::vul_vanaf(&db, 1, 300, chrono::Utc::now().date_naive()).await;
+    let code = &codes[0];
+    maak_account(&app, "ib@gemeente.nl", "een lang wachtwoord", code).await;
+    let browser = Browser::start().await;
+    browser
+        .log_in(&app, "ib@gemeente.nl", "een lang wachtwoord")
+        .await;
+    browser
+        .open(&app, &format!("/gemeenten/{code}/landschap"))
+        .await;
+    assert!(
+        browser
+            .tekst("#landschap-aantal")
+            .await
+            .starts_with("300 applicaties; pagina 1 van 6."),
+        "50 a page"
+    );
+    // Only what is not in use: every row says so.
+    browser
+        .client
+        .find(Locator::Css("#landschap-gebruik option[value=nee]"))
+        .await
+        .expect("the choice")
+        .click()
+        .await
+        .expect("chosen");
+    let telling = browser
+        .wacht_op_tekst("#landschap-aantal", " van 300")
+        .await;
+    let ongebruikt: usize = telling
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!((1..300).contains(&ongebruikt), "{telling}");
+    let cellen = browser
+        .client
+        .find_all(Locator::Css("#landschap tbody td:nth-child(8)"))
+        .await
+        .expect("cells");
+    assert_eq!(cellen.len(), ongebruikt.min(50));
+    for cel in cellen {
+        assert_eq!(cel.text().await.expect("text"), "nee");
+    }
+    // Back to all, then one function by name: the list narrows to rows that name it.
+    browser
+        .client
+        .find(Locator::Css("#landschap-gebruik option[value='']"))
+        .await
+        .expect("the choice")
+        .click()
+        .await
+        .expect("chosen");
+    browser
+        .wacht_op_tekst("#landschap-aantal", "300 applicaties")
+        .await;
+    let optie = browser
+        .client
+        .find(Locator::Css("#landschap-functie option:nth-child(2)"))
+        .await
+        .expect("a function");
+    let functie = optie.text().await.expect("name");
+    optie.click().await.expect("chosen");
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(10))
+        .for_element(Locator::XPath(&format!(
+            "//table[@id='landschap']/tbody[count(tr) > 0 and count(tr) = count(tr[contains(td[2], \"{functie}\")])]"
+        )))
+        .await
+        .expect("every row names the function");
+    browser.assert_toegankelijk("landschap gefilterd").await;
+    browser.schermafdruk("landschap-gefilterd").await;
+    browser.sluit().await;
+}
