@@ -30,6 +30,9 @@ pub struct Config {
     /// (`GRONDPLAN_PROXIES`, comma separated IP addresses; default none: the address
     /// of the connection is the client's).
     pub proxies: Vec<IpAddr>,
+    /// The identity providers people sign in through (`GRONDPLAN_OIDC`: a JSON list, or
+    /// the path of a file holding one; README). Default: none, password login only.
+    pub oidc: Vec<crate::toegang::oidc::Aanbieder>,
 }
 
 /// The SQLite file used when `DATABASE_URL` is not set.
@@ -99,6 +102,18 @@ impl Config {
                     .with_context(|| format!("GRONDPLAN_PROXIES: '{p}' is geen IP-adres"))
             })
             .collect::<anyhow::Result<_>>()?;
+        let oidc = match lookup("GRONDPLAN_OIDC").filter(|w| !w.trim().is_empty()) {
+            None => Vec::new(),
+            Some(json) if json.trim_start().starts_with('[') => {
+                crate::toegang::oidc::lees_aanbieders(&json)?
+            }
+            Some(pad) => {
+                let json = std::fs::read_to_string(&pad)
+                    .with_context(|| format!("GRONDPLAN_OIDC: {pad} is niet te lezen"))?;
+                crate::toegang::oidc::lees_aanbieders(&json)
+                    .with_context(|| format!("GRONDPLAN_OIDC: {pad}"))?
+            }
+        };
         Ok(Self {
             addr,
             database_url,
@@ -107,6 +122,7 @@ impl Config {
             demo,
             publieke_url,
             proxies,
+            oidc,
         })
     }
 
@@ -127,6 +143,7 @@ impl Config {
             demo,
             publieke_url: None,
             proxies: Vec::new(),
+            oidc: Vec::new(),
         }
     }
 

@@ -49,6 +49,8 @@ pub struct AppState {
     pub beveiliging: Arc<beveiliging::Beveiliging>,
     /// The landelijk beeld this instance computed, kept under the data version it read.
     pub landelijk: taken::landelijk_beeld::Berekeningen,
+    /// The identity providers people sign in through, and what was read from them.
+    pub oidc: Arc<toegang::oidc::Oidc>,
 }
 
 /// Connects to the database, brings the schema up to date, loads reference and demo data
@@ -81,6 +83,17 @@ pub fn app(db: Db, config: &Config) -> Router {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
+    let oidc = Arc::new(
+        toegang::oidc::Oidc::nieuw(
+            config.oidc.clone(),
+            config
+                .publieke_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{}", config.addr)),
+        )
+        .expect("an HTTP client without TLS settings of its own builds"),
+    );
+    let knoppen = frontend::server_fns::sessie::Inlogknoppen(oidc.knoppen());
     let state = AppState {
         db: db.clone(),
         leptos_options: leptos_options.clone(),
@@ -88,6 +101,7 @@ pub fn app(db: Db, config: &Config) -> Router {
         hashwerk: toegang::sessie::Hashwerk::default(),
         beveiliging: beveiliging::Beveiliging::uit(config),
         landelijk: taken::landelijk_beeld::Berekeningen::default(),
+        oidc: Arc::clone(&oidc),
     };
     let klok = db.klok();
     let gegevens: Arc<dyn PubliekeGegevens> = Arc::new(db.clone());
@@ -100,6 +114,7 @@ pub fn app(db: Db, config: &Config) -> Router {
     let auditlezer: Arc<dyn domain::ports::Auditlezer> = Arc::new(db);
     let context = move || {
         beveiliging::geef_nonce();
+        provide_context(knoppen.clone());
         provide_context(Arc::clone(&klok));
         provide_context(Arc::clone(&landschappen));
         provide_context(Arc::clone(&landelijk));
@@ -117,6 +132,8 @@ pub fn app(db: Db, config: &Config) -> Router {
             "/uitloggen",
             axum::routing::post(toegang::sessie::uitloggen),
         )
+        .route("/inloggen/oidc/{naam}", get(toegang::oidc::begin))
+        .route("/inloggen/oidc/{naam}/terug", get(toegang::oidc::terug))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || frontend::shell(options.clone())

@@ -8,6 +8,7 @@
 
 mod aanvrager;
 pub mod geheim;
+pub mod oidc;
 pub mod paginastatus;
 /// The proofs of a right live with the rules.
 pub use domain::toegang::recht;

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::server_fns::sessie::inlogknoppen_ophalen;
+
 /// The message for a `fout` code, and whether it concerns the e-mail field (else the
 /// password field or the form as a whole).
 pub fn melding(fout: &str) -> Option<(&'static str, Veld)> {
@@ -29,6 +31,30 @@ pub fn melding(fout: &str) -> Option<(&'static str, Veld)> {
         )),
         "herkomst" => Some((
             "Dit formulier kwam niet van Grondplan zelf. Probeer het opnieuw.",
+            Veld::Formulier,
+        )),
+        "oidc-onbekend" => Some((
+            "Deze organisatie kent Grondplan niet. Kies hieronder uw organisatie.",
+            Veld::Formulier,
+        )),
+        "oidc-onbereikbaar" => Some((
+            "De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw.",
+            Veld::Formulier,
+        )),
+        "oidc-geweigerd" => Some((
+            "Uw organisatie heeft het inloggen niet toegestaan. Vraag uw beheerder om toegang tot Grondplan.",
+            Veld::Formulier,
+        )),
+        "oidc-verlopen" => Some((
+            "Het inloggen duurde te lang of was al afgerond. Probeer het opnieuw.",
+            Veld::Formulier,
+        )),
+        "oidc-ongeldig" => Some((
+            "Het antwoord van de inlogdienst klopte niet; u bent niet ingelogd. Probeer het opnieuw of meld het uw beheerder.",
+            Veld::Formulier,
+        )),
+        "oidc-email-bezet" => Some((
+            "Er is al een account met uw e-mailadres. Vraag de beheerder van Grondplan om het aan uw organisatie te koppelen.",
             Veld::Formulier,
         )),
         _ => None,
@@ -60,6 +86,7 @@ pub enum Veld {
 #[component]
 pub fn InloggenPagina() -> impl IntoView {
     let query = use_query_map();
+    let knoppen = OnceResource::new(inlogknoppen_ophalen());
     let (fout, email, wacht) = query.with_untracked(|q| {
         (
             q.get("fout").unwrap_or_default(),
@@ -112,6 +139,29 @@ pub fn InloggenPagina() -> impl IntoView {
             "de regie van de VNG beheert de Routekaart en de catalogus."
         </p>
         {foutmelding("formulier-fout", formulier_fout)}
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let knoppen = knoppen.await.map(|k| k.0).unwrap_or_default();
+                (!knoppen.is_empty()).then(|| view! {
+                    <section class="gp-inlogdiensten" aria-labelledby="inlogdiensten-kop">
+                        <h2 class="utrecht-heading-2" id="inlogdiensten-kop">"Via uw organisatie"</h2>
+                        <ul class="gp-knoppenlijst">
+                            {knoppen.into_iter().map(|(naam, label)| view! {
+                                <li>
+                                    // rel=external: a full page load, for the server to send
+                                    // the browser on to the provider.
+                                    <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+                                        href=format!("/inloggen/oidc/{naam}") rel="external">
+                                        {format!("Inloggen met {label}")}
+                                    </a>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        <h2 class="utrecht-heading-2">"Met e-mailadres en wachtwoord"</h2>
+                    </section>
+                })
+            })}
+        </Suspense>
         <form class="gp-formulier" method="post" action="/inloggen">
             <div class=veldklasse(email_ongeldig)>
                 <div class="utrecht-form-field__label">

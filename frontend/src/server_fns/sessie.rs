@@ -46,3 +46,17 @@ pub fn regie_csrf(wie: &Wie) -> Option<String> {
         .filter(|a| a.gemeente.is_none())
         .map(|a| a.csrf.clone())
 }
+
+/// The identity providers one may sign in through, as (naam, label): the server puts
+/// them in the context of every request (`GRONDPLAN_OIDC`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Inlogknoppen(pub Vec<(String, String)>);
+
+/// The identity providers for the login page's buttons; none without any configured.
+///
+/// # Errors
+/// Never in practice: the list is the server's configuration.
+#[server(prefix = "/fn", endpoint = "inlogknoppen")]
+pub async fn inlogknoppen_ophalen() -> Result<Inlogknoppen, ServerFnError> {
+    Ok(use_context::<Inlogknoppen>().unwrap_or_default())
+}

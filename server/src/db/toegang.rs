@@ -14,8 +14,8 @@ pub struct Account {
     pub email: String,
     /// Argon2id PHC string.
     pub wachtwoord_hash: String,
-    rol: String,
-    gemeente_code: Option<String>,
+    pub(super) rol: String,
+    pub(super) gemeente_code: Option<String>,
 }
 
 /// A live session: who, its CSRF token, and a member's gemeente by name.
@@ -444,3 +444,145 @@ impl Db {
             .transpose()
     }
 }
+
+/// A sign-in under way, as [`Db::neem_oidc_aanvraag`] gives it back once.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OidcAanvraag {
+    /// The provider it was started at.
+    pub aanbieder: String,
+    /// The nonce the ID token must carry.
+    pub nonce: String,
+    /// The PKCE verifier of the code challenge sent.
+    pub pkce_verifier: String,
+    /// Until when it may be finished.
+    pub verloopt_op: i64,
+}
+
+impl Db {
+    // Signing in through OpenID Connect: the sign-ins under way (so that any instance can
+    // finish what another started) and who a person is at a provider.
+
+    /// Keeps a sign-in under way, by the SHA-256 of its state; expired ones go at the
+    /// same time (no background job).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn bewaar_oidc_aanvraag(
+        &self,
+        state_hash: &str,
+        aanvraag: &OidcAanvraag,
+        nu: i64,
+    ) -> Result<(), DbFout> {
+        sqlx::query("DELETE FROM oidc_aanvragen WHERE verloopt_op < $1")
+            .bind(nu)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query(
+            "INSERT INTO oidc_aanvragen (state_hash, aanbieder, nonce, pkce_verifier, verloopt_op) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(state_hash)
+        .bind(&aanvraag.aanbieder)
+        .bind(&aanvraag.nonce)
+        .bind(&aanvraag.pkce_verifier)
+        .bind(aanvraag.verloopt_op)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Takes the sign-in under way with this state: it is deleted, so a state (and its
+    /// nonce) works once. `None` for an unknown, used or expired one.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn neem_oidc_aanvraag(
+        &self,
+        state_hash: &str,
+        nu: i64,
+    ) -> Result<Option<OidcAanvraag>, DbFout> {
+        let aanvraag: Option<OidcAanvraag> = sqlx::query_as(
+            "DELETE FROM oidc_aanvragen WHERE state_hash = $1 \
+             RETURNING aanbieder, nonce, pkce_verifier, verloopt_op",
+        )
+        .bind(state_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(aanvraag.filter(|a| a.verloopt_op >= nu))
+    }
+
+    /// The enabled account of the person `sub` at provider `aanbieder`.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn account_van_identiteit(
+        &self,
+        aanbieder: &str,
+        sub: &str,
+    ) -> Result<Option<Account>, DbFout> {
+        Ok(sqlx::query_as::<_, Account>(
+            "SELECT g.id, g.email, g.wachtwoord_hash, g.rol, g.gemeente_code FROM identiteiten i \
+             JOIN gebruikers g ON g.id = i.gebruiker_id \
+             WHERE i.aanbieder = $1 AND i.sub = $2 AND g.uitgeschakeld_op IS NULL",
+        )
+        .bind(aanbieder)
+        .bind(sub)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Makes the account of the person `sub` at `aanbieder`, with no password (it signs
+    /// in only through the provider), and links it, in one transaction.
+    ///
+    /// # Errors
+    /// [`DbFout::Bestaat`] when the e-mail address belongs to another account, or a
+    /// database error; nothing is stored then.
+    pub async fn maak_identiteit(
+        &self,
+        aanbieder: &str,
+        sub: &str,
+        email: &str,
+        rol: Toegangsrol,
+        gemeente: Option<&GemeenteCode>,
+        nu: i64,
+    ) -> Result<Account, DbFout> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let email = email.trim().to_lowercase();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO gebruikers (id, email, wachtwoord_hash, rol, gemeente_code, aangemaakt_op) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&id)
+        .bind(&email)
+        .bind(ZONDER_WACHTWOORD)
+        .bind(rol.als_tekst())
+        .bind(gemeente.map(GemeenteCode::as_str))
+        .bind(nu)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| DbFout::uit_unieke_sleutel(e, format!("er is al een account voor {email}")))?;
+        sqlx::query(
+            "INSERT INTO identiteiten (aanbieder, sub, gebruiker_id, aangemaakt_op) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(aanbieder)
+        .bind(sub)
+        .bind(&id)
+        .bind(nu)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Account {
+            id,
+            email,
+            wachtwoord_hash: ZONDER_WACHTWOORD.to_owned(),
+            rol: rol.als_tekst().to_owned(),
+            gemeente_code: gemeente.map(|g| g.as_str().to_owned()),
+        })
+    }
+}
+
+/// The password hash of an account that signs in only through its provider: no PHC
+/// string, so no password ever verifies against it.
+pub const ZONDER_WACHTWOORD: &str = "!oidc";

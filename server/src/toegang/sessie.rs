@@ -99,7 +99,7 @@ fn zelfde_herkomst(headers: &HeaderMap) -> bool {
         .is_some_and(|(_, rest)| rest == host)
 }
 
-fn terug_naar_inloggen(fout: &str, email: &str) -> Response {
+pub(crate) fn terug_naar_inloggen(fout: &str, email: &str) -> Response {
     let email: String = url_codeer(email);
     Redirect::to(&format!("/inloggen?fout={fout}&email={email}")).into_response()
 }
@@ -260,13 +260,24 @@ pub async fn inloggen(
         return terug_naar_inloggen("storing", &email);
     }
     tracing::info!(email, %client, "ingelogd");
+    binnen(&state, jar, &account, sleutel)
+}
+
+/// The answer to a login that started the session with key `sleutel`: its cookie, and
+/// on to where the account starts (a member on its gemeente's start page, what to do
+/// now; regie on the Routekaart).
+pub(crate) fn binnen(
+    state: &AppState,
+    jar: CookieJar,
+    account: &crate::db::toegang::Account,
+    sleutel: String,
+) -> Response {
     let cookie = Cookie::build((SESSIECOOKIE, sleutel))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
         .secure(state.beveiliging.via_https)
         .build();
-    // A member lands on its gemeente's start page (what to do now), regie on the Routekaart.
     let bestemming = match account.actor() {
         Ok(Actor::Lid { gemeente, .. }) => format!("/gemeenten/{gemeente}"),
         _ => "/".to_owned(),

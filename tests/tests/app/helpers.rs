@@ -127,6 +127,39 @@ async fn start(
     demo: bool,
     klok: std::sync::Arc<dyn domain::ports::Klok>,
 ) -> TestApp {
+    start_met(database_url, tijdelijk, demo, klok, |_, _| {}).await
+}
+
+/// Starts the server with the demo data and the identity providers `aanbieders` gives
+/// for the server's own address (to register its redirect URIs with them first).
+pub async fn spawn_app_met_aanbieders(
+    aanbieders: impl FnOnce(&str) -> Vec<server::toegang::oidc::Aanbieder>,
+) -> TestApp {
+    let (database_url, tijdelijk) = verse_database().await;
+    start_met(
+        database_url,
+        tijdelijk,
+        true,
+        server::klok::systeem(),
+        |config, adres| {
+            config.publieke_url = Some(adres.to_owned());
+            config.oidc = aanbieders(adres);
+        },
+    )
+    .await
+}
+
+async fn start_met(
+    database_url: String,
+    tijdelijk: Option<tempfile::TempDir>,
+    demo: bool,
+    klok: std::sync::Arc<dyn domain::ports::Klok>,
+    instellen: impl FnOnce(&mut Config, &str),
+) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("free port");
+    let adres = format!("http://{}", listener.local_addr().expect("bound"));
     let mut config = Config::lokaal(
         "127.0.0.1:0".parse().expect("valid address"),
         database_url.clone(),
@@ -137,13 +170,10 @@ async fn start(
     // The tests play several clients from one machine: this address is the proxy, so an
     // X-Forwarded-For header names the client (tests without it are 127.0.0.1).
     config.proxies = vec![std::net::Ipv4Addr::LOCALHOST.into()];
+    instellen(&mut config, &adres);
     let app = server::bouw_met_klok(&config, klok)
         .await
         .expect("the app builds");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("free port");
-    let adres = format!("http://{}", listener.local_addr().expect("bound"));
     tokio::spawn(async move {
         axum::serve(
             listener,
@@ -190,5 +220,46 @@ pub async fn verse_database() -> (String, Option<tempfile::TempDir>) {
             let url = format!("sqlite://{}", map.path().join("grondplan.db").display());
             (url, Some(map))
         }
+    }
+}
+
+/// An OpenID provider for the sign-in tests: npm `oidc-provider` (OpenID Certified,
+/// installed in tests/node_modules), run by tests/oidc/aanbieder.mjs on a free port with
+/// the `clients` given. It stops when this is dropped.
+pub struct Identiteitsaanbieder {
+    /// Its issuer URL.
+    pub issuer: String,
+    proces: std::process::Child,
+}
+
+impl Identiteitsaanbieder {
+    /// Starts one with these clients (oidc-provider's client metadata, as JSON).
+    pub fn start(clients: &serde_json::Value) -> Self {
+        use std::io::BufRead as _;
+        let mut proces = std::process::Command::new("node")
+            .arg(werkmap().join("tests/oidc/aanbieder.mjs"))
+            .arg(serde_json::json!({ "clients": clients }).to_string())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("node runs tests/oidc/aanbieder.mjs (npm ci --prefix tests)");
+        let uit = proces.stdout.take().expect("its output");
+        let mut regels = std::io::BufReader::new(uit).lines();
+        let issuer = regels
+            .by_ref()
+            .map_while(Result::ok)
+            .find_map(|regel| regel.strip_prefix("klaar ").map(str::to_owned))
+            .expect("the provider says where it listens");
+        // What it prints later is read and dropped: a closed pipe would stop it.
+        std::thread::spawn(move || regels.for_each(drop));
+        Self { issuer, proces }
+    }
+}
+
+impl Drop for Identiteitsaanbieder {
+    fn drop(&mut self) {
+        // Already gone is as good as stopped.
+        let _ = self.proces.kill();
+        let _ = self.proces.wait();
     }
 }

@@ -54,6 +54,10 @@ const GEPUBLICEERD: &[(&str, &str)] = &[
         "0009_beveiliging.sql",
         "15907fd3f5898236f7453bb4b7da7c1a5b045d0f15300655667a6c3c15b2dfaacc2da7bbfe9021644cf717131eefd4a0",
     ),
+    (
+        "0010_oidc.sql",
+        "3e9fc58e71e7a29913ff5032260ef8aa227d49c92862403a16ab7abdf18e31b5555e3df1a88bc06fc3474661099a98e5",
+    ),
 ];
 
 fn migratiemap() -> PathBuf {

@@ -1,0 +1,482 @@
+//! Signing in through a gemeente's own identity provider: an OpenID Connect relying
+//! party after the NL GOV Assurance profile (docs/security.md), with the `openidconnect`
+//! crate doing the protocol and the token checks.
+//!
+//! - Only the authorization code flow, with PKCE (S256), a `state` and a `nonce` of 128
+//!   random bits each, and the exact redirect URI `{publieke url}/inloggen/oidc/{naam}/terug`.
+//! - What the sign-in needs when the person comes back (the provider, the nonce, the PKCE
+//!   verifier) is kept in the database under the SHA-256 of the state, for ten minutes
+//!   and once: any instance finishes what another started, and a state or nonce cannot
+//!   be replayed.
+//! - The provider's configuration and keys come from its discovery document; an ID token
+//!   signed with a key (`kid`) not in the keys read before makes the keys be read again
+//!   once, so a rotated key is accepted and a key the provider dropped is not.
+//! - The ID token is checked by `openidconnect`: signature (RS256 or PS256), `iss`,
+//!   `aud`, `azp` (with several audiences), `exp` and the `nonce`.
+//! - A person is who they are at the provider: (provider, `sub`), never an e-mail
+//!   address. The first sign-in makes an account with the provider's rol and gemeente.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use domain::GemeenteCode;
+use domain::toegang::Toegangsrol;
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreJwsSigningAlgorithm, CoreProviderMetadata,
+};
+use openidconnect::{
+    AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IssuerUrl,
+    Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, SignatureVerificationError,
+    TokenResponse as _,
+};
+use serde::Deserialize;
+use tokio::sync::Mutex;
+
+use super::geheim::{nieuw_geheim, sha256_hex};
+use super::sessie::{SESSIEDUUR_MICROS, binnen, terug_naar_inloggen};
+use crate::AppState;
+use crate::db::toegang::OidcAanvraag;
+
+/// How long a sign-in may take at the provider.
+const AANVRAAG_MICROS: i64 = 10 * 60 * 1_000_000;
+
+/// How long a provider's discovery document and keys are used before they are read again.
+const METADATA_GELDIG: Duration = Duration::from_secs(3600);
+
+/// The longest `code` or `state` accepted back from a provider.
+const MAX_PARAMETER: usize = 2_048;
+
+/// One identity provider, as configured (`GRONDPLAN_OIDC`, a JSON list; README).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Aanbieder {
+    /// In the URLs: `/inloggen/oidc/{naam}`; lower-case letters, digits and dashes.
+    pub naam: String,
+    /// On the button: "Inloggen met {label}".
+    pub label: String,
+    /// The issuer, whose `/.well-known/openid-configuration` is read.
+    pub issuer: String,
+    /// Grondplan's client id at the provider.
+    pub client_id: String,
+    /// The client secret (`client_secret_basic`).
+    pub client_secret: String,
+    /// The rol everyone who signs in here gets.
+    pub rol: Toegangsrol,
+    /// For rol `gemeente`: the gemeente everyone who signs in here belongs to.
+    #[serde(default)]
+    pub gemeente: Option<GemeenteCode>,
+}
+
+impl Aanbieder {
+    fn controleer(&self) -> anyhow::Result<()> {
+        let naam = &self.naam;
+        if naam.is_empty()
+            || naam.len() > 40
+            || !naam
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            bail!("aanbieder '{naam}': de naam is 1 tot 40 kleine letters, cijfers of streepjes");
+        }
+        IssuerUrl::new(self.issuer.clone())
+            .with_context(|| format!("aanbieder '{naam}': issuer is geen URL"))?;
+        match (self.rol, &self.gemeente) {
+            (Toegangsrol::Gemeente, None) => {
+                bail!("aanbieder '{naam}': rol gemeente vraagt een gemeente, zoals \"GM0344\"")
+            }
+            (Toegangsrol::Regie, Some(_)) => {
+                bail!("aanbieder '{naam}': rol regie hoort bij geen gemeente")
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Reads the providers from the JSON text of `GRONDPLAN_OIDC`.
+///
+/// # Errors
+/// Text that is no list of providers, or a provider that breaks a rule (named).
+pub fn lees_aanbieders(json: &str) -> anyhow::Result<Vec<Aanbieder>> {
+    let aanbieders: Vec<Aanbieder> =
+        serde_json::from_str(json).context("GRONDPLAN_OIDC is geen lijst van aanbieders")?;
+    for (i, a) in aanbieders.iter().enumerate() {
+        a.controleer()?;
+        if aanbieders[..i].iter().any(|b| b.naam == a.naam) {
+            bail!("aanbieder '{}' staat er twee keer in", a.naam);
+        }
+    }
+    Ok(aanbieders)
+}
+
+/// The providers of this service and what it read from them (a cache: any instance reads
+/// them itself).
+pub struct Oidc {
+    aanbieders: Vec<Aanbieder>,
+    /// Where people reach the service, for the redirect URI.
+    publieke_url: String,
+    http: openidconnect::reqwest::Client,
+    metadata: Mutex<HashMap<String, (Arc<CoreProviderMetadata>, Instant)>>,
+}
+
+impl Oidc {
+    /// For `aanbieders`, reached back at `publieke_url`.
+    ///
+    /// # Errors
+    /// When the HTTP client cannot be made.
+    pub fn nieuw(aanbieders: Vec<Aanbieder>, publieke_url: String) -> anyhow::Result<Self> {
+        let http = openidconnect::reqwest::ClientBuilder::new()
+            // No redirects: a provider's answer is taken as it is (SSRF).
+            .redirect(openidconnect::reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(10))
+            .build()
+            .context("de HTTP-client voor OpenID Connect")?;
+        Ok(Self {
+            aanbieders,
+            publieke_url,
+            http,
+            metadata: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The providers, as (naam, label), for the login page.
+    pub fn knoppen(&self) -> Vec<(String, String)> {
+        self.aanbieders
+            .iter()
+            .map(|a| (a.naam.clone(), a.label.clone()))
+            .collect()
+    }
+
+    fn aanbieder(&self, naam: &str) -> Option<&Aanbieder> {
+        self.aanbieders.iter().find(|a| a.naam == naam)
+    }
+
+    /// The provider's discovery document and keys, read again when older than an hour
+    /// or when `opnieuw`.
+    async fn metadata(
+        &self,
+        aanbieder: &Aanbieder,
+        opnieuw: bool,
+    ) -> anyhow::Result<Arc<CoreProviderMetadata>> {
+        let mut cache = self.metadata.lock().await;
+        if !opnieuw
+            && let Some((metadata, gelezen)) = cache.get(&aanbieder.naam)
+            && gelezen.elapsed() < METADATA_GELDIG
+        {
+            return Ok(Arc::clone(metadata));
+        }
+        let issuer = IssuerUrl::new(aanbieder.issuer.clone())?;
+        let metadata = Arc::new(
+            CoreProviderMetadata::discover_async(issuer, &self.http)
+                .await
+                .with_context(|| format!("de discovery van '{}'", aanbieder.naam))?,
+        );
+        cache.insert(
+            aanbieder.naam.clone(),
+            (Arc::clone(&metadata), Instant::now()),
+        );
+        Ok(metadata)
+    }
+
+    fn terug_url(&self, aanbieder: &Aanbieder) -> anyhow::Result<RedirectUrl> {
+        Ok(RedirectUrl::new(format!(
+            "{}/inloggen/oidc/{}/terug",
+            self.publieke_url, aanbieder.naam
+        ))?)
+    }
+}
+
+/// Why a sign-in through a provider ends on the login page: the `fout` code the page
+/// explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Afloop {
+    /// No provider by that name.
+    Onbekend,
+    /// The provider cannot be reached or answers nonsense.
+    Onbereikbaar,
+    /// The provider refused (the person cancelled, or may not).
+    Geweigerd,
+    /// No sign-in under way with this state: expired, used, or never started here.
+    Verlopen,
+    /// The code or the ID token does not hold.
+    Ongeldig,
+    /// The e-mail address belongs to another account.
+    EmailBezet,
+    /// Storage failed.
+    Storing,
+}
+
+impl Afloop {
+    fn naar_inloggen(self) -> Response {
+        let code = match self {
+            Self::Onbekend => "oidc-onbekend",
+            Self::Onbereikbaar => "oidc-onbereikbaar",
+            Self::Geweigerd => "oidc-geweigerd",
+            Self::Verlopen => "oidc-verlopen",
+            Self::Ongeldig => "oidc-ongeldig",
+            Self::EmailBezet => "oidc-email-bezet",
+            Self::Storing => "storing",
+        };
+        terug_naar_inloggen(code, "")
+    }
+}
+
+/// `GET /inloggen/oidc/{naam}`: starts a sign-in at the provider.
+pub async fn begin(State(state): State<AppState>, Path(naam): Path<String>) -> Response {
+    match begin_bij(&state, &naam).await {
+        Ok(url) => Redirect::to(url.as_str()).into_response(),
+        Err(afloop) => afloop.naar_inloggen(),
+    }
+}
+
+async fn begin_bij(state: &AppState, naam: &str) -> Result<openidconnect::url::Url, Afloop> {
+    let oidc = &state.oidc;
+    let aanbieder = oidc.aanbieder(naam).ok_or(Afloop::Onbekend)?;
+    let metadata = oidc.metadata(aanbieder, false).await.map_err(|fout| {
+        tracing::warn!(aanbieder = naam, error = %format!("{fout:#}"), "oidc: discovery");
+        Afloop::Onbereikbaar
+    })?;
+    let client = rp(oidc, aanbieder, &metadata).map_err(|_| Afloop::Onbereikbaar)?;
+    let (uitdaging, verifier) = PkceCodeChallenge::new_random_sha256();
+    let (url, state_token, nonce) = client
+        .authorize_url(
+            CoreAuthenticationFlow::AuthorizationCode,
+            CsrfToken::new_random,
+            Nonce::new_random,
+        )
+        .add_scope(Scope::new("email".into()))
+        .add_scope(Scope::new("profile".into()))
+        .set_pkce_challenge(uitdaging)
+        .url();
+    let nu = state.db.nu_micros();
+    let aanvraag = OidcAanvraag {
+        aanbieder: aanbieder.naam.clone(),
+        nonce: nonce.secret().clone(),
+        pkce_verifier: verifier.secret().clone(),
+        verloopt_op: nu + AANVRAAG_MICROS,
+    };
+    state
+        .db
+        .bewaar_oidc_aanvraag(&sha256_hex(state_token.secret()), &aanvraag, nu)
+        .await
+        .map_err(|fout| {
+            tracing::error!(error = %fout, "oidc: aanvraag niet bewaard");
+            Afloop::Storing
+        })?;
+    Ok(url)
+}
+
+/// What a provider sends the person back with.
+#[derive(Debug, Deserialize)]
+pub struct Antwoord {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// `GET /inloggen/oidc/{naam}/terug`: finishes a sign-in: the state must be one this
+/// service started for this provider, the code is exchanged with its PKCE verifier, the
+/// ID token is checked, and the person's account is found or made.
+pub async fn terug(
+    State(state): State<AppState>,
+    Path(naam): Path<String>,
+    jar: CookieJar,
+    Query(antwoord): Query<Antwoord>,
+) -> Response {
+    match terug_van(&state, &naam, antwoord).await {
+        Ok(account) => {
+            let nu = state.db.nu_micros();
+            let (Ok(sleutel), Ok(csrf)) = (nieuw_geheim(), nieuw_geheim()) else {
+                return Afloop::Storing.naar_inloggen();
+            };
+            if let Err(fout) = state
+                .db
+                .start_sessie(
+                    &account.id,
+                    &sha256_hex(&sleutel),
+                    &csrf,
+                    nu,
+                    nu + SESSIEDUUR_MICROS,
+                )
+                .await
+            {
+                tracing::error!(error = %fout, "oidc: sessie niet opgeslagen");
+                return Afloop::Storing.naar_inloggen();
+            }
+            tracing::info!(aanbieder = naam, "ingelogd via OpenID Connect");
+            binnen(&state, jar, &account, sleutel)
+        }
+        Err(afloop) => {
+            tracing::info!(aanbieder = naam, ?afloop, "oidc: niet ingelogd");
+            afloop.naar_inloggen()
+        }
+    }
+}
+
+async fn terug_van(
+    state: &AppState,
+    naam: &str,
+    antwoord: Antwoord,
+) -> Result<crate::db::toegang::Account, Afloop> {
+    let oidc = &state.oidc;
+    let aanbieder = oidc.aanbieder(naam).ok_or(Afloop::Onbekend)?;
+    let te_lang = |t: &Option<String>| t.as_ref().is_some_and(|t| t.len() > MAX_PARAMETER);
+    if te_lang(&antwoord.code) || te_lang(&antwoord.state) {
+        return Err(Afloop::Ongeldig);
+    }
+    let nu = state.db.nu_micros();
+    // The state is taken first, whatever else came back: it works once.
+    let aanvraag = match &antwoord.state {
+        Some(s) => state
+            .db
+            .neem_oidc_aanvraag(&sha256_hex(s), nu)
+            .await
+            .map_err(|_| Afloop::Storing)?,
+        None => None,
+    };
+    let aanvraag = aanvraag
+        .filter(|a| a.aanbieder == aanbieder.naam)
+        .ok_or(Afloop::Verlopen)?;
+    if antwoord.error.is_some() {
+        return Err(Afloop::Geweigerd);
+    }
+    let code = antwoord.code.ok_or(Afloop::Ongeldig)?;
+    let metadata = oidc
+        .metadata(aanbieder, false)
+        .await
+        .map_err(|_| Afloop::Onbereikbaar)?;
+    let client = rp(oidc, aanbieder, &metadata).map_err(|_| Afloop::Onbereikbaar)?;
+    let tokens = client
+        .exchange_code(AuthorizationCode::new(code))
+        .map_err(|_| Afloop::Onbereikbaar)?
+        .set_pkce_verifier(PkceCodeVerifier::new(aanvraag.pkce_verifier.clone()))
+        .request_async(&oidc.http)
+        .await
+        .map_err(|fout| {
+            tracing::info!(aanbieder = naam, error = %fout, "oidc: code niet ingewisseld");
+            Afloop::Ongeldig
+        })?;
+    let id_token = tokens.id_token().ok_or(Afloop::Ongeldig)?;
+    let nonce = Nonce::new(aanvraag.nonce.clone());
+    let claims = match id_token.claims(&verifier(&client), &nonce) {
+        Ok(claims) => claims.clone(),
+        // A key the provider started using since its keys were read: read them again,
+        // once.
+        Err(ClaimsVerificationError::SignatureVerification(
+            SignatureVerificationError::NoMatchingKey,
+        )) => {
+            let metadata = oidc
+                .metadata(aanbieder, true)
+                .await
+                .map_err(|_| Afloop::Onbereikbaar)?;
+            let client = rp(oidc, aanbieder, &metadata).map_err(|_| Afloop::Onbereikbaar)?;
+            id_token
+                .claims(&verifier(&client), &nonce)
+                .map_err(|fout| ongeldig(naam, &fout))?
+                .clone()
+        }
+        Err(fout) => return Err(ongeldig(naam, &fout)),
+    };
+    let sub = claims.subject().as_str();
+    if let Some(account) = state
+        .db
+        .account_van_identiteit(&aanbieder.naam, sub)
+        .await
+        .map_err(|_| Afloop::Storing)?
+    {
+        return Ok(account);
+    }
+    // The first sign-in: an account with the provider's rol and gemeente.
+    let email = claims
+        .email()
+        .map_or_else(|| format!("{sub}@{}", aanbieder.naam), |e| e.to_string());
+    state
+        .db
+        .maak_identiteit(
+            &aanbieder.naam,
+            sub,
+            &email,
+            aanbieder.rol,
+            aanbieder.gemeente.as_ref(),
+            nu,
+        )
+        .await
+        .map_err(|fout| match fout {
+            crate::db::DbFout::Bestaat(_) => Afloop::EmailBezet,
+            _ => Afloop::Storing,
+        })
+}
+
+fn ongeldig(naam: &str, fout: &ClaimsVerificationError) -> Afloop {
+    tracing::warn!(aanbieder = naam, error = %fout, "oidc: ID-token afgewezen");
+    Afloop::Ongeldig
+}
+
+/// The client of this service at `aanbieder`, as its discovery document describes it.
+type Rp = CoreClient<
+    openidconnect::EndpointSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointMaybeSet,
+    openidconnect::EndpointMaybeSet,
+>;
+
+fn rp(oidc: &Oidc, aanbieder: &Aanbieder, metadata: &CoreProviderMetadata) -> anyhow::Result<Rp> {
+    Ok(CoreClient::from_provider_metadata(
+        metadata.clone(),
+        ClientId::new(aanbieder.client_id.clone()),
+        Some(ClientSecret::new(aanbieder.client_secret.clone())),
+    )
+    .set_redirect_uri(oidc.terug_url(aanbieder)?))
+}
+
+/// The checks of an ID token: those of `openidconnect` (signature, `iss`, `aud`, `azp`,
+/// `exp`, and the nonce given with it), signed with RS256 or PS256.
+fn verifier(client: &Rp) -> openidconnect::core::CoreIdTokenVerifier<'_> {
+    client.id_token_verifier().set_allowed_algs([
+        CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
+        CoreJwsSigningAlgorithm::RsaSsaPssSha256,
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_provider_list_is_read_and_each_rule_is_named() {
+        let goed = r#"[{"naam": "utrecht", "label": "Gemeente Utrecht",
+            "issuer": "https://login.example/utrecht", "clientId": "grondplan",
+            "clientSecret": "geheim", "rol": "gemeente", "gemeente": "GM0344"}]"#;
+        let lijst = lees_aanbieders(goed).expect("valid");
+        assert_eq!(
+            lijst[0].gemeente.as_ref().map(GemeenteCode::as_str),
+            Some("GM0344")
+        );
+        let zonder_gemeente = goed.replace(r#", "gemeente": "GM0344""#, "");
+        assert!(
+            format!(
+                "{:#}",
+                lees_aanbieders(&zonder_gemeente).expect_err("no gemeente")
+            )
+            .contains("rol gemeente vraagt een gemeente")
+        );
+        let dubbel = format!(
+            "[{},{}]",
+            &goed[1..goed.len() - 1],
+            &goed[1..goed.len() - 1]
+        );
+        assert!(
+            format!("{:#}", lees_aanbieders(&dubbel).expect_err("twice")).contains("twee keer")
+        );
+        let vreemd = goed.replace("\"utrecht\"", "\"Utrecht!\"");
+        assert!(lees_aanbieders(&vreemd).is_err());
+        let onbekend_veld = goed.replace("\"rol\"", "\"rollen\"");
+        assert!(lees_aanbieders(&onbekend_veld).is_err());
+    }
+}

@@ -1,0 +1,229 @@
+//! Signing in through a gemeente's own identity provider, in Chromium against a real
+//! OpenID provider (npm oidc-provider, OpenID Certified): two providers, each for its own
+//! gemeente; the person signs in on the provider's own form and lands on the gemeente's
+//! start page; the second time the same account is found (by provider and `sub`).
+
+use std::time::Duration;
+
+use domain::GemeenteCode;
+use domain::toegang::Toegangsrol;
+use fantoccini::Locator;
+use reqwest::StatusCode;
+use serde_json::json;
+use server::toegang::oidc::Aanbieder;
+
+use super::Browser;
+use crate::helpers::{Identiteitsaanbieder, TestApp, spawn_app_met_aanbieders};
+
+/// The app with a provider for Utrecht and one for Amsterdam.
+async fn app_met_twee_aanbieders() -> (TestApp, Vec<Identiteitsaanbieder>) {
+    let mut processen = Vec::new();
+    let app = spawn_app_met_aanbieders(|adres| {
+        [
+            ("utrecht", "Gemeente Utrecht", "GM0344"),
+            ("amsterdam", "Gemeente Amsterdam", "GM0363"),
+        ]
+        .into_iter()
+        .map(|(naam, label, gemeente)| {
+            let geheim = format!("het-geheim-van-{naam}-lang-genoeg-voor-de-aanbieder");
+            let aanbieder = Identiteitsaanbieder::start(&json!([{
+                "client_id": "grondplan",
+                "client_secret": geheim,
+                "redirect_uris": [format!("{adres}/inloggen/oidc/{naam}/terug")],
+            }]));
+            let config = Aanbieder {
+                naam: naam.into(),
+                label: label.into(),
+                issuer: aanbieder.issuer.clone(),
+                client_id: "grondplan".into(),
+                client_secret: geheim,
+                rol: Toegangsrol::Gemeente,
+                gemeente: Some(GemeenteCode::parse(gemeente).expect("code")),
+            };
+            processen.push(aanbieder);
+            config
+        })
+        .collect()
+    })
+    .await;
+    (app, processen)
+}
+
+/// Signs in as `login` on the provider's own development form, and agrees.
+async fn bij_de_aanbieder(browser: &Browser, login: &str) {
+    let wacht = |css: &'static str| async move {
+        match browser
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+        {
+            Ok(element) => element,
+            Err(fout) => panic!(
+                "{css} at the provider: {fout}; at {:?}:\n{}",
+                browser.client.current_url().await.map(|u| u.to_string()),
+                browser
+                    .client
+                    .source()
+                    .await
+                    .unwrap_or_default()
+                    .chars()
+                    .take(2_000)
+                    .collect::<String>()
+            ),
+        }
+    };
+    wacht("input[name=login]")
+        .await
+        .send_keys(login)
+        .await
+        .expect("login typed");
+    wacht("input[name=password]")
+        .await
+        .send_keys("wat-dan-ook")
+        .await
+        .expect("password typed");
+    wacht("button[type=submit]")
+        .await
+        .click()
+        .await
+        .expect("signed in");
+    // The consent screen, the first time this client asks.
+    if let Ok(akkoord) = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::Css(
+            "form[action*='confirm'] button[type=submit], button[autofocus]",
+        ))
+        .await
+    {
+        akkoord.click().await.expect("agreed");
+    }
+}
+
+#[tokio::test]
+async fn a_person_signs_in_through_the_gemeentes_own_provider_and_is_found_again_by_sub() {
+    let (app, _aanbieders) = app_met_twee_aanbieders().await;
+    let browser = Browser::start().await;
+    browser.open(&app, "/inloggen").await;
+    assert_eq!(
+        browser.tekst("#inlogdiensten-kop + ul").await,
+        "Inloggen met Gemeente Utrecht\nInloggen met Gemeente Amsterdam"
+    );
+    browser
+        .assert_toegankelijk("/inloggen met aanbieders")
+        .await;
+    browser.schermafdruk("inloggen-aanbieders").await;
+
+    browser.klik("a[href='/inloggen/oidc/utrecht']").await;
+    bij_de_aanbieder(&browser, "ib-utrecht").await;
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("body[data-hydrated] h1"))
+        .await
+        .unwrap_or_else(|fout| panic!("back at Grondplan: {fout}"));
+    let hier = browser.client.current_url().await.expect("url");
+    assert_eq!(hier.path(), "/gemeenten/GM0344", "Utrecht's start page");
+    browser
+        .wacht_op_tekst(".gp-sessie", "ib-utrecht@voorbeeld.nl (Utrecht)")
+        .await;
+
+    // Signed out here and in again (the provider still knows the person, so no form):
+    // the same account, not a second one.
+    browser.klik(".gp-sessie button[type=submit]").await;
+    browser.open(&app, "/inloggen").await;
+    browser.klik("a[href='/inloggen/oidc/utrecht']").await;
+    browser
+        .wacht_op_tekst(".gp-sessie", "ib-utrecht@voorbeeld.nl (Utrecht)")
+        .await;
+    let db = server::Db::connect(&app.database_url).await.expect("db");
+    let rekeningen = db
+        .account_van_identiteit("utrecht", "ib-utrecht")
+        .await
+        .expect("read");
+    assert!(rekeningen.is_some(), "found by provider and sub");
+    browser.sluit().await;
+
+    // Amsterdam's provider makes an Amsterdam member.
+    let ander = Browser::start().await;
+    ander.open(&app, "/inloggen").await;
+    ander.klik("a[href='/inloggen/oidc/amsterdam']").await;
+    bij_de_aanbieder(&ander, "ib-amsterdam").await;
+    ander
+        .wacht_op_tekst(".gp-sessie", "ib-amsterdam@voorbeeld.nl (Amsterdam)")
+        .await;
+    ander.sluit().await;
+}
+
+#[tokio::test]
+async fn an_answer_with_a_state_this_service_did_not_start_signs_nobody_in() {
+    let (app, _aanbieders) = app_met_twee_aanbieders().await;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    for pad in [
+        "/inloggen/oidc/utrecht/terug?code=abc&state=nooit-begonnen",
+        "/inloggen/oidc/utrecht/terug?code=abc",
+        "/inloggen/oidc/onbekend/terug?code=abc&state=x",
+    ] {
+        let antwoord = http.get(app.url(pad)).send().await.expect("answers");
+        assert_eq!(antwoord.status(), StatusCode::SEE_OTHER, "{pad}");
+        let naar = antwoord.headers()["location"].to_str().expect("ascii");
+        assert!(naar.starts_with("/inloggen?fout=oidc-"), "{pad}: {naar}");
+        assert!(
+            antwoord.headers().get("set-cookie").is_none(),
+            "{pad}: no session"
+        );
+    }
+    // A state that was started, answered from another provider's callback, is refused
+    // and used up.
+    let begin = http
+        .get(app.url("/inloggen/oidc/utrecht"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(begin.status(), StatusCode::SEE_OTHER);
+    let naar_aanbieder =
+        reqwest::Url::parse(begin.headers()["location"].to_str().expect("ascii")).expect("a URL");
+    let parameter = |naam: &str| {
+        naar_aanbieder
+            .query_pairs()
+            .find(|(k, _)| k == naam)
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_else(|| panic!("{naam} in {naar_aanbieder}"))
+    };
+    assert_eq!(parameter("code_challenge_method"), "S256");
+    assert_eq!(parameter("response_type"), "code");
+    assert!(parameter("state").len() >= 22, "at least 128 bits");
+    assert!(parameter("nonce").len() >= 22, "at least 128 bits");
+    assert!(parameter("redirect_uri").ends_with("/inloggen/oidc/utrecht/terug"));
+    let state = parameter("state");
+    let elders = http
+        .get(app.url(&format!(
+            "/inloggen/oidc/amsterdam/terug?code=abc&state={state}"
+        )))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(
+        elders.headers()["location"],
+        "/inloggen?fout=oidc-verlopen&email="
+    );
+    let opnieuw = http
+        .get(app.url(&format!(
+            "/inloggen/oidc/utrecht/terug?code=abc&state={state}"
+        )))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(
+        opnieuw.headers()["location"],
+        "/inloggen?fout=oidc-verlopen&email=",
+        "a state works once"
+    );
+}
