@@ -235,14 +235,24 @@ pub struct Identiteitsaanbieder {
 impl Identiteitsaanbieder {
     /// Starts one with these clients (oidc-provider's client metadata, as JSON).
     pub fn start(clients: &serde_json::Value) -> Self {
+        Self::script("aanbieder.mjs", &serde_json::json!({ "clients": clients }))
+    }
+
+    /// Starts the provider that misbehaves on purpose (tests/oidc/vals.mjs) for one
+    /// client: `client_id`, `client_secret` and `redirect_uri`.
+    pub fn vals(instellingen: &serde_json::Value) -> Self {
+        Self::script("vals.mjs", instellingen)
+    }
+
+    fn script(naam: &str, instellingen: &serde_json::Value) -> Self {
         use std::io::BufRead as _;
         let mut proces = std::process::Command::new("node")
-            .arg(werkmap().join("tests/oidc/aanbieder.mjs"))
-            .arg(serde_json::json!({ "clients": clients }).to_string())
+            .arg(werkmap().join("tests/oidc").join(naam))
+            .arg(instellingen.to_string())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
-            .expect("node runs tests/oidc/aanbieder.mjs (npm ci --prefix tests)");
+            .unwrap_or_else(|e| panic!("node runs tests/oidc/{naam} (npm ci --prefix tests): {e}"));
         let uit = proces.stdout.take().expect("its output");
         let mut regels = std::io::BufReader::new(uit).lines();
         let issuer = regels

@@ -1,7 +1,10 @@
-//! Signing in through a gemeente's own identity provider, in Chromium against a real
+//! Signing in through a gemeente's own identity provider. In Chromium against a real
 //! OpenID provider (npm oidc-provider, OpenID Certified): two providers, each for its own
 //! gemeente; the person signs in on the provider's own form and lands on the gemeente's
-//! start page; the second time the same account is found (by provider and `sub`).
+//! start page; the second time the same account is found (by provider and `sub`). Over
+//! plain HTTP: answers this service did not start, and, against a provider that
+//! misbehaves on purpose (tests/oidc/vals.mjs), every kind of ID token that must not
+//! hold, and a rotated key that must.
 
 use std::time::Duration;
 
@@ -226,4 +229,93 @@ async fn an_answer_with_a_state_this_service_did_not_start_signs_nobody_in() {
         "/inloggen?fout=oidc-verlopen&email=",
         "a state works once"
     );
+}
+
+#[tokio::test]
+async fn an_id_token_that_does_not_hold_signs_nobody_in_and_a_rotated_key_is_accepted() {
+    let mut vals = None;
+    let app = spawn_app_met_aanbieders(|adres| {
+        let geheim = "het-geheim-van-de-valse-aanbieder".to_owned();
+        let aanbieder = Identiteitsaanbieder::vals(&json!({
+            "client_id": "grondplan",
+            "client_secret": geheim,
+            "redirect_uri": format!("{adres}/inloggen/oidc/vals/terug"),
+        }));
+        let config = Aanbieder {
+            naam: "vals".into(),
+            label: "Een aanbieder die zich misdraagt".into(),
+            issuer: aanbieder.issuer.clone(),
+            client_id: "grondplan".into(),
+            client_secret: geheim,
+            rol: Toegangsrol::Gemeente,
+            gemeente: Some(GemeenteCode::parse("GM0344").expect("code")),
+        };
+        vals = Some(aanbieder);
+        vec![config]
+    })
+    .await;
+    let issuer = vals.as_ref().expect("started").issuer.clone();
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let volg = |url: String| {
+        let http = http.clone();
+        async move {
+            let antwoord = http.get(&url).send().await.expect("answers");
+            assert_eq!(antwoord.status(), StatusCode::SEE_OTHER, "{url}");
+            (
+                antwoord.headers()["location"]
+                    .to_str()
+                    .expect("ascii")
+                    .to_owned(),
+                antwoord.headers().get("set-cookie").is_some(),
+            )
+        }
+    };
+    // One sign-in: Grondplan → the provider → back; where it ends, and whether a
+    // session cookie came with it, and the callback URL.
+    let inloggen = || async {
+        let (naar_aanbieder, _) = volg(app.url("/inloggen/oidc/vals")).await;
+        let (terug, _) = volg(naar_aanbieder).await;
+        let (einde, cookie) = volg(terug.clone()).await;
+        (einde, cookie, terug)
+    };
+    let gebrek = |soort: &'static str| {
+        let http = http.clone();
+        let issuer = issuer.clone();
+        async move {
+            http.post(format!("{issuer}/gebrek"))
+                .json(&json!({ "gebrek": soort }))
+                .send()
+                .await
+                .expect("the provider takes the defect");
+        }
+    };
+
+    gebrek("geen").await;
+    let (einde, cookie, terug) = inloggen().await;
+    assert_eq!(einde, "/gemeenten/GM0344", "the control case signs in");
+    assert!(cookie);
+    let (opnieuw, cookie) = volg(terug).await;
+    assert_eq!(
+        (opnieuw.as_str(), cookie),
+        ("/inloggen?fout=oidc-verlopen&email=", false),
+        "the same answer again (its state and nonce) signs nobody in"
+    );
+
+    for soort in ["handtekening", "aud", "verlopen", "nonce", "onbekende-kid"] {
+        gebrek(soort).await;
+        let (einde, cookie, _) = inloggen().await;
+        assert_eq!(
+            (einde.as_str(), cookie),
+            ("/inloggen?fout=oidc-ongeldig&email=", false),
+            "an ID token with defect '{soort}'"
+        );
+    }
+
+    // The provider rotates to a new key: its keys are read again and the token holds.
+    gebrek("gedraaid").await;
+    let (einde, cookie, _) = inloggen().await;
+    assert_eq!((einde.as_str(), cookie), ("/gemeenten/GM0344", true));
 }
