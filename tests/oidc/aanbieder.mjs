@@ -3,8 +3,9 @@
 //   node tests/oidc/aanbieder.mjs '{"clients": [{"client_id": "grondplan",
 //     "client_secret": "…", "redirect_uris": ["http://127.0.0.1:4000/…/terug"]}]}'
 // and reads "klaar <issuer>" from the first line it prints. Its own development login
-// form signs anyone in: the login typed becomes the subject (`sub`), and the e-mail
-// address is `<login>@voorbeeld.nl`.
+// form signs anyone in: the login typed becomes the subject (`sub`), the e-mail
+// address is `<login>@voorbeeld.nl`, and its `groups` are what the optional "groepen"
+// of the JSON give that login.
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -24,9 +25,13 @@ server.listen(0, '127.0.0.1', () => {
     pkce: { required: () => true },
     findAccount: async (_ctx, id) => ({
       accountId: id,
-      claims: async () => ({ sub: id, email: `${id}@voorbeeld.nl` }),
+      claims: async () => ({
+        sub: id,
+        email: `${id}@voorbeeld.nl`,
+        groups: instellingen.groepen?.[id] ?? [],
+      }),
     }),
-    claims: { openid: ['sub'], email: ['email'] },
+    claims: { openid: ['sub'], email: ['email'], profile: ['groups'] },
     // The e-mail address in the ID token itself, as Entra ID and Keycloak put it.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },

@@ -53,6 +53,18 @@ pub fn melding(fout: &str) -> Option<(&'static str, Veld)> {
             "Het antwoord van de inlogdienst klopte niet; u bent niet ingelogd. Probeer het opnieuw of meld het uw beheerder.",
             Veld::Formulier,
         )),
+        "oidc-geen-toegang" => Some((
+            "U hebt via uw organisatie (nog) geen toegang tot Grondplan. Vraag de beheerder van uw organisatie om u de groep of rol voor Grondplan te geven.",
+            Veld::Formulier,
+        )),
+        "oidc-meerdere-gemeenten" => Some((
+            "Uw organisatie koppelt u aan meer dan één gemeente. Vraag de beheerder van uw organisatie om u aan één gemeente te koppelen.",
+            Veld::Formulier,
+        )),
+        "oidc-te-veel-groepen" => Some((
+            "Uw organisatie stuurt te veel groepen mee. Vraag de beheerder om in Entra ID alleen de groepen van Grondplan mee te sturen (groups assigned to the application).",
+            Veld::Formulier,
+        )),
         "oidc-email-bezet" => Some((
             "Er is al een account met uw e-mailadres. Vraag de beheerder van Grondplan om het aan uw organisatie te koppelen.",
             Veld::Formulier,

@@ -531,6 +531,25 @@ impl Db {
         .await?)
     }
 
+    /// Gives an account another rol and gemeente (its provider's rules say so now).
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn zet_toegang(
+        &self,
+        account_id: &str,
+        rol: Toegangsrol,
+        gemeente: Option<&GemeenteCode>,
+    ) -> Result<(), DbFout> {
+        sqlx::query("UPDATE gebruikers SET rol = $1, gemeente_code = $2 WHERE id = $3")
+            .bind(rol.als_tekst())
+            .bind(gemeente.map(GemeenteCode::as_str))
+            .bind(account_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Makes the account of the person `sub` at `aanbieder`, with no password (it signs
     /// in only through the provider), and links it, in one transaction.
     ///

@@ -26,9 +26,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use domain::GemeenteCode;
 use domain::toegang::Toegangsrol;
-use openidconnect::core::{
-    CoreAuthenticationFlow, CoreClient, CoreJwsSigningAlgorithm, CoreProviderMetadata,
-};
+use openidconnect::core::{CoreAuthenticationFlow, CoreJwsSigningAlgorithm, CoreProviderMetadata};
 use openidconnect::{
     AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IssuerUrl,
     Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, SignatureVerificationError,
@@ -65,11 +63,94 @@ pub struct Aanbieder {
     pub client_id: String,
     /// The client secret (`client_secret_basic`).
     pub client_secret: String,
-    /// The rol everyone who signs in here gets.
-    pub rol: Toegangsrol,
+    /// The rol everyone who signs in here gets (the common case: one provider per
+    /// gemeente); or none, and [`Aanbieder::regels`] decide per person.
+    #[serde(default)]
+    pub rol: Option<Toegangsrol>,
     /// For rol `gemeente`: the gemeente everyone who signs in here belongs to.
     #[serde(default)]
     pub gemeente: Option<GemeenteCode>,
+    /// Instead of one rol for all: what a claim of the ID token says (a broker or a
+    /// national provider serving several gemeenten).
+    #[serde(default)]
+    pub regels: Option<Regels>,
+}
+
+/// How a claim of the ID token decides rol and gemeente: its values (a text or a list of
+/// texts at `claim`, a dotted path such as `groups` or `realm_access.roles`) are looked up.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Regels {
+    /// Where the values are.
+    pub claim: String,
+    /// A value that makes a person regie.
+    #[serde(default)]
+    pub regie: Vec<String>,
+    /// A value that makes a person a member of a gemeente.
+    #[serde(default)]
+    pub gemeenten: std::collections::BTreeMap<String, GemeenteCode>,
+}
+
+/// Why the claims of a person give no access.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GeenToegang {
+    /// No value of the claim is in the rules.
+    Geen,
+    /// The values name more than one gemeente.
+    MeerdereGemeenten,
+    /// Entra ID left the groups out (too many; "group overage") and points elsewhere.
+    TeVeelGroepen,
+}
+
+impl Regels {
+    /// The rol and gemeente the claims (the ID token's claims as JSON) give: regie when a
+    /// value says so, else the one gemeente the values name.
+    ///
+    /// # Errors
+    /// No value in the rules, values of more than one gemeente, or Entra's group
+    /// overage (`_claim_names` naming the claim instead of the claim itself).
+    pub fn toegang(
+        &self,
+        claims: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<(Toegangsrol, Option<GemeenteCode>), GeenToegang> {
+        let mut plek = None;
+        for (i, deel) in self.claim.split('.').enumerate() {
+            plek = if i == 0 {
+                claims.get(deel)
+            } else {
+                plek.and_then(|p: &serde_json::Value| p.get(deel))
+            };
+        }
+        let waarden: Vec<&str> = match plek {
+            Some(serde_json::Value::String(t)) => vec![t.as_str()],
+            Some(serde_json::Value::Array(lijst)) => {
+                lijst.iter().filter_map(serde_json::Value::as_str).collect()
+            }
+            _ => Vec::new(),
+        };
+        if waarden.is_empty()
+            && claims
+                .get("_claim_names")
+                .and_then(|n| n.get(&self.claim))
+                .is_some()
+        {
+            return Err(GeenToegang::TeVeelGroepen);
+        }
+        if waarden.iter().any(|w| self.regie.iter().any(|r| r == w)) {
+            return Ok((Toegangsrol::Regie, None));
+        }
+        let mut gemeenten: Vec<&GemeenteCode> = waarden
+            .iter()
+            .filter_map(|w| self.gemeenten.get(*w))
+            .collect();
+        gemeenten.sort();
+        gemeenten.dedup();
+        match gemeenten.as_slice() {
+            [] => Err(GeenToegang::Geen),
+            [een] => Ok((Toegangsrol::Gemeente, Some((*een).clone()))),
+            _ => Err(GeenToegang::MeerdereGemeenten),
+        }
+    }
 }
 
 impl Aanbieder {
@@ -85,14 +166,17 @@ impl Aanbieder {
         }
         IssuerUrl::new(self.issuer.clone())
             .with_context(|| format!("aanbieder '{naam}': issuer is geen URL"))?;
-        match (self.rol, &self.gemeente) {
-            (Toegangsrol::Gemeente, None) => {
+        match (self.rol, &self.gemeente, &self.regels) {
+            (Some(Toegangsrol::Gemeente), None, None) => {
                 bail!("aanbieder '{naam}': rol gemeente vraagt een gemeente, zoals \"GM0344\"")
             }
-            (Toegangsrol::Regie, Some(_)) => {
+            (Some(Toegangsrol::Regie), Some(_), None) => {
                 bail!("aanbieder '{naam}': rol regie hoort bij geen gemeente")
             }
-            _ => Ok(()),
+            (Some(_), _, None) => Ok(()),
+            (None, None, Some(regels)) if !regels.claim.is_empty() => Ok(()),
+            (None, None, Some(_)) => bail!("aanbieder '{naam}': regels vragen een claim"),
+            _ => bail!("aanbieder '{naam}': geef rol (en gemeente) of regels, niet allebei"),
         }
     }
 }
@@ -192,7 +276,7 @@ impl Oidc {
 
 /// Why a sign-in through a provider ends on the login page: the `fout` code the page
 /// explains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Afloop {
     /// No provider by that name.
     Onbekend,
@@ -206,6 +290,8 @@ enum Afloop {
     Ongeldig,
     /// The e-mail address belongs to another account.
     EmailBezet,
+    /// The provider's rules give this person no access.
+    GeenToegang(GeenToegang),
     /// Storage failed.
     Storing,
 }
@@ -219,6 +305,9 @@ impl Afloop {
             Self::Verlopen => "oidc-verlopen",
             Self::Ongeldig => "oidc-ongeldig",
             Self::EmailBezet => "oidc-email-bezet",
+            Self::GeenToegang(GeenToegang::Geen) => "oidc-geen-toegang",
+            Self::GeenToegang(GeenToegang::MeerdereGemeenten) => "oidc-meerdere-gemeenten",
+            Self::GeenToegang(GeenToegang::TeVeelGroepen) => "oidc-te-veel-groepen",
             Self::Storing => "storing",
         };
         terug_naar_inloggen(code, "")
@@ -382,28 +471,45 @@ async fn terug_van(
         Err(fout) => return Err(ongeldig(naam, &fout)),
     };
     let sub = claims.subject().as_str();
-    if let Some(account) = state
-        .db
+    // Rol and gemeente, at every sign-in: the provider's rules may have changed.
+    let (rol, gemeente) = match (&aanbieder.regels, aanbieder.rol) {
+        (Some(regels), _) => regels
+            .toegang(&claims.additional_claims().velden)
+            .map_err(Afloop::GeenToegang)?,
+        (None, Some(rol)) => (rol, aanbieder.gemeente.clone()),
+        (None, None) => return Err(Afloop::GeenToegang(GeenToegang::Geen)),
+    };
+    let db = &state.db;
+    if let Some(account) = db
         .account_van_identiteit(&aanbieder.naam, sub)
         .await
         .map_err(|_| Afloop::Storing)?
     {
-        return Ok(account);
+        let nu_toegang = match account.actor() {
+            Ok(domain::toegang::Actor::Lid { gemeente, .. }) => {
+                Some((Toegangsrol::Gemeente, Some(gemeente)))
+            }
+            Ok(domain::toegang::Actor::Regie { .. }) => Some((Toegangsrol::Regie, None)),
+            _ => None,
+        };
+        if nu_toegang.as_ref() == Some(&(rol, gemeente.clone())) {
+            return Ok(account);
+        }
+        // Moved (another gemeente, or regie now): the provider decides.
+        db.zet_toegang(&account.id, rol, gemeente.as_ref())
+            .await
+            .map_err(|_| Afloop::Storing)?;
+        return db
+            .account_van_identiteit(&aanbieder.naam, sub)
+            .await
+            .map_err(|_| Afloop::Storing)?
+            .ok_or(Afloop::Storing);
     }
-    // The first sign-in: an account with the provider's rol and gemeente.
+    // The first sign-in: an account with this rol and gemeente.
     let email = claims
         .email()
         .map_or_else(|| format!("{sub}@{}", aanbieder.naam), |e| e.to_string());
-    state
-        .db
-        .maak_identiteit(
-            &aanbieder.naam,
-            sub,
-            &email,
-            aanbieder.rol,
-            aanbieder.gemeente.as_ref(),
-            nu,
-        )
+    db.maak_identiteit(&aanbieder.naam, sub, &email, rol, gemeente.as_ref(), nu)
         .await
         .map_err(|fout| match fout {
             crate::db::DbFout::Bestaat(_) => Afloop::EmailBezet,
@@ -416,8 +522,40 @@ fn ongeldig(naam: &str, fout: &ClaimsVerificationError) -> Afloop {
     Afloop::Ongeldig
 }
 
+/// The claims of an ID token beyond the standard ones, as JSON, for [`Regels`].
+#[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
+pub struct Overige {
+    /// Each claim by name.
+    #[serde(flatten)]
+    pub velden: serde_json::Map<String, serde_json::Value>,
+}
+
+impl openidconnect::AdditionalClaims for Overige {}
+
+type Tokenantwoord = openidconnect::StandardTokenResponse<
+    openidconnect::IdTokenFields<
+        Overige,
+        openidconnect::EmptyExtraTokenFields,
+        openidconnect::core::CoreGenderClaim,
+        openidconnect::core::CoreJweContentEncryptionAlgorithm,
+        CoreJwsSigningAlgorithm,
+    >,
+    openidconnect::core::CoreTokenType,
+>;
+
 /// The client of this service at `aanbieder`, as its discovery document describes it.
-type Rp = CoreClient<
+type Rp = openidconnect::Client<
+    Overige,
+    openidconnect::core::CoreAuthDisplay,
+    openidconnect::core::CoreGenderClaim,
+    openidconnect::core::CoreJweContentEncryptionAlgorithm,
+    openidconnect::core::CoreJsonWebKey,
+    openidconnect::core::CoreAuthPrompt,
+    openidconnect::StandardErrorResponse<openidconnect::core::CoreErrorResponseType>,
+    Tokenantwoord,
+    openidconnect::core::CoreTokenIntrospectionResponse,
+    openidconnect::core::CoreRevocableToken,
+    openidconnect::core::CoreRevocationErrorResponse,
     openidconnect::EndpointSet,
     openidconnect::EndpointNotSet,
     openidconnect::EndpointNotSet,
@@ -427,7 +565,7 @@ type Rp = CoreClient<
 >;
 
 fn rp(oidc: &Oidc, aanbieder: &Aanbieder, metadata: &CoreProviderMetadata) -> anyhow::Result<Rp> {
-    Ok(CoreClient::from_provider_metadata(
+    Ok(Rp::from_provider_metadata(
         metadata.clone(),
         ClientId::new(aanbieder.client_id.clone()),
         Some(ClientSecret::new(aanbieder.client_secret.clone())),
@@ -447,6 +585,8 @@ fn verifier(client: &Rp) -> openidconnect::core::CoreIdTokenVerifier<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use serde_json::json;
 
     #[test]
     fn a_provider_list_is_read_and_each_rule_is_named() {
@@ -478,5 +618,72 @@ mod tests {
         assert!(lees_aanbieders(&vreemd).is_err());
         let onbekend_veld = goed.replace("\"rol\"", "\"rollen\"");
         assert!(lees_aanbieders(&onbekend_veld).is_err());
+        let met_regels = r#"[{"naam": "broker", "label": "Gemeentelijk inlogportaal",
+            "issuer": "https://sso.example/realms/gemeenten", "clientId": "grondplan",
+            "clientSecret": "geheim", "regels": {"claim": "realm_access.roles",
+            "regie": ["grondplan-regie"], "gemeenten": {"grondplan-utrecht": "GM0344"}}}]"#;
+        assert!(
+            lees_aanbieders(met_regels)
+                .expect("valid")
+                .remove(0)
+                .regels
+                .is_some()
+        );
+        let allebei = met_regels.replace(r#""regels""#, r#""rol": "regie", "regels""#);
+        assert!(
+            format!("{:#}", lees_aanbieders(&allebei).expect_err("both")).contains("niet allebei")
+        );
+    }
+
+    fn regels() -> Regels {
+        Regels {
+            claim: "realm_access.roles".into(),
+            regie: vec!["grondplan-regie".into()],
+            gemeenten: [
+                (
+                    "grondplan-utrecht".to_owned(),
+                    GemeenteCode::parse("GM0344").expect("code"),
+                ),
+                (
+                    "grondplan-amsterdam".to_owned(),
+                    GemeenteCode::parse("GM0363").expect("code"),
+                ),
+            ]
+            .into(),
+        }
+    }
+
+    fn claims(json: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
+        json.as_object().cloned().expect("an object")
+    }
+
+    #[test]
+    fn a_claim_value_in_the_rules_gives_its_gemeente_or_regie_and_nothing_else_does() {
+        let r = regels();
+        let utrecht = claims(json!({"realm_access": {"roles": ["iets", "grondplan-utrecht"]}}));
+        assert_eq!(
+            r.toegang(&utrecht),
+            Ok((Toegangsrol::Gemeente, GemeenteCode::parse("GM0344").ok()))
+        );
+        let regie =
+            claims(json!({"realm_access": {"roles": ["grondplan-utrecht", "grondplan-regie"]}}));
+        assert_eq!(r.toegang(&regie), Ok((Toegangsrol::Regie, None)));
+        let twee = claims(
+            json!({"realm_access": {"roles": ["grondplan-utrecht", "grondplan-amsterdam"]}}),
+        );
+        assert_eq!(r.toegang(&twee), Err(GeenToegang::MeerdereGemeenten));
+        assert_eq!(r.toegang(&claims(json!({}))), Err(GeenToegang::Geen));
+        let enkel = Regels {
+            claim: "groups".into(),
+            ..regels()
+        };
+        assert_eq!(
+            enkel.toegang(&claims(json!({"groups": "grondplan-amsterdam"}))),
+            Ok((Toegangsrol::Gemeente, GemeenteCode::parse("GM0363").ok())),
+            "one text is one value"
+        );
+        // Entra ID with too many groups: the claim is left out and pointed to.
+        let overschot = claims(json!({"_claim_names": {"groups": "src1"}, "_claim_sources": {}}));
+        assert_eq!(enkel.toegang(&overschot), Err(GeenToegang::TeVeelGroepen));
     }
 }

@@ -235,7 +235,15 @@ pub struct Identiteitsaanbieder {
 impl Identiteitsaanbieder {
     /// Starts one with these clients (oidc-provider's client metadata, as JSON).
     pub fn start(clients: &serde_json::Value) -> Self {
-        Self::script("aanbieder.mjs", &serde_json::json!({ "clients": clients }))
+        Self::met_groepen(clients, &serde_json::json!({}))
+    }
+
+    /// Like [`Self::start`], giving each login the `groups` claim `groepen` names for it.
+    pub fn met_groepen(clients: &serde_json::Value, groepen: &serde_json::Value) -> Self {
+        Self::script(
+            "aanbieder.mjs",
+            &serde_json::json!({ "clients": clients, "groepen": groepen }),
+        )
     }
 
     /// Starts the provider that misbehaves on purpose (tests/oidc/vals.mjs) for one

@@ -40,8 +40,9 @@ async fn app_met_twee_aanbieders() -> (TestApp, Vec<Identiteitsaanbieder>) {
                 issuer: aanbieder.issuer.clone(),
                 client_id: "grondplan".into(),
                 client_secret: geheim,
-                rol: Toegangsrol::Gemeente,
+                rol: Some(Toegangsrol::Gemeente),
                 gemeente: Some(GemeenteCode::parse(gemeente).expect("code")),
+                regels: None,
             };
             processen.push(aanbieder);
             config
@@ -247,8 +248,9 @@ async fn an_id_token_that_does_not_hold_signs_nobody_in_and_a_rotated_key_is_acc
             issuer: aanbieder.issuer.clone(),
             client_id: "grondplan".into(),
             client_secret: geheim,
-            rol: Toegangsrol::Gemeente,
+            rol: Some(Toegangsrol::Gemeente),
             gemeente: Some(GemeenteCode::parse("GM0344").expect("code")),
+            regels: None,
         };
         vals = Some(aanbieder);
         vec![config]
@@ -318,4 +320,81 @@ async fn an_id_token_that_does_not_hold_signs_nobody_in_and_a_rotated_key_is_acc
     gebrek("gedraaid").await;
     let (einde, cookie, _) = inloggen().await;
     assert_eq!((einde.as_str(), cookie), ("/gemeenten/GM0344", true));
+}
+
+#[tokio::test]
+async fn a_provider_for_several_gemeenten_decides_rol_and_gemeente_by_a_claim() {
+    let mut processen = Vec::new();
+    let app = spawn_app_met_aanbieders(|adres| {
+        let geheim = "het-geheim-van-het-inlogportaal-lang-genoeg".to_owned();
+        let aanbieder = Identiteitsaanbieder::met_groepen(
+            &json!([{
+                "client_id": "grondplan",
+                "client_secret": geheim,
+                "redirect_uris": [format!("{adres}/inloggen/oidc/portaal/terug")],
+            }]),
+            &json!({"anna": ["medewerkers", "gp-utrecht"], "bert": ["gp-regie"], "carla": ["medewerkers"]}),
+        );
+        let config = Aanbieder {
+            naam: "portaal".into(),
+            label: "het Gemeentelijk inlogportaal".into(),
+            issuer: aanbieder.issuer.clone(),
+            client_id: "grondplan".into(),
+            client_secret: geheim,
+            rol: None,
+            gemeente: None,
+            regels: Some(server::toegang::oidc::Regels {
+                claim: "groups".into(),
+                regie: vec!["gp-regie".into()],
+                gemeenten: [(
+                    "gp-utrecht".to_owned(),
+                    GemeenteCode::parse("GM0344").expect("code"),
+                )]
+                .into(),
+            }),
+        };
+        processen.push(aanbieder);
+        vec![config]
+    })
+    .await;
+    for (login, pad, wie) in [
+        (
+            "anna",
+            "/gemeenten/GM0344",
+            Some("anna@voorbeeld.nl (Utrecht)"),
+        ),
+        ("bert", "/", Some("bert@voorbeeld.nl (regie)")),
+        ("carla", "/inloggen", None),
+    ] {
+        let browser = Browser::start().await;
+        browser.open(&app, "/inloggen").await;
+        browser.klik("a[href='/inloggen/oidc/portaal']").await;
+        bij_de_aanbieder(&browser, login).await;
+        browser
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css("body[data-hydrated] h1"))
+            .await
+            .unwrap_or_else(|fout| panic!("{login} back at Grondplan: {fout}"));
+        let hier = browser.client.current_url().await.expect("url");
+        assert_eq!(hier.path(), pad, "{login}");
+        match wie {
+            Some(wie) => {
+                browser.wacht_op_tekst(".gp-sessie", wie).await;
+            }
+            None => {
+                let melding = browser.tekst("#formulier-fout").await;
+                assert!(
+                    melding.contains("geen toegang tot Grondplan"),
+                    "{login}: {melding}"
+                );
+                browser
+                    .assert_toegankelijk("/inloggen zonder toegang")
+                    .await;
+                browser.schermafdruk("inloggen-geen-toegang").await;
+            }
+        }
+        browser.sluit().await;
+    }
 }
