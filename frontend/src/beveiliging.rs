@@ -7,8 +7,9 @@
 //! attributes stay allowed because the timelines position their bars with them.
 
 /// The policy; `nonce` is the page's nonce for inline scripts, none for anything that is
-/// not a rendered page.
-pub fn inhoudsbeleid(nonce: Option<&str>) -> String {
+/// not a rendered page; `formulierdoelen` the other origins a form may end up at (the
+/// identity providers a logout sends the browser on to).
+pub fn inhoudsbeleid(nonce: Option<&str>, formulierdoelen: &[String]) -> String {
     let scripts = match nonce {
         Some(nonce) => format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
         None => "script-src 'self' 'wasm-unsafe-eval'".to_owned(),
@@ -16,7 +17,11 @@ pub fn inhoudsbeleid(nonce: Option<&str>) -> String {
     format!(
         "default-src 'self'; {scripts}; style-src 'self'; style-src-attr 'unsafe-inline'; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+         base-uri 'none'; form-action 'self'{}; frame-ancestors 'none'",
+        formulierdoelen
+            .iter()
+            .map(|d| format!(" {d}"))
+            .collect::<String>()
     )
 }
 
@@ -26,7 +31,7 @@ mod tests {
 
     #[test]
     fn the_policy_allows_inline_scripts_only_with_the_nonce() {
-        let beleid = inhoudsbeleid(Some("abc"));
+        let beleid = inhoudsbeleid(Some("abc"), &[]);
         assert!(beleid.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"));
         let scripts = beleid
             .split(';')
@@ -40,6 +45,10 @@ mod tests {
         ] {
             assert!(beleid.contains(eis), "{eis}");
         }
-        assert!(!inhoudsbeleid(None).contains("nonce"));
+        assert!(!inhoudsbeleid(None, &[]).contains("nonce"));
+        assert!(
+            inhoudsbeleid(None, &["https://login.example".to_owned()])
+                .contains("form-action 'self' https://login.example;")
+        );
     }
 }

@@ -19,3 +19,8 @@ CREATE TABLE identiteiten (
     aangemaakt_op BIGINT NOT NULL,
     PRIMARY KEY (aanbieder, sub)
 );
+
+-- A session started through a provider keeps which one and its ID token, to end the
+-- session there too when the person logs out (RP-initiated logout, id_token_hint).
+ALTER TABLE sessies ADD COLUMN aanbieder TEXT;
+ALTER TABLE sessies ADD COLUMN id_token TEXT;

@@ -25,14 +25,25 @@ pub struct Beveiliging {
     pub via_https: bool,
     /// The reverse proxies whose `X-Forwarded-For` is believed.
     pub proxies: Vec<IpAddr>,
+    /// The origins of the identity providers, where a logout form sends the browser on.
+    pub formulierdoelen: Vec<String>,
 }
 
 impl Beveiliging {
     /// From the configuration.
     pub fn uit(config: &Config) -> Arc<Self> {
+        let mut formulierdoelen: Vec<String> = config
+            .oidc
+            .iter()
+            .filter_map(|a| openidconnect::url::Url::parse(&a.issuer).ok())
+            .map(|u| u.origin().ascii_serialization())
+            .collect();
+        formulierdoelen.sort();
+        formulierdoelen.dedup();
         Arc::new(Self {
             via_https: config.via_https(),
             proxies: config.proxies.clone(),
+            formulierdoelen,
         })
     }
 
@@ -112,7 +123,10 @@ pub async fn koppen(
     // through the request (see [`Paginanonce`]): the policy is then on the response
     // however the page is streamed.
     let nonce = Paginanonce(leptos::nonce::Nonce::new().to_string());
-    let beleid = HeaderValue::from_str(&frontend::beveiliging::inhoudsbeleid(Some(&nonce.0)));
+    let beleid = HeaderValue::from_str(&frontend::beveiliging::inhoudsbeleid(
+        Some(&nonce.0),
+        &beveiliging.formulierdoelen,
+    ));
     let mut verzoek = verzoek;
     verzoek.extensions_mut().insert(nonce);
     let mut antwoord = volgende.run(verzoek).await;
@@ -167,6 +181,7 @@ mod tests {
         let met = Beveiliging {
             via_https: true,
             proxies: vec![proxy.ip()],
+            formulierdoelen: Vec::new(),
         };
         assert_eq!(
             met.client(Some(proxy), &met_xff("198.51.100.1, 203.0.113.9")),

@@ -34,7 +34,19 @@ server.listen(0, '127.0.0.1', () => {
     claims: { openid: ['sub'], email: ['email'], profile: ['groups'] },
     // The e-mail address in the ID token itself, as Entra ID and Keycloak put it.
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: true } },
+    features: {
+      devInteractions: { enabled: true },
+      // Its own logout question, without the stock page's web font (no internet here).
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.body = `<!DOCTYPE html><html lang="nl"><head><title>Afmelden</title></head>
+            <body><h1>Afmelden?</h1>${form}
+            <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Ja, afmelden</button>
+            </body></html>`;
+        },
+      },
+    },
     cookies: { keys: ['alleen-voor-tests'] },
   });
   server.on('request', provider.callback());

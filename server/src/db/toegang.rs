@@ -128,23 +128,56 @@ impl Db {
         nu: i64,
         verloopt_op: i64,
     ) -> Result<(), DbFout> {
+        self.start_sessie_via(account_id, sleutel_hash, csrf, nu, verloopt_op, None)
+            .await
+    }
+
+    /// Like [`Db::start_sessie`], for a sign-in through a provider: `via` is the
+    /// provider's name and the ID token, kept to end the session there too.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn start_sessie_via(
+        &self,
+        account_id: &str,
+        sleutel_hash: &str,
+        csrf: &str,
+        nu: i64,
+        verloopt_op: i64,
+        via: Option<(&str, &str)>,
+    ) -> Result<(), DbFout> {
         // Expired sessions go whenever a new one starts: no background job, no memory.
         sqlx::query("DELETE FROM sessies WHERE verloopt_op < $1")
             .bind(nu)
             .execute(&self.pool)
             .await?;
         sqlx::query(
-            "INSERT INTO sessies (sleutel_hash, gebruiker_id, csrf, aangemaakt_op, verloopt_op) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessies (sleutel_hash, gebruiker_id, csrf, aangemaakt_op, verloopt_op, \
+             aanbieder, id_token) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(sleutel_hash)
         .bind(account_id)
         .bind(csrf)
         .bind(nu)
         .bind(verloopt_op)
+        .bind(via.map(|(aanbieder, _)| aanbieder))
+        .bind(via.map(|(_, id_token)| id_token))
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// The provider and ID token a session was started with, if it was through one.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn sessie_via(&self, sleutel_hash: &str) -> Result<Option<(String, String)>, DbFout> {
+        let rij: Option<(Option<String>, Option<String>)> =
+            sqlx::query_as("SELECT aanbieder, id_token FROM sessies WHERE sleutel_hash = $1")
+                .bind(sleutel_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(rij.and_then(|(a, t)| a.zip(t)))
     }
 
     /// The actor and CSRF token of a live session.

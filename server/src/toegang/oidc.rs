@@ -26,7 +26,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use domain::GemeenteCode;
 use domain::toegang::Toegangsrol;
-use openidconnect::core::{CoreAuthenticationFlow, CoreJwsSigningAlgorithm, CoreProviderMetadata};
+use openidconnect::ProviderMetadataWithLogout as CoreProviderMetadata;
+use openidconnect::core::{CoreAuthenticationFlow, CoreJwsSigningAlgorithm};
 use openidconnect::{
     AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IssuerUrl,
     Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, SignatureVerificationError,
@@ -266,6 +267,27 @@ impl Oidc {
         Ok(metadata)
     }
 
+    /// Where to send the browser to end the session at provider `naam` too, with the
+    /// session's `id_token` as hint and back to the start of this service afterwards;
+    /// none when the provider has no end-session endpoint (or is no longer configured).
+    pub async fn afmelding(&self, naam: &str, id_token: &str) -> Option<openidconnect::url::Url> {
+        let aanbieder = self.aanbieder(naam)?;
+        let metadata = self.metadata(aanbieder, false).await.ok()?;
+        let einde = metadata
+            .additional_metadata()
+            .end_session_endpoint
+            .clone()?;
+        let terug =
+            openidconnect::PostLogoutRedirectUrl::new(format!("{}/", self.publieke_url)).ok()?;
+        let mut verzoek = openidconnect::LogoutRequest::from(einde)
+            .set_client_id(ClientId::new(aanbieder.client_id.clone()))
+            .set_post_logout_redirect_uri(terug);
+        if let Ok(hint) = id_token.parse::<openidconnect::core::CoreIdToken>() {
+            verzoek = verzoek.set_id_token_hint(&hint);
+        }
+        Some(verzoek.http_get_url())
+    }
+
     fn terug_url(&self, aanbieder: &Aanbieder) -> anyhow::Result<RedirectUrl> {
         Ok(RedirectUrl::new(format!(
             "{}/inloggen/oidc/{}/terug",
@@ -377,19 +399,20 @@ pub async fn terug(
     Query(antwoord): Query<Antwoord>,
 ) -> Response {
     match terug_van(&state, &naam, antwoord).await {
-        Ok(account) => {
+        Ok((account, id_token)) => {
             let nu = state.db.nu_micros();
             let (Ok(sleutel), Ok(csrf)) = (nieuw_geheim(), nieuw_geheim()) else {
                 return Afloop::Storing.naar_inloggen();
             };
             if let Err(fout) = state
                 .db
-                .start_sessie(
+                .start_sessie_via(
                     &account.id,
                     &sha256_hex(&sleutel),
                     &csrf,
                     nu,
                     nu + SESSIEDUUR_MICROS,
+                    Some((&naam, &id_token)),
                 )
                 .await
             {
@@ -406,11 +429,12 @@ pub async fn terug(
     }
 }
 
+/// The account of the person signed in, and the ID token (for the logout hint).
 async fn terug_van(
     state: &AppState,
     naam: &str,
     antwoord: Antwoord,
-) -> Result<crate::db::toegang::Account, Afloop> {
+) -> Result<(crate::db::toegang::Account, String), Afloop> {
     let oidc = &state.oidc;
     let aanbieder = oidc.aanbieder(naam).ok_or(Afloop::Onbekend)?;
     let te_lang = |t: &Option<String>| t.as_ref().is_some_and(|t| t.len() > MAX_PARAMETER);
@@ -450,6 +474,7 @@ async fn terug_van(
             Afloop::Ongeldig
         })?;
     let id_token = tokens.id_token().ok_or(Afloop::Ongeldig)?;
+    let token_tekst = id_token.to_string();
     let nonce = Nonce::new(aanvraag.nonce.clone());
     let claims = match id_token.claims(&verifier(&client), &nonce) {
         Ok(claims) => claims.clone(),
@@ -493,28 +518,31 @@ async fn terug_van(
             _ => None,
         };
         if nu_toegang.as_ref() == Some(&(rol, gemeente.clone())) {
-            return Ok(account);
+            return Ok((account, token_tekst));
         }
         // Moved (another gemeente, or regie now): the provider decides.
         db.zet_toegang(&account.id, rol, gemeente.as_ref())
             .await
             .map_err(|_| Afloop::Storing)?;
-        return db
+        let account = db
             .account_van_identiteit(&aanbieder.naam, sub)
             .await
             .map_err(|_| Afloop::Storing)?
-            .ok_or(Afloop::Storing);
+            .ok_or(Afloop::Storing)?;
+        return Ok((account, token_tekst));
     }
     // The first sign-in: an account with this rol and gemeente.
     let email = claims
         .email()
         .map_or_else(|| format!("{sub}@{}", aanbieder.naam), |e| e.to_string());
-    db.maak_identiteit(&aanbieder.naam, sub, &email, rol, gemeente.as_ref(), nu)
+    let account = db
+        .maak_identiteit(&aanbieder.naam, sub, &email, rol, gemeente.as_ref(), nu)
         .await
         .map_err(|fout| match fout {
             crate::db::DbFout::Bestaat(_) => Afloop::EmailBezet,
             _ => Afloop::Storing,
-        })
+        })?;
+    Ok((account, token_tekst))
 }
 
 fn ongeldig(naam: &str, fout: &ClaimsVerificationError) -> Afloop {

@@ -313,6 +313,7 @@ pub async fn uitloggen(
     sessie: Option<axum::Extension<domain::toegang::Sessie>>,
     Form(formulier): Form<Uitlogformulier>,
 ) -> Response {
+    let mut bestemming = "/".to_owned();
     if let (Some(cookie), Some(axum::Extension(sessie))) = (jar.get(SESSIECOOKIE), sessie) {
         if sessie.csrf != formulier.csrf {
             return (
@@ -321,13 +322,21 @@ pub async fn uitloggen(
             )
                 .into_response();
         }
-        if let Err(fout) = state.db.beeindig_sessie(&sha256_hex(cookie.value())).await {
+        let hash = sha256_hex(cookie.value());
+        // Signed in through a provider: on to its end-session endpoint, to end the
+        // session there too (RP-initiated logout), and back here.
+        if let Ok(Some((aanbieder, id_token))) = state.db.sessie_via(&hash).await
+            && let Some(url) = state.oidc.afmelding(&aanbieder, &id_token).await
+        {
+            bestemming = url.to_string();
+        }
+        if let Err(fout) = state.db.beeindig_sessie(&hash).await {
             tracing::error!(error = %fout, "uitloggen: opslag");
         }
     }
     (
         jar.remove(Cookie::build(SESSIECOOKIE).path("/")),
-        Redirect::to("/"),
+        Redirect::to(&bestemming),
     )
         .into_response()
 }

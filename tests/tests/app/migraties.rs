@@ -56,7 +56,7 @@ const GEPUBLICEERD: &[(&str, &str)] = &[
     ),
     (
         "0010_oidc.sql",
-        "3e9fc58e71e7a29913ff5032260ef8aa227d49c92862403a16ab7abdf18e31b5555e3df1a88bc06fc3474661099a98e5",
+        "f54b9e4e15c97f3b40b86639c8dce044f398c115eeb6055e344271b263f47060d4edfc18c1b6e77871fe08241f2696e0",
     ),
 ];
 

@@ -33,6 +33,7 @@ async fn app_met_twee_aanbieders() -> (TestApp, Vec<Identiteitsaanbieder>) {
                 "client_id": "grondplan",
                 "client_secret": geheim,
                 "redirect_uris": [format!("{adres}/inloggen/oidc/{naam}/terug")],
+                "post_logout_redirect_uris": [format!("{adres}/")],
             }]));
             let config = Aanbieder {
                 naam: naam.into(),
@@ -136,11 +137,31 @@ async fn a_person_signs_in_through_the_gemeentes_own_provider_and_is_found_again
         .wacht_op_tekst(".gp-sessie", "ib-utrecht@voorbeeld.nl (Utrecht)")
         .await;
 
-    // Signed out here and in again (the provider still knows the person, so no form):
-    // the same account, not a second one.
+    // Logging out ends the session at the provider too (RP-initiated logout): it asks
+    // to confirm and sends the browser back to Grondplan's start.
     browser.klik(".gp-sessie button[type=submit]").await;
+    let bevestig = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("button[name=logout][value=yes]"))
+        .await
+        .expect("the provider asks to confirm the logout");
+    bevestig.click().await.expect("confirmed");
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("body[data-hydrated] h1"))
+        .await
+        .expect("back at Grondplan");
+    assert_eq!(browser.client.current_url().await.expect("url").path(), "/");
+    assert_eq!(browser.tekst("a.gp-sessie").await, "Inloggen");
+    // Signing in again asks for the provider's form again, and finds the same account
+    // (not a second one).
     browser.open(&app, "/inloggen").await;
     browser.klik("a[href='/inloggen/oidc/utrecht']").await;
+    bij_de_aanbieder(&browser, "ib-utrecht").await;
     browser
         .wacht_op_tekst(".gp-sessie", "ib-utrecht@voorbeeld.nl (Utrecht)")
         .await;
