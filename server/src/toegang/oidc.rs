@@ -51,7 +51,7 @@ const METADATA_GELDIG: Duration = Duration::from_secs(3600);
 const MAX_PARAMETER: usize = 2_048;
 
 /// One identity provider, as configured (`GRONDPLAN_OIDC`, a JSON list; README).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Aanbieder {
     /// In the URLs: `/inloggen/oidc/{naam}`; lower-case letters, digits and dashes.
@@ -62,8 +62,23 @@ pub struct Aanbieder {
     pub issuer: String,
     /// Grondplan's client id at the provider.
     pub client_id: String,
-    /// The client secret (`client_secret_basic`).
-    pub client_secret: String,
+    /// How Grondplan proves it is that client: `private_key_jwt` (the profile's choice)
+    /// or `client_secret_basic` (the default).
+    #[serde(default)]
+    pub client_auth: Clientbewijs,
+    /// For `client_secret_basic`: the client secret.
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    /// For `private_key_jwt`: the path of the RSA private key (PKCS#8 or PKCS#1 PEM)
+    /// whose public key is registered with the provider.
+    #[serde(default)]
+    pub private_key: Option<String>,
+    /// For `private_key_jwt`: the `kid` the provider knows that key by.
+    #[serde(default)]
+    pub kid: Option<String>,
+    /// The private key itself, read from [`Aanbieder::private_key`] when the list is read.
+    #[serde(skip)]
+    pub sleutel_pem: Option<String>,
     /// The rol everyone who signs in here gets (the common case: one provider per
     /// gemeente); or none, and [`Aanbieder::regels`] decide per person.
     #[serde(default)]
@@ -75,6 +90,17 @@ pub struct Aanbieder {
     /// national provider serving several gemeenten).
     #[serde(default)]
     pub regels: Option<Regels>,
+}
+
+/// How the client authenticates at the token endpoint.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Clientbewijs {
+    /// The client id and secret in the `Authorization` header.
+    #[default]
+    ClientSecretBasic,
+    /// A JWT signed with Grondplan's private key (RFC 7523), as the NL GOV profile asks.
+    PrivateKeyJwt,
 }
 
 /// How a claim of the ID token decides rol and gemeente: its values (a text or a list of
@@ -167,6 +193,17 @@ impl Aanbieder {
         }
         IssuerUrl::new(self.issuer.clone())
             .with_context(|| format!("aanbieder '{naam}': issuer is geen URL"))?;
+        match self.client_auth {
+            Clientbewijs::ClientSecretBasic if self.client_secret.is_none() => {
+                bail!("aanbieder '{naam}': client_secret_basic vraagt een clientSecret")
+            }
+            Clientbewijs::PrivateKeyJwt if self.private_key.is_none() => {
+                bail!(
+                    "aanbieder '{naam}': private_key_jwt vraagt een privateKey (pad van een PEM-bestand)"
+                )
+            }
+            _ => {}
+        }
         match (self.rol, &self.gemeente, &self.regels) {
             (Some(Toegangsrol::Gemeente), None, None) => {
                 bail!("aanbieder '{naam}': rol gemeente vraagt een gemeente, zoals \"GM0344\"")
@@ -189,10 +226,24 @@ impl Aanbieder {
 pub fn lees_aanbieders(json: &str) -> anyhow::Result<Vec<Aanbieder>> {
     let aanbieders: Vec<Aanbieder> =
         serde_json::from_str(json).context("GRONDPLAN_OIDC is geen lijst van aanbieders")?;
-    for (i, a) in aanbieders.iter().enumerate() {
+    let mut aanbieders = aanbieders;
+    for i in 0..aanbieders.len() {
+        let a = &aanbieders[i];
         a.controleer()?;
         if aanbieders[..i].iter().any(|b| b.naam == a.naam) {
             bail!("aanbieder '{}' staat er twee keer in", a.naam);
+        }
+        if let Some(pad) = a.private_key.clone() {
+            let pem = std::fs::read_to_string(&pad).with_context(|| {
+                format!("aanbieder '{}': privateKey {pad} is niet te lezen", a.naam)
+            })?;
+            jsonwebtoken::EncodingKey::from_rsa_pem(pem.as_bytes()).with_context(|| {
+                format!(
+                    "aanbieder '{}': privateKey {pad} is geen RSA-sleutel in PEM",
+                    a.naam
+                )
+            })?;
+            aanbieders[i].sleutel_pem = Some(pem);
         }
     }
     Ok(aanbieders)
@@ -463,16 +514,26 @@ async fn terug_van(
         .await
         .map_err(|_| Afloop::Onbereikbaar)?;
     let client = rp(oidc, aanbieder, &metadata).map_err(|_| Afloop::Onbereikbaar)?;
-    let tokens = client
+    let mut verzoek = client
         .exchange_code(AuthorizationCode::new(code))
         .map_err(|_| Afloop::Onbereikbaar)?
-        .set_pkce_verifier(PkceCodeVerifier::new(aanvraag.pkce_verifier.clone()))
-        .request_async(&oidc.http)
-        .await
-        .map_err(|fout| {
-            tracing::info!(aanbieder = naam, error = %fout, "oidc: code niet ingewisseld");
-            Afloop::Ongeldig
+        .set_pkce_verifier(PkceCodeVerifier::new(aanvraag.pkce_verifier.clone()));
+    if aanbieder.client_auth == Clientbewijs::PrivateKeyJwt {
+        let bewijs = clientbewijs(aanbieder, &metadata, nu).map_err(|fout| {
+            tracing::error!(aanbieder = naam, error = %format!("{fout:#}"), "oidc: client-bewijs");
+            Afloop::Storing
         })?;
+        verzoek = verzoek
+            .add_extra_param(
+                "client_assertion_type",
+                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            )
+            .add_extra_param("client_assertion", bewijs);
+    }
+    let tokens = verzoek.request_async(&oidc.http).await.map_err(|fout| {
+        tracing::info!(aanbieder = naam, error = %fout, "oidc: code niet ingewisseld");
+        Afloop::Ongeldig
+    })?;
     let id_token = tokens.id_token().ok_or(Afloop::Ongeldig)?;
     let token_tekst = id_token.to_string();
     let nonce = Nonce::new(aanvraag.nonce.clone());
@@ -593,12 +654,60 @@ type Rp = openidconnect::Client<
 >;
 
 fn rp(oidc: &Oidc, aanbieder: &Aanbieder, metadata: &CoreProviderMetadata) -> anyhow::Result<Rp> {
-    Ok(Rp::from_provider_metadata(
+    let client = Rp::from_provider_metadata(
         metadata.clone(),
         ClientId::new(aanbieder.client_id.clone()),
-        Some(ClientSecret::new(aanbieder.client_secret.clone())),
+        aanbieder.client_secret.clone().map(ClientSecret::new),
     )
-    .set_redirect_uri(oidc.terug_url(aanbieder)?))
+    .set_redirect_uri(oidc.terug_url(aanbieder)?);
+    Ok(match aanbieder.client_auth {
+        Clientbewijs::ClientSecretBasic => client,
+        // No secret: the client id goes in the body, beside the signed assertion.
+        Clientbewijs::PrivateKeyJwt => client.set_auth_type(openidconnect::AuthType::RequestBody),
+    })
+}
+
+/// The signed proof that this request comes from Grondplan's client (RFC 7523, as
+/// `private_key_jwt` asks): issuer and subject the client id, audience the token
+/// endpoint, valid for a minute, with a fresh `jti`.
+fn clientbewijs(
+    aanbieder: &Aanbieder,
+    metadata: &CoreProviderMetadata,
+    nu_micros: i64,
+) -> anyhow::Result<String> {
+    #[derive(serde::Serialize)]
+    struct Bewijs<'a> {
+        iss: &'a str,
+        sub: &'a str,
+        aud: &'a str,
+        jti: String,
+        iat: i64,
+        exp: i64,
+    }
+    let pem = aanbieder
+        .sleutel_pem
+        .as_deref()
+        .context("geen privésleutel gelezen")?;
+    let sleutel = jsonwebtoken::EncodingKey::from_rsa_pem(pem.as_bytes())?;
+    let aud = metadata
+        .token_endpoint()
+        .context("de aanbieder noemt geen token endpoint")?
+        .as_str();
+    let nu = nu_micros / 1_000_000;
+    let mut kop = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256);
+    kop.kid = aanbieder.kid.clone();
+    Ok(jsonwebtoken::encode(
+        &kop,
+        &Bewijs {
+            iss: &aanbieder.client_id,
+            sub: &aanbieder.client_id,
+            aud,
+            jti: nieuw_geheim().context("geen willekeur voor jti")?,
+            iat: nu,
+            exp: nu + 60,
+        },
+        &sleutel,
+    )?)
 }
 
 /// The checks of an ID token: those of `openidconnect` (signature, `iss`, `aud`, `azp`,
@@ -646,6 +755,25 @@ mod tests {
         assert!(lees_aanbieders(&vreemd).is_err());
         let onbekend_veld = goed.replace("\"rol\"", "\"rollen\"");
         assert!(lees_aanbieders(&onbekend_veld).is_err());
+        let zonder_sleutel = goed.replace(
+            r#""clientSecret": "geheim""#,
+            r#""clientAuth": "private_key_jwt""#,
+        );
+        assert!(
+            format!(
+                "{:#}",
+                lees_aanbieders(&zonder_sleutel).expect_err("no key")
+            )
+            .contains("private_key_jwt vraagt een privateKey")
+        );
+        let zonder_geheim = goed.replace(r#""clientSecret": "geheim", "#, "");
+        assert!(
+            format!(
+                "{:#}",
+                lees_aanbieders(&zonder_geheim).expect_err("no secret")
+            )
+            .contains("vraagt een clientSecret")
+        );
         let met_regels = r#"[{"naam": "broker", "label": "Gemeentelijk inlogportaal",
             "issuer": "https://sso.example/realms/gemeenten", "clientId": "grondplan",
             "clientSecret": "geheim", "regels": {"claim": "realm_access.roles",

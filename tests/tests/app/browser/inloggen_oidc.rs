@@ -40,10 +40,10 @@ async fn app_met_twee_aanbieders() -> (TestApp, Vec<Identiteitsaanbieder>) {
                 label: label.into(),
                 issuer: aanbieder.issuer.clone(),
                 client_id: "grondplan".into(),
-                client_secret: geheim,
+                client_secret: Some(geheim),
                 rol: Some(Toegangsrol::Gemeente),
                 gemeente: Some(GemeenteCode::parse(gemeente).expect("code")),
-                regels: None,
+                ..Aanbieder::default()
             };
             processen.push(aanbieder);
             config
@@ -268,10 +268,10 @@ async fn an_id_token_that_does_not_hold_signs_nobody_in_and_a_rotated_key_is_acc
             label: "Een aanbieder die zich misdraagt".into(),
             issuer: aanbieder.issuer.clone(),
             client_id: "grondplan".into(),
-            client_secret: geheim,
+            client_secret: Some(geheim),
             rol: Some(Toegangsrol::Gemeente),
             gemeente: Some(GemeenteCode::parse("GM0344").expect("code")),
-            regels: None,
+            ..Aanbieder::default()
         };
         vals = Some(aanbieder);
         vec![config]
@@ -361,9 +361,7 @@ async fn a_provider_for_several_gemeenten_decides_rol_and_gemeente_by_a_claim() 
             label: "het Gemeentelijk inlogportaal".into(),
             issuer: aanbieder.issuer.clone(),
             client_id: "grondplan".into(),
-            client_secret: geheim,
-            rol: None,
-            gemeente: None,
+            client_secret: Some(geheim),
             regels: Some(server::toegang::oidc::Regels {
                 claim: "groups".into(),
                 regie: vec!["gp-regie".into()],
@@ -373,6 +371,7 @@ async fn a_provider_for_several_gemeenten_decides_rol_and_gemeente_by_a_claim() 
                 )]
                 .into(),
             }),
+            ..Aanbieder::default()
         };
         processen.push(aanbieder);
         vec![config]
@@ -415,6 +414,86 @@ async fn a_provider_for_several_gemeenten_decides_rol_and_gemeente_by_a_claim() 
                     .await;
                 browser.schermafdruk("inloggen-geen-toegang").await;
             }
+        }
+        browser.sluit().await;
+    }
+}
+
+#[tokio::test]
+async fn a_client_proving_itself_with_its_private_key_signs_in_and_with_another_key_does_not() {
+    // A key pair made for this test; the provider knows only its public half.
+    let sleutelpaar = std::process::Command::new("node")
+        .arg(crate::helpers::werkmap().join("tests/oidc/sleutelpaar.mjs"))
+        .output()
+        .expect("node makes a key pair");
+    let sleutelpaar: serde_json::Value =
+        serde_json::from_slice(&sleutelpaar.stdout).expect("JSON with pem and jwk");
+    let ander: serde_json::Value = serde_json::from_slice(
+        &std::process::Command::new("node")
+            .arg(crate::helpers::werkmap().join("tests/oidc/sleutelpaar.mjs"))
+            .output()
+            .expect("node makes another key pair")
+            .stdout,
+    )
+    .expect("JSON");
+    let map = tempfile::tempdir().expect("a folder for the keys");
+    let pad = |naam: &str, sleutel: &serde_json::Value| {
+        let pad = map.path().join(naam);
+        std::fs::write(&pad, sleutel["pem"].as_str().expect("pem")).expect("written");
+        pad.to_string_lossy().into_owned()
+    };
+    let (goed, fout) = (pad("goed.pem", &sleutelpaar), pad("fout.pem", &ander));
+    let mut processen = Vec::new();
+    let app = spawn_app_met_aanbieders(|adres| {
+        let aanbieder = Identiteitsaanbieder::start(&json!([{
+            "client_id": "grondplan",
+            "token_endpoint_auth_method": "private_key_jwt",
+            "jwks": { "keys": [sleutelpaar["jwk"]] },
+            "redirect_uris": [
+                format!("{adres}/inloggen/oidc/sleutel/terug"),
+                format!("{adres}/inloggen/oidc/andere-sleutel/terug"),
+            ],
+        }]));
+        let config = json!([
+            {"naam": "sleutel", "label": "Gemeente Utrecht", "issuer": aanbieder.issuer,
+             "clientId": "grondplan", "clientAuth": "private_key_jwt", "privateKey": goed,
+             "kid": "grondplan-test", "rol": "gemeente", "gemeente": "GM0344"},
+            {"naam": "andere-sleutel", "label": "Gemeente Utrecht (verkeerde sleutel)",
+             "issuer": aanbieder.issuer, "clientId": "grondplan",
+             "clientAuth": "private_key_jwt", "privateKey": fout, "kid": "grondplan-test",
+             "rol": "gemeente", "gemeente": "GM0344"}
+        ]);
+        processen.push(aanbieder);
+        server::toegang::oidc::lees_aanbieders(&config.to_string()).expect("a valid list")
+    })
+    .await;
+    for (naam, verwacht) in [
+        ("sleutel", "/gemeenten/GM0344"),
+        ("andere-sleutel", "/inloggen"),
+    ] {
+        let browser = Browser::start().await;
+        browser.open(&app, "/inloggen").await;
+        browser
+            .klik(&format!("a[href='/inloggen/oidc/{naam}']"))
+            .await;
+        bij_de_aanbieder(&browser, "ib-utrecht").await;
+        browser
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css("body[data-hydrated] h1"))
+            .await
+            .unwrap_or_else(|fout| panic!("{naam}: back at Grondplan: {fout}"));
+        let hier = browser.client.current_url().await.expect("url");
+        assert_eq!(hier.path(), verwacht, "{naam}");
+        if verwacht == "/inloggen" {
+            assert!(
+                browser
+                    .tekst("#formulier-fout")
+                    .await
+                    .contains("klopte niet; u bent niet ingelogd"),
+                "{naam}: the refusal is explained"
+            );
         }
         browser.sluit().await;
     }
