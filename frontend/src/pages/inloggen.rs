@@ -65,6 +65,10 @@ pub fn melding(fout: &str) -> Option<(&'static str, Veld)> {
             "Uw organisatie stuurt te veel groepen mee. Vraag de beheerder om in Entra ID alleen de groepen van Grondplan mee te sturen (groups assigned to the application).",
             Veld::Formulier,
         )),
+        "oidc-te-veel" => Some((
+            "Vanaf dit adres zijn te veel inlogpogingen tegelijk gestart. Probeer het over tien minuten opnieuw.",
+            Veld::Formulier,
+        )),
         "oidc-email-bezet" => Some((
             "Er is al een account met uw e-mailadres. Vraag de beheerder van Grondplan om het aan uw organisatie te koppelen.",
             Veld::Formulier,

@@ -478,6 +478,12 @@ impl Db {
     }
 }
 
+/// Sign-ins one client address may have under way at once.
+pub const MAX_AANVRAGEN_PER_ADRES: i64 = 20;
+
+/// Sign-ins all clients together may have under way at once.
+pub const MAX_AANVRAGEN: i64 = 100_000;
+
 /// A sign-in under way, as [`Db::neem_oidc_aanvraag`] gives it back once.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OidcAanvraag {
@@ -496,7 +502,9 @@ impl Db {
     // finish what another started) and who a person is at a provider.
 
     /// Keeps a sign-in under way, by the SHA-256 of its state; expired ones go at the
-    /// same time (no background job).
+    /// same time (no background job). `false`, and nothing kept, when the client already
+    /// has [`MAX_AANVRAGEN_PER_ADRES`] under way or all clients [`MAX_AANVRAGEN`]: a
+    /// flood of unfinished sign-ins fills no disk.
     ///
     /// # Errors
     /// A database error.
@@ -504,24 +512,37 @@ impl Db {
         &self,
         state_hash: &str,
         aanvraag: &OidcAanvraag,
+        adres_hash: &str,
         nu: i64,
-    ) -> Result<(), DbFout> {
+    ) -> Result<bool, DbFout> {
         sqlx::query("DELETE FROM oidc_aanvragen WHERE verloopt_op < $1")
             .bind(nu)
             .execute(&self.pool)
             .await?;
+        let (van_adres, totaal): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM oidc_aanvragen WHERE adres_hash = $1), \
+                    (SELECT COUNT(*) FROM oidc_aanvragen)",
+        )
+        .bind(adres_hash)
+        .fetch_one(&self.pool)
+        .await?;
+        if van_adres >= MAX_AANVRAGEN_PER_ADRES || totaal >= MAX_AANVRAGEN {
+            return Ok(false);
+        }
         sqlx::query(
-            "INSERT INTO oidc_aanvragen (state_hash, aanbieder, nonce, pkce_verifier, verloopt_op) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO oidc_aanvragen \
+             (state_hash, aanbieder, nonce, pkce_verifier, adres_hash, verloopt_op) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(state_hash)
         .bind(&aanvraag.aanbieder)
         .bind(&aanvraag.nonce)
         .bind(&aanvraag.pkce_verifier)
+        .bind(adres_hash)
         .bind(aanvraag.verloopt_op)
         .execute(&self.pool)
         .await?;
-        Ok(())
+        Ok(true)
     }
 
     /// Takes the sign-in under way with this state: it is deleted, so a state (and its

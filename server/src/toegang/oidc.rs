@@ -39,6 +39,7 @@ use tokio::sync::Mutex;
 use super::geheim::{nieuw_geheim, sha256_hex};
 use super::sessie::{SESSIEDUUR_MICROS, binnen, terug_naar_inloggen};
 use crate::AppState;
+use crate::beveiliging::Client;
 use crate::db::toegang::OidcAanvraag;
 
 /// How long a sign-in may take at the provider.
@@ -50,8 +51,9 @@ const METADATA_GELDIG: Duration = Duration::from_secs(3600);
 /// The longest `code` or `state` accepted back from a provider.
 const MAX_PARAMETER: usize = 2_048;
 
-/// One identity provider, as configured (`GRONDPLAN_OIDC`, a JSON list; README).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+/// One identity provider, as configured (`GRONDPLAN_OIDC`, a JSON list; README). Its
+/// `Debug` leaves the secret and the private key out.
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Aanbieder {
     /// In the URLs: `/inloggen/oidc/{naam}`; lower-case letters, digits and dashes.
@@ -177,6 +179,20 @@ impl Regels {
             [een] => Ok((Toegangsrol::Gemeente, Some((*een).clone()))),
             _ => Err(GeenToegang::MeerdereGemeenten),
         }
+    }
+}
+
+impl std::fmt::Debug for Aanbieder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Aanbieder")
+            .field("naam", &self.naam)
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_auth", &self.client_auth)
+            .field("rol", &self.rol)
+            .field("gemeente", &self.gemeente)
+            .field("regels", &self.regels)
+            .finish_non_exhaustive()
     }
 }
 
@@ -365,6 +381,8 @@ enum Afloop {
     EmailBezet,
     /// The provider's rules give this person no access.
     GeenToegang(GeenToegang),
+    /// Too many sign-ins under way from this client (or from all).
+    TeVeel,
     /// Storage failed.
     Storing,
 }
@@ -381,6 +399,7 @@ impl Afloop {
             Self::GeenToegang(GeenToegang::Geen) => "oidc-geen-toegang",
             Self::GeenToegang(GeenToegang::MeerdereGemeenten) => "oidc-meerdere-gemeenten",
             Self::GeenToegang(GeenToegang::TeVeelGroepen) => "oidc-te-veel-groepen",
+            Self::TeVeel => "oidc-te-veel",
             Self::Storing => "storing",
         };
         terug_naar_inloggen(code, "")
@@ -388,14 +407,22 @@ impl Afloop {
 }
 
 /// `GET /inloggen/oidc/{naam}`: starts a sign-in at the provider.
-pub async fn begin(State(state): State<AppState>, Path(naam): Path<String>) -> Response {
-    match begin_bij(&state, &naam).await {
+pub async fn begin(
+    State(state): State<AppState>,
+    Client(adres): Client,
+    Path(naam): Path<String>,
+) -> Response {
+    match begin_bij(&state, &naam, adres).await {
         Ok(url) => Redirect::to(url.as_str()).into_response(),
         Err(afloop) => afloop.naar_inloggen(),
     }
 }
 
-async fn begin_bij(state: &AppState, naam: &str) -> Result<openidconnect::url::Url, Afloop> {
+async fn begin_bij(
+    state: &AppState,
+    naam: &str,
+    adres: std::net::IpAddr,
+) -> Result<openidconnect::url::Url, Afloop> {
     let oidc = &state.oidc;
     let aanbieder = oidc.aanbieder(naam).ok_or(Afloop::Onbekend)?;
     let metadata = oidc.metadata(aanbieder, false).await.map_err(|fout| {
@@ -421,14 +448,23 @@ async fn begin_bij(state: &AppState, naam: &str) -> Result<openidconnect::url::U
         pkce_verifier: verifier.secret().clone(),
         verloopt_op: nu + AANVRAAG_MICROS,
     };
-    state
+    let bewaard = state
         .db
-        .bewaar_oidc_aanvraag(&sha256_hex(state_token.secret()), &aanvraag, nu)
+        .bewaar_oidc_aanvraag(
+            &sha256_hex(state_token.secret()),
+            &aanvraag,
+            &sha256_hex(&adres.to_string()),
+            nu,
+        )
         .await
         .map_err(|fout| {
             tracing::error!(error = %fout, "oidc: aanvraag niet bewaard");
             Afloop::Storing
         })?;
+    if !bewaard {
+        tracing::warn!(%adres, "oidc: te veel aanvragen tegelijk");
+        return Err(Afloop::TeVeel);
+    }
     Ok(url)
 }
 
@@ -731,6 +767,10 @@ mod tests {
             "issuer": "https://login.example/utrecht", "clientId": "grondplan",
             "clientSecret": "geheim", "rol": "gemeente", "gemeente": "GM0344"}]"#;
         let lijst = lees_aanbieders(goed).expect("valid");
+        assert!(
+            !format!("{lijst:?}").contains("geheim"),
+            "Debug leaves the secret out"
+        );
         assert_eq!(
             lijst[0].gemeente.as_ref().map(GemeenteCode::as_str),
             Some("GM0344")

@@ -56,7 +56,7 @@ const GEPUBLICEERD: &[(&str, &str)] = &[
     ),
     (
         "0010_oidc.sql",
-        "f54b9e4e15c97f3b40b86639c8dce044f398c115eeb6055e344271b263f47060d4edfc18c1b6e77871fe08241f2696e0",
+        "6a4aac8528b7e32a749706b0a90f1469463fdf45bd8d9073713cd7127218c852e1606db94ec4f1aa394fc352aec944ea",
     ),
 ];
 

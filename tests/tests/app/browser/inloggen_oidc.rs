@@ -251,6 +251,41 @@ async fn an_answer_with_a_state_this_service_did_not_start_signs_nobody_in() {
         "/inloggen?fout=oidc-verlopen&email=",
         "a state works once"
     );
+
+    // A client that starts sign-ins without finishing them is stopped at 20 under way;
+    // another client is not.
+    let begin_vanaf = |adres: &'static str| {
+        let http = http.clone();
+        let url = app.url("/inloggen/oidc/utrecht");
+        async move {
+            let antwoord = http
+                .get(url)
+                .header("x-forwarded-for", adres)
+                .send()
+                .await
+                .expect("answers");
+            antwoord.headers()["location"]
+                .to_str()
+                .expect("ascii")
+                .to_owned()
+        }
+    };
+    for _ in 0..server::db::toegang::MAX_AANVRAGEN_PER_ADRES {
+        assert!(
+            begin_vanaf("203.0.113.5")
+                .await
+                .starts_with("http://127.0.0.1")
+        );
+    }
+    assert_eq!(
+        begin_vanaf("203.0.113.5").await,
+        "/inloggen?fout=oidc-te-veel&email="
+    );
+    assert!(
+        begin_vanaf("203.0.113.6")
+            .await
+            .starts_with("http://127.0.0.1")
+    );
 }
 
 #[tokio::test]
