@@ -10,6 +10,7 @@ use domain::plan::Oorzaak;
 use domain::scenario::Basis;
 use leptos::prelude::*;
 
+use crate::components::besparingsgrafiek::arcering_patroon;
 use crate::components::tabel::{Kolomkoppen, Schuifvlak};
 use crate::formaat::{fte, kwartaal_kort};
 
@@ -149,12 +150,7 @@ pub fn Belastinggrafiek(plan: Overstapplan, basis: Basis, id: &'static str) -> i
             <svg class="gp-grafiek" viewBox=format!("0 -18 {BREEDTE} {}", HOOGTE + 38.0)
                 role="img" aria-labelledby=titel_ref>
                 <title id=titel_id>{samenvatting}</title>
-                <defs>
-                    <pattern id=arcering.clone() width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="6" height="6" class="gp-arcering-achtergrond" />
-                        <line x1="0" y1="0" x2="0" y2="6" class="gp-over-lijn" />
-                    </pattern>
-                </defs>
+                {arcering_patroon(arcering.clone(), "gp-over-lijn")}
                 <line class="gp-basislijn" x1="0" y1=HOOGTE x2=BREEDTE y2=HOOGTE />
                 <line class="gp-raster" x1="0" y1="0" x2=BREEDTE y2="0" />
                 <text class="gp-svg-tekst" x=BREEDTE y="-2" text-anchor="end">{fte(max)}</text>

@@ -112,12 +112,7 @@ pub fn Geldgrafiek(
                 aria-labelledby=titel_ref
             >
                 <title id=titel_id>{titel}</title>
-                <defs>
-                    <pattern id=arcering.clone() width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="6" height="6" class="gp-arcering-achtergrond" />
-                        <line x1="0" y1="0" x2="0" y2="6" class="gp-arcering-lijn" />
-                    </pattern>
-                </defs>
+                {arcering_patroon(arcering.clone(), "gp-arcering-lijn")}
                 <line class="gp-basislijn" x1="0" y1=HOOGTE x2=BREEDTE y2=HOOGTE />
                 {(max > 0).then(|| view! {
                     <line class="gp-raster" x1="0" y1="0" x2=BREEDTE y2="0" />
@@ -132,5 +127,18 @@ pub fn Geldgrafiek(
                 })}
             </figcaption>
         </figure>
+    }
+}
+
+/// The hatching a chart fills bars with (`fill="url(#{id})"`), its lines styled by
+/// `lijnklasse`: told apart without colour.
+pub fn arcering_patroon(id: String, lijnklasse: &'static str) -> impl IntoView {
+    view! {
+        <defs>
+            <pattern id=id width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="6" height="6" class="gp-arcering-achtergrond" />
+                <line x1="0" y1="0" x2="0" y2="6" class=lijnklasse />
+            </pattern>
+        </defs>
     }
 }

@@ -85,21 +85,8 @@ impl Db {
         gemeente: Option<&GemeenteCode>,
         nu: i64,
     ) -> Result<String, DbFout> {
-        let id = uuid::Uuid::new_v4().to_string();
-        sqlx::query(
-            "INSERT INTO gebruikers (id, email, wachtwoord_hash, rol, gemeente_code, aangemaakt_op) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&id)
-        .bind(email.trim().to_lowercase())
-        .bind(wachtwoord_hash)
-        .bind(rol.als_tekst())
-        .bind(gemeente.map(GemeenteCode::as_str))
-        .bind(nu)
-        .execute(&self.pool)
-        .await
-        .map_err(|e| DbFout::uit_unieke_sleutel(e, format!("er is al een account voor {email}")))?;
-        Ok(id)
+        let mut verbinding = self.pool.acquire().await?;
+        voeg_gebruiker_toe(&mut verbinding, email, wachtwoord_hash, rol, gemeente, nu).await
     }
 
     /// The account with this e-mail address (any case).
@@ -478,6 +465,32 @@ impl Db {
     }
 }
 
+/// Adds an account row (the e-mail address in lower case) on `verbinding`; its id.
+async fn voeg_gebruiker_toe(
+    verbinding: &mut sqlx::AnyConnection,
+    email: &str,
+    wachtwoord_hash: &str,
+    rol: Toegangsrol,
+    gemeente: Option<&GemeenteCode>,
+    nu: i64,
+) -> Result<String, DbFout> {
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO gebruikers (id, email, wachtwoord_hash, rol, gemeente_code, aangemaakt_op) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&id)
+    .bind(email.trim().to_lowercase())
+    .bind(wachtwoord_hash)
+    .bind(rol.als_tekst())
+    .bind(gemeente.map(GemeenteCode::as_str))
+    .bind(nu)
+    .execute(verbinding)
+    .await
+    .map_err(|e| DbFout::uit_unieke_sleutel(e, format!("er is al een account voor {email}")))?;
+    Ok(id)
+}
+
 /// Sign-ins one client address may have under way at once.
 pub const MAX_AANVRAGEN_PER_ADRES: i64 = 20;
 
@@ -619,22 +632,9 @@ impl Db {
         gemeente: Option<&GemeenteCode>,
         nu: i64,
     ) -> Result<Account, DbFout> {
-        let id = uuid::Uuid::new_v4().to_string();
         let email = email.trim().to_lowercase();
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO gebruikers (id, email, wachtwoord_hash, rol, gemeente_code, aangemaakt_op) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&id)
-        .bind(&email)
-        .bind(ZONDER_WACHTWOORD)
-        .bind(rol.als_tekst())
-        .bind(gemeente.map(GemeenteCode::as_str))
-        .bind(nu)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| DbFout::uit_unieke_sleutel(e, format!("er is al een account voor {email}")))?;
+        let id = voeg_gebruiker_toe(&mut tx, &email, ZONDER_WACHTWOORD, rol, gemeente, nu).await?;
         sqlx::query(
             "INSERT INTO identiteiten (aanbieder, sub, gebruiker_id, aangemaakt_op) \
              VALUES ($1, $2, $3, $4)",

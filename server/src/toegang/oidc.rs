@@ -314,20 +314,20 @@ impl Oidc {
         aanbieder: &Aanbieder,
         opnieuw: bool,
     ) -> anyhow::Result<Arc<CoreProviderMetadata>> {
-        let mut cache = self.metadata.lock().await;
         if !opnieuw
-            && let Some((metadata, gelezen)) = cache.get(&aanbieder.naam)
+            && let Some((metadata, gelezen)) = self.metadata.lock().await.get(&aanbieder.naam)
             && gelezen.elapsed() < METADATA_GELDIG
         {
             return Ok(Arc::clone(metadata));
         }
+        // Read without holding the cache: a slow provider holds up no other sign-in.
         let issuer = IssuerUrl::new(aanbieder.issuer.clone())?;
         let metadata = Arc::new(
             CoreProviderMetadata::discover_async(issuer, &self.http)
                 .await
                 .with_context(|| format!("de discovery van '{}'", aanbieder.naam))?,
         );
-        cache.insert(
+        self.metadata.lock().await.insert(
             aanbieder.naam.clone(),
             (Arc::clone(&metadata), Instant::now()),
         );

@@ -108,6 +108,18 @@ async fn bij_de_aanbieder(browser: &Browser, login: &str) {
     }
 }
 
+/// Waits until the browser is back at a hydrated Grondplan page; where it is.
+async fn terug_bij_grondplan(browser: &Browser) -> reqwest::Url {
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("body[data-hydrated] h1"))
+        .await
+        .unwrap_or_else(|fout| panic!("back at Grondplan: {fout}"));
+    browser.client.current_url().await.expect("url")
+}
+
 #[tokio::test]
 async fn a_person_signs_in_through_the_gemeentes_own_provider_and_is_found_again_by_sub() {
     let (app, _aanbieders) = app_met_twee_aanbieders().await;
@@ -124,14 +136,7 @@ async fn a_person_signs_in_through_the_gemeentes_own_provider_and_is_found_again
 
     browser.klik("a[href='/inloggen/oidc/utrecht']").await;
     bij_de_aanbieder(&browser, "ib-utrecht").await;
-    browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("body[data-hydrated] h1"))
-        .await
-        .unwrap_or_else(|fout| panic!("back at Grondplan: {fout}"));
-    let hier = browser.client.current_url().await.expect("url");
+    let hier = terug_bij_grondplan(&browser).await;
     assert_eq!(hier.path(), "/gemeenten/GM0344", "Utrecht's start page");
     browser
         .wacht_op_tekst(".gp-sessie", "ib-utrecht@voorbeeld.nl (Utrecht)")
@@ -148,14 +153,7 @@ async fn a_person_signs_in_through_the_gemeentes_own_provider_and_is_found_again
         .await
         .expect("the provider asks to confirm the logout");
     bevestig.click().await.expect("confirmed");
-    browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("body[data-hydrated] h1"))
-        .await
-        .expect("back at Grondplan");
-    assert_eq!(browser.client.current_url().await.expect("url").path(), "/");
+    assert_eq!(terug_bij_grondplan(&browser).await.path(), "/");
     assert_eq!(browser.tekst("a.gp-sessie").await, "Inloggen");
     // Signing in again asks for the provider's form again, and finds the same account
     // (not a second one).
@@ -425,14 +423,7 @@ async fn a_provider_for_several_gemeenten_decides_rol_and_gemeente_by_a_claim() 
         browser.open(&app, "/inloggen").await;
         browser.klik("a[href='/inloggen/oidc/portaal']").await;
         bij_de_aanbieder(&browser, login).await;
-        browser
-            .client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css("body[data-hydrated] h1"))
-            .await
-            .unwrap_or_else(|fout| panic!("{login} back at Grondplan: {fout}"));
-        let hier = browser.client.current_url().await.expect("url");
+        let hier = terug_bij_grondplan(&browser).await;
         assert_eq!(hier.path(), pad, "{login}");
         match wie {
             Some(wie) => {
@@ -512,14 +503,7 @@ async fn a_client_proving_itself_with_its_private_key_signs_in_and_with_another_
             .klik(&format!("a[href='/inloggen/oidc/{naam}']"))
             .await;
         bij_de_aanbieder(&browser, "ib-utrecht").await;
-        browser
-            .client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css("body[data-hydrated] h1"))
-            .await
-            .unwrap_or_else(|fout| panic!("{naam}: back at Grondplan: {fout}"));
-        let hier = browser.client.current_url().await.expect("url");
+        let hier = terug_bij_grondplan(&browser).await;
         assert_eq!(hier.path(), verwacht, "{naam}");
         if verwacht == "/inloggen" {
             assert!(
