@@ -15,5 +15,6 @@ pub mod opgave_bewerken;
 pub mod routekaart_overzicht;
 pub mod tabel;
 pub mod uitstaptijdlijn;
+pub mod vast;
 pub mod wat_als;
 pub mod zichtbaarheid;

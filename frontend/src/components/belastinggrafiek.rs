@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::components::besparingsgrafiek::arcering_patroon;
 use crate::components::tabel::{Kolomkoppen, Schuifvlak};
+use crate::components::vast::vast;
 use crate::formaat::{fte, kwartaal_kort};
 
 const BREEDTE: f64 = 960.0;
@@ -44,39 +45,40 @@ pub fn oorzaak(oorzaak: &Oorzaak, basis: &Basis) -> String {
 /// charts on one page apart.
 #[component]
 pub fn Belastinggrafiek(plan: Overstapplan, basis: Basis, id: &'static str) -> impl IntoView {
-    let capaciteit = basis.capaciteit.map(|c| c.fte_per_kwartaal);
-    let redenen: HashMap<_, String> = plan
-        .overbelast
-        .kwartalen
-        .iter()
-        .map(|k| {
-            let oorzaken: Vec<String> = k
-                .posten
-                .iter()
-                .map(|p| format!("{} {}", oorzaak(&p.oorzaak, &basis), fte(p.fte)))
-                .collect();
-            (
-                k.kwartaal,
-                format!(
-                    "Overbelast: {} boven {}; door {}",
-                    fte(k.fte),
-                    fte(k.capaciteit),
-                    oorzaken.join(", ")
-                ),
-            )
-        })
-        .collect();
-    let kwartalen = &plan.belasting_per_kwartaal;
-    let max = kwartalen
-        .iter()
-        .map(|k| k.fte)
-        .chain(capaciteit)
-        .fold(0.0_f64, f64::max)
-        .max(0.1);
-    let y = |waarde: f64| HOOGTE - HOOGTE * (waarde.max(0.0) / max);
-    let vak = BREEDTE / kwartalen.len().max(1) as f64;
-    let arcering = format!("{id}-arcering");
-    let staven = kwartalen
+    vast(move || {
+        let capaciteit = basis.capaciteit.map(|c| c.fte_per_kwartaal);
+        let redenen: HashMap<_, String> = plan
+            .overbelast
+            .kwartalen
+            .iter()
+            .map(|k| {
+                let oorzaken: Vec<String> = k
+                    .posten
+                    .iter()
+                    .map(|p| format!("{} {}", oorzaak(&p.oorzaak, &basis), fte(p.fte)))
+                    .collect();
+                (
+                    k.kwartaal,
+                    format!(
+                        "Overbelast: {} boven {}; door {}",
+                        fte(k.fte),
+                        fte(k.capaciteit),
+                        oorzaken.join(", ")
+                    ),
+                )
+            })
+            .collect();
+        let kwartalen = &plan.belasting_per_kwartaal;
+        let max = kwartalen
+            .iter()
+            .map(|k| k.fte)
+            .chain(capaciteit)
+            .fold(0.0_f64, f64::max)
+            .max(0.1);
+        let y = |waarde: f64| HOOGTE - HOOGTE * (waarde.max(0.0) / max);
+        let vak = BREEDTE / kwartalen.len().max(1) as f64;
+        let arcering = format!("{id}-arcering");
+        let staven = kwartalen
         .iter()
         .enumerate()
         .map(|(i, k)| {
@@ -108,11 +110,11 @@ pub fn Belastinggrafiek(plan: Overstapplan, basis: Basis, id: &'static str) -> i
             }
         })
         .collect_view();
-    let lijn = capaciteit.map(|c| {
-        let hoogte = y(c);
-        view! { <line class="gp-capaciteitslijn" x1="0" y1=hoogte x2=BREEDTE y2=hoogte /> }
-    });
-    let rijen = kwartalen
+        let lijn = capaciteit.map(|c| {
+            let hoogte = y(c);
+            view! { <line class="gp-capaciteitslijn" x1="0" y1=hoogte x2=BREEDTE y2=hoogte /> }
+        });
+        let rijen = kwartalen
         .iter()
         .filter(|k| k.fte >= 0.05 || redenen.contains_key(&k.kwartaal))
         .map(|k| {
@@ -135,9 +137,9 @@ pub fn Belastinggrafiek(plan: Overstapplan, basis: Basis, id: &'static str) -> i
             }
         })
         .collect_view();
-    let titel_id = format!("{id}-titel");
-    let titel_ref = titel_id.clone();
-    let samenvatting = match capaciteit {
+        let titel_id = format!("{id}-titel");
+        let titel_ref = titel_id.clone();
+        let samenvatting = match capaciteit {
         Some(c) => format!(
             "Belasting per kwartaal in fte tegen de capaciteit van {}; {} kwartalen overbelast (gearceerd en met een uitroepteken). De cijfers staan in de tabel hieronder.",
             fte(c),
@@ -145,37 +147,38 @@ pub fn Belastinggrafiek(plan: Overstapplan, basis: Basis, id: &'static str) -> i
         ),
         None => "Belasting per kwartaal in fte; de capaciteit is nog niet ingevuld. De cijfers staan in de tabel hieronder.".to_owned(),
     };
-    view! {
-        <figure class="gp-figuur" id=format!("{id}-grafiek")>
-            <svg class="gp-grafiek" viewBox=format!("0 -18 {BREEDTE} {}", HOOGTE + 38.0)
-                role="img" aria-labelledby=titel_ref>
-                <title id=titel_id>{samenvatting}</title>
-                {arcering_patroon(arcering.clone(), "gp-over-lijn")}
-                <line class="gp-basislijn" x1="0" y1=HOOGTE x2=BREEDTE y2=HOOGTE />
-                <line class="gp-raster" x1="0" y1="0" x2=BREEDTE y2="0" />
-                <text class="gp-svg-tekst" x=BREEDTE y="-2" text-anchor="end">{fte(max)}</text>
-                {staven}
-                {lijn}
-            </svg>
-            <figcaption class="gp-legenda">
-                {match capaciteit {
-                    Some(c) => view! {
-                        <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Binnen de capaciteit (effen)"</span>
-                        <span class="gp-legenda__item"><span class="gp-legenda__vak gp-legenda__vak--over"></span>"Overbelast (gearceerd, !)"</span>
-                        <span class="gp-legenda__item"><span class="gp-legenda__streep"></span>{format!("Capaciteit {} (stippellijn)", fte(c))}</span>
-                    }.into_any(),
-                    None => view! {
-                        <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Belasting (capaciteit nog onbekend)"</span>
-                    }.into_any(),
-                }}
-            </figcaption>
-        </figure>
-        <Schuifvlak label="Mensen per kwartaal">
-            <table class="utrecht-table utrecht-table--html-table" id=id>
-                <caption class="utrecht-table__caption">"Belasting per kwartaal tegen de capaciteit"</caption>
-                <Kolomkoppen koppen=&["Kwartaal", "Belasting", "Tegen de capaciteit"] />
-                <tbody class="utrecht-table__body">{rijen}</tbody>
-            </table>
-        </Schuifvlak>
-    }
+        view! {
+            <figure class="gp-figuur" id=format!("{id}-grafiek")>
+                <svg class="gp-grafiek" viewBox=format!("0 -18 {BREEDTE} {}", HOOGTE + 38.0)
+                    role="img" aria-labelledby=titel_ref>
+                    <title id=titel_id>{samenvatting}</title>
+                    {arcering_patroon(arcering.clone(), "gp-over-lijn")}
+                    <line class="gp-basislijn" x1="0" y1=HOOGTE x2=BREEDTE y2=HOOGTE />
+                    <line class="gp-raster" x1="0" y1="0" x2=BREEDTE y2="0" />
+                    <text class="gp-svg-tekst" x=BREEDTE y="-2" text-anchor="end">{fte(max)}</text>
+                    {staven}
+                    {lijn}
+                </svg>
+                <figcaption class="gp-legenda">
+                    {match capaciteit {
+                        Some(c) => view! {
+                            <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Binnen de capaciteit (effen)"</span>
+                            <span class="gp-legenda__item"><span class="gp-legenda__vak gp-legenda__vak--over"></span>"Overbelast (gearceerd, !)"</span>
+                            <span class="gp-legenda__item"><span class="gp-legenda__streep"></span>{format!("Capaciteit {} (stippellijn)", fte(c))}</span>
+                        }.into_any(),
+                        None => view! {
+                            <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Belasting (capaciteit nog onbekend)"</span>
+                        }.into_any(),
+                    }}
+                </figcaption>
+            </figure>
+            <Schuifvlak label="Mensen per kwartaal">
+                <table class="utrecht-table utrecht-table--html-table" id=id>
+                    <caption class="utrecht-table__caption">"Belasting per kwartaal tegen de capaciteit"</caption>
+                    <Kolomkoppen koppen=&["Kwartaal", "Belasting", "Tegen de capaciteit"] />
+                    <tbody class="utrecht-table__body">{rijen}</tbody>
+                </table>
+            </Schuifvlak>
+        }
+    })
 }

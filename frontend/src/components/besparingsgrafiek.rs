@@ -5,6 +5,7 @@ use domain::plan::{Jaarbedrag, in_jaar};
 use leptos::prelude::*;
 
 use crate::components::tabel::{Kolomkoppen, Schuifvlak};
+use crate::components::vast::vast;
 use crate::formaat::bedrag;
 use crate::grafiek::Staafvlak;
 
@@ -18,34 +19,36 @@ pub fn Besparingsgrafiek(
     bijdragen: Vec<Jaarbedrag>,
     netto: Vec<Jaarbedrag>,
 ) -> impl IntoView {
-    let bij = |jaar: i32| in_jaar(&bijdragen, jaar);
-    let mut lopend = 0;
-    let rijen = netto
-        .iter()
-        .map(|n| {
-            lopend += n.euro;
-            let b = in_jaar(&besparing, n.jaar);
-            view! {
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">{n.jaar}</th>
-                    <td class="utrecht-table__cell gp-getal">{bedrag(b)}</td>
-                    <td class="utrecht-table__cell gp-getal">{bedrag(bij(n.jaar))}</td>
-                    <td class="utrecht-table__cell gp-getal">{bedrag(n.euro)}</td>
-                    <td class="utrecht-table__cell gp-getal">{bedrag(lopend)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <Geldgrafiek id="besparing-grafiek" besparing=besparing.clone() bijdragen=bijdragen.clone() />
-        <Schuifvlak label="Besparing en bijdragen per jaar">
-            <table class="utrecht-table utrecht-table--html-table" id="besparing-tabel">
-                <caption class="utrecht-table__caption">"Besparing en bijdragen per jaar"</caption>
-                <Kolomkoppen koppen=&["Jaar", "Besparing", "Bijdragen", "Netto", "Netto opgeteld"] />
-                <tbody class="utrecht-table__body">{rijen}</tbody>
-            </table>
-        </Schuifvlak>
-    }
+    vast(move || {
+        let bij = |jaar: i32| in_jaar(&bijdragen, jaar);
+        let mut lopend = 0;
+        let rijen = netto
+            .iter()
+            .map(|n| {
+                lopend += n.euro;
+                let b = in_jaar(&besparing, n.jaar);
+                view! {
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="row">{n.jaar}</th>
+                        <td class="utrecht-table__cell gp-getal">{bedrag(b)}</td>
+                        <td class="utrecht-table__cell gp-getal">{bedrag(bij(n.jaar))}</td>
+                        <td class="utrecht-table__cell gp-getal">{bedrag(n.euro)}</td>
+                        <td class="utrecht-table__cell gp-getal">{bedrag(lopend)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <Geldgrafiek id="besparing-grafiek" besparing=besparing.clone() bijdragen=bijdragen.clone() />
+            <Schuifvlak label="Besparing en bijdragen per jaar">
+                <table class="utrecht-table utrecht-table--html-table" id="besparing-tabel">
+                    <caption class="utrecht-table__caption">"Besparing en bijdragen per jaar"</caption>
+                    <Kolomkoppen koppen=&["Jaar", "Besparing", "Bijdragen", "Netto", "Netto opgeteld"] />
+                    <tbody class="utrecht-table__body">{rijen}</tbody>
+                </table>
+            </Schuifvlak>
+        }
+    })
 }
 
 /// The bars alone, for a page that shows the figures in its own table; `id` keeps the ids
@@ -56,22 +59,23 @@ pub fn Geldgrafiek(
     besparing: Vec<Jaarbedrag>,
     bijdragen: Vec<Jaarbedrag>,
 ) -> impl IntoView {
-    let met_bijdragen = !bijdragen.is_empty();
-    let max = besparing
-        .iter()
-        .chain(&bijdragen)
-        .map(|j| j.euro)
-        .max()
-        .unwrap_or(0);
-    let vlak = Staafvlak {
-        breedte: BREEDTE,
-        hoogte: HOOGTE,
-        groepen: besparing.len(),
-        per_groep: if met_bijdragen { 2 } else { 1 },
-        max,
-    };
-    let arcering = format!("{id}-arcering");
-    let staven = besparing
+    vast(move || {
+        let met_bijdragen = !bijdragen.is_empty();
+        let max = besparing
+            .iter()
+            .chain(&bijdragen)
+            .map(|j| j.euro)
+            .max()
+            .unwrap_or(0);
+        let vlak = Staafvlak {
+            breedte: BREEDTE,
+            hoogte: HOOGTE,
+            groepen: besparing.len(),
+            per_groep: if met_bijdragen { 2 } else { 1 },
+            max,
+        };
+        let arcering = format!("{id}-arcering");
+        let staven = besparing
         .iter()
         .enumerate()
         .map(|(i, b)| {
@@ -96,38 +100,39 @@ pub fn Geldgrafiek(
             }
         })
         .collect_view();
-    let titel_id = format!("{id}-titel");
-    let titel_ref = titel_id.clone();
-    let titel = if met_bijdragen {
-        "Besparing (effen) en bijdragen (gearceerd) per jaar; de cijfers staan in de tabel hieronder"
-    } else {
-        "Besparing per jaar; de cijfers staan in de tabel hieronder"
-    };
-    view! {
-        <figure class="gp-figuur" id=id>
-            <svg
-                class="gp-grafiek"
-                viewBox=format!("0 -18 {BREEDTE} {}", HOOGTE + 38.0)
-                role="img"
-                aria-labelledby=titel_ref
-            >
-                <title id=titel_id>{titel}</title>
-                {arcering_patroon(arcering.clone(), "gp-arcering-lijn")}
-                <line class="gp-basislijn" x1="0" y1=HOOGTE x2=BREEDTE y2=HOOGTE />
-                {(max > 0).then(|| view! {
-                    <line class="gp-raster" x1="0" y1="0" x2=BREEDTE y2="0" />
-                    <text class="gp-svg-tekst" x=BREEDTE y="-2" text-anchor="end">{bedrag(max)}</text>
-                })}
-                {staven}
-            </svg>
-            <figcaption class="gp-legenda">
-                <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Besparing (effen)"</span>
-                {met_bijdragen.then(|| view! {
-                    <span class="gp-legenda__item"><span class="gp-legenda__vak gp-legenda__vak--arcering"></span>"Bijdragen (gearceerd)"</span>
-                })}
-            </figcaption>
-        </figure>
-    }
+        let titel_id = format!("{id}-titel");
+        let titel_ref = titel_id.clone();
+        let titel = if met_bijdragen {
+            "Besparing (effen) en bijdragen (gearceerd) per jaar; de cijfers staan in de tabel hieronder"
+        } else {
+            "Besparing per jaar; de cijfers staan in de tabel hieronder"
+        };
+        view! {
+            <figure class="gp-figuur" id=id>
+                <svg
+                    class="gp-grafiek"
+                    viewBox=format!("0 -18 {BREEDTE} {}", HOOGTE + 38.0)
+                    role="img"
+                    aria-labelledby=titel_ref
+                >
+                    <title id=titel_id>{titel}</title>
+                    {arcering_patroon(arcering.clone(), "gp-arcering-lijn")}
+                    <line class="gp-basislijn" x1="0" y1=HOOGTE x2=BREEDTE y2=HOOGTE />
+                    {(max > 0).then(|| view! {
+                        <line class="gp-raster" x1="0" y1="0" x2=BREEDTE y2="0" />
+                        <text class="gp-svg-tekst" x=BREEDTE y="-2" text-anchor="end">{bedrag(max)}</text>
+                    })}
+                    {staven}
+                </svg>
+                <figcaption class="gp-legenda">
+                    <span class="gp-legenda__item"><span class="gp-legenda__vak gp-staaf--besparing"></span>"Besparing (effen)"</span>
+                    {met_bijdragen.then(|| view! {
+                        <span class="gp-legenda__item"><span class="gp-legenda__vak gp-legenda__vak--arcering"></span>"Bijdragen (gearceerd)"</span>
+                    })}
+                </figcaption>
+            </figure>
+        }
+    })
 }
 
 /// The hatching a chart fills bars with (`fill="url(#{id})"`), its lines styled by

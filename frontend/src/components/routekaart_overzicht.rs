@@ -10,6 +10,7 @@ use crate::components::gantt::Gantt;
 use crate::components::landelijk_effect::LandelijkEffect;
 use crate::components::opgave_bewerken::NieuweOpgave;
 use crate::components::tabel::{Kolomkoppen, Schuifvlak};
+use crate::components::vast::vast;
 use crate::components::wat_als::WatAls;
 use crate::formaat::{datum_lang, periode_lang};
 use crate::server_fns::landschap::WatAlsBegin;
@@ -67,7 +68,8 @@ pub fn RoutekaartOverzicht(
 /// The same facts as the chart, as a table inside a disclosure.
 #[component]
 fn RoutekaartTabel(opgaven: Vec<Opgave>) -> impl IntoView {
-    let rijen = opgaven
+    vast(move || {
+        let rijen = opgaven
         .into_iter()
         .map(|o| {
             let besluiten = o
@@ -90,16 +92,17 @@ fn RoutekaartTabel(opgaven: Vec<Opgave>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <details class="gp-als-tabel">
-            <summary>"Routekaart als tabel"</summary>
-            <Schuifvlak label="Routekaart als tabel">
-                <table class="utrecht-table utrecht-table--html-table">
-                    <caption class="utrecht-table__caption">"Fasen en besluitmomenten per opgave"</caption>
-                    <Kolomkoppen koppen=&["Opgave", "Ontwikkelfase", "Opschalingsfase", "Besluiten"] />
-                    <tbody class="utrecht-table__body">{rijen}</tbody>
-                </table>
-            </Schuifvlak>
-        </details>
-    }
+        view! {
+            <details class="gp-als-tabel">
+                <summary>"Routekaart als tabel"</summary>
+                <Schuifvlak label="Routekaart als tabel">
+                    <table class="utrecht-table utrecht-table--html-table">
+                        <caption class="utrecht-table__caption">"Fasen en besluitmomenten per opgave"</caption>
+                        <Kolomkoppen koppen=&["Opgave", "Ontwikkelfase", "Opschalingsfase", "Besluiten"] />
+                        <tbody class="utrecht-table__body">{rijen}</tbody>
+                    </table>
+                </Schuifvlak>
+            </details>
+        }
+    })
 }

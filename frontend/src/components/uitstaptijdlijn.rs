@@ -8,6 +8,7 @@ use domain::overstap::uitstappunten;
 use domain::{Applicatie, Overstap, Uitkomst, plus_maanden};
 use leptos::prelude::*;
 
+use crate::components::vast::vast;
 use crate::formaat::datum_kort;
 use crate::schaal::Tijdas;
 
@@ -24,35 +25,36 @@ pub fn Uitstaptijdlijn(
     applicaties: Vec<Applicatie>,
     overstappen: Vec<Overstap>,
 ) -> impl IntoView {
-    let eind = plus_maanden(peildatum, 12 * JAREN).unwrap_or(peildatum);
-    let Some(as_) = Tijdas::rond([peildatum, eind]) else {
-        return ().into_any();
-    };
-    let x = move |d: NaiveDate| LABEL + (BREEDTE - LABEL) * as_.procent(d) / 100.0;
-    let rijen: Vec<(Applicatie, Overstap)> = applicaties
-        .into_iter()
-        .zip(overstappen)
-        .filter(|(_, o)| o.uitkomst != Uitkomst::GeenComponent)
-        .collect();
-    if rijen.is_empty() {
-        return view! {
+    vast(move || {
+        let eind = plus_maanden(peildatum, 12 * JAREN).unwrap_or(peildatum);
+        let Some(as_) = Tijdas::rond([peildatum, eind]) else {
+            return ().into_any();
+        };
+        let x = move |d: NaiveDate| LABEL + (BREEDTE - LABEL) * as_.procent(d) / 100.0;
+        let rijen: Vec<(Applicatie, Overstap)> = applicaties
+            .into_iter()
+            .zip(overstappen)
+            .filter(|(_, o)| o.uitkomst != Uitkomst::GeenComponent)
+            .collect();
+        if rijen.is_empty() {
+            return view! {
             <p class="utrecht-paragraph">"Geen applicatie heeft een component om naar over te stappen."</p>
         }
         .into_any();
-    }
-    let hoogte = RIJ * rijen.len() as f64 + 30.0;
-    let jaren = as_
-        .jaren()
-        .into_iter()
-        .map(|j| {
-            let links = LABEL + (BREEDTE - LABEL) * j.links / 100.0;
-            view! {
-                <line class="gp-raster" x1=links y1="20" x2=links y2=hoogte />
-                <text class="gp-svg-tekst" x=links + 4.0 y="14">{j.jaar}</text>
-            }
-        })
-        .collect_view();
-    let regels = rijen
+        }
+        let hoogte = RIJ * rijen.len() as f64 + 30.0;
+        let jaren = as_
+            .jaren()
+            .into_iter()
+            .map(|j| {
+                let links = LABEL + (BREEDTE - LABEL) * j.links / 100.0;
+                view! {
+                    <line class="gp-raster" x1=links y1="20" x2=links y2=hoogte />
+                    <text class="gp-svg-tekst" x=links + 4.0 y="14">{j.jaar}</text>
+                }
+            })
+            .collect_view();
+        let regels = rijen
         .into_iter()
         .enumerate()
         .map(|(i, (app, overstap))| {
@@ -113,7 +115,7 @@ pub fn Uitstaptijdlijn(
             }
         })
         .collect_view();
-    view! {
+        view! {
         <figure class="gp-figuur">
             <svg class="gp-grafiek" viewBox=format!("0 0 {BREEDTE} {hoogte}") role="img" aria-labelledby="tijdlijn-titel">
                 <title id="tijdlijn-titel">
@@ -131,4 +133,5 @@ pub fn Uitstaptijdlijn(
         </figure>
     }
     .into_any()
+    })
 }

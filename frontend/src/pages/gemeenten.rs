@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::tabel::{Kolomkoppen, Schuifvlak};
+use crate::components::vast::vast;
 use crate::pages::laden::laden;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
 
@@ -81,26 +82,35 @@ fn GemeentenTabel(alle: Vec<Gemeente>, zoekterm: RwSignal<String>) -> impl IntoV
         <p class="utrecht-paragraph gp-telling" role="status" aria-live="polite">
             {telling}
         </p>
-        <Schuifvlak label="Gemeenten">
-            <table class="utrecht-table utrecht-table--html-table gp-gemeenten">
-                <caption class="utrecht-table__caption gp-visueel-verborgen">"Gemeenten"</caption>
-                <Kolomkoppen koppen=&["Naam", "Provincie", "CBS-code"] />
-                <tbody class="utrecht-table__body">
-                    <For
-                        each=move || gevonden.get()
-                        key=|g| g.code.clone()
-                        children=|g| {
-                            view! {
-                                <tr class="utrecht-table__row">
-                                    <td class="utrecht-table__cell">{g.naam}</td>
-                                    <td class="utrecht-table__cell">{g.provincie}</td>
-                                    <td class="utrecht-table__cell gp-code">{g.code.to_string()}</td>
-                                </tr>
-                            }
-                        }
-                    />
-                </tbody>
-            </table>
-        </Schuifvlak>
+        {move || {
+            // Read here so that a new search renders again; the rows are made only when
+            // the part is built (not while the server's rows are taken over).
+            gevonden.track();
+            let rijen = move || {
+                gevonden.with_untracked(|gevonden| {
+                    gevonden
+                        .iter()
+                        .map(|g| view! {
+                            <tr class="utrecht-table__row">
+                                <td class="utrecht-table__cell">{g.naam.clone()}</td>
+                                <td class="utrecht-table__cell">{g.provincie.clone()}</td>
+                                <td class="utrecht-table__cell gp-code">{g.code.to_string()}</td>
+                            </tr>
+                        })
+                        .collect_view()
+                })
+            };
+            // Rebuilt whole when the search changes: the rows have nothing of their own to
+            // keep, and the first one is taken over from the server as it is.
+            vast(move || view! {
+                <Schuifvlak label="Gemeenten">
+                    <table class="utrecht-table utrecht-table--html-table gp-gemeenten">
+                        <caption class="utrecht-table__caption gp-visueel-verborgen">"Gemeenten"</caption>
+                        <Kolomkoppen koppen=&["Naam", "Provincie", "CBS-code"] />
+                        <tbody class="utrecht-table__body">{rijen()}</tbody>
+                    </table>
+                </Schuifvlak>
+            })
+        }}
     }
 }

@@ -29,7 +29,7 @@ use formulier::{Applicatieformulier, Formulier};
 #[component]
 pub fn LandschapPagina() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
-    let basis = OnceResource::new(planbasis_ophalen(code.clone()));
+    let basis = OnceResource::new(planbasis_ophalen(code.clone(), true));
     let aanmelding = wie();
     view! {
         {gemeentekop("Applicatielandschap van", code.clone())}
@@ -62,7 +62,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
         move |()| {
             let code = code.clone();
             crate::api::in_browser(async move {
-                if let Ok(Ok(nieuw)) = planbasis_ophalen(code).await {
+                if let Ok(Ok(nieuw)) = planbasis_ophalen(code, true).await {
                     apps.set(nieuw.basis.applicaties);
                 }
             });

@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::belastinggrafiek::Belastinggrafiek;
 use crate::components::besparingsgrafiek::Besparingsgrafiek;
 use crate::components::tabel::{Kolomkoppen, Schuifvlak};
+use crate::components::vast::vast;
 use crate::formaat::{bedrag, datum_kort, datum_lang, getal};
 use crate::pages::laden::{gemeentekop, laden_eigen};
 use crate::server_fns::landschap::planbasis_ophalen;
@@ -27,7 +28,7 @@ pub fn OverstapplanPagina() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
     let query = use_query_map();
     let gevraagd = move || query.with(|q| q.get("peildatum").unwrap_or_default());
-    let basis = OnceResource::new(planbasis_ophalen(code.clone()));
+    let basis = OnceResource::new(planbasis_ophalen(code.clone(), false));
     view! {
         {gemeentekop("Overstapplan van", code.clone())}
         <p class="utrecht-paragraph">
@@ -237,17 +238,18 @@ fn Afschaffingen(
     lijst: Vec<Afschaffing>,
     namen: Vec<domain::Applicatie>,
 ) -> impl IntoView {
-    if lijst.is_empty() {
-        return view! { <p class="utrecht-paragraph">"Geen."</p> }.into_any();
-    }
-    let totaal: i64 = lijst.iter().map(|a| a.jaarlijkse_kosten).sum();
-    let naam_van = |id: &domain::ApplicatieId| {
-        namen
-            .iter()
-            .find(|a| &a.id == id)
-            .map_or_else(|| id.to_string(), |a| a.naam.clone())
-    };
-    let rijen = lijst
+    vast(move || {
+        if lijst.is_empty() {
+            return view! { <p class="utrecht-paragraph">"Geen."</p> }.into_any();
+        }
+        let totaal: i64 = lijst.iter().map(|a| a.jaarlijkse_kosten).sum();
+        let naam_van = |id: &domain::ApplicatieId| {
+            namen
+                .iter()
+                .find(|a| &a.id == id)
+                .map_or_else(|| id.to_string(), |a| a.naam.clone())
+        };
+        let rijen = lijst
         .iter()
         .map(|a| {
             let door: Vec<String> = a.overgenomen_door.iter().map(|o| naam_van(&o.door)).collect();
@@ -261,7 +263,7 @@ fn Afschaffingen(
             }
         })
         .collect_view();
-    view! {
+        view! {
         <Schuifvlak label=label>
             <table class="utrecht-table utrecht-table--html-table" id=id>
                 <caption class="utrecht-table__caption">
@@ -273,6 +275,7 @@ fn Afschaffingen(
         </Schuifvlak>
     }
     .into_any()
+    })
 }
 
 /// Opens the browser's print dialog; the print style sheet leaves out navigation and forms.

@@ -26,7 +26,7 @@ use crate::server_fns::landschap::planbasis_ophalen;
 #[component]
 pub fn StartPagina() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
-    let basis = OnceResource::new(planbasis_ophalen(code.clone()));
+    let basis = OnceResource::new(planbasis_ophalen(code.clone(), false));
     let kansrijk = OnceResource::new(kansrijk_ophalen());
     view! {
         {laden_eigen("Uw werklijst wordt opgesteld…", basis, move |basis| async move {

@@ -4,13 +4,15 @@ use domain::contract::{Leesfout, Planbasis};
 use leptos::prelude::*;
 
 /// The plan basis of `gemeente` for the current session, or why not (the status is set
-/// to 401/403/503 to match).
+/// to 401/403/503 to match). The GEMMA names (36 KB of the page's data) come along only
+/// with `met_gemma_namen`: the landscape page names functions, the plan pages do not.
 ///
 /// # Errors
 /// When the code is malformed or the storage port is missing.
 #[server(prefix = "/fn", endpoint = "landschap")]
 pub async fn planbasis_ophalen(
     gemeente: String,
+    met_gemma_namen: bool,
 ) -> Result<Result<Planbasis, Leesfout>, ServerFnError> {
     let code =
         domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
@@ -24,7 +26,23 @@ pub async fn planbasis_ophalen(
     if let Err(fout) = &uitkomst {
         super::opslag::zet_status(fout);
     }
-    Ok(uitkomst)
+    Ok(uitkomst.map(|basis| {
+        if met_gemma_namen {
+            basis
+        } else {
+            zonder_gemma_namen(basis)
+        }
+    }))
+}
+
+/// `basis` without the GEMMA referentiecomponenten, for a page that does not name them:
+/// less to send and to read while the page comes to life.
+#[cfg(feature = "ssr")]
+fn zonder_gemma_namen(basis: Planbasis) -> Planbasis {
+    Planbasis {
+        referentiecomponenten: Vec::new(),
+        ..basis
+    }
 }
 
 /// The logged-in member's own gemeente with its plan basis and the session's CSRF token
@@ -71,7 +89,7 @@ pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
     match landschappen.planbasis(&recht).await {
         Ok(basis) => Ok(WatAlsBegin::Eigen(Box::new(EigenPlan {
             gemeente: code,
-            basis,
+            basis: zonder_gemma_namen(basis),
             csrf,
         }))),
         Err(fout) => Err(ServerFnError::new(fout.to_string())),
@@ -98,7 +116,7 @@ pub async fn scenarios_ophalen(
         Ok(basis) => landschappen
             .scenarios(&recht)
             .await
-            .map(|lijst| (basis, lijst)),
+            .map(|lijst| (zonder_gemma_namen(basis), lijst)),
         Err(fout) => Err(fout),
     };
     if let Err(fout) = &uitkomst {
@@ -129,7 +147,7 @@ pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError>
     }
     .await
     {
-        Ok(basis) => return Ok(basis),
+        Ok(basis) => return Ok(zonder_gemma_namen(basis)),
         Err(Leesfout::Opslag) => return Err(ServerFnError::new(Leesfout::Opslag.to_string())),
         Err(Leesfout::NietIngelogd | Leesfout::GeenRecht) => {}
     }

@@ -1001,7 +1001,7 @@ async fn the_landscape_and_overstapplan_pages_show_a_gemeentes_contracts_to_its_
         .http
         .post(app.url("/fn/landschap"))
         .header("cookie", amsterdam.expect("cookie"))
-        .form(&[("gemeente", "GM0344")])
+        .form(&[("gemeente", "GM0344"), ("met_gemma_namen", "true")])
         .send()
         .await
         .expect("answers");

@@ -17,6 +17,7 @@ use super::Planregel;
 use crate::components::besparingsgrafiek::Geldgrafiek;
 use crate::components::tabel::{self, Bladeren, Kolomkoppen, Schuifvlak};
 use crate::components::uitstaptijdlijn::Uitstaptijdlijn;
+use crate::components::vast::vast;
 use crate::formaat::{self, bedrag};
 
 /// Rows per page.
@@ -429,6 +430,7 @@ fn Selectiebesparing(jaren: Vec<Jaarbedrag>, aantal: usize) -> impl IntoView {
             )}
         </p>
         <Geldgrafiek id="selectie-besparing" besparing=jaren.clone() bijdragen=Vec::new() />
+        {vast(move || view! {
         <details class="gp-als-tabel">
             <summary>"De cijfers van deze grafiek"</summary>
             <Schuifvlak label="Besparing van de gekozen applicaties">
@@ -439,6 +441,7 @@ fn Selectiebesparing(jaren: Vec<Jaarbedrag>, aantal: usize) -> impl IntoView {
                 </table>
             </Schuifvlak>
         </details>
+        })}
     }
 }
 
