@@ -293,3 +293,141 @@ impl From<crate::toegang::Weigering> for Leesfout {
         }
     }
 }
+
+/// An account as its beheerder sees it (`GET /gemeenten/{code}/accounts`,
+/// `GET /regie/accounts`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Accountregel {
+    /// Its id, for changing it.
+    pub id: String,
+    /// Its e-mail address.
+    pub email: String,
+    /// What a gemeente member may do (none for regie).
+    pub recht: Option<crate::toegang::Lidrecht>,
+    /// The providers it signs in through (none: a password).
+    pub aanbieders: Vec<String>,
+    /// Since when (RFC 3339).
+    pub aangemaakt_op: String,
+    /// Disabled since (RFC 3339), if so.
+    pub uitgeschakeld_op: Option<String>,
+}
+
+/// An invitation not yet used, revoked or expired.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Uitnodigingregel {
+    /// Its id, for revoking it.
+    pub id: String,
+    /// For whom.
+    pub email: String,
+    /// With which right (none for regie).
+    pub recht: Option<crate::toegang::Lidrecht>,
+    /// By whom.
+    pub uitgenodigd_door: String,
+    /// Valid until (RFC 3339).
+    pub verloopt_op: String,
+}
+
+/// The accounts of a gemeente or of regie, and the invitations still open.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Accountlijst {
+    /// The accounts, by e-mail address.
+    pub accounts: Vec<Accountregel>,
+    /// The open invitations, newest first.
+    pub uitnodigingen: Vec<Uitnodigingregel>,
+}
+
+/// A new invitation (`POST /gemeenten/{code}/uitnodigingen`, `POST /regie/uitnodigingen`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Uitnodigingsinvoer {
+    /// Whom: the e-mail address the account will have.
+    pub email: String,
+    /// What a gemeente member may do (ignored for regie; default `bewerken`).
+    #[serde(default)]
+    pub recht: Option<crate::toegang::Lidrecht>,
+}
+
+/// The invitation just made: its link, shown this once.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NieuweUitnodiging {
+    /// Its id.
+    pub id: String,
+    /// The path to send to the invitee, `/uitnodiging/{token}`; valid once.
+    pub link: String,
+    /// Valid until (RFC 3339).
+    pub verloopt_op: String,
+}
+
+/// A change to an account (`PATCH /gemeenten/{code}/accounts/{id}`,
+/// `PATCH /regie/accounts/{id}`): what is given changes.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Accountwijziging {
+    /// Another right (gemeente members only).
+    #[serde(default)]
+    pub recht: Option<crate::toegang::Lidrecht>,
+    /// `false` disables the account and ends its sessions; `true` enables it again.
+    #[serde(default)]
+    pub actief: Option<bool>,
+}
+
+/// An API token as regie sees it (`GET /tokens`): never the token itself.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tokenregel {
+    /// Its id, for revoking it.
+    pub id: String,
+    /// What it is for.
+    pub naam: String,
+    /// For a gemeente token, which (none: a regie token).
+    pub gemeente: Option<GemeenteCode>,
+    /// Since when (RFC 3339).
+    pub aangemaakt_op: String,
+    /// Revoked since (RFC 3339), if so.
+    pub ingetrokken_op: Option<String>,
+}
+
+/// A new API token (`POST /tokens`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tokeninvoer {
+    /// What it is for, "Koppeling zaaksysteem".
+    pub naam: String,
+    /// For a gemeente token, which (none: a regie token).
+    #[serde(default)]
+    pub gemeente: Option<GemeenteCode>,
+}
+
+/// The token just made, shown this once.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NieuwToken {
+    /// Its id.
+    pub id: String,
+    /// The token; it is stored only as a hash.
+    pub token: String,
+}
+
+/// An open invitation as its link shows it to the invitee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Uitnodigingsinfo {
+    /// The address the account will have.
+    pub email: String,
+    /// Into which gemeente, by name (none: regie).
+    pub gemeentenaam: Option<String>,
+    /// With which right (none: regie).
+    pub recht: Option<crate::toegang::Lidrecht>,
+}

@@ -130,3 +130,24 @@ pub trait Landelijk: Send + Sync {
         recht: &'a GemeenteLeesrecht,
     ) -> BoxFuture<'a, Result<(bool, i64), Leesfout>>;
 }
+
+/// Reads for the pages that manage accounts, after checking the right.
+pub trait Accountbeheer: Send + Sync {
+    /// The accounts and open invitations of the kring `recht` covers.
+    fn accounts<'a>(
+        &'a self,
+        recht: &'a crate::toegang::recht::Accountbeheerrecht,
+    ) -> BoxFuture<'a, Result<crate::contract::Accountlijst, Leesfout>>;
+
+    /// Every API token (regie's page).
+    fn tokens<'a>(
+        &'a self,
+        recht: &'a crate::toegang::recht::Accountbeheerrecht,
+    ) -> BoxFuture<'a, Result<Vec<crate::contract::Tokenregel>, Leesfout>>;
+
+    /// The open invitation behind `token` (the link itself is the right to read it).
+    fn uitnodiging<'a>(
+        &'a self,
+        token: &'a str,
+    ) -> BoxFuture<'a, Result<Option<crate::contract::Uitnodigingsinfo>, Leesfout>>;
+}

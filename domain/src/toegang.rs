@@ -3,10 +3,12 @@
 //! module decides.
 //!
 //! - anonymous: reads the published Routekaart and catalogue (public reads need no check);
-//! - a `gemeente` member: reads and writes its own gemeente's landscape, capaciteit,
-//!   intended rollen, scenarios and audit trail;
+//! - a `gemeente` member: reads its own gemeente's landscape, capaciteit, intended rollen,
+//!   scenarios and audit trail, and writes them unless its [`Lidrecht`] is read-only; a
+//!   *beheerder* also manages the accounts of its own gemeente (and nobody else's);
 //! - `regie` (the VNG programme office): writes the Routekaart and the catalogue and reads
-//!   everything, but does not write a gemeente's own data.
+//!   everything, but does not write a gemeente's own data; it manages regie accounts and
+//!   API tokens and appoints a gemeente's first beheerder.
 
 use std::fmt;
 
@@ -20,16 +22,26 @@ impl Sessie {
     /// The session of `actor` with CSRF token `csrf` and a member's gemeente by name, as
     /// the pages show it; none for nobody.
     pub fn van(actor: &Actor, csrf: &str, gemeentenaam: Option<String>) -> Option<Self> {
-        let (naam, rol, gemeente) = match actor {
+        let (naam, rol, gemeente, recht) = match actor {
             Actor::Anoniem => return None,
-            Actor::Lid { naam, gemeente } => (naam, Toegangsrol::Gemeente, Some(gemeente.clone())),
-            Actor::Regie { naam } => (naam, Toegangsrol::Regie, None),
+            Actor::Lid {
+                naam,
+                gemeente,
+                recht,
+            } => (
+                naam,
+                Toegangsrol::Gemeente,
+                Some(gemeente.clone()),
+                Some(*recht),
+            ),
+            Actor::Regie { naam } => (naam, Toegangsrol::Regie, None, None),
         };
         Some(Self {
             naam: naam.clone(),
             rol,
             gemeente,
             gemeentenaam,
+            recht,
             csrf: csrf.to_owned(),
         })
     }
@@ -46,6 +58,8 @@ pub struct Sessie {
     pub gemeente: Option<GemeenteCode>,
     /// For a member, its gemeente's name (`Utrecht`).
     pub gemeentenaam: Option<String>,
+    /// For a member, what it may do there.
+    pub recht: Option<Lidrecht>,
     /// The session's CSRF token, for the forms the page renders.
     pub csrf: String,
 }
@@ -85,6 +99,53 @@ impl Toegangsrol {
     }
 }
 
+/// What a member of a gemeente may do with its gemeente's data: its beheerder decides.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lidrecht {
+    /// Reads only.
+    Lezen,
+    /// Reads and changes the landscape, capaciteit, rollen and scenarios.
+    Bewerken,
+    /// Also manages the gemeente's accounts: invites, changes rights, disables.
+    Beheren,
+}
+
+impl Lidrecht {
+    /// Every right, least first.
+    pub const ALLE: [Self; 3] = [Self::Lezen, Self::Bewerken, Self::Beheren];
+
+    /// As written in the API and the database.
+    pub fn als_tekst(self) -> &'static str {
+        match self {
+            Self::Lezen => "lezen",
+            Self::Bewerken => "bewerken",
+            Self::Beheren => "beheren",
+        }
+    }
+
+    /// As a person reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Lezen => "Alleen lezen",
+            Self::Bewerken => "Lezen en bewerken",
+            Self::Beheren => "Beheerder (bewerken en accounts beheren)",
+        }
+    }
+
+    /// Reads `lezen`, `bewerken` or `beheren`.
+    ///
+    /// # Errors
+    /// Any other text, with what to use instead.
+    pub fn parse(tekst: &str) -> Result<Self, String> {
+        Self::ALLE
+            .into_iter()
+            .find(|r| r.als_tekst() == tekst)
+            .ok_or_else(|| format!("onbekend recht '{tekst}': gebruik lezen, bewerken of beheren"))
+    }
+}
+
 /// Who makes a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
@@ -96,6 +157,8 @@ pub enum Actor {
         naam: String,
         /// The gemeente.
         gemeente: GemeenteCode,
+        /// What it may do there.
+        recht: Lidrecht,
     },
     /// The programme office.
     Regie {
@@ -118,7 +181,7 @@ impl fmt::Display for Actor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Anoniem => f.write_str("anoniem"),
-            Self::Lid { naam, gemeente } => write!(f, "{naam} ({gemeente})"),
+            Self::Lid { naam, gemeente, .. } => write!(f, "{naam} ({gemeente})"),
             Self::Regie { naam } => write!(f, "{naam} (regie)"),
         }
     }
@@ -138,6 +201,12 @@ pub enum Handeling<'a> {
     LeesLandelijk,
     /// Read every gemeente's contracts at once (the national what-if of the Routekaart).
     LeesAlleGemeenten,
+    /// Manage a gemeente's accounts: invite colleagues, change their rights, disable them.
+    BeheerLeden(&'a GemeenteCode),
+    /// Invite a beheerder for a gemeente (regie appoints the first).
+    BenoemBeheerder(&'a GemeenteCode),
+    /// Manage regie accounts and API tokens.
+    BeheerRegie,
 }
 
 /// Why not.
@@ -164,12 +233,25 @@ pub fn mag(actor: &Actor, handeling: &Handeling<'_>) -> Result<(), Weigering> {
             Handeling::LeesGemeente(_)
             | Handeling::SchrijfPubliek
             | Handeling::LeesLandelijk
-            | Handeling::LeesAlleGemeenten,
+            | Handeling::LeesAlleGemeenten
+            | Handeling::BenoemBeheerder(_)
+            | Handeling::BeheerRegie,
         )
         | (Actor::Lid { .. }, Handeling::LeesLandelijk) => Ok(()),
+        (Actor::Lid { gemeente, .. }, Handeling::LeesGemeente(doel)) if gemeente == *doel => Ok(()),
         (
-            Actor::Lid { gemeente, .. },
-            Handeling::LeesGemeente(doel) | Handeling::SchrijfGemeente(doel),
+            Actor::Lid {
+                gemeente, recht, ..
+            },
+            Handeling::SchrijfGemeente(doel),
+        ) if gemeente == *doel && *recht >= Lidrecht::Bewerken => Ok(()),
+        (
+            Actor::Lid {
+                gemeente,
+                recht: Lidrecht::Beheren,
+                ..
+            },
+            Handeling::BeheerLeden(doel) | Handeling::BenoemBeheerder(doel),
         ) if gemeente == *doel => Ok(()),
         _ => Err(Weigering::GeenRecht),
     }
@@ -190,6 +272,7 @@ mod tests {
         let lid = Actor::Lid {
             naam: "a@utrecht.nl".into(),
             gemeente: utrecht.clone(),
+            recht: Lidrecht::Bewerken,
         };
         let regie = Actor::Regie {
             naam: "r@vng.nl".into(),
@@ -248,5 +331,65 @@ mod tests {
         for (actor, handeling, verwacht) in tabel {
             assert_eq!(mag(actor, &handeling), verwacht, "{actor} {handeling:?}");
         }
+    }
+
+    #[test]
+    fn only_a_gemeentes_own_beheerder_manages_its_accounts_and_a_reader_only_reads() {
+        let utrecht = gm("GM0344");
+        let amsterdam = gm("GM0363");
+        let lid = |recht| Actor::Lid {
+            naam: "a@utrecht.nl".into(),
+            gemeente: utrecht.clone(),
+            recht,
+        };
+        let (lezer, bewerker, beheerder) = (
+            lid(Lidrecht::Lezen),
+            lid(Lidrecht::Bewerken),
+            lid(Lidrecht::Beheren),
+        );
+        let regie = Actor::Regie {
+            naam: "r@vng.nl".into(),
+        };
+        let nee = Err(Weigering::GeenRecht);
+        let tabel: [(&Actor, Handeling<'_>, Result<(), Weigering>); 18] = [
+            (&lezer, Handeling::LeesGemeente(&utrecht), Ok(())),
+            (&lezer, Handeling::SchrijfGemeente(&utrecht), nee),
+            (&lezer, Handeling::BeheerLeden(&utrecht), nee),
+            (&bewerker, Handeling::SchrijfGemeente(&utrecht), Ok(())),
+            (&bewerker, Handeling::BeheerLeden(&utrecht), nee),
+            (&bewerker, Handeling::BenoemBeheerder(&utrecht), nee),
+            (&beheerder, Handeling::SchrijfGemeente(&utrecht), Ok(())),
+            (&beheerder, Handeling::BeheerLeden(&utrecht), Ok(())),
+            (&beheerder, Handeling::BenoemBeheerder(&utrecht), Ok(())),
+            (&beheerder, Handeling::BeheerLeden(&amsterdam), nee),
+            (&beheerder, Handeling::BenoemBeheerder(&amsterdam), nee),
+            (&beheerder, Handeling::SchrijfGemeente(&amsterdam), nee),
+            (&beheerder, Handeling::BeheerRegie, nee),
+            (&regie, Handeling::BenoemBeheerder(&amsterdam), Ok(())),
+            (&regie, Handeling::BeheerLeden(&utrecht), nee),
+            (&regie, Handeling::BeheerRegie, Ok(())),
+            (
+                &Actor::Anoniem,
+                Handeling::BeheerLeden(&utrecht),
+                Err(Weigering::NietIngelogd),
+            ),
+            (
+                &Actor::Anoniem,
+                Handeling::BeheerRegie,
+                Err(Weigering::NietIngelogd),
+            ),
+        ];
+        for (actor, handeling, verwacht) in tabel {
+            assert_eq!(mag(actor, &handeling), verwacht, "{actor} {handeling:?}");
+        }
+    }
+
+    #[test]
+    fn a_right_reads_back_from_its_text_and_names_the_choices_otherwise() {
+        for recht in Lidrecht::ALLE {
+            assert_eq!(Lidrecht::parse(recht.als_tekst()), Ok(recht));
+        }
+        let fout = Lidrecht::parse("admin").expect_err("unknown");
+        assert!(fout.contains("lezen, bewerken of beheren"), "{fout}");
     }
 }

@@ -116,6 +116,7 @@ pub async fn stuur(
             "POST" => Method::POST,
             "PUT" => Method::PUT,
             "DELETE" => Method::DELETE,
+            "PATCH" => Method::PATCH,
             _ => Method::GET,
         };
         let mut verzoek = RequestBuilder::new(&format!("/api/v1{pad}"))

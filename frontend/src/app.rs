@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::components::kop::Kop;
+use crate::pages::accounts::{AccountsPagina, BeheerPagina};
 use crate::pages::audit::AuditPagina;
 use crate::pages::catalogus::CatalogusPagina;
 use crate::pages::component::ComponentPagina;
@@ -21,6 +22,7 @@ use crate::pages::referentiecomponenten::ReferentiecomponentenPagina;
 use crate::pages::routekaart::RoutekaartPagina;
 use crate::pages::scenarios::ScenariosPagina;
 use crate::pages::start::StartPagina;
+use crate::pages::uitnodiging::UitnodigingPagina;
 use crate::server_fns::sessie::bied_wie_aan;
 
 /// Loads the app's JavaScript and WebAssembly once the browser is idle after the first
@@ -86,6 +88,9 @@ pub fn App() -> impl IntoView {
                     // sets it before streaming starts (server/src/toegang/paginastatus.rs).
                     <Route path=path!("/gemeenten/:code") view=StartPagina ssr=SsrMode::Async />
                     <Route path=path!("/gemeenten/:code/audit") view=AuditPagina ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/accounts") view=AccountsPagina ssr=SsrMode::Async />
+                    <Route path=path!("/beheer") view=BeheerPagina ssr=SsrMode::Async />
+                    <Route path=path!("/uitnodiging/:token") view=UitnodigingPagina ssr=SsrMode::Async />
                     <Route path=path!("/gemeenten/:code/landschap") view=LandschapPagina ssr=SsrMode::Async />
                     <Route path=path!("/gemeenten/:code/overstapplan") view=OverstapplanPagina ssr=SsrMode::Async />
                     <Route path=path!("/gemeenten/:code/scenarios") view=ScenariosPagina ssr=SsrMode::Async />

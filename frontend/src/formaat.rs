@@ -126,6 +126,13 @@ pub fn tijdstip(micros: i64) -> String {
     )
 }
 
+/// A moment as the API writes it (RFC 3339) in Dutch clock time, as [`tijdstip`]; a text
+/// that is no such moment as it is.
+pub fn moment_lang(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map_or_else(|_| rfc3339.to_owned(), |m| tijdstip(m.timestamp_micros()))
+}
+
 /// A stored value as a reader expects it: a date in Dutch, a whole number with dots, the
 /// rest as it is.
 pub fn waarde(tekst: &str) -> String {

@@ -1,5 +1,6 @@
 //! One file per route, and the skeleton they share (`laden`).
 
+pub mod accounts;
 pub mod audit;
 pub mod catalogus;
 pub mod component;
@@ -16,3 +17,4 @@ pub mod referentiecomponenten;
 pub mod routekaart;
 pub mod scenarios;
 pub mod start;
+pub mod uitnodiging;

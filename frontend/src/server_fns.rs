@@ -3,6 +3,7 @@
 //!
 //! Their URLs live under `/fn/`, apart from the public REST API under `/api/v1`.
 
+pub mod accounts;
 pub mod audit;
 pub mod catalogus;
 pub mod gedeeld;

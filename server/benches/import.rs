@@ -42,6 +42,7 @@ fn import(c: &mut Criterion) {
         let actor = Actor::Lid {
             naam: "bench".into(),
             gemeente: gemeente.clone(),
+            recht: domain::toegang::Lidrecht::Bewerken,
         };
         let recht = GemeenteSchrijfrecht::voor(&actor, &gemeente).expect("right");
         let referentie = db.referentiecomponenten().await.expect("refs");

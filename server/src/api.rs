@@ -3,6 +3,7 @@
 //! response, and an OpenAPI document generated from the handlers themselves.
 
 mod aanmeldingen;
+mod accounts;
 mod agenda;
 mod applicaties;
 mod audit;
@@ -56,7 +57,8 @@ pub const API_VERSIE: &str = "1.0.0";
         (name = "scenarios", description = "Opgeslagen what-if-plannen van een gemeente en hun deellinks"),
         (name = "catalogus", description = "GEMMA-referentiecomponenten en Common Ground-componenten"),
         (name = "landschap", description = "Het applicatielandschap van een gemeente en haar overstapplan"),
-        (name = "landelijk", description = "Over alle gemeenten: kansrijke momenten voor gezamenlijk overstappen")
+        (name = "landelijk", description = "Over alle gemeenten: kansrijke momenten voor gezamenlijk overstappen"),
+        (name = "accounts", description = "Accounts die een gemeente (haar beheerders) of de regie zelf beheert, uitnodigingen en API-tokens")
     ),
     components(schemas(Problem)),
     modifiers(&Beveiliging)
@@ -216,6 +218,16 @@ pub fn router(state: AppState) -> Router<AppState> {
         ))
         .routes(routes!(scenarios::deellink_maken))
         .routes(routes!(scenarios::deellink_intrekken))
+        .routes(routes!(accounts::gemeente_lijst))
+        .routes(routes!(accounts::gemeente_uitnodigen))
+        .routes(routes!(accounts::gemeente_uitnodiging_intrekken))
+        .routes(routes!(accounts::gemeente_account_wijzigen))
+        .routes(routes!(accounts::regie_lijst))
+        .routes(routes!(accounts::regie_uitnodigen))
+        .routes(routes!(accounts::regie_uitnodiging_intrekken))
+        .routes(routes!(accounts::regie_account_wijzigen))
+        .routes(routes!(accounts::tokens_lijst, accounts::token_maken))
+        .routes(routes!(accounts::token_intrekken))
         .split_for_parts();
     // After the routes are in: a modifier in the derive would run before they are added.
     StandaardAntwoorden.modify(&mut doc);

@@ -8,6 +8,7 @@
 //! same way on both databases.
 
 pub mod aanmeldingen;
+pub mod accounts;
 pub mod applicaties;
 pub mod audit;
 mod capaciteit;

@@ -39,6 +39,7 @@ pub async fn vul_landschappen(
         let actor = Actor::Lid {
             naam: "grondplan demo".into(),
             gemeente: (*code).clone(),
+            recht: domain::toegang::Lidrecht::Bewerken,
         };
         let recht = GemeenteSchrijfrecht::voor(&actor, code)?;
         let apps = landschap::landschap(opdracht, code, &referentie);

@@ -111,6 +111,7 @@ pub fn app(db: Db, config: &Config) -> Router {
         db: db.clone(),
         berekeningen: state.landelijk.clone(),
     });
+    let accountbeheer: Arc<dyn domain::ports::Accountbeheer> = Arc::new(db.clone());
     let auditlezer: Arc<dyn domain::ports::Auditlezer> = Arc::new(db);
     let context = move || {
         beveiliging::geef_nonce();
@@ -119,6 +120,7 @@ pub fn app(db: Db, config: &Config) -> Router {
         provide_context(Arc::clone(&landschappen));
         provide_context(Arc::clone(&landelijk));
         provide_context(Arc::clone(&auditlezer));
+        provide_context(Arc::clone(&accountbeheer));
         provide_context(Arc::clone(&gegevens));
         provide_context(Arc::clone(&deellinks));
     };
@@ -134,6 +136,10 @@ pub fn app(db: Db, config: &Config) -> Router {
         )
         .route("/inloggen/oidc/{naam}", get(toegang::oidc::begin))
         .route("/inloggen/oidc/{naam}/terug", get(toegang::oidc::terug))
+        .route(
+            "/uitnodiging/{token}",
+            axum::routing::post(toegang::uitnodiging::aanvaarden),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || frontend::shell(options.clone())

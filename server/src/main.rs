@@ -15,7 +15,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use domain::GemeenteCode;
-use domain::toegang::Toegangsrol;
+use domain::toegang::{Lidrecht, Toegangsrol};
 use server::toegang::geheim::{hash_wachtwoord, nieuw_geheim, sha256_hex};
 use server::{Config, Db};
 use tracing_subscriber::EnvFilter;
@@ -72,6 +72,10 @@ enum GebruikerActie {
         rol: Toegangsrol,
         #[arg(long, value_parser = |s: &str| GemeenteCode::parse(s).map_err(|e| e.to_string()))]
         gemeente: Option<GemeenteCode>,
+        /// Wat een gemeentelid mag: lezen, bewerken of beheren (een beheerder beheert ook
+        /// de accounts van de gemeente in de browser).
+        #[arg(long, value_parser = Lidrecht::parse, default_value = "bewerken")]
+        recht: Lidrecht,
     },
     /// Schakel een account uit: inloggen kan niet meer en alle sessies eindigen.
     Uitschakelen {
@@ -166,6 +170,7 @@ async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
                     email,
                     rol,
                     gemeente,
+                    recht,
                 },
         } => {
             rol_en_gemeente(rol, gemeente.as_ref())?;
@@ -176,7 +181,7 @@ async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
             );
             let (wachtwoord, gemaakt) = lees_wachtwoord()?;
             let hash = hash_wachtwoord(&wachtwoord)?;
-            db.maak_account(&email, &hash, rol, gemeente.as_ref(), db.nu_micros())
+            db.maak_account(&email, &hash, rol, gemeente.as_ref(), recht, db.nu_micros())
                 .await?;
             writeln!(uit, "Account {email} ({}) aangemaakt.", rol.als_tekst())?;
             toon_gemaakt_wachtwoord(&mut uit, gemaakt.then_some(&wachtwoord))?;

@@ -5,6 +5,7 @@
 //! `tests/tests/bouwregels.rs`; docs/architecture.md maps every use case to its file.
 
 pub mod aanmelden;
+pub mod accounts_beheren;
 pub mod applicatie_bewaren;
 pub mod audit_lezen;
 pub mod capaciteit_zetten;

@@ -13,6 +13,7 @@ pub mod paginastatus;
 /// The proofs of a right live with the rules.
 pub use domain::toegang::recht;
 pub mod sessie;
+pub mod uitnodiging;
 
 pub use aanvrager::{Aanvrager, herkenning};
 

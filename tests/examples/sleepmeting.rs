@@ -92,9 +92,16 @@ async fn main() {
     } else {
         (domain::toegang::Toegangsrol::Gemeente, Some(&gemeente))
     };
-    db.maak_account("meting@example.org", &hash, rol, eigen, 1)
-        .await
-        .expect("account");
+    db.maak_account(
+        "meting@example.org",
+        &hash,
+        rol,
+        eigen,
+        domain::toegang::Lidrecht::Bewerken,
+        1,
+    )
+    .await
+    .expect("account");
     let uitkomst_id = if regie {
         "landelijk-effect-uitkomst"
     } else {

@@ -2,7 +2,7 @@
 //! [`super::mag`]; the storage ports and methods that need a right take one of these, so
 //! nothing reads or writes a gemeente's data without the check having been made.
 
-use super::{Actor, Handeling, Weigering, mag};
+use super::{Actor, Handeling, Lidrecht, Weigering, mag};
 use crate::gemeente::GemeenteCode;
 
 /// The actor may read gemeente `gemeente`'s non-public data.
@@ -141,5 +141,97 @@ impl AlleGemeentenLeesrecht {
         LandelijkLeesrecht {
             actor: self.actor.clone(),
         }
+    }
+}
+
+/// Whose accounts: one gemeente's members, or regie's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Accountkring {
+    /// The members of one gemeente.
+    Gemeente(GemeenteCode),
+    /// The programme office.
+    Regie,
+}
+
+/// The actor may manage the accounts of a kring: list them, change their rights, disable
+/// them, invite anyone into it (a gemeente's beheerder for its own gemeente, regie for
+/// regie).
+#[derive(Debug, Clone)]
+pub struct Accountbeheerrecht {
+    actor: Actor,
+    kring: Accountkring,
+}
+
+impl Accountbeheerrecht {
+    /// Checks the right.
+    ///
+    /// # Errors
+    /// 401 or 403 as [`Weigering`].
+    pub fn voor(actor: &Actor, kring: &Accountkring) -> Result<Self, Weigering> {
+        match kring {
+            Accountkring::Gemeente(gemeente) => mag(actor, &Handeling::BeheerLeden(gemeente))?,
+            Accountkring::Regie => mag(actor, &Handeling::BeheerRegie)?,
+        }
+        Ok(Self {
+            actor: actor.clone(),
+            kring: kring.clone(),
+        })
+    }
+
+    /// Whose accounts; storage touches only accounts of this kring.
+    pub fn kring(&self) -> &Accountkring {
+        &self.kring
+    }
+
+    /// Who manages, for the audit trail.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+}
+
+/// The actor may invite someone into a kring with a right: what
+/// [`Accountbeheerrecht`] allows, and also regie appointing a gemeente's beheerder.
+#[derive(Debug, Clone)]
+pub struct Uitnodigrecht {
+    actor: Actor,
+    kring: Accountkring,
+    recht: Lidrecht,
+}
+
+impl Uitnodigrecht {
+    /// Checks the right to invite into `kring` with `recht` (ignored for regie).
+    ///
+    /// # Errors
+    /// 401 or 403 as [`Weigering`].
+    pub fn voor(actor: &Actor, kring: &Accountkring, recht: Lidrecht) -> Result<Self, Weigering> {
+        let beheer = Accountbeheerrecht::voor(actor, kring);
+        match (kring, recht) {
+            (Accountkring::Gemeente(gemeente), Lidrecht::Beheren) if beheer.is_err() => {
+                mag(actor, &Handeling::BenoemBeheerder(gemeente))?;
+            }
+            _ => {
+                beheer?;
+            }
+        }
+        Ok(Self {
+            actor: actor.clone(),
+            kring: kring.clone(),
+            recht,
+        })
+    }
+
+    /// Into which kring.
+    pub fn kring(&self) -> &Accountkring {
+        &self.kring
+    }
+
+    /// With which right.
+    pub fn recht(&self) -> Lidrecht {
+        self.recht
+    }
+
+    /// Who invites, for the audit trail.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
     }
 }

@@ -50,14 +50,22 @@ pub fn Kop() -> impl IntoView {
                                     (None, Some(code)) => code.to_string(),
                                     (None, None) => "regie".to_owned(),
                                 };
+                                let beheerder = wie.recht == Some(domain::toegang::Lidrecht::Beheren);
                                 let eigen = wie.gemeente.as_ref().map(|g| view! {
                                     <A href=format!("/gemeenten/{g}") exact=true attr:class="gp-nav__link">"Mijn gemeente"</A>
                                     <A href=format!("/gemeenten/{g}/landschap") attr:class="gp-nav__link">"Landschap"</A>
                                     <A href=format!("/gemeenten/{g}/overstapplan") attr:class="gp-nav__link">"Overstapplan"</A>
                                     <A href=format!("/gemeenten/{g}/scenarios") attr:class="gp-nav__link">"Scenario's"</A>
+                                    {beheerder.then(|| view! {
+                                        <A href=format!("/gemeenten/{g}/accounts") attr:class="gp-nav__link">"Accounts"</A>
+                                    })}
+                                });
+                                let regie = wie.gemeente.is_none().then(|| view! {
+                                    <A href="/beheer" attr:class="gp-nav__link">"Beheer"</A>
                                 });
                                 view! {
                                     {eigen}
+                                    {regie}
                                     <form class="gp-sessie" method="post" action="/uitloggen">
                                         <span class="gp-sessie__naam">{format!("{} ({rol})", wie.naam)}</span>
                                         <input type="hidden" name="csrf" value=wie.csrf />

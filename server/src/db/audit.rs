@@ -14,6 +14,8 @@ use crate::toegang::recht::GemeenteLeesrecht;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entiteit {
     Aanmelding,
+    /// An account managed by a beheerder (its right, enabled or not).
+    Account,
     Applicatie,
     /// A whole landscape replaced or added to from a file.
     ApplicatiesImport,
@@ -23,6 +25,10 @@ pub enum Entiteit {
     Opgave,
     Referentiecomponenten,
     Scenario,
+    /// An API token made or revoked in the browser.
+    Token,
+    /// An invitation to make an account.
+    Uitnodiging,
     Zichtbaarheid,
 }
 
@@ -33,9 +39,13 @@ impl Entiteit {
     /// of change must say here what it does to the beeld.
     fn raakt(self) -> Raakt {
         match self {
-            Self::Scenario | Self::Deellink | Self::Capaciteit | Self::Zichtbaarheid => {
-                Raakt::Niets
-            }
+            Self::Scenario
+            | Self::Deellink
+            | Self::Capaciteit
+            | Self::Zichtbaarheid
+            | Self::Account
+            | Self::Token
+            | Self::Uitnodiging => Raakt::Niets,
             Self::Applicatie | Self::ApplicatiesImport => Raakt::Landschap,
             Self::Component | Self::Opgave | Self::Referentiecomponenten | Self::Aanmelding => {
                 Raakt::Alles
@@ -47,6 +57,7 @@ impl Entiteit {
     pub fn code(self) -> &'static str {
         match self {
             Self::Aanmelding => "aanmelding",
+            Self::Account => "account",
             Self::Applicatie => "applicatie",
             Self::ApplicatiesImport => "applicaties-import",
             Self::Capaciteit => "capaciteit",
@@ -55,6 +66,8 @@ impl Entiteit {
             Self::Opgave => "opgave",
             Self::Referentiecomponenten => "referentiecomponenten",
             Self::Scenario => "scenario",
+            Self::Token => "token",
+            Self::Uitnodiging => "uitnodiging",
             Self::Zichtbaarheid => "zichtbaarheid",
         }
     }
@@ -106,6 +119,22 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
         Self {
             gemeente: Some(recht.gemeente()),
             ..Self::van(recht.actor(), entiteit, entiteit_id, voor, na)
+        }
+    }
+
+    /// A change to accounts, invitations or tokens by `actor`: of gemeente `gemeente`, or
+    /// of regie (none).
+    pub fn over_accounts(
+        actor: &'a Actor,
+        gemeente: Option<&'a GemeenteCode>,
+        entiteit: Entiteit,
+        entiteit_id: &'a str,
+        voor: Option<&'a T>,
+        na: Option<&'a T>,
+    ) -> Self {
+        Self {
+            gemeente,
+            ..Self::van(actor, entiteit, entiteit_id, voor, na)
         }
     }
 

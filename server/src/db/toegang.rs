@@ -1,7 +1,7 @@
 //! Accounts, sessions, failed logins and API tokens. Secrets are stored only as hashes.
 
 use domain::GemeenteCode;
-use domain::toegang::{Actor, Toegangsrol};
+use domain::toegang::{Actor, Lidrecht, Toegangsrol};
 
 use super::{Db, DbFout, ongeldig};
 
@@ -16,6 +16,8 @@ pub struct Account {
     pub wachtwoord_hash: String,
     pub(super) rol: String,
     pub(super) gemeente_code: Option<String>,
+    /// A member's right (`lezen`, `bewerken`, `beheren`).
+    pub(super) recht: String,
 }
 
 /// A live session: who, its CSRF token, and a member's gemeente by name.
@@ -46,7 +48,7 @@ pub struct TokenInfo {
     pub ingetrokken_op: Option<i64>,
 }
 
-fn actor(naam: String, rol: &str, gemeente: Option<String>) -> Result<Actor, DbFout> {
+fn actor(naam: String, rol: &str, gemeente: Option<String>, recht: &str) -> Result<Actor, DbFout> {
     match (
         Toegangsrol::parse(rol).map_err(|e| ongeldig("gebruikers")(&e))?,
         gemeente,
@@ -55,6 +57,7 @@ fn actor(naam: String, rol: &str, gemeente: Option<String>) -> Result<Actor, DbF
         (Toegangsrol::Gemeente, Some(code)) => Ok(Actor::Lid {
             naam,
             gemeente: GemeenteCode::parse(&code).map_err(|e| ongeldig("gebruikers")(&e))?,
+            recht: Lidrecht::parse(recht).map_err(|e| ongeldig("gebruikers")(&e))?,
         }),
         (Toegangsrol::Gemeente, None) => {
             Err(ongeldig("gebruikers")(&"gemeentelid zonder gemeente"))
@@ -68,7 +71,12 @@ impl Account {
     /// # Errors
     /// When the stored role is invalid.
     pub fn actor(&self) -> Result<Actor, DbFout> {
-        actor(self.email.clone(), &self.rol, self.gemeente_code.clone())
+        actor(
+            self.email.clone(),
+            &self.rol,
+            self.gemeente_code.clone(),
+            &self.recht,
+        )
     }
 }
 
@@ -83,10 +91,18 @@ impl Db {
         wachtwoord_hash: &str,
         rol: Toegangsrol,
         gemeente: Option<&GemeenteCode>,
+        recht: Lidrecht,
         nu: i64,
     ) -> Result<String, DbFout> {
         let mut verbinding = self.pool.acquire().await?;
-        voeg_gebruiker_toe(&mut verbinding, email, wachtwoord_hash, rol, gemeente, nu).await
+        voeg_gebruiker_toe(
+            &mut verbinding,
+            email,
+            wachtwoord_hash,
+            (rol, gemeente, recht),
+            nu,
+        )
+        .await
     }
 
     /// The account with this e-mail address (any case).
@@ -95,7 +111,7 @@ impl Db {
     /// A database error.
     pub async fn account(&self, email: &str) -> Result<Option<Account>, DbFout> {
         Ok(sqlx::query_as::<_, Account>(
-            "SELECT id, email, wachtwoord_hash, rol, gemeente_code FROM gebruikers \
+            "SELECT id, email, wachtwoord_hash, rol, gemeente_code, recht FROM gebruikers \
              WHERE email = $1 AND uitgeschakeld_op IS NULL",
         )
         .bind(email.trim().to_lowercase())
@@ -177,11 +193,12 @@ impl Db {
             email: String,
             rol: String,
             gemeente_code: Option<String>,
+            recht: String,
             csrf: String,
             gemeentenaam: Option<String>,
         }
         let rij: Option<Rij> = sqlx::query_as(
-            "SELECT g.email, g.rol, g.gemeente_code, s.csrf, gm.naam AS gemeentenaam FROM sessies s \
+            "SELECT g.email, g.rol, g.gemeente_code, g.recht, s.csrf, gm.naam AS gemeentenaam FROM sessies s \
              JOIN gebruikers g ON g.id = s.gebruiker_id \
              LEFT JOIN gemeenten gm ON gm.code = g.gemeente_code \
              WHERE s.sleutel_hash = $1 AND s.verloopt_op > $2 AND g.uitgeschakeld_op IS NULL",
@@ -192,7 +209,7 @@ impl Db {
         .await?;
         rij.map(|r| {
             Ok(Sessierij {
-                actor: actor(r.email, &r.rol, r.gemeente_code)?,
+                actor: actor(r.email, &r.rol, r.gemeente_code, &r.recht)?,
                 csrf: r.csrf,
                 gemeentenaam: r.gemeentenaam,
             })
@@ -405,20 +422,8 @@ impl Db {
         gemeente: Option<&GemeenteCode>,
         nu: i64,
     ) -> Result<String, DbFout> {
-        let id = uuid::Uuid::new_v4().to_string();
-        sqlx::query(
-            "INSERT INTO api_tokens (id, naam, token_hash, rol, gemeente_code, aangemaakt_op) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&id)
-        .bind(naam)
-        .bind(token_hash)
-        .bind(rol.als_tekst())
-        .bind(gemeente.map(GemeenteCode::as_str))
-        .bind(nu)
-        .execute(&self.pool)
-        .await?;
-        Ok(id)
+        let mut verbinding = self.pool.acquire().await?;
+        voeg_token_toe(&mut verbinding, naam, token_hash, rol, gemeente, nu).await
     }
 
     /// Every token, newest first.
@@ -460,24 +465,32 @@ impl Db {
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        rij.map(|(naam, rol, gemeente)| actor(format!("token {naam}"), &rol, gemeente))
-            .transpose()
+        // A gemeente's token reads and writes its data, as before rights per member.
+        rij.map(|(naam, rol, gemeente)| {
+            actor(
+                format!("token {naam}"),
+                &rol,
+                gemeente,
+                Lidrecht::Bewerken.als_tekst(),
+            )
+        })
+        .transpose()
     }
 }
 
-/// Adds an account row (the e-mail address in lower case) on `verbinding`; its id.
-async fn voeg_gebruiker_toe(
+/// Adds an account row (the e-mail address in lower case) on `verbinding` with its rol,
+/// gemeente and right; its id.
+pub(super) async fn voeg_gebruiker_toe(
     verbinding: &mut sqlx::AnyConnection,
     email: &str,
     wachtwoord_hash: &str,
-    rol: Toegangsrol,
-    gemeente: Option<&GemeenteCode>,
+    (rol, gemeente, recht): (Toegangsrol, Option<&GemeenteCode>, Lidrecht),
     nu: i64,
 ) -> Result<String, DbFout> {
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
-        "INSERT INTO gebruikers (id, email, wachtwoord_hash, rol, gemeente_code, aangemaakt_op) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO gebruikers (id, email, wachtwoord_hash, rol, gemeente_code, aangemaakt_op, recht) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&id)
     .bind(email.trim().to_lowercase())
@@ -485,9 +498,67 @@ async fn voeg_gebruiker_toe(
     .bind(rol.als_tekst())
     .bind(gemeente.map(GemeenteCode::as_str))
     .bind(nu)
+    .bind(recht.als_tekst())
     .execute(verbinding)
     .await
     .map_err(|e| DbFout::uit_unieke_sleutel(e, format!("er is al een account voor {email}")))?;
+    Ok(id)
+}
+
+/// Links the person `sub` at provider `aanbieder` to account `gebruiker_id` on
+/// `verbinding`.
+///
+/// # Errors
+/// [`DbFout::Bestaat`] when that person is linked to an account already, or a database
+/// error.
+pub(super) async fn voeg_identiteit_toe(
+    verbinding: &mut sqlx::AnyConnection,
+    aanbieder: &str,
+    sub: &str,
+    gebruiker_id: &str,
+    nu: i64,
+) -> Result<(), DbFout> {
+    sqlx::query(
+        "INSERT INTO identiteiten (aanbieder, sub, gebruiker_id, aangemaakt_op) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(aanbieder)
+    .bind(sub)
+    .bind(gebruiker_id)
+    .bind(nu)
+    .execute(verbinding)
+    .await
+    .map_err(|e| {
+        DbFout::uit_unieke_sleutel(
+            e,
+            format!("deze identiteit bij {aanbieder} hoort al bij een account"),
+        )
+    })?;
+    Ok(())
+}
+
+/// Adds an API token row by its hash on `verbinding`; its id.
+pub(super) async fn voeg_token_toe(
+    verbinding: &mut sqlx::AnyConnection,
+    naam: &str,
+    token_hash: &str,
+    rol: Toegangsrol,
+    gemeente: Option<&GemeenteCode>,
+    nu: i64,
+) -> Result<String, DbFout> {
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO api_tokens (id, naam, token_hash, rol, gemeente_code, aangemaakt_op) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&id)
+    .bind(naam)
+    .bind(token_hash)
+    .bind(rol.als_tekst())
+    .bind(gemeente.map(GemeenteCode::as_str))
+    .bind(nu)
+    .execute(verbinding)
+    .await?;
     Ok(id)
 }
 
@@ -508,6 +579,8 @@ pub struct OidcAanvraag {
     pub pkce_verifier: String,
     /// Until when it may be finished.
     pub verloopt_op: i64,
+    /// The SHA-256 of the invitation this sign-in accepts, if it does.
+    pub uitnodiging_hash: Option<String>,
 }
 
 impl Db {
@@ -544,8 +617,8 @@ impl Db {
         }
         sqlx::query(
             "INSERT INTO oidc_aanvragen \
-             (state_hash, aanbieder, nonce, pkce_verifier, adres_hash, verloopt_op) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+             (state_hash, aanbieder, nonce, pkce_verifier, adres_hash, verloopt_op, uitnodiging_hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(state_hash)
         .bind(&aanvraag.aanbieder)
@@ -553,6 +626,7 @@ impl Db {
         .bind(&aanvraag.pkce_verifier)
         .bind(adres_hash)
         .bind(aanvraag.verloopt_op)
+        .bind(&aanvraag.uitnodiging_hash)
         .execute(&self.pool)
         .await?;
         Ok(true)
@@ -570,7 +644,7 @@ impl Db {
     ) -> Result<Option<OidcAanvraag>, DbFout> {
         let aanvraag: Option<OidcAanvraag> = sqlx::query_as(
             "DELETE FROM oidc_aanvragen WHERE state_hash = $1 \
-             RETURNING aanbieder, nonce, pkce_verifier, verloopt_op",
+             RETURNING aanbieder, nonce, pkce_verifier, verloopt_op, uitnodiging_hash",
         )
         .bind(state_hash)
         .fetch_optional(&self.pool)
@@ -588,7 +662,7 @@ impl Db {
         sub: &str,
     ) -> Result<Option<Account>, DbFout> {
         Ok(sqlx::query_as::<_, Account>(
-            "SELECT g.id, g.email, g.wachtwoord_hash, g.rol, g.gemeente_code FROM identiteiten i \
+            "SELECT g.id, g.email, g.wachtwoord_hash, g.rol, g.gemeente_code, g.recht FROM identiteiten i \
              JOIN gebruikers g ON g.id = i.gebruiker_id \
              WHERE i.aanbieder = $1 AND i.sub = $2 AND g.uitgeschakeld_op IS NULL",
         )
@@ -634,17 +708,15 @@ impl Db {
     ) -> Result<Account, DbFout> {
         let email = email.trim().to_lowercase();
         let mut tx = self.pool.begin().await?;
-        let id = voeg_gebruiker_toe(&mut tx, &email, ZONDER_WACHTWOORD, rol, gemeente, nu).await?;
-        sqlx::query(
-            "INSERT INTO identiteiten (aanbieder, sub, gebruiker_id, aangemaakt_op) \
-             VALUES ($1, $2, $3, $4)",
+        let id = voeg_gebruiker_toe(
+            &mut tx,
+            &email,
+            ZONDER_WACHTWOORD,
+            (rol, gemeente, Lidrecht::Bewerken),
+            nu,
         )
-        .bind(aanbieder)
-        .bind(sub)
-        .bind(&id)
-        .bind(nu)
-        .execute(&mut *tx)
         .await?;
+        voeg_identiteit_toe(&mut tx, aanbieder, sub, &id, nu).await?;
         tx.commit().await?;
         Ok(Account {
             id,
@@ -652,6 +724,7 @@ impl Db {
             wachtwoord_hash: ZONDER_WACHTWOORD.to_owned(),
             rol: rol.als_tekst().to_owned(),
             gemeente_code: gemeente.map(|g| g.as_str().to_owned()),
+            recht: Lidrecht::Bewerken.als_tekst().to_owned(),
         })
     }
 }

@@ -4,16 +4,21 @@
 //! shared plan through its link. Storage failures are logged here and reported to the
 //! page only as "storage unavailable".
 
-use domain::contract::{Auditpost, Benoemdscenario, GedeeldScenario, Leesfout, Planbasis};
+use domain::contract::{
+    Accountlijst, Auditpost, Benoemdscenario, GedeeldScenario, Leesfout, Planbasis, Tokenregel,
+    Uitnodigingsinfo,
+};
 use domain::landelijk::LandelijkBeeld;
 use domain::landelijk::venster::Vensterbasis;
 use domain::ports::{BoxFuture, OpslagFout, PubliekeGegevens};
 use domain::toegang::recht::{
-    AlleGemeentenLeesrecht, GemeenteLeesrecht, GemeenteSchrijfrecht, LandelijkLeesrecht,
+    Accountbeheerrecht, Accountkring, AlleGemeentenLeesrecht, GemeenteLeesrecht,
+    GemeenteSchrijfrecht, LandelijkLeesrecht,
 };
 use domain::{Component, Gemeente, Opgave, OpgaveId, Referentiecomponent};
 
 use crate::db::Db;
+use crate::toegang::geheim::sha256_hex;
 
 /// Logs a storage error behind a page's read and reports only that storage failed.
 fn leesfout<F: std::fmt::Display>(wat: &'static str) -> impl Fn(F) -> Leesfout {
@@ -166,6 +171,45 @@ impl domain::ports::Landelijk for LandelijkePagina {
                 .zichtbaarheid(recht)
                 .await
                 .map_err(leesfout("zichtbaarheid"))
+        })
+    }
+}
+
+impl domain::ports::Accountbeheer for Db {
+    fn accounts<'a>(
+        &'a self,
+        recht: &'a Accountbeheerrecht,
+    ) -> BoxFuture<'a, Result<Accountlijst, Leesfout>> {
+        Box::pin(async move {
+            Db::accounts(self, recht)
+                .await
+                .map_err(leesfout("accounts"))
+        })
+    }
+
+    fn tokens<'a>(
+        &'a self,
+        recht: &'a Accountbeheerrecht,
+    ) -> BoxFuture<'a, Result<Vec<Tokenregel>, Leesfout>> {
+        Box::pin(async move { self.tokenlijst(recht).await.map_err(leesfout("tokens")) })
+    }
+
+    fn uitnodiging<'a>(
+        &'a self,
+        token: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Uitnodigingsinfo>, Leesfout>> {
+        Box::pin(async move {
+            if !crate::toegang::uitnodiging::lijkt_op_token(token) {
+                return Ok(None);
+            }
+            let gevonden = Db::uitnodiging(self, &sha256_hex(token))
+                .await
+                .map_err(leesfout("uitnodigingen"))?;
+            Ok(gevonden.map(|u| Uitnodigingsinfo {
+                recht: matches!(u.kring, Accountkring::Gemeente(_)).then_some(u.recht),
+                email: u.email,
+                gemeentenaam: u.gemeentenaam,
+            }))
         })
     }
 }

@@ -37,7 +37,7 @@ use serde::Deserialize;
 use tokio::sync::Mutex;
 
 use super::geheim::{nieuw_geheim, sha256_hex};
-use super::sessie::{SESSIEDUUR_MICROS, binnen, terug_naar_inloggen};
+use super::sessie::{open_sessie, terug_naar_inloggen};
 use crate::AppState;
 use crate::beveiliging::Client;
 use crate::db::toegang::OidcAanvraag;
@@ -82,7 +82,8 @@ pub struct Aanbieder {
     #[serde(skip)]
     pub sleutel_pem: Option<String>,
     /// The rol everyone who signs in here gets (the common case: one provider per
-    /// gemeente); or none, and [`Aanbieder::regels`] decide per person.
+    /// gemeente); or none, and [`Aanbieder::regels`] decide per person; with neither, only
+    /// people a beheerder invited sign in here (the invitation gives rol and gemeente).
     #[serde(default)]
     pub rol: Option<Toegangsrol>,
     /// For rol `gemeente`: the gemeente everyone who signs in here belongs to.
@@ -230,6 +231,9 @@ impl Aanbieder {
             (Some(_), _, None) => Ok(()),
             (None, None, Some(regels)) if !regels.claim.is_empty() => Ok(()),
             (None, None, Some(_)) => bail!("aanbieder '{naam}': regels vragen een claim"),
+            // Neither: the provider only says who someone is; only those a beheerder
+            // invited sign in here.
+            (None, None, None) => Ok(()),
             _ => bail!("aanbieder '{naam}': geef rol (en gemeente) of regels, niet allebei"),
         }
     }
@@ -383,6 +387,8 @@ enum Afloop {
     GeenToegang(GeenToegang),
     /// Too many sign-ins under way from this client (or from all).
     TeVeel,
+    /// The invitation being accepted is unknown, used, revoked or expired.
+    UitnodigingOnbekend,
     /// Storage failed.
     Storing,
 }
@@ -400,19 +406,33 @@ impl Afloop {
             Self::GeenToegang(GeenToegang::MeerdereGemeenten) => "oidc-meerdere-gemeenten",
             Self::GeenToegang(GeenToegang::TeVeelGroepen) => "oidc-te-veel-groepen",
             Self::TeVeel => "oidc-te-veel",
+            Self::UitnodigingOnbekend => "uitnodiging-onbekend",
             Self::Storing => "storing",
         };
         terug_naar_inloggen(code, "")
     }
 }
 
-/// `GET /inloggen/oidc/{naam}`: starts a sign-in at the provider.
+/// What a sign-in may carry: the invitation it accepts.
+#[derive(Debug, Deserialize)]
+pub struct Begin {
+    uitnodiging: Option<String>,
+}
+
+/// `GET /inloggen/oidc/{naam}`: starts a sign-in at the provider; with `?uitnodiging=`
+/// it accepts that invitation once the provider says who the person is.
 pub async fn begin(
     State(state): State<AppState>,
     Client(adres): Client,
     Path(naam): Path<String>,
+    Query(begin): Query<Begin>,
 ) -> Response {
-    match begin_bij(&state, &naam, adres).await {
+    let uitnodiging = match begin.uitnodiging {
+        None => None,
+        Some(token) if super::uitnodiging::lijkt_op_token(&token) => Some(sha256_hex(&token)),
+        Some(_) => return Afloop::UitnodigingOnbekend.naar_inloggen(),
+    };
+    match begin_bij(&state, &naam, adres, uitnodiging).await {
         Ok(url) => Redirect::to(url.as_str()).into_response(),
         Err(afloop) => afloop.naar_inloggen(),
     }
@@ -422,6 +442,7 @@ async fn begin_bij(
     state: &AppState,
     naam: &str,
     adres: std::net::IpAddr,
+    uitnodiging_hash: Option<String>,
 ) -> Result<openidconnect::url::Url, Afloop> {
     let oidc = &state.oidc;
     let aanbieder = oidc.aanbieder(naam).ok_or(Afloop::Onbekend)?;
@@ -447,6 +468,7 @@ async fn begin_bij(
         nonce: nonce.secret().clone(),
         pkce_verifier: verifier.secret().clone(),
         verloopt_op: nu + AANVRAAG_MICROS,
+        uitnodiging_hash,
     };
     let bewaard = state
         .db
@@ -487,27 +509,12 @@ pub async fn terug(
 ) -> Response {
     match terug_van(&state, &naam, antwoord).await {
         Ok((account, id_token)) => {
-            let nu = state.db.nu_micros();
-            let (Ok(sleutel), Ok(csrf)) = (nieuw_geheim(), nieuw_geheim()) else {
+            let Some(antwoord) = open_sessie(&state, jar, &account, Some((&naam, &id_token))).await
+            else {
                 return Afloop::Storing.naar_inloggen();
             };
-            if let Err(fout) = state
-                .db
-                .start_sessie_via(
-                    &account.id,
-                    &sha256_hex(&sleutel),
-                    &csrf,
-                    nu,
-                    nu + SESSIEDUUR_MICROS,
-                    Some((&naam, &id_token)),
-                )
-                .await
-            {
-                tracing::error!(error = %fout, "oidc: sessie niet opgeslagen");
-                return Afloop::Storing.naar_inloggen();
-            }
             tracing::info!(aanbieder = naam, "ingelogd via OpenID Connect");
-            binnen(&state, jar, &account, sleutel)
+            antwoord
         }
         Err(afloop) => {
             tracing::info!(aanbieder = naam, ?afloop, "oidc: niet ingelogd");
@@ -593,13 +600,16 @@ async fn terug_van(
         Err(fout) => return Err(ongeldig(naam, &fout)),
     };
     let sub = claims.subject().as_str();
-    // Rol and gemeente, at every sign-in: the provider's rules may have changed.
-    let (rol, gemeente) = match (&aanbieder.regels, aanbieder.rol) {
-        (Some(regels), _) => regels
-            .toegang(&claims.additional_claims().velden)
-            .map_err(Afloop::GeenToegang)?,
-        (None, Some(rol)) => (rol, aanbieder.gemeente.clone()),
-        (None, None) => return Err(Afloop::GeenToegang(GeenToegang::Geen)),
+    // Rol and gemeente, at every sign-in: the provider's rules may have changed. A
+    // provider without rules or a fixed rol only signs in those a beheerder invited.
+    let toegang = match (&aanbieder.regels, aanbieder.rol) {
+        (Some(regels), _) => Some(
+            regels
+                .toegang(&claims.additional_claims().velden)
+                .map_err(Afloop::GeenToegang),
+        ),
+        (None, Some(rol)) => Some(Ok((rol, aanbieder.gemeente.clone()))),
+        (None, None) => None,
     };
     let db = &state.db;
     if let Some(account) = db
@@ -607,6 +617,11 @@ async fn terug_van(
         .await
         .map_err(|_| Afloop::Storing)?
     {
+        let Some(toegang) = toegang else {
+            // Invited, at a provider that only says who someone is.
+            return Ok((account, token_tekst));
+        };
+        let (rol, gemeente) = toegang?;
         let nu_toegang = match account.actor() {
             Ok(domain::toegang::Actor::Lid { gemeente, .. }) => {
                 Some((Toegangsrol::Gemeente, Some(gemeente)))
@@ -628,17 +643,33 @@ async fn terug_van(
             .ok_or(Afloop::Storing)?;
         return Ok((account, token_tekst));
     }
-    // The first sign-in: an account with this rol and gemeente.
+    let bezet = |fout: crate::db::DbFout| match fout {
+        crate::db::DbFout::Bestaat(_) => Afloop::EmailBezet,
+        _ => Afloop::Storing,
+    };
+    // The first sign-in accepting an invitation: the account the beheerder invited,
+    // linked to this person at this provider; the invitation is the right.
+    if let Some(uitnodiging) = &aanvraag.uitnodiging_hash {
+        let account = db
+            .aanvaard_uitnodiging(
+                uitnodiging,
+                crate::db::toegang::ZONDER_WACHTWOORD,
+                Some((&aanbieder.naam, sub)),
+            )
+            .await
+            .map_err(bezet)?
+            .ok_or(Afloop::UitnodigingOnbekend)?;
+        return Ok((account, token_tekst));
+    }
+    // The first sign-in: an account with the rol and gemeente the rules give.
+    let (rol, gemeente) = toegang.ok_or(Afloop::GeenToegang(GeenToegang::Geen))??;
     let email = claims
         .email()
         .map_or_else(|| format!("{sub}@{}", aanbieder.naam), |e| e.to_string());
     let account = db
         .maak_identiteit(&aanbieder.naam, sub, &email, rol, gemeente.as_ref(), nu)
         .await
-        .map_err(|fout| match fout {
-            crate::db::DbFout::Bestaat(_) => Afloop::EmailBezet,
-            _ => Afloop::Storing,
-        })?;
+        .map_err(bezet)?;
     Ok((account, token_tekst))
 }
 

@@ -72,6 +72,17 @@ impl Default for Hashwerk {
     }
 }
 
+impl Hashwerk {
+    /// A place for one password hash, waiting at most [`HASH_WACHTTIJD`]; `None` when
+    /// none came free (the caller asks to try again).
+    pub async fn plaats(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        tokio::time::timeout(HASH_WACHTTIJD, Arc::clone(&self.0).acquire_owned())
+            .await
+            .ok()?
+            .ok()
+    }
+}
+
 /// The login form.
 #[derive(Debug, Deserialize)]
 pub struct Inlogformulier {
@@ -86,7 +97,7 @@ pub struct Uitlogformulier {
 }
 
 /// A form post from another site is refused: the `Origin`, when sent, must be this host.
-fn zelfde_herkomst(headers: &HeaderMap) -> bool {
+pub(crate) fn zelfde_herkomst(headers: &HeaderMap) -> bool {
     let Some(herkomst) = headers.get(header::ORIGIN).and_then(|h| h.to_str().ok()) else {
         return true;
     };
@@ -205,12 +216,7 @@ pub async fn inloggen(
         .map_or_else(|| schijnhash().to_owned(), |a| a.wachtwoord_hash.clone());
     let wachtwoord = formulier.wachtwoord;
     // argon2 is deliberately slow and large: off the async threads, a few at a time.
-    let Ok(Ok(plaats)) = tokio::time::timeout(
-        HASH_WACHTTIJD,
-        Arc::clone(&state.hashwerk.0).acquire_owned(),
-    )
-    .await
-    else {
+    let Some(plaats) = state.hashwerk.plaats().await else {
         geef_vrij(&state, &gereserveerd, nu).await;
         tracing::warn!("inloggen: alle plaatsen voor wachtwoordcontrole bezet");
         return wacht_tot(nu + 1_000_000, nu, &email);
@@ -261,6 +267,37 @@ pub async fn inloggen(
     }
     tracing::info!(email, %client, "ingelogd");
     binnen(&state, jar, &account, sleutel)
+}
+
+/// Starts a session for `account` (through provider `via`: its name and the ID token)
+/// and answers as [`binnen`]; `None` when it could not be stored (logged).
+pub(crate) async fn open_sessie(
+    state: &AppState,
+    jar: CookieJar,
+    account: &crate::db::toegang::Account,
+    via: Option<(&str, &str)>,
+) -> Option<Response> {
+    let nu = state.db.nu_micros();
+    let (Ok(sleutel), Ok(csrf)) = (nieuw_geheim(), nieuw_geheim()) else {
+        tracing::error!("sessie: geen willekeur");
+        return None;
+    };
+    if let Err(fout) = state
+        .db
+        .start_sessie_via(
+            &account.id,
+            &sha256_hex(&sleutel),
+            &csrf,
+            nu,
+            nu + SESSIEDUUR_MICROS,
+            via,
+        )
+        .await
+    {
+        tracing::error!(error = %fout, "sessie niet opgeslagen");
+        return None;
+    }
+    Some(binnen(state, jar, account, sleutel))
 }
 
 /// The answer to a login that started the session with key `sleutel`: its cookie, and

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, spawn_app, werkmap};
 
+mod accounts;
 mod catalogus;
 mod inloggen_oidc;
 mod landelijk;
@@ -35,6 +36,13 @@ impl Browser {
     /// the page wrote to the console (a hydration error, a panic).
     async fn open(&self, app: &TestApp, pad: &str) {
         self.client.goto(&app.url(pad)).await.expect("page opens");
+        self.gehydrateerd(pad).await;
+    }
+
+    /// Waits until the page shown (`pad`, for the message) is hydrated: a link followed
+    /// before that loads the next page from the server, whose script loads when the
+    /// browser is idle.
+    async fn gehydrateerd(&self, pad: &str) {
         let gehydrateerd = self
             .client
             .wait()

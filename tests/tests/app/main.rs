@@ -2,6 +2,7 @@
 //! fresh database (SQLite by default, PostgreSQL when `TEST_DATABASE_URL` names a server)
 //! and talks to it over HTTP, or drives headless Chromium against it.
 
+mod accounts;
 mod api;
 mod browser;
 mod catalogus;

@@ -58,6 +58,10 @@ const GEPUBLICEERD: &[(&str, &str)] = &[
         "0010_oidc.sql",
         "6a4aac8528b7e32a749706b0a90f1469463fdf45bd8d9073713cd7127218c852e1606db94ec4f1aa394fc352aec944ea",
     ),
+    (
+        "0011_accountbeheer.sql",
+        "31959d12a7ca78c7acfc11bd5ebff6c9939f2521c09e8972ca6ad7c4af28a6ce2f48ffcf653d87bf33336486bde5ca56",
+    ),
 ];
 
 fn migratiemap() -> PathBuf {

@@ -36,11 +36,7 @@ pub async fn maak_tokens(db: &Db) -> Tokens {
 
 /// Everything a gemeente owns, as text, to compare before and after.
 async fn stand(app: &TestApp) -> String {
-    let mut db = sqlx::AnyConnection::connect(&app.database_url)
-        .await
-        .expect("connect");
-    let mut tekst = String::new();
-    for (tabel, sleutel) in [
+    let vragen: Vec<(&str, String)> = [
         ("capaciteit", "gemeente_code"),
         ("zichtbaarheid", "gemeente_code"),
         ("applicaties", "gemeente_code, id"),
@@ -51,11 +47,21 @@ async fn stand(app: &TestApp) -> String {
         ("audit", "id"),
         ("scenarios", "id"),
         ("deellinks", "token_hash"),
-    ] {
-        let rijen = sqlx::query(&format!("SELECT * FROM {tabel} ORDER BY {sleutel}"))
-            .fetch_all(&mut db)
-            .await
-            .expect("read");
+    ]
+    .into_iter()
+    .map(|(tabel, sleutel)| (tabel, format!("SELECT * FROM {tabel} ORDER BY {sleutel}")))
+    .collect();
+    als_tekst(app, &vragen).await
+}
+
+/// The rows each query (labelled) answers, one line a row, to compare before and after.
+pub(crate) async fn als_tekst(app: &TestApp, vragen: &[(&str, String)]) -> String {
+    let mut db = sqlx::AnyConnection::connect(&app.database_url)
+        .await
+        .expect("connect");
+    let mut tekst = String::new();
+    for (label, sql) in vragen {
+        let rijen = sqlx::query(sql).fetch_all(&mut db).await.expect("read");
         for rij in rijen {
             let kolommen: Vec<String> = (0..rij.len())
                 .map(|i| {
@@ -65,7 +71,7 @@ async fn stand(app: &TestApp) -> String {
                         .unwrap_or_else(|_| "NULL".into())
                 })
                 .collect();
-            tekst.push_str(&format!("{tabel}: {}\n", kolommen.join(" | ")));
+            tekst.push_str(&format!("{label}: {}\n", kolommen.join(" | ")));
         }
     }
     db.close().await.expect("close");
@@ -552,7 +558,46 @@ pub async fn log_in_vanaf(
     (antwoord.status(), cookie, naar)
 }
 
+/// The CSRF token of session `cookie`: it is in the page the session renders (the
+/// logout form).
+pub(crate) async fn csrf_van(app: &TestApp, cookie: &str) -> String {
+    let pagina = app
+        .http
+        .get(app.url("/"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("html");
+    pagina
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("csrf in page")
+        .to_owned()
+}
+
 pub(crate) async fn maak_account(app: &TestApp, email: &str, wachtwoord: &str, gemeente: &str) {
+    maak_lid(
+        app,
+        email,
+        wachtwoord,
+        gemeente,
+        domain::toegang::Lidrecht::Bewerken,
+    )
+    .await;
+}
+
+/// An account of gemeente `gemeente` with right `recht`.
+pub(crate) async fn maak_lid(
+    app: &TestApp,
+    email: &str,
+    wachtwoord: &str,
+    gemeente: &str,
+    recht: domain::toegang::Lidrecht,
+) {
     let db = Db::connect(&app.database_url).await.expect("db");
     let hash = hash_wachtwoord(wachtwoord).expect("hash");
     let code = domain::GemeenteCode::parse(gemeente).expect("code");
@@ -561,6 +606,7 @@ pub(crate) async fn maak_account(app: &TestApp, email: &str, wachtwoord: &str, g
         &hash,
         domain::toegang::Toegangsrol::Gemeente,
         Some(&code),
+        recht,
         1,
     )
     .await
@@ -570,9 +616,16 @@ pub(crate) async fn maak_account(app: &TestApp, email: &str, wachtwoord: &str, g
 pub(crate) async fn maak_regieaccount(app: &TestApp, email: &str, wachtwoord: &str) {
     let db = Db::connect(&app.database_url).await.expect("db");
     let hash = hash_wachtwoord(wachtwoord).expect("hash");
-    db.maak_account(email, &hash, domain::toegang::Toegangsrol::Regie, None, 1)
-        .await
-        .expect("account");
+    db.maak_account(
+        email,
+        &hash,
+        domain::toegang::Toegangsrol::Regie,
+        None,
+        domain::toegang::Lidrecht::Bewerken,
+        1,
+    )
+    .await
+    .expect("account");
 }
 
 #[tokio::test]
@@ -617,22 +670,7 @@ async fn a_session_cookie_is_http_only_and_writes_need_its_csrf_token() {
         .await
         .expect("answers");
     assert_eq!(zonder.status(), StatusCode::FORBIDDEN, "no CSRF token");
-    // The token is in the page the session renders (the logout form).
-    let pagina = http
-        .get(app.url("/"))
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .expect("answers")
-        .text()
-        .await
-        .expect("html");
-    let csrf = pagina
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("csrf in page")
-        .to_owned();
+    let csrf = csrf_van(&app, &cookie).await;
     let met = http
         .put(app.url(pad))
         .header("cookie", &cookie)

@@ -55,7 +55,7 @@ async fn app_met_twee_aanbieders() -> (TestApp, Vec<Identiteitsaanbieder>) {
 }
 
 /// Signs in as `login` on the provider's own development form, and agrees.
-async fn bij_de_aanbieder(browser: &Browser, login: &str) {
+pub(super) async fn bij_de_aanbieder(browser: &Browser, login: &str) {
     let wacht = |css: &'static str| async move {
         match browser
             .client
@@ -109,7 +109,7 @@ async fn bij_de_aanbieder(browser: &Browser, login: &str) {
 }
 
 /// Waits until the browser is back at a hydrated Grondplan page; where it is.
-async fn terug_bij_grondplan(browser: &Browser) -> reqwest::Url {
+pub(super) async fn terug_bij_grondplan(browser: &Browser) -> reqwest::Url {
     browser
         .client
         .wait()

@@ -10,9 +10,9 @@ use serde_json::Value;
 use server::Db;
 
 use super::Browser;
-use crate::helpers::spawn_app;
+use crate::helpers::{TestApp, spawn_app};
 use crate::landelijk::vul_vanaf;
-use crate::toegang::maak_account;
+use crate::toegang::{maak_lid, maak_regieaccount};
 
 /// The page's scroll width and its width, with the elements and texts that stick out
 /// without being inside a scrolling region (at most ten).
@@ -52,7 +52,16 @@ async fn every_page_reflows_from_320_px_to_200_percent_zoom_and_passes_axe_on_a_
     let db = Db::connect(&app.database_url).await.expect("db");
     let codes = vul_vanaf(&db, 3, 300, Utc::now().date_naive()).await;
     let code = &codes[0];
-    maak_account(&app, "ib@gemeente.nl", "een lang wachtwoord", code).await;
+    // A beheerder, to see the accounts page too.
+    maak_lid(
+        &app,
+        "ib@gemeente.nl",
+        "een lang wachtwoord",
+        code,
+        domain::toegang::Lidrecht::Beheren,
+    )
+    .await;
+    maak_regieaccount(&app, "regie@vng.nl", "een lang wachtwoord").await;
     let browser = Browser::start().await;
     browser
         .log_in(&app, "ib@gemeente.nl", "een lang wachtwoord")
@@ -70,16 +79,64 @@ async fn every_page_reflows_from_320_px_to_200_percent_zoom_and_passes_axe_on_a_
         format!("/gemeenten/{code}/landschap"),
         format!("/gemeenten/{code}/scenarios"),
         format!("/gemeenten/{code}/audit"),
+        format!("/gemeenten/{code}/accounts"),
     ];
     let mut fouten = Vec::new();
+    meet(&browser, &app, &paginas, &mut fouten).await;
+    // With GRONDPLAN_SCHERMAFDRUKKEN set, each page as a laptop and a phone show it.
+    if std::env::var_os("GRONDPLAN_SCHERMAFDRUKKEN").is_some() {
+        for pad in &paginas {
+            browser.open(&app, pad).await;
+            let naam = pad.trim_matches('/').replace(['/', '?', '='], "-");
+            browser
+                .schermafdruk(&format!(
+                    "pagina-{}",
+                    if naam.is_empty() { "routekaart" } else { &naam }
+                ))
+                .await;
+        }
+        browser
+            .open(&app, &format!("/gemeenten/{code}/overstapplan"))
+            .await;
+        for id in [
+            "selectie-besparing",
+            "besparing-grafiek",
+            "plan-belasting-grafiek",
+        ] {
+            browser
+                .schermafdruk_bij(id, &format!("overstapplan-{id}"))
+                .await;
+        }
+    }
+    // Regie's page, signed in as regie.
+    browser.klik(".gp-sessie button[type=submit]").await;
+    browser
+        .log_in(&app, "regie@vng.nl", "een lang wachtwoord")
+        .await;
+    meet(&browser, &app, &["/beheer".to_owned()], &mut fouten).await;
+    if std::env::var_os("GRONDPLAN_SCHERMAFDRUKKEN").is_some() {
+        browser.open(&app, "/beheer").await;
+        browser.schermafdruk("pagina-beheer").await;
+    }
+    browser.sluit().await;
+    assert!(
+        fouten.is_empty(),
+        "pages scroll sideways:\n{}",
+        fouten.join("\n")
+    );
+}
+
+/// Each of `paginas` at every width: what sticks out, into `fouten`; axe-core at 375 and
+/// 1366 px.
+async fn meet(browser: &Browser, app: &TestApp, paginas: &[String], fouten: &mut Vec<String>) {
     for breedte in [320_u32, 375, 683, 1366] {
         browser
             .client
             .set_window_size(breedte, 900)
             .await
             .expect("window resized");
-        for pad in &paginas {
-            browser.open(&app, pad).await;
+        for pad in paginas {
+            browser.open(app, pad).await;
             let meting = browser
                 .client
                 .execute(UITSTEKERS, Vec::new())
@@ -108,35 +165,4 @@ async fn every_page_reflows_from_320_px_to_200_percent_zoom_and_passes_axe_on_a_
             }
         }
     }
-    // With GRONDPLAN_SCHERMAFDRUKKEN set, each page as a laptop and a phone show it.
-    if std::env::var_os("GRONDPLAN_SCHERMAFDRUKKEN").is_some() {
-        for pad in &paginas {
-            browser.open(&app, pad).await;
-            let naam = pad.trim_matches('/').replace(['/', '?', '='], "-");
-            browser
-                .schermafdruk(&format!(
-                    "pagina-{}",
-                    if naam.is_empty() { "routekaart" } else { &naam }
-                ))
-                .await;
-        }
-        browser
-            .open(&app, &format!("/gemeenten/{code}/overstapplan"))
-            .await;
-        for id in [
-            "selectie-besparing",
-            "besparing-grafiek",
-            "plan-belasting-grafiek",
-        ] {
-            browser
-                .schermafdruk_bij(id, &format!("overstapplan-{id}"))
-                .await;
-        }
-    }
-    browser.sluit().await;
-    assert!(
-        fouten.is_empty(),
-        "pages scroll sideways:\n{}",
-        fouten.join("\n")
-    );
 }
