@@ -73,6 +73,10 @@ pub fn melding(fout: &str) -> Option<(&'static str, Veld)> {
             "Er is al een account met uw e-mailadres. Vraag de beheerder van Grondplan om het aan uw organisatie te koppelen.",
             Veld::Formulier,
         )),
+        "uitnodiging-elders" => Some((
+            "Uw organisatie hoort bij een andere gemeente dan die u uitnodigde; de uitnodiging is nog open. Aanvaard haar met de inlogdienst van de gemeente die u uitnodigde, of met een eigen wachtwoord.",
+            Veld::Formulier,
+        )),
         "uitnodiging-onbekend" => Some((
             "Deze uitnodiging is onbekend, al gebruikt, ingetrokken of verlopen. Vraag de beheerder van uw gemeente om een nieuwe.",
             Veld::Formulier,

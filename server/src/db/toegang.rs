@@ -672,7 +672,9 @@ impl Db {
         .await?)
     }
 
-    /// Gives an account another rol and gemeente (its provider's rules say so now).
+    /// Gives an account another rol and gemeente (its provider's rules say so now). The
+    /// right it had in the gemeente it leaves does not come along: it starts at
+    /// `bewerken`, and the new gemeente's beheerder decides.
     ///
     /// # Errors
     /// A database error.
@@ -682,9 +684,10 @@ impl Db {
         rol: Toegangsrol,
         gemeente: Option<&GemeenteCode>,
     ) -> Result<(), DbFout> {
-        sqlx::query("UPDATE gebruikers SET rol = $1, gemeente_code = $2 WHERE id = $3")
+        sqlx::query("UPDATE gebruikers SET rol = $1, gemeente_code = $2, recht = $3 WHERE id = $4")
             .bind(rol.als_tekst())
             .bind(gemeente.map(GemeenteCode::as_str))
+            .bind(Lidrecht::Bewerken.als_tekst())
             .bind(account_id)
             .execute(&self.pool)
             .await?;

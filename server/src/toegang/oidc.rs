@@ -26,6 +26,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use domain::GemeenteCode;
 use domain::toegang::Toegangsrol;
+use domain::toegang::recht::Accountkring;
 use openidconnect::ProviderMetadataWithLogout as CoreProviderMetadata;
 use openidconnect::core::{CoreAuthenticationFlow, CoreJwsSigningAlgorithm};
 use openidconnect::{
@@ -389,6 +390,8 @@ enum Afloop {
     TeVeel,
     /// The invitation being accepted is unknown, used, revoked or expired.
     UitnodigingOnbekend,
+    /// The provider puts the person in another gemeente (or regie) than the invitation.
+    UitnodigingElders,
     /// Storage failed.
     Storing,
 }
@@ -407,6 +410,7 @@ impl Afloop {
             Self::GeenToegang(GeenToegang::TeVeelGroepen) => "oidc-te-veel-groepen",
             Self::TeVeel => "oidc-te-veel",
             Self::UitnodigingOnbekend => "uitnodiging-onbekend",
+            Self::UitnodigingElders => "uitnodiging-elders",
             Self::Storing => "storing",
         };
         terug_naar_inloggen(code, "")
@@ -650,6 +654,23 @@ async fn terug_van(
     // The first sign-in accepting an invitation: the account the beheerder invited,
     // linked to this person at this provider; the invitation is the right.
     if let Some(uitnodiging) = &aanvraag.uitnodiging_hash {
+        // A provider that decides rol and gemeente must say the invitation's own: an
+        // invitation into Utrecht is not a way into Amsterdam's provider's accounts.
+        if let Some(toegang) = toegang {
+            let open = db
+                .uitnodiging(uitnodiging)
+                .await
+                .map_err(|_| Afloop::Storing)?
+                .ok_or(Afloop::UitnodigingOnbekend)?;
+            let (rol, gemeente) = toegang.map_err(|_| Afloop::UitnodigingElders)?;
+            let eigen = match open.kring {
+                Accountkring::Gemeente(code) => (Toegangsrol::Gemeente, Some(code)),
+                Accountkring::Regie => (Toegangsrol::Regie, None),
+            };
+            if (rol, gemeente) != eigen {
+                return Err(Afloop::UitnodigingElders);
+            }
+        }
         let account = db
             .aanvaard_uitnodiging(
                 uitnodiging,

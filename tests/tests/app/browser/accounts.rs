@@ -2,9 +2,11 @@
 //! page from the header, invites a colleague, the colleague accepts with a password of
 //! their own, and the beheerder disables the account again, which signs it out at once.
 //! And an invitation accepted through the gemeente's own provider (npm oidc-provider), at
-//! a provider that only says who someone is. Every page axe-clean.
+//! a provider that only says who someone is, and refused through a provider that puts the
+//! person in another gemeente. Every page axe-clean.
 
-use domain::toegang::Lidrecht;
+use domain::GemeenteCode;
+use domain::toegang::{Lidrecht, Toegangsrol};
 use fantoccini::Locator;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -201,23 +203,31 @@ async fn an_invitation_is_accepted_through_the_gemeentes_own_provider() {
     // A provider that only says who someone is: no rules, no fixed rol. Only the invited
     // get in.
     let app = spawn_app_met_aanbieders(|adres| {
-        let geheim = "het-geheim-van-de-broker-lang-genoeg-voor-de-aanbieder".to_owned();
-        let aanbieder = Identiteitsaanbieder::start(&json!([{
-            "client_id": "grondplan",
-            "client_secret": geheim,
-            "redirect_uris": [format!("{adres}/inloggen/oidc/broker/terug")],
-            "post_logout_redirect_uris": [format!("{adres}/")],
-        }]));
-        let config = Aanbieder {
-            naam: "broker".into(),
-            label: "Gemeente Utrecht".into(),
-            issuer: aanbieder.issuer.clone(),
-            client_id: "grondplan".into(),
-            client_secret: Some(geheim),
-            ..Aanbieder::default()
-        };
-        processen.push(aanbieder);
-        vec![config]
+        // "broker" only says who someone is; "amsterdam" puts everyone in Amsterdam.
+        [("broker", None), ("amsterdam", Some("GM0363"))]
+            .into_iter()
+            .map(|(naam, gemeente)| {
+                let geheim = format!("het-geheim-van-{naam}-lang-genoeg-voor-de-aanbieder");
+                let aanbieder = Identiteitsaanbieder::start(&json!([{
+                    "client_id": "grondplan",
+                    "client_secret": geheim,
+                    "redirect_uris": [format!("{adres}/inloggen/oidc/{naam}/terug")],
+                    "post_logout_redirect_uris": [format!("{adres}/")],
+                }]));
+                let config = Aanbieder {
+                    naam: naam.into(),
+                    label: format!("de inlogdienst {naam}"),
+                    issuer: aanbieder.issuer.clone(),
+                    client_id: "grondplan".into(),
+                    client_secret: Some(geheim),
+                    rol: gemeente.map(|_| Toegangsrol::Gemeente),
+                    gemeente: gemeente.map(|g| GemeenteCode::parse(g).expect("code")),
+                    ..Aanbieder::default()
+                };
+                processen.push(aanbieder);
+                config
+            })
+            .collect()
     })
     .await;
     let (browser, link) = beheerder_nodigt_uit(&app, "ib-utrecht@voorbeeld.nl", "bewerken").await;
@@ -236,15 +246,27 @@ async fn an_invitation_is_accepted_through_the_gemeentes_own_provider() {
         .await;
     vreemd.sluit().await;
 
-    // The invited person accepts through the provider.
+    // Through Amsterdam's provider the invitation into Utrecht is refused, and stays open.
+    let token = link.rsplit('/').next().expect("token").to_owned();
     browser.open(&app, &pad_van(&app, &link)).await;
     browser
-        .assert_toegankelijk("/uitnodiging met aanbieder")
+        .assert_toegankelijk("/uitnodiging met aanbieders")
         .await;
     browser
         .klik(&format!(
-            "a[href='/inloggen/oidc/broker?uitnodiging={}']",
-            link.rsplit('/').next().expect("token")
+            "a[href='/inloggen/oidc/amsterdam?uitnodiging={token}']"
+        ))
+        .await;
+    bij_de_aanbieder(&browser, "ib-utrecht").await;
+    terug_bij_grondplan(&browser).await;
+    browser
+        .wacht_op_tekst("#formulier-fout", "andere gemeente dan die u uitnodigde")
+        .await;
+    // The invited person accepts through the provider that only says who they are.
+    browser.open(&app, &pad_van(&app, &link)).await;
+    browser
+        .klik(&format!(
+            "a[href='/inloggen/oidc/broker?uitnodiging={token}']"
         ))
         .await;
     bij_de_aanbieder(&browser, "ib-utrecht").await;
