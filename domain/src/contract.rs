@@ -144,6 +144,38 @@ pub struct Landschapimport {
     pub verwijderd: usize,
 }
 
+/// What a landscape import would do, as a dry run (`?proefdraai=true`) shows it before
+/// anything is stored: the applicaties added, those changed with each field before and
+/// after, those removed (when the file replaces the landscape), and how many stay as
+/// they are. Importing the same file with `If-Match` set to `versie` applies exactly this,
+/// or is refused (409) when the landscape changed meanwhile.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Importvoorbeeld {
+    /// The new applicaties, by name.
+    pub toegevoegd: Vec<String>,
+    /// The changed ones, by name, with their changed fields.
+    pub gewijzigd: Vec<Gewijzigdeapplicatie>,
+    /// The removed ones, by name.
+    pub verwijderd: Vec<String>,
+    /// How many the file leaves as they are.
+    pub ongewijzigd: usize,
+    /// The landscape's version this was worked out on.
+    pub versie: i64,
+}
+
+/// One applicatie an import changes.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gewijzigdeapplicatie {
+    /// Its name.
+    pub naam: String,
+    /// Each field that changes, before and after.
+    pub velden: Vec<Veldwijziging>,
+}
+
 /// What a GEMMA (AMEFF) import of referentiecomponenten did.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,6 +266,7 @@ pub enum Auditsoort {
 }
 
 /// One field of a change: its value before and after, as text (none: absent).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Veldwijziging {
     /// The field (`einddatum`, `jaarlijkseKosten`).

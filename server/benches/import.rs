@@ -72,6 +72,7 @@ fn import(c: &mut Criterion) {
                     &recht,
                     csv.clone().into(),
                     true,
+                    None,
                 )
                 .await
                 .expect("imports");

@@ -60,7 +60,7 @@ pub const API_VERSIE: &str = "1.0.0";
         (name = "landelijk", description = "Over alle gemeenten: kansrijke momenten voor gezamenlijk overstappen"),
         (name = "accounts", description = "Accounts die een gemeente (haar beheerders) of de regie zelf beheert, uitnodigingen en API-tokens")
     ),
-    components(schemas(Problem)),
+    components(schemas(Problem, domain::contract::Importvoorbeeld)),
     modifiers(&Beveiliging)
 )]
 struct ApiDoc;

@@ -313,6 +313,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                         {format!(
                             "CSV (komma of puntkomma) of XLSX met in de eerste rij de kolommen: {}. \
                              Een rij met een bekende id vervangt die applicatie; andere rijen worden toegevoegd. \
+                             U ziet eerst wat er verandert; pas als u bevestigt, wordt het opgeslagen. \
                              Is één rij fout, dan wordt niets opgeslagen.",
                             KOLOMMEN.join(", ")
                         )}
@@ -325,6 +326,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                         csrf=csrf
                         verslag=landschapverslag
                         na_import=herlaad
+                        proefdraai=true
                     />
                 </section>
             }

@@ -32,6 +32,11 @@ pub struct Importwijze {
     /// `false`: rows replace the applicatie with the same id or are added.
     #[serde(default)]
     vervangen: bool,
+    /// `true`: store nothing, answer what the import would do (an `Importvoorbeeld`,
+    /// with the landscape's version as `ETag`: send it as `If-Match` to import exactly
+    /// that).
+    #[serde(default)]
+    proefdraai: bool,
 }
 
 fn applicatie_id(id: &str) -> Result<ApplicatieId, ApiFout> {
@@ -156,11 +161,15 @@ pub async fn verwijderen(
 }
 
 /// Imports a landscape file (CSV with comma or semicolon, or XLSX; the first row names
-/// the columns). All or nothing: one bad row and field, and nothing is stored.
+/// the columns). All or nothing: one bad row and field, and nothing is stored. With
+/// `proefdraai=true` nothing is stored at all: the answer says what the import would add,
+/// change (field by field) and remove; the import with `If-Match` set to that answer's
+/// `ETag` applies exactly that, or is refused (409) when the landscape changed since.
 #[utoipa::path(post, path = "/gemeenten/{code}/applicaties/import", tag = "landschap", operation_id = "applicatiesImporteren",
     params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Importwijze),
     request_body(content = String, content_type = "text/csv", description = "CSV of XLSX met de kolommen id, naam, leverancier, referentiecomponenten, startdatum, einddatum, opzegtermijnMaanden, verlengingMaanden, uitersteEinddatum, jaarlijkseKosten, inGebruik, gebruikers"),
-    responses((status = 200, description = "Wat de import deed", body = Landschapimport),
+    responses((status = 200, description = "Wat de import deed (Landschapimport), of met proefdraai=true wat zij zou doen (Importvoorbeeld, met de versie als ETag)", body = Landschapimport),
+        (status = 409, description = "Het landschap is gewijzigd sinds het voorbeeld (If-Match)", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Bestand te groot", body = Problem, content_type = "application/problem+json")),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn importeren(
@@ -169,20 +178,20 @@ pub async fn importeren(
     aanvrager: Aanvrager,
     Path(code): Path<String>,
     wijze: Result<Query<Importwijze>, axum::extract::rejection::QueryRejection>,
+    if_match: IfMatch,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<Json<Landschapimport>, ApiFout> {
+) -> Result<Response, ApiFout> {
+    use crate::taken::landschap_importeren::{bekijk, importeer};
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Query(wijze) = wijze?;
+    let verwacht = if_match.versie()?;
     let bytes = body?;
-    let verslag = crate::taken::landschap_importeren::importeer(
-        &db,
-        &importwerk,
-        &recht,
-        bytes,
-        wijze.vervangen,
-    )
-    .await?;
-    Ok(Json(verslag))
+    if wijze.proefdraai {
+        let voorbeeld = bekijk(&db, &importwerk, &recht, bytes, wijze.vervangen).await?;
+        return Ok(met_etag(StatusCode::OK, voorbeeld.versie, voorbeeld));
+    }
+    let verslag = importeer(&db, &importwerk, &recht, bytes, wijze.vervangen, verwacht).await?;
+    Ok(Json(verslag).into_response())
 }
 
 /// The landscape as CSV, with the columns of the import.

@@ -41,7 +41,7 @@ pub fn auditpost(regel: OpgeslagenAuditregel) -> Auditpost {
 
 /// The fields whose values differ between `voor` and `na`: of two objects each key (in
 /// the order of `na`, then those only in `voor`), of anything else the whole value.
-fn verschillen(voor: Option<&Value>, na: Option<&Value>) -> Vec<Veldwijziging> {
+pub(crate) fn verschillen(voor: Option<&Value>, na: Option<&Value>) -> Vec<Veldwijziging> {
     match (voor, na) {
         (Some(Value::Object(oud)), Some(Value::Object(nieuw))) => nieuw
             .iter()

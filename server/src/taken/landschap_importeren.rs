@@ -1,31 +1,71 @@
 //! A gemeente member imports its landscape from a file (CSV or XLSX): every row read and
 //! checked off the async workers while the import holds a place of [`Importwerk`], then
-//! stored all or nothing (replacing the landscape, or adding to it with free ids).
+//! stored all or nothing (replacing the landscape, or adding to it with free ids). First,
+//! as a dry run, it sees what the file would change ([`bekijk`]); the import itself can
+//! be tied to the version that preview was made on.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use domain::contract::Landschapimport;
-use domain::toegang::recht::GemeenteSchrijfrecht;
+use domain::Applicatie;
+use domain::contract::{Gewijzigdeapplicatie, Importvoorbeeld, Landschapimport};
+use domain::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
 use super::Taakfout;
+use super::audit_lezen::verschillen;
 use super::importwerk::Importwerk;
 use crate::db::Db;
 use crate::import::landschap;
 
 /// Reads, checks and stores a landscape file for the holder of `recht`; `vervangen`
 /// replaces the whole landscape, else the rows are added (an id already taken gets the
-/// next free one).
+/// next free one). With `verwacht`, the version a preview ([`bekijk`]) was made on, the
+/// landscape must not have changed since.
 ///
 /// # Errors
 /// An unreadable file or bad rows (every row named), a file past a limit, no free place
-/// to read it, or storage.
+/// to read it, a landscape changed since the preview, or storage.
 pub async fn importeer(
     db: &Db,
     importwerk: &Importwerk,
     recht: &GemeenteSchrijfrecht,
     bytes: bytes::Bytes,
     vervangen: bool,
+    verwacht: Option<i64>,
 ) -> Result<Landschapimport, Taakfout> {
+    let applicaties = lees(db, importwerk, recht, bytes, vervangen).await?;
+    Ok(db
+        .importeer_applicaties(recht, &applicaties, vervangen, verwacht)
+        .await?)
+}
+
+/// What importing the file would do, without storing anything: the applicaties added,
+/// changed (field by field) and removed, on the landscape's current version.
+///
+/// # Errors
+/// As [`importeer`], but nothing is stored in any case.
+pub async fn bekijk(
+    db: &Db,
+    importwerk: &Importwerk,
+    recht: &GemeenteSchrijfrecht,
+    bytes: bytes::Bytes,
+    vervangen: bool,
+) -> Result<Importvoorbeeld, Taakfout> {
+    let versie = db.landschapversie(recht.gemeente()).await?;
+    let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
+    let huidig = db.applicaties(&leesrecht).await?;
+    let nieuw = lees(db, importwerk, recht, bytes, vervangen).await?;
+    Ok(voorbeeld(&huidig, &nieuw, vervangen, versie))
+}
+
+/// The file's rows, read and checked off the async workers while holding a place of
+/// [`Importwerk`].
+async fn lees(
+    db: &Db,
+    importwerk: &Importwerk,
+    recht: &GemeenteSchrijfrecht,
+    bytes: bytes::Bytes,
+    vervangen: bool,
+) -> Result<Vec<Applicatie>, Taakfout> {
     let plaats = importwerk.plaats()?;
     let bezet: HashSet<String> = if vervangen {
         HashSet::new()
@@ -34,14 +74,54 @@ pub async fn importeer(
     };
     let zoeker = db.referentiezoeker().await?;
     let gemeente = recht.gemeente().clone();
-    let applicaties = Importwerk::doe(&plaats, move || {
+    Importwerk::doe(&plaats, move || {
         let rijen = landschap::lees(&bytes)?;
         landschap::controleer(rijen, &gemeente, &bezet, &zoeker)
     })
-    .await?;
-    let verslag = db
-        .importeer_applicaties(recht, &applicaties, vervangen)
-        .await?;
-    drop(plaats);
-    Ok(verslag)
+    .await
+}
+
+/// What `nieuw` does to `huidig`: a row with a known id changes that applicatie (the
+/// fields compared as the API writes them), another is added; with `vervangen` the
+/// applicaties the file does not hold are removed.
+fn voorbeeld(
+    huidig: &[Applicatie],
+    nieuw: &[Applicatie],
+    vervangen: bool,
+    versie: i64,
+) -> Importvoorbeeld {
+    let als_json = |a: &Applicatie| serde_json::to_value(a).ok();
+    let bestaand: HashMap<&str, &Applicatie> = huidig.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut uitkomst = Importvoorbeeld {
+        toegevoegd: Vec::new(),
+        gewijzigd: Vec::new(),
+        verwijderd: Vec::new(),
+        ongewijzigd: 0,
+        versie,
+    };
+    for app in nieuw {
+        match bestaand.get(app.id.as_str()) {
+            None => uitkomst.toegevoegd.push(app.naam.clone()),
+            Some(vorig) => {
+                let velden = verschillen(als_json(vorig).as_ref(), als_json(app).as_ref());
+                if velden.is_empty() {
+                    uitkomst.ongewijzigd += 1;
+                } else {
+                    uitkomst.gewijzigd.push(Gewijzigdeapplicatie {
+                        naam: app.naam.clone(),
+                        velden,
+                    });
+                }
+            }
+        }
+    }
+    if vervangen {
+        let blijft: HashSet<&str> = nieuw.iter().map(|a| a.id.as_str()).collect();
+        uitkomst.verwijderd = huidig
+            .iter()
+            .filter(|a| !blijft.contains(a.id.as_str()))
+            .map(|a| a.naam.clone())
+            .collect();
+    }
+    uitkomst
 }

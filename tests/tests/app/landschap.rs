@@ -463,6 +463,108 @@ async fn a_landscape_file_imports_all_or_nothing_and_exports_without_formulas() 
 
 /// Saves scenario `body` (`{"naam", "scenario"}`) for Utrecht and makes a share link to
 /// it: (the scenario's id, the link's token).
+#[tokio::test]
+async fn a_dry_run_shows_what_an_import_would_change_and_the_import_applies_exactly_that() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let eerst = "id;naam;einddatum;jaarlijkseKosten\n\
+                 zaaksysteem-x;Zaaksysteem X;2025-12-31;120000\n\
+                 archief;Archief;2027-06-30;5000\n";
+    let antwoord = importeer(&app, &tokens.utrecht, eerst.as_bytes().to_vec(), "").await;
+    assert_eq!(antwoord.status(), StatusCode::OK);
+    let voor = lijst(&app, &tokens.utrecht).await;
+
+    // Replacing: Zaaksysteem X gets another einddatum, Archief goes, Burgerzaken comes.
+    let daarna = "id;naam;einddatum;jaarlijkseKosten\n\
+                  zaaksysteem-x;Zaaksysteem X;2026-06-30;120000\n\
+                  burgerzaken;Burgerzaken;2028-01-31;80000\n";
+    let proef = importeer(
+        &app,
+        &tokens.utrecht,
+        daarna.as_bytes().to_vec(),
+        "?vervangen=true&proefdraai=true",
+    )
+    .await;
+    assert_eq!(proef.status(), StatusCode::OK);
+    let etag = proef.headers()["etag"].to_str().expect("etag").to_owned();
+    let voorbeeld: Value = proef.json().await.expect("json");
+    assert_eq!(voorbeeld["toegevoegd"], json!(["Burgerzaken"]));
+    assert_eq!(voorbeeld["verwijderd"], json!(["Archief"]));
+    assert_eq!(voorbeeld["ongewijzigd"], 0);
+    assert_eq!(
+        voorbeeld["gewijzigd"],
+        json!([{"naam": "Zaaksysteem X", "velden": [
+            {"veld": "einddatum", "voor": "2025-12-31", "na": "2026-06-30"}
+        ]}]),
+        "field by field"
+    );
+    assert_eq!(etag, format!("\"{}\"", voorbeeld["versie"]));
+    assert_eq!(
+        lijst(&app, &tokens.utrecht).await,
+        voor,
+        "a dry run stores nothing"
+    );
+
+    // A change in between: the import of the preview is refused and changes nothing.
+    let tussendoor = importeer(
+        &app,
+        &tokens.utrecht,
+        "naam;einddatum\nNieuw;2029-01-01\n".as_bytes().to_vec(),
+        "",
+    )
+    .await;
+    assert_eq!(tussendoor.status(), StatusCode::OK);
+    let na_tussendoor = lijst(&app, &tokens.utrecht).await;
+    let oud = app
+        .http
+        .post(app.url(&format!("{APPS}/import?vervangen=true")))
+        .bearer_auth(&tokens.utrecht)
+        .header("content-type", "text/csv")
+        .header("if-match", &etag)
+        .body(daarna.as_bytes().to_vec())
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(oud.status(), StatusCode::CONFLICT);
+    assert_eq!(lijst(&app, &tokens.utrecht).await, na_tussendoor);
+
+    // Seen again, and imported with that version: exactly what the preview said.
+    let proef = importeer(
+        &app,
+        &tokens.utrecht,
+        daarna.as_bytes().to_vec(),
+        "?vervangen=true&proefdraai=true",
+    )
+    .await;
+    let etag = proef.headers()["etag"].to_str().expect("etag").to_owned();
+    let voorbeeld: Value = proef.json().await.expect("json");
+    assert_eq!(voorbeeld["verwijderd"], json!(["Archief", "Nieuw"]));
+    let verslag: Value = app
+        .http
+        .post(app.url(&format!("{APPS}/import?vervangen=true")))
+        .bearer_auth(&tokens.utrecht)
+        .header("content-type", "text/csv")
+        .header("if-match", &etag)
+        .body(daarna.as_bytes().to_vec())
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        verslag,
+        json!({"toegevoegd": 1, "bijgewerkt": 1, "verwijderd": 2})
+    );
+    let namen: Vec<Value> = lijst(&app, &tokens.utrecht)
+        .await
+        .iter()
+        .map(|a| a["naam"].clone())
+        .collect();
+    assert_eq!(namen, [json!("Zaaksysteem X"), json!("Burgerzaken")]);
+}
+
 async fn bewaar_en_deel(app: &TestApp, tokens: &Tokens, body: &Value) -> (String, String) {
     let gemaakt: Value = app
         .http

@@ -2,29 +2,50 @@
 
 use std::collections::HashMap;
 
-use domain::Applicatie;
 use domain::contract::Landschapimport;
+use domain::{Applicatie, GemeenteCode};
 
 use super::schrijven::{PARTIJ, schrijf_partij, sqlx_query};
 use crate::db::audit::{Auditregel, Entiteit};
+use crate::db::gegevensversie::neem_schrijfslot;
+use crate::db::schrijving::Versiestap;
 use crate::db::{Db, DbFout};
 use crate::toegang::recht::GemeenteSchrijfrecht;
 
 impl Db {
-    /// Imports checked applicaties in one transaction: each replaces the applicatie with
-    /// its id or is added at the end; with `vervangen` the landscape becomes exactly the
-    /// file. One audit record names what changed.
+    /// The version of the landscape of `gemeente` (0 before its first change): it rises
+    /// with every change to it.
     ///
     /// # Errors
-    /// A database error; then nothing is stored.
+    /// A database error.
+    pub async fn landschapversie(&self, gemeente: &GemeenteCode) -> Result<i64, DbFout> {
+        let mut verbinding = self.pool.acquire().await?;
+        lees_landschapversie(&mut verbinding, gemeente).await
+    }
+
+    /// Imports checked applicaties in one transaction: each replaces the applicatie with
+    /// its id or is added at the end; with `vervangen` the landscape becomes exactly the
+    /// file. One audit record names what changed. With `verwacht` (the version a preview
+    /// was made on) the landscape must still be at that version.
+    ///
+    /// # Errors
+    /// [`DbFout::VersieConflict`] when the landscape changed since `verwacht`, or a
+    /// database error; then nothing is stored.
     pub async fn importeer_applicaties(
         &self,
         recht: &GemeenteSchrijfrecht,
         applicaties: &[Applicatie],
         vervangen: bool,
+        verwacht: Option<i64>,
     ) -> Result<Landschapimport, DbFout> {
         let gemeente = recht.gemeente();
         let mut tx = self.schrijving().await?;
+        if let Some(verwacht) = verwacht {
+            // Under the write lock, so no change can come between the check and the write.
+            neem_schrijfslot(&mut tx).await?;
+            let huidig = lees_landschapversie(&mut tx, gemeente).await?;
+            Versiestap::wijzigen(huidig, verwacht)?;
+        }
         let bestaand: Vec<(String, i64, i64)> =
             sqlx::query_as("SELECT id, positie, versie FROM applicaties WHERE gemeente_code = $1")
                 .bind(gemeente.as_str())
@@ -91,4 +112,16 @@ impl Db {
         .await?;
         Ok(verslag)
     }
+}
+
+async fn lees_landschapversie(
+    verbinding: &mut sqlx::AnyConnection,
+    gemeente: &GemeenteCode,
+) -> Result<i64, DbFout> {
+    let versie: Option<i64> =
+        sqlx::query_scalar("SELECT versie FROM landschapversies WHERE gemeente_code = $1")
+            .bind(gemeente.as_str())
+            .fetch_optional(&mut *verbinding)
+            .await?;
+    Ok(versie.unwrap_or(0))
 }

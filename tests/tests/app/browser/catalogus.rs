@@ -211,6 +211,45 @@ async fn worked_example_a_entered_in_the_landscape_reads_right_on_the_overstappl
         .expect("rows");
     assert_eq!(rijen.len(), 1, "nothing of the bad file was stored");
 
+    // A good file: first what it changes, field by field; stored only when confirmed.
+    std::fs::write(
+        &csv,
+        "id;naam;leverancier;referentiecomponenten;einddatum;opzegtermijnMaanden;verlengingMaanden;jaarlijkseKosten;gebruikers\n\
+         zaaksysteem-x;Zaaksysteem X;Leverancier B.V.;Zaakregistratiecomponent;2025-12-31;6;12;120000;160\n",
+    )
+    .expect("written");
+    let veld = browser
+        .client
+        .find(Locator::Id("landschapbestand"))
+        .await
+        .expect("file field");
+    veld.send_keys(&csv.display().to_string())
+        .await
+        .expect("file chosen");
+    browser.klik("form.gp-import button[type=submit]").await;
+    let voorbeeld = browser
+        .wacht_op_tekst("#landschapbestand-voorbeeld", "Gewijzigd")
+        .await;
+    assert!(
+        voorbeeld.contains("wijzigt er 1")
+            && voorbeeld.contains("Zaaksysteem X: gebruikers: 150 \u{2192} 160")
+            && voorbeeld.contains("Er is nog niets opgeslagen"),
+        "{voorbeeld}"
+    );
+    browser
+        .assert_toegankelijk("/gemeenten/GM0344/landschap met importvoorbeeld")
+        .await;
+    browser
+        .schermafdruk_bij("landschapbestand-voorbeeld", "importvoorbeeld")
+        .await;
+    browser.klik("#landschapbestand-bevestigen").await;
+    browser
+        .wacht_op_tekst(
+            "form.gp-import .gp-gelukt",
+            "0 toegevoegd, 1 bijgewerkt, 0 verwijderd",
+        )
+        .await;
+
     browser
         .open(&app, "/gemeenten/GM0344/overstapplan?peildatum=2025-01-01")
         .await;
