@@ -241,7 +241,9 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
     view! {
         <p class="utrecht-paragraph" id="landschap-aantal" aria-live="polite">
             {aantal}
-            <a class="utrecht-link" href=export download="">"Exporteren als CSV"</a>
+            <a class="utrecht-link" href=export.clone() download="">"Exporteren als CSV"</a>
+            " of "
+            <a class="utrecht-link" href=format!("{export}?formaat=xlsx") download="">"Excel (XLSX)"</a>
         </p>
         <div aria-live="polite">{move || melding.get().map(|m| view! { <p class="gp-gelukt" role="status">{m}</p> })}</div>
         <form class="gp-filters" role="search" aria-label="Landschap doorzoeken" on:submit=|ev| ev.prevent_default()>

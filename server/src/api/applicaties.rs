@@ -194,20 +194,54 @@ pub async fn importeren(
     Ok(Json(verslag).into_response())
 }
 
-/// The landscape as CSV, with the columns of the import.
+/// The format of an export.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Exportformaat {
+    /// `csv` (default) or `xlsx`.
+    #[serde(default)]
+    formaat: Option<String>,
+}
+
+/// The landscape as CSV or XLSX: the columns of the import (so it imports back as it is)
+/// and the functions by GEMMA name beside their Object IDs.
 #[utoipa::path(get, path = "/gemeenten/{code}/applicaties/export", tag = "landschap", operation_id = "applicatiesExporteren",
-    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
-    responses((status = 200, description = "CSV, UTF-8, kolomnamen in de eerste rij", body = String, content_type = "text/csv")),
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Exportformaat),
+    responses((status = 200, description = "CSV (UTF-8) of XLSX, kolomnamen in de eerste rij", body = String, content_type = "text/csv")),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn exporteren(
     State(db): State<Db>,
     aanvrager: Aanvrager,
     Path(code): Path<String>,
+    formaat: Result<Query<Exportformaat>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
-    let csv = landschap::als_csv(&db.applicaties(&recht).await?);
+    let Query(formaat) = formaat?;
+    let xlsx = match formaat.formaat.as_deref() {
+        None | Some("csv") => false,
+        Some("xlsx") => true,
+        Some(_) => return Err(ApiFout::ongeldig("formaat", "gebruik csv of xlsx")),
+    };
+    let functies = db.referentiecomponenten().await?;
+    let namen: std::collections::HashMap<&str, &str> = functies
+        .iter()
+        .map(|r| (r.id.as_str(), r.naam.as_str()))
+        .collect();
+    let rijen = landschap::als_rijen(&db.applicaties(&recht).await?, |id| namen.get(id).copied());
+    if xlsx {
+        let bytes = landschap::als_xlsx(&rijen).map_err(|e| {
+            ApiFout::Opslag(domain::ports::OpslagFout::OngeldigeGegevens(format!(
+                "het werkboek kon niet worden gemaakt: {e}"
+            )))
+        })?;
+        return Ok(super::agenda::bestand(
+            bytes,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            &format!("applicaties-{code}.xlsx"),
+        ));
+    }
     Ok(super::agenda::bestand(
-        csv,
+        landschap::als_csv(&rijen),
         "text/csv; charset=utf-8",
         &format!("applicaties-{code}.csv"),
     ))

@@ -229,13 +229,66 @@ pub fn controleer(
     fouten.of(applicaties)
 }
 
+/// The column an export adds after [`KOLOMMEN`]: the functions by their GEMMA names,
+/// beside the Object IDs of `referentiecomponenten`. An import skips it (it reads only
+/// the columns it knows), so an export imports back as it is.
+pub const NAMENKOLOM: &str = "functies (GEMMA-namen)";
+
+/// The landscape as rows of text, header first: the columns of an import, and the
+/// functions by name (`naam_van` gives a referentiecomponent's name, if known).
+pub fn als_rijen<'a>(
+    applicaties: &[Applicatie],
+    naam_van: impl Fn(&str) -> Option<&'a str>,
+) -> Vec<Vec<String>> {
+    let kop = KOLOMMEN
+        .iter()
+        .copied()
+        .chain([NAMENKOLOM])
+        .map(str::to_owned)
+        .collect();
+    std::iter::once(kop)
+        .chain(applicaties.iter().map(|a| {
+            let namen: Vec<&str> = a
+                .referentiecomponenten
+                .iter()
+                .map(|r| naam_van(r.as_str()).unwrap_or(r.as_str()))
+                .collect();
+            let mut rij = a.tekstrij().to_vec();
+            rij.push(namen.join("; "));
+            rij
+        }))
+        .collect()
+}
+
 /// The landscape as CSV (comma separated, UTF-8, header first), safe to open in any
 /// spreadsheet (see [`csv_veilig`]).
-pub fn als_csv(applicaties: &[Applicatie]) -> Vec<u8> {
-    let rijen: Vec<Vec<String>> = std::iter::once(KOLOMMEN.map(str::to_owned).to_vec())
-        .chain(applicaties.iter().map(|a| a.tekstrij().to_vec()))
-        .collect();
-    csv_veilig(&rijen)
+pub fn als_csv(rijen: &[Vec<String>]) -> Vec<u8> {
+    csv_veilig(rijen)
+}
+
+/// The landscape as an XLSX workbook (one sheet, "Landschap", the header bold and frozen),
+/// every cell text: a spreadsheet shows it as it is and runs nothing in it.
+///
+/// # Errors
+/// When the workbook cannot be written (a cell past the format's limits).
+pub fn als_xlsx(rijen: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut werkmap = rust_xlsxwriter::Workbook::new();
+    let vet = rust_xlsxwriter::Format::new().set_bold();
+    let blad = werkmap.add_worksheet();
+    blad.set_name("Landschap")?;
+    for (r, rij) in rijen.iter().enumerate() {
+        let r = u32::try_from(r).unwrap_or(u32::MAX);
+        for (k, cel) in rij.iter().enumerate() {
+            let k = u16::try_from(k).unwrap_or(u16::MAX);
+            if r == 0 {
+                blad.write_string_with_format(r, k, cel, &vet)?;
+            } else {
+                blad.write_string(r, k, cel)?;
+            }
+        }
+    }
+    blad.set_freeze_panes(1, 0)?;
+    werkmap.save_to_buffer()
 }
 
 /// The characters that make a spreadsheet read a cell as a formula.

@@ -565,6 +565,81 @@ async fn a_dry_run_shows_what_an_import_would_change_and_the_import_applies_exac
     assert_eq!(namen, [json!("Zaaksysteem X"), json!("Burgerzaken")]);
 }
 
+#[tokio::test]
+async fn the_export_names_the_functions_and_imports_back_unchanged_as_csv_and_xlsx() {
+    let app = spawn_app().await;
+    let Some(zaakregistratie) = zaakregistratie(&app).await else {
+        return;
+    };
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let bestand = "naam;leverancier;referentiecomponenten;einddatum;opzegtermijnMaanden;jaarlijkseKosten\n\
+                   Zaaksysteem X;Leverancier B.V.;Zaakregistratiecomponent;2025-12-31;6;120000\n\
+                   Archief;;;2027-06-30;3;5000\n";
+    let antwoord = importeer(&app, &tokens.utrecht, bestand.as_bytes().to_vec(), "").await;
+    assert_eq!(antwoord.status(), StatusCode::OK);
+    let exporteer = |formaat: &'static str| {
+        let (http, url, token) = (
+            app.http.clone(),
+            app.url(&format!("{APPS}/export?formaat={formaat}")),
+            tokens.utrecht.clone(),
+        );
+        async move {
+            http.get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("answers")
+        }
+    };
+    let csv = exporteer("csv").await.bytes().await.expect("csv").to_vec();
+    let tekst = String::from_utf8(csv.clone()).expect("utf-8");
+    let kop = tekst.lines().next().expect("header");
+    assert!(kop.ends_with(",functies (GEMMA-namen)"), "{kop}");
+    let rij = tekst
+        .lines()
+        .find(|r| r.contains("Zaaksysteem X"))
+        .expect("row");
+    assert!(
+        rij.contains(&zaakregistratie) && rij.ends_with(",Zaakregistratiecomponent"),
+        "the Object ID and the name: {rij}"
+    );
+    let xlsx = exporteer("xlsx").await;
+    assert_eq!(
+        xlsx.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let xlsx = xlsx.bytes().await.expect("xlsx").to_vec();
+    assert!(xlsx.starts_with(b"PK"), "a zip file");
+    // Each imports back to the same landscape: the dry run finds nothing to change.
+    for (naam, bytes) in [("csv", csv), ("xlsx", xlsx)] {
+        let voorbeeld: Value = importeer(
+            &app,
+            &tokens.utrecht,
+            bytes,
+            "?vervangen=true&proefdraai=true",
+        )
+        .await
+        .json()
+        .await
+        .expect("json");
+        assert_eq!(
+            (
+                &voorbeeld["toegevoegd"],
+                &voorbeeld["gewijzigd"],
+                &voorbeeld["verwijderd"],
+                &voorbeeld["ongewijzigd"]
+            ),
+            (&json!([]), &json!([]), &json!([]), &json!(2)),
+            "{naam}: {voorbeeld}"
+        );
+    }
+    let onbekend = exporteer("pdf").await;
+    assert_eq!(onbekend.status(), StatusCode::BAD_REQUEST);
+    let probleem: Value = onbekend.json().await.expect("problem");
+    assert_eq!(probleem["invalidParams"][0]["name"], "formaat");
+}
+
 async fn bewaar_en_deel(app: &TestApp, tokens: &Tokens, body: &Value) -> (String, String) {
     let gemaakt: Value = app
         .http
