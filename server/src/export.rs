@@ -1,6 +1,6 @@
 //! Exports for other tools: iCalendar feeds (the Routekaart's besluiten; a gemeente's
-//! opzeg-deadlines, overstapmomenten and drop dates) and the overstapplan as CSV. Pure:
-//! data in, text out.
+//! opzeg-deadlines, overstapmomenten and drop dates), the overstapplan as rows, and rows
+//! as an XLSX workbook. Pure: data in, text or bytes out.
 
 use chrono::NaiveDate;
 use domain::afschaffen::Afschaffing;
@@ -126,10 +126,17 @@ pub const PLANKOLOMMEN: [&str; 12] = [
     "urgent",
 ];
 
-/// The overstapplan per applicatie as CSV rows (header first), with the names of the
-/// API's JSON and the same formula guard as the landscape export.
-pub fn plan_csv(plan: &Overstapplan) -> Vec<u8> {
-    let mut rijen = vec![PLANKOLOMMEN.map(str::to_owned).to_vec()];
+/// The column after [`PLANKOLOMMEN`]: the component to switch to, by name.
+pub const COMPONENTNAAM: &str = "componentnaam";
+
+/// The overstapplan per applicatie as rows of text (header first), with the names of the
+/// API's JSON and, last, the component by name (`naam_van` gives a component's name).
+pub fn plan_rijen<'a>(
+    plan: &Overstapplan,
+    naam_van: impl Fn(&str) -> Option<&'a str>,
+) -> Vec<Vec<String>> {
+    let kop = PLANKOLOMMEN.iter().copied().chain([COMPONENTNAAM]);
+    let mut rijen = vec![kop.map(str::to_owned).collect::<Vec<_>>()];
     for o in &plan.applicaties {
         let mut rij = vec![o.applicatie.to_string(), o.naam.clone()];
         let leeg = String::new;
@@ -220,9 +227,41 @@ pub fn plan_csv(plan: &Overstapplan) -> Vec<u8> {
             brugkosten,
             urgent,
         ]);
+        let naam = o
+            .uitkomst
+            .component()
+            .and_then(|c| naam_van(c.as_str()))
+            .unwrap_or_default()
+            .to_owned();
+        rij.push(naam);
         rijen.push(rij);
     }
-    crate::import::landschap::csv_veilig(&rijen)
+    rijen
+}
+
+/// Rows as an XLSX workbook: one sheet named `blad`, the header bold and frozen, every
+/// cell text (a spreadsheet shows it as it is and runs nothing in it).
+///
+/// # Errors
+/// When the workbook cannot be written (a cell past the format's limits).
+pub fn werkboek(blad: &str, rijen: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut werkmap = rust_xlsxwriter::Workbook::new();
+    let vet = rust_xlsxwriter::Format::new().set_bold();
+    let werkblad = werkmap.add_worksheet();
+    werkblad.set_name(blad)?;
+    for (r, rij) in rijen.iter().enumerate() {
+        let r = u32::try_from(r).unwrap_or(u32::MAX);
+        for (k, cel) in rij.iter().enumerate() {
+            let k = u16::try_from(k).unwrap_or(u16::MAX);
+            if r == 0 {
+                werkblad.write_string_with_format(r, k, cel, &vet)?;
+            } else {
+                werkblad.write_string(r, k, cel)?;
+            }
+        }
+    }
+    werkblad.set_freeze_panes(1, 0)?;
+    werkmap.save_to_buffer()
 }
 
 #[cfg(test)]

@@ -60,6 +60,11 @@ pub fn OverstapplanPagina() -> impl IntoView {
                         </a>
                         ", "
                         <a class="utrecht-link" download=""
+                            href=format!("/api/v1/gemeenten/{code}/overstapplan/export?peildatum={peildatum}&formaat=xlsx")>
+                            "overstapplan (Excel)"
+                        </a>
+                        ", "
+                        <a class="utrecht-link" download=""
                             href=format!("/api/v1/gemeenten/{code}/agenda.ics?peildatum={peildatum}")>
                             "opzegdatums en overstapmomenten (iCalendar, voor Outlook)"
                         </a>

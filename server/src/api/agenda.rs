@@ -1,6 +1,6 @@
 //! Exports: `GET /besluiten.ics` (public), and for a gemeente's members
 //! `GET /gemeenten/{code}/agenda.ics` (notice deadlines, switch and drop dates) and
-//! `GET /gemeenten/{code}/overstapplan/export` (the plan as CSV).
+//! `GET /gemeenten/{code}/overstapplan/export` (the plan as CSV or XLSX).
 
 use axum::extract::{Path, Query, State};
 use axum::http::header;
@@ -27,6 +27,49 @@ pub(super) fn bestand(inhoud: impl IntoResponse, soort: &str, naam: &str) -> Res
         inhoud,
     )
         .into_response()
+}
+
+/// The format of an export of rows.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Exportformaat {
+    /// `csv` (default) or `xlsx`.
+    #[serde(default)]
+    formaat: Option<String>,
+}
+
+/// `rijen` as a download in the format asked: CSV (`{naam}.csv`, safe to open in a
+/// spreadsheet) or XLSX (`{naam}.xlsx`, its sheet named `blad`).
+///
+/// # Errors
+/// An unknown format (400), or a workbook that cannot be written.
+pub(super) fn als_download(
+    formaat: Result<Query<Exportformaat>, axum::extract::rejection::QueryRejection>,
+    rijen: &[Vec<String>],
+    naam: &str,
+    blad: &str,
+) -> Result<Response, ApiFout> {
+    let Query(formaat) = formaat?;
+    match formaat.formaat.as_deref() {
+        None | Some("csv") => Ok(bestand(
+            crate::import::landschap::csv_veilig(rijen),
+            "text/csv; charset=utf-8",
+            &format!("{naam}.csv"),
+        )),
+        Some("xlsx") => {
+            let bytes = export::werkboek(blad, rijen).map_err(|e| {
+                ApiFout::Opslag(domain::ports::OpslagFout::OngeldigeGegevens(format!(
+                    "het werkboek kon niet worden gemaakt: {e}"
+                )))
+            })?;
+            Ok(bestand(
+                bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                &format!("{naam}.xlsx"),
+            ))
+        }
+        Some(_) => Err(ApiFout::ongeldig("formaat", "gebruik csv of xlsx")),
+    }
 }
 
 /// The overstapplan of gemeente `code` as asked, after checking the caller's right.
@@ -76,21 +119,30 @@ pub async fn agenda(
     ))
 }
 
-/// The overstapplan per applicatie as CSV.
+/// The overstapplan per applicatie as CSV or XLSX, the component also by name.
 #[utoipa::path(get, path = "/gemeenten/{code}/overstapplan/export", tag = "landschap", operation_id = "overstapplanExporteren",
-    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Planvraag),
-    responses((status = 200, description = "CSV, UTF-8, kolomnamen in de eerste rij", body = String, content_type = "text/csv")),
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Planvraag, Exportformaat),
+    responses((status = 200, description = "CSV (UTF-8) of XLSX, kolomnamen in de eerste rij", body = String, content_type = "text/csv")),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn plan_export(
     State(db): State<Db>,
     aanvrager: Aanvrager,
     Path(code): Path<String>,
     vraag: Result<Query<Planvraag>, axum::extract::rejection::QueryRejection>,
+    formaat: Result<Query<Exportformaat>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiFout> {
-    let (plan, _) = plan_van(&db, &aanvrager, &code, vraag).await?;
-    Ok(bestand(
-        export::plan_csv(&plan),
-        "text/csv; charset=utf-8",
-        &format!("overstapplan-{code}.csv"),
-    ))
+    let (plan, basis) = plan_van(&db, &aanvrager, &code, vraag).await?;
+    let rijen = export::plan_rijen(&plan, |id| {
+        basis
+            .componenten
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .map(|c| c.naam.as_str())
+    });
+    als_download(
+        formaat,
+        &rijen,
+        &format!("overstapplan-{code}"),
+        "Overstapplan",
+    )
 }

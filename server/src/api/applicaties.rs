@@ -14,6 +14,7 @@ use domain::{Applicatie, ApplicatieId};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::agenda::Exportformaat;
 use super::capaciteit::gemeentecode;
 use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, etag, met_etag, zelfde_id};
@@ -194,15 +195,6 @@ pub async fn importeren(
     Ok(Json(verslag).into_response())
 }
 
-/// The format of an export.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct Exportformaat {
-    /// `csv` (default) or `xlsx`.
-    #[serde(default)]
-    formaat: Option<String>,
-}
-
 /// The landscape as CSV or XLSX: the columns of the import (so it imports back as it is)
 /// and the functions by GEMMA name beside their Object IDs.
 #[utoipa::path(get, path = "/gemeenten/{code}/applicaties/export", tag = "landschap", operation_id = "applicatiesExporteren",
@@ -216,33 +208,11 @@ pub async fn exporteren(
     formaat: Result<Query<Exportformaat>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiFout> {
     let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
-    let Query(formaat) = formaat?;
-    let xlsx = match formaat.formaat.as_deref() {
-        None | Some("csv") => false,
-        Some("xlsx") => true,
-        Some(_) => return Err(ApiFout::ongeldig("formaat", "gebruik csv of xlsx")),
-    };
     let functies = db.referentiecomponenten().await?;
     let namen: std::collections::HashMap<&str, &str> = functies
         .iter()
         .map(|r| (r.id.as_str(), r.naam.as_str()))
         .collect();
     let rijen = landschap::als_rijen(&db.applicaties(&recht).await?, |id| namen.get(id).copied());
-    if xlsx {
-        let bytes = landschap::als_xlsx(&rijen).map_err(|e| {
-            ApiFout::Opslag(domain::ports::OpslagFout::OngeldigeGegevens(format!(
-                "het werkboek kon niet worden gemaakt: {e}"
-            )))
-        })?;
-        return Ok(super::agenda::bestand(
-            bytes,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            &format!("applicaties-{code}.xlsx"),
-        ));
-    }
-    Ok(super::agenda::bestand(
-        landschap::als_csv(&rijen),
-        "text/csv; charset=utf-8",
-        &format!("applicaties-{code}.csv"),
-    ))
+    super::agenda::als_download(formaat, &rijen, &format!("applicaties-{code}"), "Landschap")
 }

@@ -266,31 +266,6 @@ pub fn als_csv(rijen: &[Vec<String>]) -> Vec<u8> {
     csv_veilig(rijen)
 }
 
-/// The landscape as an XLSX workbook (one sheet, "Landschap", the header bold and frozen),
-/// every cell text: a spreadsheet shows it as it is and runs nothing in it.
-///
-/// # Errors
-/// When the workbook cannot be written (a cell past the format's limits).
-pub fn als_xlsx(rijen: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let mut werkmap = rust_xlsxwriter::Workbook::new();
-    let vet = rust_xlsxwriter::Format::new().set_bold();
-    let blad = werkmap.add_worksheet();
-    blad.set_name("Landschap")?;
-    for (r, rij) in rijen.iter().enumerate() {
-        let r = u32::try_from(r).unwrap_or(u32::MAX);
-        for (k, cel) in rij.iter().enumerate() {
-            let k = u16::try_from(k).unwrap_or(u16::MAX);
-            if r == 0 {
-                blad.write_string_with_format(r, k, cel, &vet)?;
-            } else {
-                blad.write_string(r, k, cel)?;
-            }
-        }
-    }
-    blad.set_freeze_panes(1, 0)?;
-    werkmap.save_to_buffer()
-}
-
 /// The characters that make a spreadsheet read a cell as a formula.
 const FORMULETEKENS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 

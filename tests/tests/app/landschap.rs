@@ -149,9 +149,24 @@ async fn worked_example_a_as_an_applicatie_gives_its_overstapmoment_and_frictiek
         csv.starts_with("applicatie,naam,uitkomst,component,gereed,overstapmoment,opzeggenVoor,")
     );
     assert!(
-        csv.contains("zaaksysteem-x,Zaaksysteem X,overstap,open-zaak,2025-10-01,2025-12-31,2025-06-30,91,29918,,,nee"),
+        csv.contains("zaaksysteem-x,Zaaksysteem X,overstap,open-zaak,2025-10-01,2025-12-31,2025-06-30,91,29918,,,nee,Open Zaak"),
         "{csv}"
     );
+    // And as a workbook (the same writer as the landscape's, which imports back).
+    let xlsx =
+        app.http
+            .get(app.url(
+                "/api/v1/gemeenten/GM0344/overstapplan/export?peildatum=2025-01-01&formaat=xlsx",
+            ))
+            .bearer_auth(&tokens.utrecht)
+            .send()
+            .await
+            .expect("answers");
+    assert_eq!(
+        xlsx.headers()["content-disposition"],
+        "attachment; filename=\"overstapplan-GM0344.xlsx\""
+    );
+    assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"));
     let agenda = app
         .http
         .get(app.url("/api/v1/gemeenten/GM0344/agenda.ics?peildatum=2025-01-01"))
@@ -348,14 +363,27 @@ async fn an_applicatie_is_changed_with_its_etag_and_rules_are_named_by_field() {
 }
 
 async fn importeer(app: &TestApp, token: &str, body: Vec<u8>, query: &str) -> reqwest::Response {
-    app.http
+    importeer_op(app, token, body, query, None).await
+}
+
+/// [`importeer`] tied to the landscape version `etag` (a preview's).
+async fn importeer_op(
+    app: &TestApp,
+    token: &str,
+    body: Vec<u8>,
+    query: &str,
+    etag: Option<&str>,
+) -> reqwest::Response {
+    let mut verzoek = app
+        .http
         .post(app.url(&format!("{APPS}/import{query}")))
         .bearer_auth(token)
         .header("content-type", "text/csv")
-        .body(body)
-        .send()
-        .await
-        .expect("answers")
+        .body(body);
+    if let Some(etag) = etag {
+        verzoek = verzoek.header("if-match", etag);
+    }
+    verzoek.send().await.expect("answers")
 }
 
 #[tokio::test]
@@ -516,16 +544,14 @@ async fn a_dry_run_shows_what_an_import_would_change_and_the_import_applies_exac
     .await;
     assert_eq!(tussendoor.status(), StatusCode::OK);
     let na_tussendoor = lijst(&app, &tokens.utrecht).await;
-    let oud = app
-        .http
-        .post(app.url(&format!("{APPS}/import?vervangen=true")))
-        .bearer_auth(&tokens.utrecht)
-        .header("content-type", "text/csv")
-        .header("if-match", &etag)
-        .body(daarna.as_bytes().to_vec())
-        .send()
-        .await
-        .expect("answers");
+    let oud = importeer_op(
+        &app,
+        &tokens.utrecht,
+        daarna.as_bytes().to_vec(),
+        "?vervangen=true",
+        Some(&etag),
+    )
+    .await;
     assert_eq!(oud.status(), StatusCode::CONFLICT);
     assert_eq!(lijst(&app, &tokens.utrecht).await, na_tussendoor);
 
@@ -540,19 +566,17 @@ async fn a_dry_run_shows_what_an_import_would_change_and_the_import_applies_exac
     let etag = proef.headers()["etag"].to_str().expect("etag").to_owned();
     let voorbeeld: Value = proef.json().await.expect("json");
     assert_eq!(voorbeeld["verwijderd"], json!(["Archief", "Nieuw"]));
-    let verslag: Value = app
-        .http
-        .post(app.url(&format!("{APPS}/import?vervangen=true")))
-        .bearer_auth(&tokens.utrecht)
-        .header("content-type", "text/csv")
-        .header("if-match", &etag)
-        .body(daarna.as_bytes().to_vec())
-        .send()
-        .await
-        .expect("answers")
-        .json()
-        .await
-        .expect("json");
+    let verslag: Value = importeer_op(
+        &app,
+        &tokens.utrecht,
+        daarna.as_bytes().to_vec(),
+        "?vervangen=true",
+        Some(&etag),
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
     assert_eq!(
         verslag,
         json!({"toegevoegd": 1, "bijgewerkt": 1, "verwijderd": 2})
