@@ -183,6 +183,13 @@ impl Browser {
             .expect("logged in");
     }
 
+    /// Logs out with the header's button and waits until the page says so: a page opened
+    /// before that could be overtaken by the logout's own redirect.
+    async fn log_uit(&self) {
+        self.klik(".gp-sessie button[type=submit]").await;
+        self.wacht_op_tekst("a.gp-sessie", "Inloggen").await;
+    }
+
     /// Types `tekst` into the field with id `id`, after clearing it.
     async fn vul(&self, id: &str, tekst: &str) {
         let veld = self

@@ -109,7 +109,7 @@ async fn every_page_reflows_from_320_px_to_200_percent_zoom_and_passes_axe_on_a_
         }
     }
     // Regie's page, signed in as regie.
-    browser.klik(".gp-sessie button[type=submit]").await;
+    browser.log_uit().await;
     browser
         .log_in(&app, "regie@vng.nl", "een lang wachtwoord")
         .await;
