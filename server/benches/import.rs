@@ -11,7 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use domain::GemeenteCode;
 use domain::toegang::Actor;
 use server::demo::landschap::{Opdracht, landschap};
-use server::import::landschap::{als_csv, als_rijen};
+use server::import::landschap::{als_rijen, csv_veilig};
 use server::taken::importwerk::Importwerk;
 use server::taken::landschap_importeren::importeer as importeer_landschap;
 use server::toegang::recht::GemeenteSchrijfrecht;
@@ -51,7 +51,7 @@ fn import(c: &mut Criterion) {
             seed: 1,
             vanaf: "2026-01-01".parse().expect("date"),
         };
-        let csv = als_csv(&als_rijen(
+        let csv = csv_veilig(&als_rijen(
             &landschap(opdracht, &gemeente, &referentie),
             |_| None,
         ));

@@ -86,6 +86,34 @@ fn volledig(pad: &str) -> String {
     pad.to_owned()
 }
 
+/// One write from a button on these pages, and the sentences that say how it went.
+struct Schrijven {
+    methode: &'static str,
+    /// The API path, from `/api/v1` on.
+    pad: String,
+    inhoud: Inhoud,
+    csrf: String,
+    /// Said when it went through.
+    gelukt: String,
+    /// Put before the server's reason when it did not.
+    mislukt: &'static str,
+}
+
+impl Schrijven {
+    /// Sends the write, says in `melding` how it went, then runs `daarna` (reading the
+    /// list again) either way.
+    fn doe(self, melding: RwSignal<Option<(bool, String)>>, daarna: impl FnOnce() + 'static) {
+        leptos::task::spawn_local(async move {
+            let uitkomst = stuur(self.methode, &self.pad, self.inhoud, &self.csrf, None).await;
+            melding.set(Some(match uitkomst {
+                Ok(_) => (true, self.gelukt),
+                Err(probleem) => (false, format!("{}: {}", self.mislukt, probleem.detail)),
+            }));
+            daarna();
+        });
+    }
+}
+
 /// A status line: what happened, or what went wrong and what to do.
 fn statusregel(melding: RwSignal<Option<(bool, String)>>, id: &'static str) -> impl IntoView {
     view! {
@@ -125,33 +153,26 @@ fn Accountbeheer(
         });
     };
     let wijzig = move |id: String, wijziging: Accountwijziging, gelukt: String| {
-        let pad = format!("{}/accounts/{id}", kringpad(&kring.get_value()));
-        leptos::task::spawn_local(async move {
-            let uitkomst = stuur(
-                "PATCH",
-                &pad,
-                Inhoud::json(&wijziging),
-                &csrf.get_value(),
-                None,
-            )
-            .await;
-            melding.set(Some(match uitkomst {
-                Ok(_) => (true, gelukt),
-                Err(probleem) => (false, format!("Niet gewijzigd: {}", probleem.detail)),
-            }));
-            ververs();
-        });
+        let schrijven = Schrijven {
+            methode: "PATCH",
+            pad: format!("{}/accounts/{id}", kringpad(&kring.get_value())),
+            inhoud: Inhoud::json(&wijziging),
+            csrf: csrf.get_value(),
+            gelukt,
+            mislukt: "Niet gewijzigd",
+        };
+        schrijven.doe(melding, ververs);
     };
     let trek_in = move |id: String, email: String| {
-        let pad = format!("{}/uitnodigingen/{id}", kringpad(&kring.get_value()));
-        leptos::task::spawn_local(async move {
-            let uitkomst = stuur("DELETE", &pad, Inhoud::Geen, &csrf.get_value(), None).await;
-            melding.set(Some(match uitkomst {
-                Ok(_) => (true, format!("De uitnodiging voor {email} is ingetrokken.")),
-                Err(probleem) => (false, format!("Niet ingetrokken: {}", probleem.detail)),
-            }));
-            ververs();
-        });
+        let schrijven = Schrijven {
+            methode: "DELETE",
+            pad: format!("{}/uitnodigingen/{id}", kringpad(&kring.get_value())),
+            inhoud: Inhoud::Geen,
+            csrf: csrf.get_value(),
+            gelukt: format!("De uitnodiging voor {email} is ingetrokken."),
+            mislukt: "Niet ingetrokken",
+        };
+        schrijven.doe(melding, ververs);
     };
     let accounts = move || {
         let rijen = lijst.with(|l| l.accounts.clone());
@@ -290,7 +311,10 @@ fn Accountbeheer(
         .into_any()
     };
     view! {
-        <Uitnodigen pad=format!("{}/uitnodigingen", kringpad(&kring.get_value())) met_recht=!is_regie
+        <Uitnodigen id="uitnodiging"
+            kop=if is_regie { "Regie-collega uitnodigen" } else { "Collega uitnodigen" }
+            pad=format!("{}/uitnodigingen", kringpad(&kring.get_value()))
+            vast_recht=is_regie.then_some(Lidrecht::Bewerken)
             csrf=csrf.get_value() na=Callback::new(move |()| ververs()) />
         <h2 class="utrecht-heading-2">{if is_regie { "Accounts van de regie" } else { "Accounts" }}</h2>
         {statusregel(melding, "accounts-melding")}
@@ -303,16 +327,24 @@ fn Accountbeheer(
 /// The form that invites someone at `pad` and shows the link to send, this once.
 #[component]
 fn Uitnodigen(
+    /// Unique on the page: the ids of the fields derive from it.
+    id: &'static str,
+    /// The form's heading, if it has its own.
+    #[prop(optional)]
+    kop: Option<&'static str>,
     /// The API path the invitation is posted to.
     pad: String,
-    /// Whether a right is chosen (a gemeente's members; not regie).
-    met_recht: bool,
+    /// The right the invitation gives; none: the beheerder chooses (a gemeente's
+    /// members).
+    #[prop(default = None)]
+    vast_recht: Option<Lidrecht>,
     csrf: String,
     /// Called once an invitation is made.
-    na: Callback<()>,
+    #[prop(optional)]
+    na: Option<Callback<()>>,
 ) -> impl IntoView {
     let email = RwSignal::new(String::new());
-    let recht = RwSignal::new(Lidrecht::Bewerken);
+    let recht = RwSignal::new(vast_recht.unwrap_or(Lidrecht::Bewerken));
     let fout = RwSignal::new(None::<Probleem>);
     let link = RwSignal::new(None::<(String, String, String)>);
     let bezig = RwSignal::new(false);
@@ -321,7 +353,7 @@ fn Uitnodigen(
         let (pad, csrf) = (pad.clone(), csrf.clone());
         let invoer = Uitnodigingsinvoer {
             email: email.get_untracked(),
-            recht: met_recht.then(|| recht.get_untracked()),
+            recht: Some(recht.get_untracked()),
         };
         bezig.set(true);
         leptos::task::spawn_local(async move {
@@ -336,7 +368,9 @@ fn Uitnodigen(
                         moment_lang(&nieuw.verloopt_op),
                     )));
                     email.set(String::new());
-                    na.run(());
+                    if let Some(na) = na {
+                        na.run(());
+                    }
                 }
                 Err(probleem) => {
                     link.set(None);
@@ -351,21 +385,27 @@ fn Uitnodigen(
                 .map(|p| p.voor_veld("email").unwrap_or_else(|| p.detail.clone()))
         })
     };
+    let (email_id, fout_id, recht_id, link_id) = (
+        format!("{id}-email"),
+        format!("{id}-fout"),
+        format!("{id}-recht"),
+        format!("{id}-link"),
+    );
     view! {
         <form class="gp-formulier" on:submit=verstuur>
-            <h2 class="utrecht-heading-2">{if met_recht { "Collega uitnodigen" } else { "Regie-collega uitnodigen" }}</h2>
+            {kop.map(|kop| view! { <h2 class="utrecht-heading-2">{kop}</h2> })}
             <div class="utrecht-form-field">
-                <label class="utrecht-form-label" for="uitnodiging-email">"E-mailadres"</label>
-                <input class="utrecht-textbox" id="uitnodiging-email" type="email" autocomplete="off"
-                    aria-describedby="uitnodiging-fout"
+                <label class="utrecht-form-label" for=email_id.clone()>"E-mailadres"</label>
+                <input class="utrecht-textbox" id=email_id type="email" autocomplete="off"
+                    aria-describedby=fout_id.clone()
                     prop:value=move || email.get()
                     on:input=move |ev| email.set(event_target_value(&ev)) />
-                <p class="gp-veldfout" id="uitnodiging-fout">{veldfout}</p>
+                <p class="gp-veldfout" id=fout_id>{veldfout}</p>
             </div>
-            {met_recht.then(|| view! {
+            {vast_recht.is_none().then(|| view! {
                 <div class="utrecht-form-field">
-                    <label class="utrecht-form-label" for="uitnodiging-recht">"Recht"</label>
-                    <select class="utrecht-select" id="uitnodiging-recht"
+                    <label class="utrecht-form-label" for=recht_id.clone()>"Recht"</label>
+                    <select class="utrecht-select" id=recht_id
                         on:change=move |ev| {
                             if let Ok(r) = Lidrecht::parse(&event_target_value(&ev)) {
                                 recht.set(r);
@@ -377,7 +417,7 @@ fn Uitnodigen(
                     </select>
                 </div>
             })}
-            <button class="utrecht-button utrecht-button--primary-action" type="submit" id="uitnodiging-maken"
+            <button class="utrecht-button utrecht-button--primary-action" type="submit" id=format!("{id}-maken")
                 disabled=move || bezig.get()>
                 "Uitnodiging maken"
             </button>
@@ -388,8 +428,8 @@ fn Uitnodigen(
                     <p class="utrecht-paragraph">
                         {format!("Stuur deze link aan {voor}. Hij werkt één keer en is geldig tot {tot}; u ziet hem alleen nu.")}
                     </p>
-                    <label class="utrecht-form-label" for="uitnodiging-link">"Uitnodigingslink"</label>
-                    <input class="utrecht-textbox" id="uitnodiging-link" type="text" readonly=true value=adres />
+                    <label class="utrecht-form-label" for=link_id.clone()>"Uitnodigingslink"</label>
+                    <input class="utrecht-textbox" id=link_id.clone() type="text" readonly=true value=adres />
                 </div>
             })}
         </div>
@@ -407,7 +447,8 @@ fn Benoeming(gemeenten: Vec<Gemeente>, csrf: String) -> impl IntoView {
     let formulier = move || {
         gekozen.get().map(|code| {
             view! {
-                <BeheerderUitnodigen code csrf=csrf.clone() />
+                <Uitnodigen id="benoemen" pad=format!("/gemeenten/{code}/uitnodigingen")
+                    vast_recht=Some(Lidrecht::Beheren) csrf=csrf.clone() />
             }
         })
     };
@@ -424,57 +465,6 @@ fn Benoeming(gemeenten: Vec<Gemeente>, csrf: String) -> impl IntoView {
             </div>
             {formulier}
         </section>
-    }
-}
-
-/// The invitation of a beheerder for `code`.
-#[component]
-fn BeheerderUitnodigen(code: GemeenteCode, csrf: String) -> impl IntoView {
-    let email = RwSignal::new(String::new());
-    let fout = RwSignal::new(None::<String>);
-    let link = RwSignal::new(None::<String>);
-    let verstuur = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let pad = format!("/gemeenten/{code}/uitnodigingen");
-        let csrf = csrf.clone();
-        let invoer = Uitnodigingsinvoer {
-            email: email.get_untracked(),
-            recht: Some(Lidrecht::Beheren),
-        };
-        leptos::task::spawn_local(async move {
-            match stuur("POST", &pad, Inhoud::json(&invoer), &csrf, None)
-                .await
-                .and_then(|a| a.lees::<NieuweUitnodiging>())
-            {
-                Ok(nieuw) => {
-                    fout.set(None);
-                    link.set(Some(format!(
-                        "Stuur deze link aan {}: {} (één keer te gebruiken, geldig tot {}).",
-                        invoer.email.trim().to_lowercase(),
-                        volledig(&nieuw.link),
-                        moment_lang(&nieuw.verloopt_op)
-                    )));
-                }
-                Err(probleem) => {
-                    link.set(None);
-                    fout.set(Some(probleem.voor_veld("email").unwrap_or(probleem.detail)));
-                }
-            }
-        });
-    };
-    view! {
-        <form class="gp-formulier" on:submit=verstuur>
-            <div class="utrecht-form-field">
-                <label class="utrecht-form-label" for="benoemen-email">"E-mailadres van de beheerder"</label>
-                <input class="utrecht-textbox" id="benoemen-email" type="email" autocomplete="off"
-                    aria-describedby="benoemen-fout"
-                    prop:value=move || email.get()
-                    on:input=move |ev| email.set(event_target_value(&ev)) />
-                <p class="gp-veldfout" id="benoemen-fout">{move || fout.get()}</p>
-            </div>
-            <button class="utrecht-button utrecht-button--primary-action" type="submit">"Beheerder uitnodigen"</button>
-            <p class="utrecht-paragraph" role="status" id="benoemen-link">{move || link.get()}</p>
-        </form>
     }
 }
 
@@ -535,21 +525,15 @@ fn Tokens(tokens: Vec<Tokenregel>, gemeenten: Vec<Gemeente>, csrf: String) -> im
         });
     };
     let trek_in = move |id: String, wat: String| {
-        leptos::task::spawn_local(async move {
-            let uitkomst = stuur(
-                "DELETE",
-                &format!("/tokens/{id}"),
-                Inhoud::Geen,
-                &csrf.get_value(),
-                None,
-            )
-            .await;
-            melding.set(Some(match uitkomst {
-                Ok(_) => (true, format!("Token \u{201c}{wat}\u{201d} is ingetrokken.")),
-                Err(probleem) => (false, format!("Niet ingetrokken: {}", probleem.detail)),
-            }));
-            ververs();
-        });
+        let schrijven = Schrijven {
+            methode: "DELETE",
+            pad: format!("/tokens/{id}"),
+            inhoud: Inhoud::Geen,
+            csrf: csrf.get_value(),
+            gelukt: format!("Token \u{201c}{wat}\u{201d} is ingetrokken."),
+            mislukt: "Niet ingetrokken",
+        };
+        schrijven.doe(melding, ververs);
     };
     let gemeentenaam = move |code: &Option<GemeenteCode>| match code {
         None => "Regie".to_owned(),

@@ -71,10 +71,27 @@ pub fn UitnodigingPagina() -> impl IntoView {
                     _ => "de regie van de VNG".to_owned(),
                 };
                 let (tekst, bij_wachtwoord) = melding(&fout).map_or((None, false), |(t, w)| (Some(t), w));
-                let veldklasse = if bij_wachtwoord {
-                    "utrecht-form-field utrecht-form-field--invalid"
-                } else {
-                    "utrecht-form-field"
+                // Both password fields are marked invalid together, and described by the
+                // one message above the first.
+                let wachtwoordveld = |naam: &'static str, label: &'static str, fout: Option<&'static str>| {
+                    let veldklasse = if bij_wachtwoord {
+                        "utrecht-form-field utrecht-form-field--invalid"
+                    } else {
+                        "utrecht-form-field"
+                    };
+                    view! {
+                        <div class=veldklasse>
+                            <label class="utrecht-form-label" for=naam>{label}</label>
+                            {fout.map(|t| view! {
+                                <p class="utrecht-form-field-error-message" id="wachtwoord-fout">{t}</p>
+                            })}
+                            <input id=naam name=naam type="password" autocomplete="new-password"
+                                required=true minlength="12"
+                                class="utrecht-textbox utrecht-textbox--html-input"
+                                aria-invalid=bij_wachtwoord.then_some("true")
+                                aria-describedby=bij_wachtwoord.then_some("wachtwoord-fout") />
+                        </div>
+                    }
                 };
                 view! {
                     <p class="utrecht-paragraph gp-inleiding">
@@ -100,25 +117,8 @@ pub fn UitnodigingPagina() -> impl IntoView {
                     })}
                     <h2 class="utrecht-heading-2">"Met een eigen wachtwoord"</h2>
                     <form class="gp-formulier" method="post" action=format!("/uitnodiging/{token}")>
-                        <div class=veldklasse>
-                            <label class="utrecht-form-label" for="wachtwoord">"Nieuw wachtwoord (ten minste 12 tekens)"</label>
-                            {tekst.filter(|_| bij_wachtwoord).map(|t| view! {
-                                <p class="utrecht-form-field-error-message" id="wachtwoord-fout">{t}</p>
-                            })}
-                            <input id="wachtwoord" name="wachtwoord" type="password" autocomplete="new-password"
-                                required=true minlength="12"
-                                class="utrecht-textbox utrecht-textbox--html-input"
-                                aria-invalid=bij_wachtwoord.then_some("true")
-                                aria-describedby=bij_wachtwoord.then_some("wachtwoord-fout") />
-                        </div>
-                        <div class=veldklasse>
-                            <label class="utrecht-form-label" for="herhaling">"Nogmaals hetzelfde wachtwoord"</label>
-                            <input id="herhaling" name="herhaling" type="password" autocomplete="new-password"
-                                required=true minlength="12"
-                                class="utrecht-textbox utrecht-textbox--html-input"
-                                aria-invalid=bij_wachtwoord.then_some("true")
-                                aria-describedby=bij_wachtwoord.then_some("wachtwoord-fout") />
-                        </div>
+                        {wachtwoordveld("wachtwoord", "Nieuw wachtwoord (ten minste 12 tekens)", tekst.filter(|_| bij_wachtwoord))}
+                        {wachtwoordveld("herhaling", "Nogmaals hetzelfde wachtwoord", None)}
                         <input type="hidden" name="email" autocomplete="username" value=info.email.clone() />
                         <button type="submit" class="utrecht-button utrecht-button--primary-action">
                             "Account maken en inloggen"

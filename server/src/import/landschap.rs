@@ -260,12 +260,6 @@ pub fn als_rijen<'a>(
         .collect()
 }
 
-/// The landscape as CSV (comma separated, UTF-8, header first), safe to open in any
-/// spreadsheet (see [`csv_veilig`]).
-pub fn als_csv(rijen: &[Vec<String>]) -> Vec<u8> {
-    csv_veilig(rijen)
-}
-
 /// The characters that make a spreadsheet read a cell as a formula.
 const FORMULETEKENS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
