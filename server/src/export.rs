@@ -2,6 +2,8 @@
 //! opzeg-deadlines, overstapmomenten and drop dates), the overstapplan as rows, and rows
 //! as an XLSX workbook. Pure: data in, text or bytes out.
 
+pub mod archimate;
+
 use chrono::NaiveDate;
 use domain::afschaffen::Afschaffing;
 use domain::{Component as CgComponent, Opgave, Overstapplan, Uitkomst};

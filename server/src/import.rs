@@ -2,6 +2,7 @@
 //! into domain types, all or nothing, with one error per bad row and field.
 
 pub mod ameff;
+pub mod ameff_landschap;
 pub mod gemeenten_csv;
 pub mod grenzen;
 pub mod landschap;

@@ -242,8 +242,10 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
         <p class="utrecht-paragraph" id="landschap-aantal" aria-live="polite">
             {aantal}
             <a class="utrecht-link" href=export.clone() download="">"Exporteren als CSV"</a>
-            " of "
+            ", "
             <a class="utrecht-link" href=format!("{export}?formaat=xlsx") download="">"Excel (XLSX)"</a>
+            " of "
+            <a class="utrecht-link" href=format!("{export}?formaat=archimate") download="">"ArchiMate (voor uw architectuurtool)"</a>
         </p>
         <div aria-live="polite">{move || melding.get().map(|m| view! { <p class="gp-gelukt" role="status">{m}</p> })}</div>
         <form class="gp-filters" role="search" aria-label="Landschap doorzoeken" on:submit=|ev| ev.prevent_default()>
@@ -314,7 +316,11 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                     <p class="utrecht-paragraph">
                         {format!(
                             "CSV (komma of puntkomma) of XLSX met in de eerste rij de kolommen: {}. \
-                             Een rij met een bekende id vervangt die applicatie; andere rijen worden toegevoegd. \
+                             Of een ArchiMate-uitwisselbestand (XML) uit de Softwarecatalogus of uw architectuurtool: \
+                             elke applicatiecomponent wordt een applicatie, wat zij specialiseert of realiseert van de \
+                             GEMMA-referentiecomponenten zijn haar functies, en eigenschappen als Einddatum, \
+                             Opzegtermijn (maanden) en Jaarlijkse kosten worden gelezen. \
+                             Een rij met een bekende id werkt die applicatie bij; wat het bestand niet noemt, blijft zoals het is. \
                              U ziet eerst wat er verandert; pas als u bevestigt, wordt het opgeslagen. \
                              Is één rij fout, dan wordt niets opgeslagen.",
                             KOLOMMEN.join(", ")
@@ -322,8 +328,8 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                     </p>
                     <Bestandsimport
                         id="landschapbestand"
-                        label="Landschapsbestand (CSV of XLSX)"
-                        accept=".csv,.xlsx,text/csv"
+                        label="Landschapsbestand (CSV, XLSX of ArchiMate-XML)"
+                        accept=".csv,.xlsx,.xml,text/csv"
                         pad=Signal::derive(move || format!("/gemeenten/{code}/applicaties/import"))
                         csrf=csrf
                         verslag=landschapverslag

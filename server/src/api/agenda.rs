@@ -33,9 +33,16 @@ pub(super) fn bestand(inhoud: impl IntoResponse, soort: &str, naam: &str) -> Res
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct Exportformaat {
-    /// `csv` (default) or `xlsx`.
+    /// `csv` (default) or `xlsx`; for the landscape also `archimate`.
     #[serde(default)]
     formaat: Option<String>,
+}
+
+impl Exportformaat {
+    /// Whether an ArchiMate exchange file is asked for.
+    pub(super) fn is_archimate(&self) -> bool {
+        self.formaat.as_deref() == Some("archimate")
+    }
 }
 
 /// `rijen` as a download in the format asked: CSV (`{naam}.csv`, safe to open in a

@@ -196,10 +196,12 @@ pub async fn importeren(
 }
 
 /// The landscape as CSV or XLSX: the columns of the import (so it imports back as it is)
-/// and the functions by GEMMA name beside their Object IDs.
+/// and the functions by GEMMA name beside their Object IDs; or, with `formaat=archimate`,
+/// as an ArchiMate exchange file with each applicatie's functions as specializations of
+/// GEMMA referentiecomponenten and the overstapplan's outcome as properties.
 #[utoipa::path(get, path = "/gemeenten/{code}/applicaties/export", tag = "landschap", operation_id = "applicatiesExporteren",
     params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Exportformaat),
-    responses((status = 200, description = "CSV (UTF-8) of XLSX, kolomnamen in de eerste rij", body = String, content_type = "text/csv")),
+    responses((status = 200, description = "CSV (UTF-8), XLSX (kolomnamen in de eerste rij) of ArchiMate-uitwisselbestand (XML)", body = String, content_type = "text/csv")),
     security(("bearer" = []), ("sessie" = [])))]
 pub async fn exporteren(
     State(db): State<Db>,
@@ -207,12 +209,42 @@ pub async fn exporteren(
     Path(code): Path<String>,
     formaat: Result<Query<Exportformaat>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiFout> {
-    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    let gemeente = gemeentecode(&code)?;
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeente)?;
+    let Query(formaat) = formaat?;
     let functies = db.referentiecomponenten().await?;
+    let naam = format!("applicaties-{code}");
+    if formaat.is_archimate() {
+        let (plan, basis) =
+            crate::taken::overstapplan_berekenen::bereken(&db, &recht, None, None).await?;
+        let titel = match db.gemeente(&gemeente).await? {
+            Some(g) => format!("Applicatielandschap {}", g.naam),
+            None => format!("Applicatielandschap {code}"),
+        };
+        let componentnaam = |id: &str| {
+            basis
+                .componenten
+                .iter()
+                .find(|c| c.id.as_str() == id)
+                .map(|c| c.naam.clone())
+        };
+        let xml = crate::export::archimate::landschap(&crate::export::archimate::Landschapsmodel {
+            titel: &titel,
+            applicaties: &basis.applicaties,
+            referentiecomponenten: &functies,
+            plan: &plan,
+            componentnaam: &componentnaam,
+        });
+        return Ok(super::agenda::bestand(
+            xml,
+            "application/xml; charset=utf-8",
+            &format!("{naam}.xml"),
+        ));
+    }
     let namen: std::collections::HashMap<&str, &str> = functies
         .iter()
         .map(|r| (r.id.as_str(), r.naam.as_str()))
         .collect();
     let rijen = landschap::als_rijen(&db.applicaties(&recht).await?, |id| namen.get(id).copied());
-    super::agenda::als_download(formaat, &rijen, &format!("applicaties-{code}"), "Landschap")
+    super::agenda::als_download(Ok(Query(formaat)), &rijen, &naam, "Landschap")
 }

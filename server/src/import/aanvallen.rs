@@ -237,7 +237,7 @@ fn many_bad_rows_give_the_first_hundred_and_the_count() {
 
 #[test]
 fn an_exchange_file_with_more_elements_than_allowed_is_refused() {
-    let mut xml = String::from("<model><elements>\n");
+    let mut xml = format!("<model xmlns=\"{}\"><elements>\n", ameff::ARCHIMATE_NS);
     for i in 0..=super::grenzen::MAX_AMEFF_ELEMENTEN {
         xml.push_str(&format!(
             "<element identifier=\"e{i}\"><name>E</name></element>\n"
@@ -246,13 +246,13 @@ fn an_exchange_file_with_more_elements_than_allowed_is_refused() {
     xml.push_str("</elements></model>");
     assert_eq!(
         te_groot(ameff::lees(xml.as_bytes())),
-        "elementen: hoogstens 100.000"
+        "elementen en relaties: hoogstens 100.000"
     );
 }
 
 #[test]
 fn an_exchange_file_names_the_line_of_each_element_however_many_there_are() {
-    let mut xml = String::from("<model><elements>\n");
+    let mut xml = format!("<model xmlns=\"{}\"><elements>\n", ameff::ARCHIMATE_NS);
     for i in 0..5_000 {
         xml.push_str(&format!(
             "<element identifier=\"e{i}\">\n<name>E{i}</name><properties><property propertyDefinitionRef=\"t\"><value>Referentiecomponent</value></property></properties></element>\n"

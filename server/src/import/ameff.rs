@@ -28,12 +28,52 @@ const MAX_DIEPTE: usize = 256;
 /// Properties of one element (GEMMA's have about ten).
 const MAX_EIGENSCHAPPEN: usize = 1_000;
 
-#[derive(Default)]
-struct Element {
-    regel: usize,
-    naam: String,
-    documentatie: String,
-    eigenschappen: Vec<(String, String)>,
+/// The namespace of the exchange format (ArchiMate 3.0 and 3.1 share it).
+pub const ARCHIMATE_NS: &str = "http://www.opengroup.org/xsd/archimate/3.0/";
+
+/// One element of a model, its properties by their names.
+#[derive(Debug, Default)]
+pub(crate) struct Element {
+    /// Its `identifier`.
+    pub identifier: String,
+    /// Its `xsi:type`: `ApplicationComponent`, …
+    pub soort: String,
+    /// The line its `<element>` starts on.
+    pub regel: usize,
+    pub naam: String,
+    pub documentatie: String,
+    /// Its properties as (name, value), the names looked up in the `propertyDefinitions`.
+    pub eigenschappen: Vec<(String, String)>,
+}
+
+impl Element {
+    /// The value of its property `naam` (compared without case), if it has one.
+    pub fn eigenschap(&self, naam: &str) -> Option<&str> {
+        self.eigenschappen
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(naam))
+            .map(|(_, w)| w.as_str())
+    }
+}
+
+/// One relationship of a model.
+#[derive(Debug)]
+pub(crate) struct Relatie {
+    /// Its `identifier`.
+    pub identifier: String,
+    /// Its `xsi:type`: `Specialization`, `Realization`, …
+    pub soort: String,
+    /// The line its `<relationship>` starts on.
+    pub regel: usize,
+    pub bron: String,
+    pub doel: String,
+}
+
+/// What an exchange file holds: its elements and relationships, in file order.
+#[derive(Debug, Default)]
+pub(crate) struct Model {
+    pub elementen: Vec<Element>,
+    pub relaties: Vec<Relatie>,
 }
 
 /// Where text being read goes.
@@ -89,28 +129,80 @@ fn voeg_tekst_toe(tekst: &mut String, stuk: &str, positie: u64) -> Result<(), Im
     Ok(())
 }
 
-/// Reads an AMEFF file.
+/// Reads an AMEFF file's referentiecomponenten.
 ///
 /// # Errors
-/// [`ImportFout::Onleesbaar`] for malformed XML (e.g. an element never closed) or a file
-/// that is no ArchiMate model; [`ImportFout::Rijen`] for referentiecomponenten without a
-/// usable `Object ID`, each named with its line; [`ImportFout::TeGroot`] past
-/// [`MAX_AMEFF_ELEMENTEN`] elements or a text past [`MAX_AMEFF_TEKST_BYTES`].
+/// As [`lees_model`]; and [`ImportFout::Rijen`] for referentiecomponenten without a
+/// usable `Object ID`, each named with its line.
 pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
+    let model = lees_model(bytes)?;
+    let mut inhoud = AmeffInhoud {
+        referentiecomponenten: Vec::new(),
+        overgeslagen: 0,
+    };
+    let mut fouten = Foutenlijst::default();
+    for element in &model.elementen {
+        if element.eigenschap("GEMMA type") != Some("Referentiecomponent") {
+            inhoud.overgeslagen += 1;
+            continue;
+        }
+        let object_id = element.eigenschap("Object ID").unwrap_or_default();
+        match ReferentiecomponentId::parse(object_id) {
+            Ok(id) => inhoud.referentiecomponenten.push(Referentiecomponent {
+                id,
+                naam: element.naam.clone(),
+                omschrijving: element.documentatie.clone(),
+            }),
+            Err(fout) => fouten.voeg_toe(RijFout {
+                rij: element.regel,
+                veld: "Object ID".into(),
+                reden: fout.to_string(),
+            }),
+        }
+    }
+    fouten.of(inhoud)
+}
+
+/// The attribute `sleutel` (by its local name, so `xsi:type` is `type`) of `start`.
+fn attribuut(
+    start: &quick_xml::events::BytesStart<'_>,
+    decoder: quick_xml::encoding::Decoder,
+    sleutel: &[u8],
+) -> Option<String> {
+    start
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == sleutel)
+        .and_then(|a| {
+            a.decode_and_unescape_value(decoder)
+                .ok()
+                .map(std::borrow::Cow::into_owned)
+        })
+}
+
+/// Reads an AMEFF file whole: its elements (with their properties by name) and
+/// relationships.
+///
+/// # Errors
+/// [`ImportFout::Onleesbaar`] for malformed XML (e.g. an element never closed), a file
+/// that is no ArchiMate model or one in another namespace than [`ARCHIMATE_NS`];
+/// [`ImportFout::TeGroot`] past [`MAX_AMEFF_ELEMENTEN`] elements or relationships or a
+/// text past [`MAX_AMEFF_TEKST_BYTES`].
+pub(crate) fn lees_model(bytes: &[u8]) -> Result<Model, ImportFout> {
     let mut lezer = Reader::from_reader(bytes);
     // No trimming while reading: text around an entity (`Zaak &amp; document`) keeps its
     // spaces; each value is trimmed once it is complete.
     lezer.config_mut().trim_text(false);
     let mut buffer = Vec::new();
     let mut pad: Vec<Vec<u8>> = Vec::new();
-    let mut elementen: Vec<Element> = Vec::new();
+    let mut model = Model::default();
     let mut huidig: Option<Element> = None;
     let mut eigenschap_ref: Option<String> = None;
     let mut definities: HashMap<String, String> = HashMap::new();
     let mut definitie_id: Option<String> = None;
     let mut doel: Option<Doel> = None;
     let mut tekst = String::new();
-    let mut is_model = false;
+    let mut namespace: Option<Option<String>> = None;
     let mut regels = Regelteller {
         bytes,
         tot: 0,
@@ -121,36 +213,52 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
         let gebeurtenis = lezer
             .read_event_into(&mut buffer)
             .map_err(|e| onleesbaar(e, positie))?;
+        let leeg = matches!(gebeurtenis, Event::Empty(_));
         match gebeurtenis {
-            Event::Start(start) => {
+            Event::Start(start) | Event::Empty(start) => {
                 let naam = start.local_name().as_ref().to_vec();
                 let decoder = lezer.decoder();
-                let attribuut = |sleutel: &[u8]| {
-                    start
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == sleutel)
-                        .and_then(|a| {
-                            a.decode_and_unescape_value(decoder)
-                                .ok()
-                                .map(|v| v.into_owned())
-                        })
-                };
+                let attribuut = |sleutel: &[u8]| attribuut(&start, decoder, sleutel);
                 let ouder = pad.last().map(Vec::as_slice);
                 match (naam.as_slice(), ouder) {
-                    (b"model", None) => is_model = true,
+                    (b"model", None) => namespace = Some(attribuut(b"xmlns")),
                     (b"element", Some(b"elements")) => {
-                        hoogstens("elementen", elementen.len() + 1, MAX_AMEFF_ELEMENTEN)?;
-                        huidig = Some(Element {
+                        hoogstens(
+                            "elementen en relaties",
+                            model.elementen.len() + model.relaties.len() + 1,
+                            MAX_AMEFF_ELEMENTEN,
+                        )?;
+                        let element = Element {
+                            identifier: attribuut(b"identifier").unwrap_or_default(),
+                            soort: attribuut(b"type").unwrap_or_default(),
                             regel: regels.regel_bij(positie),
                             ..Element::default()
+                        };
+                        if leeg {
+                            model.elementen.push(element);
+                        } else {
+                            huidig = Some(element);
+                        }
+                    }
+                    (b"relationship", Some(b"relationships")) => {
+                        hoogstens(
+                            "elementen en relaties",
+                            model.elementen.len() + model.relaties.len() + 1,
+                            MAX_AMEFF_ELEMENTEN,
+                        )?;
+                        model.relaties.push(Relatie {
+                            identifier: attribuut(b"identifier").unwrap_or_default(),
+                            soort: attribuut(b"type").unwrap_or_default(),
+                            regel: regels.regel_bij(positie),
+                            bron: attribuut(b"source").unwrap_or_default(),
+                            doel: attribuut(b"target").unwrap_or_default(),
                         });
                     }
                     (b"name", Some(b"element")) if huidig.is_some() => {
-                        doel = Some(Doel::ElementNaam)
+                        doel = Some(Doel::ElementNaam);
                     }
                     (b"documentation", Some(b"element")) if huidig.is_some() => {
-                        doel = Some(Doel::Documentatie)
+                        doel = Some(Doel::Documentatie);
                     }
                     (b"property", Some(b"properties")) if huidig.is_some() => {
                         eigenschap_ref = attribuut(b"propertyDefinitionRef");
@@ -162,14 +270,16 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
                             definities.len() + 1,
                             MAX_AMEFF_ELEMENTEN,
                         )?;
-                        definitie_id = attribuut(b"identifier")
+                        definitie_id = attribuut(b"identifier");
                     }
                     (b"name", Some(b"propertyDefinition")) => doel = Some(Doel::DefinitieNaam),
                     _ => {}
                 }
                 tekst.clear();
-                hoogstens("geneste XML-elementen", pad.len() + 1, MAX_DIEPTE)?;
-                pad.push(naam);
+                if !leeg {
+                    hoogstens("geneste XML-elementen", pad.len() + 1, MAX_DIEPTE)?;
+                    pad.push(naam);
+                }
             }
             Event::Text(inhoud) if doel.is_some() => {
                 let stuk = inhoud.decode().map_err(|e| onleesbaar(e, positie))?;
@@ -215,7 +325,7 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
                     (anders, _) => doel = anders,
                 }
                 if naam == b"element" {
-                    elementen.extend(huidig.take());
+                    model.elementen.extend(huidig.take());
                 }
                 tekst.clear();
             }
@@ -224,42 +334,32 @@ pub fn lees(bytes: &[u8]) -> Result<AmeffInhoud, ImportFout> {
         }
         buffer.clear();
     }
-    if !is_model {
-        return Err(ImportFout::Onleesbaar(
+    if let Some(open) = pad.last() {
+        return Err(ImportFout::Onleesbaar(format!(
+            "het bestand houdt op voordat <{}> gesloten is",
+            String::from_utf8_lossy(open)
+        )));
+    }
+    match namespace {
+        None => Err(ImportFout::Onleesbaar(
             "dit is geen ArchiMate-model (geen <model>)".into(),
-        ));
-    }
-    let eigenschap = |e: &Element, naam: &str| {
-        e.eigenschappen
-            .iter()
-            .find(|(r, _)| definities.get(r).is_some_and(|n| n == naam))
-            .map(|(_, w)| w.clone())
-    };
-    let mut inhoud = AmeffInhoud {
-        referentiecomponenten: Vec::new(),
-        overgeslagen: 0,
-    };
-    let mut fouten = Foutenlijst::default();
-    for element in &elementen {
-        if eigenschap(element, "GEMMA type").as_deref() != Some("Referentiecomponent") {
-            inhoud.overgeslagen += 1;
-            continue;
-        }
-        let object_id = eigenschap(element, "Object ID").unwrap_or_default();
-        match ReferentiecomponentId::parse(&object_id) {
-            Ok(id) => inhoud.referentiecomponenten.push(Referentiecomponent {
-                id,
-                naam: element.naam.clone(),
-                omschrijving: element.documentatie.clone(),
-            }),
-            Err(fout) => fouten.voeg_toe(RijFout {
-                rij: element.regel,
-                veld: "Object ID".into(),
-                reden: fout.to_string(),
-            }),
+        )),
+        Some(ns) if ns.as_deref() != Some(ARCHIMATE_NS) => Err(ImportFout::Onleesbaar(format!(
+            "het <model> heeft namespace '{}'; een ArchiMate-uitwisselbestand heeft '{ARCHIMATE_NS}'",
+            ns.unwrap_or_default()
+        ))),
+        Some(_) => {
+            // Property names come after the elements in the file: resolved now.
+            for element in &mut model.elementen {
+                for (r, _) in &mut element.eigenschappen {
+                    if let Some(naam) = definities.get(r.as_str()) {
+                        r.clone_from(naam);
+                    }
+                }
+            }
+            Ok(model)
         }
     }
-    fouten.of(inhoud)
 }
 
 #[cfg(test)]

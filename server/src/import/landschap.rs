@@ -19,7 +19,28 @@ use domain::catalogus::Referentiezoeker;
 /// `einddatum`; [`ImportFout::TeGroot`] past a limit; [`ImportFout::Rijen`] with every
 /// field that cannot be read (the first 100 in full).
 pub fn lees(bytes: &[u8]) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
-    let mut lezer = Landschaplezer::default();
+    lees_met(bytes, &Bestaand::new())
+}
+
+/// What the landscape already holds, by applicatie id: its cells as [`KOLOMMEN`].
+pub type Bestaand = HashMap<String, [String; KOLOMMEN.len()]>;
+
+/// As [`lees`], and an ArchiMate exchange file too (see [`super::ameff_landschap`]); a
+/// row for an applicatie `bestaand` holds keeps each field the file does not have (a
+/// column it lacks, a property an element lacks), so that what was entered in Grondplan
+/// survives an import from a source that does not know it.
+///
+/// # Errors
+/// As [`lees`] and [`super::ameff_landschap::lees`].
+pub fn lees_met(
+    bytes: &[u8],
+    bestaand: &Bestaand,
+) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
+    let begin = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if begin.trim_ascii_start().starts_with(b"<") {
+        return super::ameff_landschap::lees(bytes, bestaand);
+    }
+    let mut lezer = Landschaplezer::new(bestaand);
     if bytes.starts_with(b"PK\x03\x04") {
         xlsx::lees(bytes, &mut lezer)?;
     } else {
@@ -28,10 +49,46 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout
     lezer.af()
 }
 
+/// The gegevens of row `rij` from its cells (by index into [`KOLOMMEN`]): a field the
+/// file does not have (`in_bestand` false) is taken from the applicatie `bestaand`
+/// holds under the row's id, if any.
+///
+/// # Errors
+/// Every field that cannot be read, named with the row.
+pub(crate) fn gegevens_van_rij(
+    rij: usize,
+    cellen: &[Option<String>; KOLOMMEN.len()],
+    in_bestand: impl Fn(usize) -> bool,
+    bestaand: &Bestaand,
+) -> Result<Applicatiegegevens, Vec<RijFout>> {
+    let vorig = cellen[0]
+        .as_deref()
+        .map(str::trim)
+        .and_then(|id| bestaand.get(id));
+    let veld = |naam: &str| {
+        let i = KOLOMMEN.iter().position(|k| *k == naam)?;
+        match vorig {
+            Some(vorig) if !in_bestand(i) => Some(vorig[i].as_str()),
+            _ => cellen[i].as_deref(),
+        }
+    };
+    Applicatiegegevens::uit_tekst(veld).map_err(|velden| {
+        velden
+            .into_iter()
+            .map(|v| RijFout {
+                rij,
+                veld: v.veld,
+                reden: v.reden,
+            })
+            .collect()
+    })
+}
+
 /// Turns cells into [`Applicatiegegevens`] row by row: the first non-empty row names the
 /// columns; of later rows only the cells under a known column are kept.
-#[derive(Default)]
-struct Landschaplezer {
+struct Landschaplezer<'b> {
+    /// The landscape as it is, for the fields a file lacks.
+    bestaand: &'b Bestaand,
     /// Per column of the file, which of [`KOLOMMEN`] it holds; `None` until the header
     /// has been read.
     kolommen: Option<HashMap<usize, usize>>,
@@ -49,7 +106,21 @@ struct Landschaplezer {
     fouten: Foutenlijst,
 }
 
-impl Landschaplezer {
+impl<'b> Landschaplezer<'b> {
+    fn new(bestaand: &'b Bestaand) -> Self {
+        Self {
+            bestaand,
+            kolommen: None,
+            kop: Vec::new(),
+            huidig: Default::default(),
+            celfouten: Vec::new(),
+            te_breed: false,
+            rijen: 0,
+            gelezen: Vec::new(),
+            fouten: Foutenlijst::default(),
+        }
+    }
+
     fn af(self) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
         if self.kolommen.is_none() {
             return Err(ImportFout::Onleesbaar("het bestand is leeg".into()));
@@ -129,23 +200,17 @@ impl Landschaplezer {
             }
             return Ok(());
         }
-        let veld = |naam: &str| {
-            let i = KOLOMMEN.iter().position(|k| *k == naam)?;
-            huidig[i].as_deref()
-        };
-        match Applicatiegegevens::uit_tekst(veld) {
+        let kolommen = self.kolommen.as_ref();
+        let in_bestand = |i| kolommen.is_some_and(|k| k.values().any(|&k| k == i));
+        match gegevens_van_rij(rij, &huidig, in_bestand, self.bestaand) {
             Ok(g) => self.gelezen.push((rij, g)),
-            Err(velden) => self.fouten.extend(velden.into_iter().map(|v| RijFout {
-                rij,
-                veld: v.veld,
-                reden: v.reden,
-            })),
+            Err(fouten) => self.fouten.extend(fouten),
         }
         Ok(())
     }
 }
 
-impl Rijlezer for Landschaplezer {
+impl Rijlezer for Landschaplezer<'_> {
     fn cel(&mut self, kolom: usize, tekst: &str) {
         if kolom >= MAX_KOLOMMEN {
             self.te_breed = true;

@@ -1,4 +1,4 @@
-//! A gemeente member imports its landscape from a file (CSV or XLSX): every row read and
+//! A gemeente member imports its landscape from a file (CSV, XLSX or ArchiMate): every row read and
 //! checked off the async workers while the import holds a place of [`Importwerk`], then
 //! stored all or nothing (replacing the landscape, or adding to it with free ids). First,
 //! as a dry run, it sees what the file would change ([`bekijk`]); the import itself can
@@ -32,7 +32,9 @@ pub async fn importeer(
     vervangen: bool,
     verwacht: Option<i64>,
 ) -> Result<Landschapimport, Taakfout> {
-    let applicaties = lees(db, importwerk, recht, bytes, vervangen).await?;
+    let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
+    let huidig = db.applicaties(&leesrecht).await?;
+    let applicaties = lees(db, importwerk, recht, bytes, vervangen, &huidig).await?;
     Ok(db
         .importeer_applicaties(recht, &applicaties, vervangen, verwacht)
         .await?)
@@ -53,18 +55,19 @@ pub async fn bekijk(
     let versie = db.landschapversie(recht.gemeente()).await?;
     let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
     let huidig = db.applicaties(&leesrecht).await?;
-    let nieuw = lees(db, importwerk, recht, bytes, vervangen).await?;
+    let nieuw = lees(db, importwerk, recht, bytes, vervangen, &huidig).await?;
     Ok(voorbeeld(&huidig, &nieuw, vervangen, versie))
 }
 
 /// The file's rows, read and checked off the async workers while holding a place of
-/// [`Importwerk`].
+/// [`Importwerk`]; a row for an applicatie of `huidig` keeps what the file does not have.
 async fn lees(
     db: &Db,
     importwerk: &Importwerk,
     recht: &GemeenteSchrijfrecht,
     bytes: bytes::Bytes,
     vervangen: bool,
+    huidig: &[Applicatie],
 ) -> Result<Vec<Applicatie>, Taakfout> {
     let plaats = importwerk.plaats()?;
     let bezet: HashSet<String> = if vervangen {
@@ -74,8 +77,12 @@ async fn lees(
     };
     let zoeker = db.referentiezoeker().await?;
     let gemeente = recht.gemeente().clone();
+    let bestaand: landschap::Bestaand = huidig
+        .iter()
+        .map(|a| (a.id.to_string(), a.tekstrij()))
+        .collect();
     Importwerk::doe(&plaats, move || {
-        let rijen = landschap::lees(&bytes)?;
+        let rijen = landschap::lees_met(&bytes, &bestaand)?;
         landschap::controleer(rijen, &gemeente, &bezet, &zoeker)
     })
     .await

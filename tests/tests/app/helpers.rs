@@ -84,6 +84,29 @@ pub fn werkmap() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// What `tests/python/{script}` prints (JSON) for `pad`, run by the tests' own Python
+/// (`scripts/setup --test` makes `tests/.venv` with the packages of
+/// `tests/python/requirements.txt`): an independent reader for what Grondplan exports.
+pub fn python(script: &str, pad: &Path) -> serde_json::Value {
+    let python = werkmap().join("tests/.venv/bin/python");
+    let uit = std::process::Command::new(&python)
+        .arg(werkmap().join("tests/python").join(script))
+        .arg(pad)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "{} kan niet starten ({e}); voer eerst scripts/setup --test uit",
+                python.display()
+            )
+        });
+    assert!(
+        uit.status.success(),
+        "{script} faalde: {}",
+        String::from_utf8_lossy(&uit.stderr)
+    );
+    serde_json::from_slice(&uit.stdout).expect("the script prints JSON")
+}
+
 /// `../shared` beside the workspace, when it is there.
 pub fn gedeeld() -> Option<PathBuf> {
     Some(werkmap().join("../shared")).filter(|p| p.is_dir())

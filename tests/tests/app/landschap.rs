@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::Db;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, python, spawn_app};
 use crate::toegang::{Tokens, maak_tokens};
 
 const APPS: &str = "/api/v1/gemeenten/GM0344/applicaties";
@@ -938,4 +938,150 @@ async fn what_the_page_shows_for_a_draft_is_what_its_share_link_shows_after_savi
         );
     }
     assert!(verschillend.len() > 1, "the drafts differ in outcome");
+}
+
+#[tokio::test]
+async fn the_landscape_as_archimate_reads_in_another_library_and_imports_back_unchanged() {
+    let app = spawn_app().await;
+    let Some(zaakregistratie) = zaakregistratie(&app).await else {
+        return;
+    };
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    open_zaak_als_voorbeeld_a(&app, &tokens, &zaakregistratie).await;
+    let gemaakt = app
+        .http
+        .post(app.url(APPS))
+        .bearer_auth(&tokens.utrecht)
+        .json(&voorbeeld_a())
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(gemaakt.status(), StatusCode::CREATED);
+
+    let antwoord = app
+        .http
+        .get(app.url(&format!("{APPS}/export?formaat=archimate")))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(antwoord.status(), StatusCode::OK);
+    assert_eq!(
+        antwoord.headers()["content-disposition"],
+        "attachment; filename=\"applicaties-GM0344.xml\""
+    );
+    let xml = antwoord.bytes().await.expect("bytes").to_vec();
+    let map = tempfile::tempdir().expect("tempdir");
+    let pad = map.path().join("landschap.xml");
+    std::fs::write(&pad, &xml).expect("write");
+
+    // pyArchimate reads the file: the applicatie, its GEMMA function, its contract and
+    // the plan's outcome, as the overstapplan of the same day gives it.
+    let model = python("archimate_lezen.py", &pad);
+    assert_eq!(model["naam"], "Applicatielandschap Utrecht");
+    let element = |naam: &str| {
+        model["elementen"]
+            .as_array()
+            .expect("elements")
+            .iter()
+            .find(|e| e["naam"] == naam)
+            .unwrap_or_else(|| panic!("no element '{naam}' in {model}"))
+            .clone()
+    };
+    let zaak = element("Zaaksysteem X");
+    assert_eq!(zaak["type"], "ApplicationComponent");
+    assert_eq!(zaak["id"], "gp-zaaksysteem-x", "a stable identifier");
+    let eigenschappen = &zaak["eigenschappen"];
+    assert_eq!(eigenschappen["Einddatum"], "2025-12-31");
+    assert_eq!(eigenschappen["Opzegtermijn (maanden)"], "6");
+    assert_eq!(eigenschappen["Jaarlijkse kosten"], "120000");
+    let plan = lees(
+        &app,
+        &tokens.utrecht,
+        "/api/v1/gemeenten/GM0344/overstapplan",
+    )
+    .await;
+    let x = &plan["applicaties"][0];
+    assert_eq!(eigenschappen["Grondplan uitkomst"], x["uitkomst"]);
+    assert_eq!(eigenschappen["Overstappen naar"], "Open Zaak");
+    assert_eq!(eigenschappen["Overstapmoment"], x["overstapmoment"]);
+    assert_eq!(eigenschappen["Opzeggen vóór"], x["opzeggenVoor"]);
+    let functie = element("Zaakregistratiecomponent");
+    assert_eq!(
+        functie["eigenschappen"]["Object ID"],
+        zaakregistratie.as_str()
+    );
+    assert_eq!(
+        functie["id"],
+        format!("id-{zaakregistratie}"),
+        "as GEMMA names it"
+    );
+    assert_eq!(
+        model["relaties"],
+        json!([{"id": format!("gp-zaaksysteem-x--id-{zaakregistratie}"), "type": "Specialization",
+                "bron": "Zaaksysteem X", "doel": "Zaakregistratiecomponent"}])
+    );
+
+    // Grondplan's own importer reads it back as the same landscape.
+    let voorbeeld: Value = importeer(
+        &app,
+        &tokens.utrecht,
+        xml,
+        "?vervangen=true&proefdraai=true",
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(
+        (
+            &voorbeeld["toegevoegd"],
+            &voorbeeld["gewijzigd"],
+            &voorbeeld["verwijderd"],
+            &voorbeeld["ongewijzigd"]
+        ),
+        (&json!([]), &json!([]), &json!([]), &json!(1)),
+        "{voorbeeld}"
+    );
+}
+
+#[tokio::test]
+async fn an_archimate_file_with_a_relation_to_nothing_is_refused_by_line_and_stores_nothing() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let xml = r#"<?xml version="1.0"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <elements>
+    <element identifier="id-a" xsi:type="ApplicationComponent"><name>Zaaksysteem X</name></element>
+  </elements>
+  <relationships>
+    <relationship identifier="r1" source="id-a" target="id-weg" xsi:type="Specialization"/>
+  </relationships>
+</model>"#;
+    let antwoord = importeer(&app, &tokens.utrecht, xml.as_bytes().to_vec(), "").await;
+    assert_eq!(antwoord.status(), StatusCode::BAD_REQUEST);
+    let problem: Value = antwoord.json().await.expect("json");
+    assert_eq!(problem["invalidParams"][0]["name"], "rij 7: relatie 'r1'");
+    assert!(
+        problem["invalidParams"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("'id-weg'")),
+        "{problem}"
+    );
+    let namespace = xml.replace("archimate/3.0/", "archimate/2.1/");
+    let antwoord = importeer(&app, &tokens.utrecht, namespace.into_bytes(), "").await;
+    assert_eq!(antwoord.status(), StatusCode::BAD_REQUEST);
+    let problem: Value = antwoord.json().await.expect("json");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("archimate/2.1/")),
+        "{problem}"
+    );
+    assert!(
+        lijst(&app, &tokens.utrecht).await.is_empty(),
+        "nothing stored"
+    );
 }
