@@ -142,6 +142,10 @@ pub struct Landschapimport {
     pub bijgewerkt: usize,
     /// Applicaties removed because the import replaced the whole landscape.
     pub verwijderd: usize,
+    /// Applicaties kept aan te vullen: they lack an einddatum, and stay out of the plan
+    /// until it is filled in.
+    #[serde(default)]
+    pub aan_te_vullen: usize,
 }
 
 /// What a landscape import would do, as a dry run (`?proefdraai=true`) shows it before
@@ -161,8 +165,23 @@ pub struct Importvoorbeeld {
     pub verwijderd: Vec<String>,
     /// How many the file leaves as they are.
     pub ongewijzigd: usize,
+    /// The applicaties it keeps aan te vullen (out of the plan until completed), with what
+    /// each lacks.
+    #[serde(default)]
+    pub aan_te_vullen: Vec<Ontbrekend>,
     /// The landscape's version this was worked out on.
     pub versie: i64,
+}
+
+/// An applicatie that lacks what the rules need, by name.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ontbrekend {
+    /// Its name.
+    pub naam: String,
+    /// The missing fields, by their JSON names (`einddatum`).
+    pub ontbreekt: Vec<String>,
 }
 
 /// One applicatie an import changes.
@@ -305,6 +324,18 @@ pub struct Planbasis {
     pub peildatum: chrono::NaiveDate,
     /// Whether the session may change this landscape (a member, not regie).
     pub mag_schrijven: bool,
+    /// Its applicaties aan te vullen: outside `basis`, so outside the plan.
+    #[serde(default)]
+    pub aan_te_vullen: Vec<crate::landschap::gegevens::AanTeVullen>,
+}
+
+impl From<&crate::landschap::gegevens::AanTeVullen> for Ontbrekend {
+    fn from(a: &crate::landschap::gegevens::AanTeVullen) -> Self {
+        Self {
+            naam: a.naam.clone(),
+            ontbreekt: a.ontbreekt.clone(),
+        }
+    }
 }
 
 /// A saved scenario by name, for the comparison page.

@@ -102,17 +102,50 @@ impl Contract {
         uiterste_einddatum: Option<NaiveDate>,
         jaarlijkse_kosten: i64,
     ) -> Result<Self, ContractFout> {
-        if let Some(startdatum) = startdatum.filter(|s| einddatum < *s) {
-            return Err(ContractFout::EindVoorStart {
-                startdatum,
-                einddatum,
-            });
-        }
-        if let Some(uiterste) = uiterste_einddatum.filter(|m| *m < einddatum) {
-            return Err(ContractFout::UitersteVoorEind {
-                einddatum,
-                uiterste,
-            });
+        Self::toets_termijnen(
+            startdatum,
+            Some(einddatum),
+            opzegtermijn_maanden,
+            verlenging_maanden,
+            uiterste_einddatum,
+            jaarlijkse_kosten,
+        )?;
+        Ok(Self {
+            startdatum,
+            einddatum,
+            opzegtermijn_maanden,
+            verlenging_maanden,
+            uiterste_einddatum,
+            jaarlijkse_kosten,
+        })
+    }
+
+    /// Checks contract terms that may still lack their einddatum: the dates against it
+    /// only when it is there.
+    ///
+    /// # Errors
+    /// As [`Contract::new`].
+    pub fn toets_termijnen(
+        startdatum: Option<NaiveDate>,
+        einddatum: Option<NaiveDate>,
+        opzegtermijn_maanden: u32,
+        verlenging_maanden: u32,
+        uiterste_einddatum: Option<NaiveDate>,
+        jaarlijkse_kosten: i64,
+    ) -> Result<(), ContractFout> {
+        if let Some(einddatum) = einddatum {
+            if let Some(startdatum) = startdatum.filter(|s| einddatum < *s) {
+                return Err(ContractFout::EindVoorStart {
+                    startdatum,
+                    einddatum,
+                });
+            }
+            if let Some(uiterste) = uiterste_einddatum.filter(|m| *m < einddatum) {
+                return Err(ContractFout::UitersteVoorEind {
+                    einddatum,
+                    uiterste,
+                });
+            }
         }
         if jaarlijkse_kosten < 0 {
             return Err(ContractFout::NegatieveKosten(jaarlijkse_kosten));
@@ -124,14 +157,7 @@ impl Contract {
             crate::grenzen::maanden(maanden)
                 .map_err(|reden| ContractFout::TeVeelMaanden { veld, reden })?;
         }
-        Ok(Self {
-            startdatum,
-            einddatum,
-            opzegtermijn_maanden,
-            verlenging_maanden,
-            uiterste_einddatum,
-            jaarlijkse_kosten,
-        })
+        Ok(())
     }
 
     /// The same terms, but ending for good at `einddatum`: no renewal, no notice needed.

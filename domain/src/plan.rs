@@ -170,6 +170,11 @@ pub struct Overstapplan {
     pub overbelast: Overbelasting,
     /// The first year from which the running netto total stays non-negative.
     pub terugverdienjaar: Option<i32>,
+    /// Applicaties left out of the plan because they lack what the rules need (their
+    /// einddatum), with what each lacks; the rules never see them, the service lists them
+    /// here so that none is left out silently.
+    #[serde(default)]
+    pub aan_te_vullen: Vec<crate::contract::Ontbrekend>,
 }
 
 /// The overstapplan of `gemeente` for its `applicaties`, with `capaciteit` when known.
@@ -313,6 +318,7 @@ pub fn overstapplan(
         belasting_per_kwartaal: belasting,
         overbelast,
         terugverdienjaar,
+        aan_te_vullen: Vec::new(),
     }
 }
 

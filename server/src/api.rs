@@ -198,6 +198,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             applicaties::wijzigen,
             applicaties::verwijderen
         ))
+        .routes(routes!(applicaties::aan_te_vullen))
         .routes(routes!(applicaties::importeren))
         .routes(routes!(applicaties::exporteren))
         .routes(routes!(overstapplan::lezen))

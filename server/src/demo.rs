@@ -43,7 +43,8 @@ pub async fn vul_landschappen(
         };
         let recht = GemeenteSchrijfrecht::voor(&actor, code)?;
         let apps = landschap::landschap(opdracht, code, &referentie);
-        db.importeer_applicaties(&recht, &apps, true, None).await?;
+        db.importeer_applicaties(&recht, &apps, &[], true, None)
+            .await?;
     }
     Ok(codes.len().min(aantal))
 }

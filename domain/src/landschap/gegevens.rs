@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{Applicatie, Contract, ContractFout, waar};
 use crate::gemeente::GemeenteCode;
 use crate::grenzen;
-use crate::id::{ApplicatieId, ReferentiecomponentId};
+use crate::id::ApplicatieId;
 
 /// The columns of a landscape file, in order: the JSON field names.
 pub const KOLOMMEN: [&str; 12] = [
@@ -72,8 +72,10 @@ pub struct Applicatiegegevens {
     /// When the contract started, if known.
     #[serde(default)]
     pub startdatum: Option<NaiveDate>,
-    /// The current end of the contract.
-    pub einddatum: NaiveDate,
+    /// The current end of the contract; without it the applicatie is
+    /// [aan te vullen](AanTeVullen).
+    #[serde(default)]
+    pub einddatum: Option<NaiveDate>,
     /// Notice period in months.
     #[serde(default)]
     pub opzegtermijn_maanden: u32,
@@ -142,12 +144,9 @@ impl Applicatiegegevens {
                 .map(Veldwaarde::Aantal)
                 .map_err(|_| format!("'{t}' is geen geheel aantal (0 of meer)"))
         });
-        if tekst("einddatum").is_none() {
-            fouten.push(Veldfout::new("einddatum", "ontbreekt"));
-        }
-        let Some(Veldwaarde::Datum(einddatum)) = einddatum.filter(|_| fouten.is_empty()) else {
+        if !fouten.is_empty() {
             return Err(fouten);
-        };
+        }
         Ok(Self {
             id: id.and_then(Veldwaarde::id),
             naam: tekst("naam").unwrap_or_default().to_owned(),
@@ -162,7 +161,7 @@ impl Applicatiegegevens {
                 })
                 .unwrap_or_default(),
             startdatum: startdatum.and_then(Veldwaarde::datum),
-            einddatum,
+            einddatum: einddatum.and_then(Veldwaarde::datum),
             opzegtermijn_maanden: opzegtermijn.and_then(Veldwaarde::aantal).unwrap_or(0),
             verlenging_maanden: verlenging.and_then(Veldwaarde::aantal).unwrap_or(0),
             uiterste_einddatum: uiterste_einddatum.and_then(Veldwaarde::datum),
@@ -179,15 +178,37 @@ impl Applicatiegegevens {
     /// referentiecomponent by id or name.
     ///
     /// # Errors
-    /// Every field that breaks a rule: an empty naam, an unknown referentiecomponent, an
-    /// einddatum before the startdatum, an uiterste einddatum before the einddatum,
-    /// negative costs.
+    /// Every field that breaks a rule: an empty naam, an unknown referentiecomponent, a
+    /// missing einddatum, an einddatum before the startdatum, an uiterste einddatum before
+    /// the einddatum, negative costs.
     pub fn toets(
         self,
         gemeente: &GemeenteCode,
         id: ApplicatieId,
         referentie: impl crate::catalogus::Referentievinder,
     ) -> Result<Applicatie, Vec<Veldfout>> {
+        match self.toets_import(gemeente, id, referentie)? {
+            Ingelezen::Volledig(applicatie) => Ok(applicatie),
+            Ingelezen::AanTeVullen(a) => Err(a
+                .ontbreekt
+                .iter()
+                .map(|veld| Veldfout::new(veld, "ontbreekt"))
+                .collect()),
+        }
+    }
+
+    /// As [`toets`](Self::toets), but an applicatie that breaks no rule and only lacks
+    /// what the rules need (its einddatum) is kept as [`AanTeVullen`]: an import may
+    /// bring it, a member completes it.
+    ///
+    /// # Errors
+    /// Every field that breaks a rule, as [`toets`](Self::toets) but for what is missing.
+    pub fn toets_import(
+        mut self,
+        gemeente: &GemeenteCode,
+        id: ApplicatieId,
+        referentie: impl crate::catalogus::Referentievinder,
+    ) -> Result<Ingelezen, Vec<Veldfout>> {
         let mut fouten = Vec::new();
         let naam = self.naam.trim().to_owned();
         if naam.is_empty() {
@@ -216,15 +237,14 @@ impl Applicatiegegevens {
                 )),
             }
         }
-        let contract = Contract::new(
+        if let Err(fout) = Contract::toets_termijnen(
             self.startdatum,
             self.einddatum,
             self.opzegtermijn_maanden,
             self.verlenging_maanden,
             self.uiterste_einddatum,
             self.jaarlijkse_kosten,
-        )
-        .map_err(|fout| {
+        ) {
             let veld = match fout {
                 ContractFout::EindVoorStart { .. } => "einddatum",
                 ContractFout::UitersteVoorEind { .. } => "uitersteEinddatum",
@@ -232,21 +252,94 @@ impl Applicatiegegevens {
                 ContractFout::TeVeelMaanden { veld, .. } => veld,
             };
             fouten.push(Veldfout::new(veld, fout.to_string()));
-        });
-        match contract {
-            Ok(contract) if fouten.is_empty() => Ok(Applicatie {
-                id,
-                gemeente: gemeente.clone(),
-                naam,
-                leverancier: self.leverancier.trim().to_owned(),
-                referentiecomponenten,
-                contract,
-                in_gebruik: self.in_gebruik,
-                gebruikers: self.gebruikers,
-            }),
-            _ => Err(fouten),
         }
+        if !fouten.is_empty() {
+            return Err(fouten);
+        }
+        let Some(einddatum) = self.einddatum else {
+            self.id = Some(id.clone());
+            self.naam.clone_from(&naam);
+            self.leverancier = self.leverancier.trim().to_owned();
+            self.referentiecomponenten = referentiecomponenten
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            return Ok(Ingelezen::AanTeVullen(AanTeVullen {
+                id,
+                naam,
+                ontbreekt: vec!["einddatum".into()],
+                gegevens: self,
+            }));
+        };
+        let contract = Contract::new(
+            self.startdatum,
+            einddatum,
+            self.opzegtermijn_maanden,
+            self.verlenging_maanden,
+            self.uiterste_einddatum,
+            self.jaarlijkse_kosten,
+        )
+        .map_err(|fout| vec![Veldfout::new("einddatum", fout.to_string())])?;
+        Ok(Ingelezen::Volledig(Applicatie {
+            id,
+            gemeente: gemeente.clone(),
+            naam,
+            leverancier: self.leverancier.trim().to_owned(),
+            referentiecomponenten,
+            contract,
+            in_gebruik: self.in_gebruik,
+            gebruikers: self.gebruikers,
+        }))
     }
+
+    /// The gegevens as the text cells of [`KOLOMMEN`], as an export writes them and
+    /// [`Applicatiegegevens::uit_tekst`] reads them back.
+    pub fn tekstrij(&self) -> [String; KOLOMMEN.len()] {
+        let datum = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        [
+            self.id
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            self.naam.clone(),
+            self.leverancier.clone(),
+            self.referentiecomponenten.join(&SCHEIDING.to_string()),
+            datum(self.startdatum),
+            datum(self.einddatum),
+            self.opzegtermijn_maanden.to_string(),
+            self.verlenging_maanden.to_string(),
+            datum(self.uiterste_einddatum),
+            self.jaarlijkse_kosten.to_string(),
+            if self.in_gebruik { "ja" } else { "nee" }.to_owned(),
+            self.gebruikers.map(|g| g.to_string()).unwrap_or_default(),
+        ]
+    }
+}
+
+/// An applicatie as an import reads it: ready for the plan, or still to be completed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ingelezen {
+    /// It has all the rules need.
+    Volledig(Applicatie),
+    /// It lacks what the rules need.
+    AanTeVullen(AanTeVullen),
+}
+
+/// An applicatie that lacks contract facts the rules need (its einddatum): it is kept,
+/// listed as "aan te vullen" with what is missing, and left out of the plan until a
+/// member completes it (docs/domain.md, "Applicaties aan te vullen").
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AanTeVullen {
+    /// Its id within the landscape (no complete applicatie has it too).
+    pub id: ApplicatieId,
+    /// Its name.
+    pub naam: String,
+    /// The fields the rules need that it lacks, by their JSON names (`einddatum`).
+    pub ontbreekt: Vec<String>,
+    /// What is known of it, the referentiecomponenten by id.
+    pub gegevens: Applicatiegegevens,
 }
 
 impl From<&Applicatie> for Applicatiegegevens {
@@ -261,7 +354,7 @@ impl From<&Applicatie> for Applicatiegegevens {
                 .map(ToString::to_string)
                 .collect(),
             startdatum: a.contract.startdatum(),
-            einddatum: a.contract.einddatum(),
+            einddatum: Some(a.contract.einddatum()),
             opzegtermijn_maanden: a.contract.opzegtermijn_maanden(),
             verlenging_maanden: a.contract.verlenging_maanden(),
             uiterste_einddatum: a.contract.uiterste_einddatum(),
@@ -275,27 +368,8 @@ impl From<&Applicatie> for Applicatiegegevens {
 impl Applicatie {
     /// The applicatie as the text cells of [`KOLOMMEN`], as an export writes them and
     /// [`Applicatiegegevens::uit_tekst`] reads them back.
-    pub fn tekstrij(&self) -> [String; 12] {
-        let c = &self.contract;
-        let datum = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        [
-            self.id.to_string(),
-            self.naam.clone(),
-            self.leverancier.clone(),
-            self.referentiecomponenten
-                .iter()
-                .map(ReferentiecomponentId::as_str)
-                .collect::<Vec<_>>()
-                .join(&SCHEIDING.to_string()),
-            datum(c.startdatum()),
-            c.einddatum().to_string(),
-            c.opzegtermijn_maanden().to_string(),
-            c.verlenging_maanden().to_string(),
-            datum(c.uiterste_einddatum()),
-            c.jaarlijkse_kosten().to_string(),
-            if self.in_gebruik { "ja" } else { "nee" }.to_owned(),
-            self.gebruikers.map(|g| g.to_string()).unwrap_or_default(),
-        ]
+    pub fn tekstrij(&self) -> [String; KOLOMMEN.len()] {
+        Applicatiegegevens::from(self).tekstrij()
     }
 }
 

@@ -168,5 +168,6 @@ pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError>
         referentiecomponenten: Vec::new(),
         peildatum: super::opslag::vandaag()?,
         mag_schrijven: false,
+        aan_te_vullen: Vec::new(),
     })
 }

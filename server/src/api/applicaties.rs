@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::landschap::gegevens::Applicatiegegevens;
+use domain::landschap::gegevens::{AanTeVullen, Applicatiegegevens};
 use domain::{Applicatie, ApplicatieId};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -62,7 +62,23 @@ pub async fn lijst(
     Ok(Json(db.applicaties(&recht).await?))
 }
 
-/// Adds an applicatie; without `id` one is made from the naam.
+/// The applicaties an import brought without an einddatum: out of the plan until a member
+/// completes one, by adding it (`POST /gemeenten/{code}/applicaties`) with its `id`.
+#[utoipa::path(get, path = "/gemeenten/{code}/aan-te-vullen", tag = "landschap", operation_id = "aanTeVullenLijst",
+    params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
+    responses((status = 200, description = "De applicaties aan te vullen, met wat elk ontbreekt", body = [AanTeVullen])),
+    security(("bearer" = []), ("sessie" = [])))]
+pub async fn aan_te_vullen(
+    State(db): State<Db>,
+    aanvrager: Aanvrager,
+    Path(code): Path<String>,
+) -> Result<Json<Vec<AanTeVullen>>, ApiFout> {
+    let recht = GemeenteLeesrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
+    Ok(Json(db.aan_te_vullen(&recht).await?))
+}
+
+/// Adds an applicatie; without `id` one is made from the naam. With the `id` of one aan
+/// te vullen, it completes that one.
 #[utoipa::path(post, path = "/gemeenten/{code}/applicaties", tag = "landschap", operation_id = "applicatieMaken",
     params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344")),
     request_body = Applicatiegegevens,

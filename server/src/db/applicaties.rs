@@ -3,6 +3,7 @@
 //! with optimistic concurrency (a version per applicatie), `import` a whole file in one
 //! transaction, in batches, or nothing at all.
 
+mod aanvullen;
 mod import;
 mod schrijven;
 
@@ -223,12 +224,13 @@ impl Db {
         &self,
         recht: &GemeenteSchrijfrecht,
     ) -> Result<Vec<String>, DbFout> {
-        Ok(
-            sqlx::query_scalar("SELECT id FROM applicaties WHERE gemeente_code = $1")
-                .bind(recht.gemeente().as_str())
-                .fetch_all(&self.pool)
-                .await?,
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM applicaties WHERE gemeente_code = $1 \
+                 UNION SELECT id FROM aan_te_vullen WHERE gemeente_code = $1",
         )
+        .bind(recht.gemeente().as_str())
+        .fetch_all(&self.pool)
+        .await?)
     }
 }
 

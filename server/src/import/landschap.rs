@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use domain::landschap::gegevens::{Applicatiegegevens, KOLOMMEN};
+use domain::landschap::gegevens::{Applicatiegegevens, Ingelezen, KOLOMMEN};
 use domain::{Applicatie, ApplicatieId, GemeenteCode};
 
 use super::grenzen::{MAX_CEL_BYTES, MAX_KOLOMMEN, MAX_RIJEN, cel_te_lang, hoogstens};
@@ -67,8 +67,12 @@ pub(crate) fn gegevens_van_rij(
         .and_then(|id| bestaand.get(id));
     let veld = |naam: &str| {
         let i = KOLOMMEN.iter().position(|k| *k == naam)?;
+        let leeg = cellen[i].as_deref().is_none_or(|t| t.trim().is_empty());
         match vorig {
-            Some(vorig) if !in_bestand(i) => Some(vorig[i].as_str()),
+            // A blank einddatum does not undo one Grondplan has.
+            Some(vorig) if !in_bestand(i) || (naam == "einddatum" && leeg) => {
+                Some(vorig[i].as_str())
+            }
             _ => cellen[i].as_deref(),
         }
     };
@@ -249,7 +253,7 @@ impl Rijlezer for Landschaplezer<'_> {
 
 /// Checks every row against the rules and the referentiecomponenten: a row without id
 /// gets one from its naam that neither `bezet` nor an earlier row holds; an id used twice
-/// in the file is an error.
+/// in the file is an error; a row that only lacks its einddatum is aan te vullen.
 ///
 /// # Errors
 /// [`ImportFout::Rijen`] with every field of every row that breaks a rule.
@@ -258,7 +262,7 @@ pub fn controleer(
     gemeente: &GemeenteCode,
     bezet: &HashSet<String>,
     zoeker: &Referentiezoeker,
-) -> Result<Vec<Applicatie>, ImportFout> {
+) -> Result<Vec<Ingelezen>, ImportFout> {
     let gegeven: HashMap<String, usize> = rijen
         .iter()
         .rev()
@@ -282,7 +286,7 @@ pub fn controleer(
             });
             continue;
         }
-        match gegevens.toets(gemeente, id, zoeker) {
+        match gegevens.toets_import(gemeente, id, zoeker) {
             Ok(app) => applicaties.push(app),
             Err(velden) => fouten.extend(velden.into_iter().map(|v| RijFout {
                 rij,

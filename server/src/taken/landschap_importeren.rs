@@ -7,7 +7,8 @@
 use std::collections::{HashMap, HashSet};
 
 use domain::Applicatie;
-use domain::contract::{Gewijzigdeapplicatie, Importvoorbeeld, Landschapimport};
+use domain::contract::{Gewijzigdeapplicatie, Importvoorbeeld, Landschapimport, Ontbrekend};
+use domain::landschap::gegevens::{AanTeVullen, Ingelezen};
 use domain::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
 use super::Taakfout;
@@ -33,10 +34,11 @@ pub async fn importeer(
     verwacht: Option<i64>,
 ) -> Result<Landschapimport, Taakfout> {
     let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
-    let huidig = db.applicaties(&leesrecht).await?;
-    let applicaties = lees(db, importwerk, recht, bytes, vervangen, &huidig).await?;
+    let huidig = Landschap::van(db, &leesrecht).await?;
+    let (applicaties, aanvullingen) =
+        lees(db, importwerk, recht, bytes, vervangen, &huidig).await?;
     Ok(db
-        .importeer_applicaties(recht, &applicaties, vervangen, verwacht)
+        .importeer_applicaties(recht, &applicaties, &aanvullingen, vervangen, verwacht)
         .await?)
 }
 
@@ -54,21 +56,37 @@ pub async fn bekijk(
 ) -> Result<Importvoorbeeld, Taakfout> {
     let versie = db.landschapversie(recht.gemeente()).await?;
     let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
-    let huidig = db.applicaties(&leesrecht).await?;
-    let nieuw = lees(db, importwerk, recht, bytes, vervangen, &huidig).await?;
-    Ok(voorbeeld(&huidig, &nieuw, vervangen, versie))
+    let huidig = Landschap::van(db, &leesrecht).await?;
+    let (nieuw, aanvullingen) = lees(db, importwerk, recht, bytes, vervangen, &huidig).await?;
+    Ok(voorbeeld(&huidig, &nieuw, &aanvullingen, vervangen, versie))
+}
+
+/// A landscape as an import meets it: its applicaties and those aan te vullen.
+struct Landschap {
+    applicaties: Vec<Applicatie>,
+    aan_te_vullen: Vec<AanTeVullen>,
+}
+
+impl Landschap {
+    async fn van(db: &Db, recht: &GemeenteLeesrecht) -> Result<Self, Taakfout> {
+        Ok(Self {
+            applicaties: db.applicaties(recht).await?,
+            aan_te_vullen: db.aan_te_vullen(recht).await?,
+        })
+    }
 }
 
 /// The file's rows, read and checked off the async workers while holding a place of
-/// [`Importwerk`]; a row for an applicatie of `huidig` keeps what the file does not have.
+/// [`Importwerk`], as the applicaties ready for the plan and those aan te vullen; a row
+/// for an applicatie of `huidig` keeps what the file does not have.
 async fn lees(
     db: &Db,
     importwerk: &Importwerk,
     recht: &GemeenteSchrijfrecht,
     bytes: bytes::Bytes,
     vervangen: bool,
-    huidig: &[Applicatie],
-) -> Result<Vec<Applicatie>, Taakfout> {
+    huidig: &Landschap,
+) -> Result<(Vec<Applicatie>, Vec<AanTeVullen>), Taakfout> {
     let plaats = importwerk.plaats()?;
     let bezet: HashSet<String> = if vervangen {
         HashSet::new()
@@ -78,25 +96,47 @@ async fn lees(
     let zoeker = db.referentiezoeker().await?;
     let gemeente = recht.gemeente().clone();
     let bestaand: landschap::Bestaand = huidig
+        .applicaties
         .iter()
         .map(|a| (a.id.to_string(), a.tekstrij()))
+        .chain(
+            huidig
+                .aan_te_vullen
+                .iter()
+                .map(|a| (a.id.to_string(), a.gegevens.tekstrij())),
+        )
         .collect();
-    Importwerk::doe(&plaats, move || {
+    let ingelezen = Importwerk::doe(&plaats, move || {
         let rijen = landschap::lees_met(&bytes, &bestaand)?;
         landschap::controleer(rijen, &gemeente, &bezet, &zoeker)
     })
-    .await
+    .await?;
+    let mut applicaties = Vec::with_capacity(ingelezen.len());
+    let mut aanvullingen = Vec::new();
+    for rij in ingelezen {
+        match rij {
+            Ingelezen::Volledig(a) => applicaties.push(a),
+            Ingelezen::AanTeVullen(a) => aanvullingen.push(a),
+        }
+    }
+    Ok((applicaties, aanvullingen))
 }
 
-/// What `nieuw` does to `huidig`: a row with a known id changes that applicatie (the
-/// fields compared as the API writes them), another is added; with `vervangen` the
-/// applicaties the file does not hold are removed.
+/// What `nieuw` and `aanvullingen` do to `huidig`: a row with a known id changes that
+/// applicatie (the fields compared as the API writes them), another is added (also one
+/// that was aan te vullen and is now complete); a row aan te vullen is listed with what
+/// it lacks; with `vervangen` the applicaties the file does not hold are removed.
 fn voorbeeld(
-    huidig: &[Applicatie],
+    huidig: &Landschap,
     nieuw: &[Applicatie],
+    aanvullingen: &[AanTeVullen],
     vervangen: bool,
     versie: i64,
 ) -> Importvoorbeeld {
+    let Landschap {
+        applicaties: huidig,
+        aan_te_vullen: huidig_aan_te_vullen,
+    } = huidig;
     let als_json = |a: &Applicatie| serde_json::to_value(a).ok();
     let bestaand: HashMap<&str, &Applicatie> = huidig.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut uitkomst = Importvoorbeeld {
@@ -104,6 +144,7 @@ fn voorbeeld(
         gewijzigd: Vec::new(),
         verwijderd: Vec::new(),
         ongewijzigd: 0,
+        aan_te_vullen: aanvullingen.iter().map(Ontbrekend::from).collect(),
         versie,
     };
     for app in nieuw {
@@ -123,11 +164,17 @@ fn voorbeeld(
         }
     }
     if vervangen {
-        let blijft: HashSet<&str> = nieuw.iter().map(|a| a.id.as_str()).collect();
+        let blijft: HashSet<&str> = nieuw
+            .iter()
+            .map(|a| a.id.as_str())
+            .chain(aanvullingen.iter().map(|a| a.id.as_str()))
+            .collect();
         uitkomst.verwijderd = huidig
             .iter()
-            .filter(|a| !blijft.contains(a.id.as_str()))
-            .map(|a| a.naam.clone())
+            .map(|a| (&a.id, &a.naam))
+            .chain(huidig_aan_te_vullen.iter().map(|a| (&a.id, &a.naam)))
+            .filter(|(id, _)| !blijft.contains(id.as_str()))
+            .map(|(_, naam)| naam.clone())
             .collect();
     }
     uitkomst

@@ -38,6 +38,12 @@ pub async fn bereken(
     if let Some(peildatum) = peildatum {
         gekozen.peildatum = peildatum;
     }
-    let plan = gekozen.werk_uit(&basis).plan;
+    let mut plan = gekozen.werk_uit(&basis).plan;
+    plan.aan_te_vullen = db
+        .aan_te_vullen(recht)
+        .await?
+        .iter()
+        .map(Into::into)
+        .collect();
     Ok((plan, basis))
 }

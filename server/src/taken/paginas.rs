@@ -98,6 +98,9 @@ impl domain::ports::Landschappen for Db {
                     .map_err(leesfout("referentiecomponenten"))?,
                 peildatum: self.klok().vandaag(),
                 mag_schrijven,
+                aan_te_vullen: Db::aan_te_vullen(self, recht)
+                    .await
+                    .map_err(leesfout("landschap"))?,
             })
         })
     }

@@ -403,7 +403,7 @@ async fn a_landscape_file_imports_all_or_nothing_and_exports_without_formulas() 
     let verslag: Value = verslag.json().await.expect("json");
     assert_eq!(
         verslag,
-        json!({"toegevoegd": 2, "bijgewerkt": 0, "verwijderd": 0})
+        json!({"toegevoegd": 2, "bijgewerkt": 0, "verwijderd": 0, "aanTeVullen": 0})
     );
     let voor = lijst(&app, &tokens.utrecht).await;
 
@@ -463,7 +463,7 @@ async fn a_landscape_file_imports_all_or_nothing_and_exports_without_formulas() 
         .expect("json");
     assert_eq!(
         terug,
-        json!({"toegevoegd": 0, "bijgewerkt": 2, "verwijderd": 0})
+        json!({"toegevoegd": 0, "bijgewerkt": 2, "verwijderd": 0, "aanTeVullen": 0})
     );
     let vervangen: Value = importeer(
         &app,
@@ -477,7 +477,7 @@ async fn a_landscape_file_imports_all_or_nothing_and_exports_without_formulas() 
     .expect("json");
     assert_eq!(
         vervangen,
-        json!({"toegevoegd": 1, "bijgewerkt": 0, "verwijderd": 2})
+        json!({"toegevoegd": 1, "bijgewerkt": 0, "verwijderd": 2, "aanTeVullen": 0})
     );
     assert_eq!(lijst(&app, &tokens.utrecht).await.len(), 1);
 
@@ -579,7 +579,7 @@ async fn a_dry_run_shows_what_an_import_would_change_and_the_import_applies_exac
     .expect("json");
     assert_eq!(
         verslag,
-        json!({"toegevoegd": 1, "bijgewerkt": 1, "verwijderd": 2})
+        json!({"toegevoegd": 1, "bijgewerkt": 1, "verwijderd": 2, "aanTeVullen": 0})
     );
     let namen: Vec<Value> = lijst(&app, &tokens.utrecht)
         .await
@@ -1084,4 +1084,100 @@ async fn an_archimate_file_with_a_relation_to_nothing_is_refused_by_line_and_sto
         lijst(&app, &tokens.utrecht).await.is_empty(),
         "nothing stored"
     );
+}
+
+#[tokio::test]
+async fn an_applicatie_without_einddatum_is_aan_te_vullen_out_of_the_plan_until_completed() {
+    let app = spawn_app().await;
+    let Some(_) = zaakregistratie(&app).await else {
+        return;
+    };
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let csv = "id;naam;referentiecomponenten;einddatum;opzegtermijnMaanden;jaarlijkseKosten\n\
+               zaak;Zaaksysteem X;Zaakregistratiecomponent;2027-12-31;6;120000\n\
+               archief;Archiefsysteem;;;3;15000\n";
+    let proef = importeer(&app, &tokens.utrecht, csv.into(), "?proefdraai=true").await;
+    let voorbeeld: Value = proef.json().await.expect("json");
+    assert_eq!(voorbeeld["toegevoegd"], json!(["Zaaksysteem X"]));
+    assert_eq!(
+        voorbeeld["aanTeVullen"],
+        json!([{"naam": "Archiefsysteem", "ontbreekt": ["einddatum"]}]),
+        "the preview says what stays out of the plan and why"
+    );
+    let verslag: Value = importeer(&app, &tokens.utrecht, csv.into(), "")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        verslag,
+        json!({"toegevoegd": 1, "bijgewerkt": 0, "verwijderd": 0, "aanTeVullen": 1})
+    );
+    let namen = |lijst: Vec<Value>| -> Vec<String> {
+        lijst
+            .iter()
+            .map(|a| a["naam"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(namen(lijst(&app, &tokens.utrecht).await), ["Zaaksysteem X"]);
+    let aan_te_vullen = lees(
+        &app,
+        &tokens.utrecht,
+        "/api/v1/gemeenten/GM0344/aan-te-vullen",
+    )
+    .await;
+    assert_eq!(aan_te_vullen[0]["id"], "archief");
+    assert_eq!(aan_te_vullen[0]["ontbreekt"], json!(["einddatum"]));
+    assert_eq!(aan_te_vullen[0]["gegevens"]["opzegtermijnMaanden"], 3);
+    let plan = lees(
+        &app,
+        &tokens.utrecht,
+        "/api/v1/gemeenten/GM0344/overstapplan",
+    )
+    .await;
+    assert_eq!(plan["applicaties"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        plan["aanTeVullen"],
+        json!([{"naam": "Archiefsysteem", "ontbreekt": ["einddatum"]}]),
+        "left out of the plan, not silently"
+    );
+
+    // Completing it: the applicatie with its id and an einddatum enters the plan.
+    let mut gegevens = aan_te_vullen[0]["gegevens"].clone();
+    gegevens["einddatum"] = json!("2026-12-31");
+    let gemaakt = app
+        .http
+        .post(app.url(APPS))
+        .bearer_auth(&tokens.utrecht)
+        .json(&gegevens)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(gemaakt.status(), StatusCode::CREATED);
+    let leeg = lees(
+        &app,
+        &tokens.utrecht,
+        "/api/v1/gemeenten/GM0344/aan-te-vullen",
+    )
+    .await;
+    assert_eq!(leeg, json!([]));
+    let archief = lees(&app, &tokens.utrecht, &format!("{APPS}/archief")).await;
+    assert_eq!(
+        (
+            &archief["einddatum"],
+            &archief["opzegtermijnMaanden"],
+            &archief["jaarlijkseKosten"]
+        ),
+        (&json!("2026-12-31"), &json!(3), &json!(15000)),
+        "what the import brought stays"
+    );
+    let plan = lees(
+        &app,
+        &tokens.utrecht,
+        "/api/v1/gemeenten/GM0344/overstapplan",
+    )
+    .await;
+    assert_eq!(plan["applicaties"].as_array().map(Vec::len), Some(2));
+    assert_eq!(plan["aanTeVullen"], json!([]));
 }

@@ -62,6 +62,10 @@ const GEPUBLICEERD: &[(&str, &str)] = &[
         "0011_accountbeheer.sql",
         "31959d12a7ca78c7acfc11bd5ebff6c9939f2521c09e8972ca6ad7c4af28a6ce2f48ffcf653d87bf33336486bde5ca56",
     ),
+    (
+        "0012_aan_te_vullen.sql",
+        "63f2ba205729ce9be8799072a41766956a63ac9b1d6fbfde311871d142344891473f6f2a40f764b8850d346754674ab9",
+    ),
 ];
 
 fn migratiemap() -> PathBuf {

@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 
 use super::*;
+use crate::ReferentiecomponentId;
 
 fn rij<'a>(paren: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<&'a str> {
     let map: HashMap<&str, &str> = paren.iter().copied().collect();
@@ -73,9 +74,51 @@ fn every_unreadable_field_is_named_with_its_reason() {
 }
 
 #[test]
-fn a_missing_einddatum_is_reported_as_missing() {
-    let fouten = Applicatiegegevens::uit_tekst(rij(&[("naam", "X")])).unwrap_err();
-    assert_eq!(fouten, [Veldfout::new("einddatum", "ontbreekt")]);
+fn a_missing_einddatum_makes_an_applicatie_aan_te_vullen_and_toets_refuses_it() {
+    let gegevens = Applicatiegegevens::uit_tekst(rij(&[
+        ("naam", " X "),
+        ("referentiecomponenten", "Zaakregistratiecomponent"),
+        ("opzegtermijnMaanden", "6"),
+    ]))
+    .expect("readable");
+    assert_eq!(gegevens.einddatum, None);
+    let id = ApplicatieId::parse("x").expect("id");
+    let Ok(Ingelezen::AanTeVullen(aan_te_vullen)) =
+        gegevens
+            .clone()
+            .toets_import(&gemeente(), id.clone(), zaakregistratie)
+    else {
+        panic!("expected aan te vullen")
+    };
+    assert_eq!(aan_te_vullen.naam, "X");
+    assert_eq!(aan_te_vullen.ontbreekt, ["einddatum"]);
+    assert_eq!(
+        aan_te_vullen.gegevens.referentiecomponenten,
+        ["zaakregistratie"],
+        "names resolved to ids"
+    );
+    assert_eq!(aan_te_vullen.gegevens.opzegtermijn_maanden, 6);
+    assert_eq!(
+        gegevens
+            .toets(&gemeente(), id, zaakregistratie)
+            .unwrap_err(),
+        [Veldfout::new("einddatum", "ontbreekt")]
+    );
+}
+
+#[test]
+fn an_applicatie_aan_te_vullen_still_breaks_no_other_rule() {
+    let gegevens =
+        Applicatiegegevens::uit_tekst(rij(&[("naam", "X"), ("referentiecomponenten", "onbekend")]))
+            .expect("readable");
+    let fouten = gegevens
+        .toets_import(
+            &gemeente(),
+            ApplicatieId::parse("x").expect("id"),
+            zaakregistratie,
+        )
+        .unwrap_err();
+    assert_eq!(fouten[0].veld, "referentiecomponenten");
 }
 
 #[test]
@@ -87,7 +130,10 @@ fn dutch_dates_and_thousand_separators_are_read() {
         ("inGebruik", "Nee"),
     ];
     let g = Applicatiegegevens::uit_tekst(rij(&paren)).expect("readable");
-    assert_eq!(g.einddatum.to_string(), "2025-12-31");
+    assert_eq!(
+        g.einddatum.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-31")
+    );
     assert_eq!(g.jaarlijkse_kosten, 1_250_000);
     assert!(!g.in_gebruik);
 }

@@ -3,8 +3,10 @@
 use std::collections::HashMap;
 
 use domain::contract::Landschapimport;
+use domain::landschap::gegevens::AanTeVullen;
 use domain::{Applicatie, GemeenteCode};
 
+use super::aanvullen;
 use super::schrijven::{PARTIJ, schrijf_partij, sqlx_query};
 use crate::db::audit::{Auditregel, Entiteit};
 use crate::db::gegevensversie::neem_schrijfslot;
@@ -25,8 +27,9 @@ impl Db {
 
     /// Imports checked applicaties in one transaction: each replaces the applicatie with
     /// its id or is added at the end; with `vervangen` the landscape becomes exactly the
-    /// file. One audit record names what changed. With `verwacht` (the version a preview
-    /// was made on) the landscape must still be at that version.
+    /// file. The applicaties `aanvullingen` are kept aan te vullen (an id is in one of
+    /// the two at a time). One audit record names what changed. With `verwacht` (the
+    /// version a preview was made on) the landscape must still be at that version.
     ///
     /// # Errors
     /// [`DbFout::VersieConflict`] when the landscape changed since `verwacht`, or a
@@ -35,6 +38,7 @@ impl Db {
         &self,
         recht: &GemeenteSchrijfrecht,
         applicaties: &[Applicatie],
+        aanvullingen: &[AanTeVullen],
         vervangen: bool,
         verwacht: Option<i64>,
     ) -> Result<Landschapimport, DbFout> {
@@ -72,13 +76,27 @@ impl Db {
             rijen.push((app, positie, vorig.map_or(1, |(_, v)| v + 1)));
         }
         let verwijderd = if vervangen {
-            sqlx::query("DELETE FROM applicaties WHERE gemeente_code = $1")
-                .bind(gemeente.as_str())
-                .execute(&mut *tx)
-                .await?;
+            for tabel in ["applicaties", "aan_te_vullen"] {
+                sqlx_query(&format!("DELETE FROM {tabel} WHERE gemeente_code = $1"))
+                    .bind(gemeente.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
             bestaand.len() - bijgewerkt
         } else {
-            for partij in applicaties.chunks(PARTIJ) {
+            let ids: Vec<&str> = applicaties
+                .iter()
+                .map(|a| a.id.as_str())
+                .chain(aanvullingen.iter().map(|a| a.id.as_str()))
+                .collect();
+            aanvullen::vergeet(&mut tx, gemeente, &ids).await?;
+            for partij in applicaties
+                .iter()
+                .map(|a| &a.id)
+                .chain(aanvullingen.iter().map(|a| &a.id))
+                .collect::<Vec<_>>()
+                .chunks(PARTIJ)
+            {
                 let plaatsen = (2..partij.len() + 2)
                     .map(|n| format!("${n}"))
                     .collect::<Vec<_>>()
@@ -87,8 +105,8 @@ impl Db {
                     "DELETE FROM applicaties WHERE gemeente_code = $1 AND id IN ({plaatsen})"
                 );
                 let mut weg = sqlx_query(&sql).bind(gemeente.as_str());
-                for app in partij {
-                    weg = weg.bind(app.id.as_str());
+                for id in partij {
+                    weg = weg.bind(id.as_str());
                 }
                 weg.execute(&mut *tx).await?;
             }
@@ -97,10 +115,12 @@ impl Db {
         for partij in rijen.chunks(PARTIJ) {
             schrijf_partij(&mut tx, gemeente, partij).await?;
         }
+        aanvullen::schrijf(&mut tx, gemeente, aanvullingen, 0).await?;
         let verslag = Landschapimport {
             toegevoegd: applicaties.len() - bijgewerkt,
             bijgewerkt,
             verwijderd,
+            aan_te_vullen: aanvullingen.len(),
         };
         tx.leg_vast(Auditregel::door(
             recht,

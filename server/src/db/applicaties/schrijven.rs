@@ -67,6 +67,10 @@ impl Db {
                 Some(positie)
             }
         };
+        if stap == Versiestap::Nieuw {
+            // One aan te vullen under this id is completed by it.
+            super::aanvullen::vergeet(&mut tx, gemeente, &[applicatie.id.as_str()]).await?;
+        }
         let (versie, positie) = (stap.nieuwe_versie(), positie.unwrap_or(0));
         schrijf_partij(&mut tx, gemeente, &[(applicatie, positie, versie)])
             .await

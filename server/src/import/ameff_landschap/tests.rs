@@ -66,7 +66,10 @@ fn application_components_become_applicaties_with_their_functions_and_contract_f
         ["zaakregistratie"],
         "by Object ID"
     );
-    assert_eq!(zaak.einddatum.to_string(), "2027-12-31");
+    assert_eq!(
+        zaak.einddatum.map(|d| d.to_string()).as_deref(),
+        Some("2027-12-31")
+    );
     assert_eq!(zaak.opzegtermijn_maanden, 6);
     assert_eq!(zaak.leverancier, "Leverancier A");
     let burgerzaken = &rijen[1].1;
@@ -101,7 +104,10 @@ fn a_second_import_keeps_what_the_file_does_not_carry() {
     let burgerzaken = &rijen[1].1;
     assert_eq!(burgerzaken.naam, "Burgerzaken & co", "the file's name");
     assert_eq!(
-        burgerzaken.einddatum.to_string(),
+        burgerzaken
+            .einddatum
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         "2026-03-31",
         "the file's einddatum"
     );

@@ -1,12 +1,55 @@
 use std::collections::HashSet;
 
-use domain::GemeenteCode;
+use domain::{Applicatie, GemeenteCode};
 
 use super::*;
 use domain::catalogus::Referentiezoeker;
 
 fn gemeente() -> GemeenteCode {
     GemeenteCode::parse("GM0344").expect("valid")
+}
+
+/// [`super::controleer`] for files whose rows are all complete.
+fn controleer(
+    rijen: Vec<(usize, Applicatiegegevens)>,
+    gemeente: &GemeenteCode,
+    bezet: &HashSet<String>,
+    zoeker: &Referentiezoeker,
+) -> Result<Vec<Applicatie>, ImportFout> {
+    super::controleer(rijen, gemeente, bezet, zoeker).map(|rijen| {
+        rijen
+            .into_iter()
+            .map(|rij| match rij {
+                Ingelezen::Volledig(a) => a,
+                Ingelezen::AanTeVullen(a) => panic!("{} is aan te vullen", a.naam),
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn a_row_without_einddatum_is_aan_te_vullen_and_a_blank_one_keeps_what_grondplan_has() {
+    let csv = "id,naam,einddatum,opzegtermijnMaanden\nx,Bekend,,3\ny,Nieuw,,2\n";
+    let mut vorig: [String; KOLOMMEN.len()] = Default::default();
+    vorig[0] = "x".into();
+    vorig[1] = "Bekend".into();
+    vorig[5] = "2027-06-30".into();
+    let bestaand = Bestaand::from([("x".to_owned(), vorig)]);
+    let rijen = lees_met(csv.as_bytes(), &bestaand).expect("readable");
+    let ingelezen =
+        super::controleer(rijen, &gemeente(), &HashSet::new(), &zoeker()).expect("valid");
+    let Ingelezen::Volledig(bekend) = &ingelezen[0] else {
+        panic!("x keeps its einddatum")
+    };
+    assert_eq!(bekend.contract.einddatum().to_string(), "2027-06-30");
+    assert_eq!(bekend.contract.opzegtermijn_maanden(), 3, "the file's");
+    let Ingelezen::AanTeVullen(nieuw) = &ingelezen[1] else {
+        panic!("y has no einddatum anywhere")
+    };
+    assert_eq!(
+        (nieuw.naam.as_str(), nieuw.ontbreekt.as_slice()),
+        ("Nieuw", &["einddatum".to_owned()][..])
+    );
 }
 
 fn zoeker() -> Referentiezoeker {

@@ -1,0 +1,90 @@
+//! Applicaties aan te vullen: what an import brought without an einddatum, kept apart
+//! from the landscape the plan sees until a member completes it (migration 0012).
+
+use domain::GemeenteCode;
+use domain::landschap::gegevens::{AanTeVullen, Applicatiegegevens};
+
+use super::schrijven::{PARTIJ, sqlx_query};
+use crate::db::{Db, DbFout, ongeldig};
+use crate::toegang::recht::GemeenteLeesrecht;
+
+impl Db {
+    /// The applicaties aan te vullen of the gemeente the right is for, in import order.
+    ///
+    /// # Errors
+    /// A database error or an invalid stored row.
+    pub async fn aan_te_vullen(
+        &self,
+        recht: &GemeenteLeesrecht,
+    ) -> Result<Vec<AanTeVullen>, DbFout> {
+        let rijen: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT id, naam, ontbreekt, gegevens FROM aan_te_vullen \
+             WHERE gemeente_code = $1 ORDER BY positie, id",
+        )
+        .bind(recht.gemeente().as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        let fout = ongeldig("aan_te_vullen");
+        rijen
+            .into_iter()
+            .map(|(id, naam, ontbreekt, gegevens)| {
+                Ok(AanTeVullen {
+                    id: domain::ApplicatieId::parse(&id).map_err(|e| fout(&e))?,
+                    naam,
+                    ontbreekt: ontbreekt.split(',').map(str::to_owned).collect(),
+                    gegevens: serde_json::from_str::<Applicatiegegevens>(&gegevens)
+                        .map_err(|e| fout(&e))?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Forgets the applicaties aan te vullen with these ids (they were completed or replaced).
+pub(super) async fn vergeet(
+    tx: &mut sqlx::AnyConnection,
+    gemeente: &GemeenteCode,
+    ids: &[&str],
+) -> Result<(), sqlx::Error> {
+    for partij in ids.chunks(PARTIJ) {
+        let plaatsen = (2..partij.len() + 2)
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql =
+            format!("DELETE FROM aan_te_vullen WHERE gemeente_code = $1 AND id IN ({plaatsen})");
+        let mut weg = sqlx_query(&sql).bind(gemeente.as_str());
+        for id in partij {
+            weg = weg.bind(*id);
+        }
+        weg.execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+/// Stores applicaties aan te vullen (none of their ids is stored yet), numbered from
+/// `positie` on.
+pub(super) async fn schrijf(
+    tx: &mut sqlx::AnyConnection,
+    gemeente: &GemeenteCode,
+    aanvullingen: &[AanTeVullen],
+    positie: i64,
+) -> Result<(), DbFout> {
+    for (i, a) in (positie..).zip(aanvullingen) {
+        let gegevens =
+            serde_json::to_string(&a.gegevens).map_err(|e| ongeldig("aan_te_vullen")(&e))?;
+        sqlx::query(
+            "INSERT INTO aan_te_vullen (gemeente_code, id, positie, naam, ontbreekt, gegevens) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(gemeente.as_str())
+        .bind(a.id.as_str())
+        .bind(i)
+        .bind(a.naam.as_str())
+        .bind(a.ontbreekt.join(","))
+        .bind(gegevens)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
