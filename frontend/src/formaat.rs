@@ -18,6 +18,12 @@ const MAANDEN: [&str; 12] = [
     "december",
 ];
 
+/// `1 applicatie`, `2 applicaties`.
+pub fn telwoord(n: usize, enkelvoud: &str, meervoud: &str) -> String {
+    let woord = if n == 1 { enkelvoud } else { meervoud };
+    format!("{} {woord}", aantal(n))
+}
+
 /// `jan`, `feb`, …: a month on a tight axis.
 pub fn maand_kort(datum: NaiveDate) -> &'static str {
     const KORT: [&str; 12] = [

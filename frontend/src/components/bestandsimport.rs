@@ -192,15 +192,32 @@ fn Voorbeeld(id: &'static str, voorbeeld: Importvoorbeeld) -> impl IntoView {
         gewijzigd,
         verwijderd,
         ongewijzigd,
+        aan_te_vullen,
         ..
     } = voorbeeld;
     let samenvatting = format!(
-        "Deze import voegt {} applicaties toe, wijzigt er {}, verwijdert er {} en laat er {} zoals ze zijn. Er is nog niets opgeslagen.",
+        "Deze import voegt {} applicaties toe, wijzigt er {}, verwijdert er {} en laat er {} zoals ze zijn.{} Er is nog niets opgeslagen.",
         toegevoegd.len(),
         gewijzigd.len(),
         verwijderd.len(),
-        ongewijzigd
+        ongewijzigd,
+        match aan_te_vullen.len() {
+            0 => String::new(),
+            1 => " 1 zonder einddatum blijft buiten het plan tot u die aanvult.".to_owned(),
+            n => format!(" {n} zonder einddatum blijven buiten het plan tot u die aanvult."),
+        }
     );
+    let aanvullen = aan_te_vullen
+        .iter()
+        .map(|a| {
+            let velden: Vec<String> = a
+                .ontbreekt
+                .iter()
+                .map(|v| crate::formaat::veldnaam(v))
+                .collect();
+            format!("{}: {} ontbreekt", a.naam, velden.join(", "))
+        })
+        .collect();
     let lijst = |kop: &'static str, namen: Vec<String>| {
         (!namen.is_empty()).then(|| {
             let meer = namen.len().saturating_sub(MAX_GENOEMD);
@@ -241,6 +258,7 @@ fn Voorbeeld(id: &'static str, voorbeeld: Importvoorbeeld) -> impl IntoView {
             {lijst("Toegevoegd", toegevoegd)}
             {lijst("Gewijzigd", wijzigingen)}
             {lijst("Verwijderd", verwijderd)}
+            {lijst("Aan te vullen (buiten het plan)", aanvullen)}
         </section>
     }
 }

@@ -9,7 +9,7 @@ use domain::Opgave;
 use domain::landelijk::venster::{Vensterbasis, Venstereffect};
 use leptos::prelude::*;
 
-use crate::formaat::{aantal, bedrag};
+use crate::formaat::{aantal, bedrag, telwoord};
 
 /// The panel, for regie (`basis` is `Some` only for regie); nothing for anyone else.
 #[component]
@@ -69,12 +69,6 @@ pub fn zinnen(effect: &Venstereffect) -> (String, String) {
         )
     };
     (verlies, winst)
-}
-
-/// `1 applicatie`, `2 applicaties`.
-fn telwoord(n: usize, enkelvoud: &str, meervoud: &str) -> String {
-    let woord = if n == 1 { enkelvoud } else { meervoud };
-    format!("{} {woord}", aantal(n))
 }
 
 #[component]

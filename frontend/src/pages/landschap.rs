@@ -3,6 +3,7 @@
 //! fields are checked in the browser by the same rules the server applies, with each
 //! message next to its field; a file import reports every bad row.
 
+mod aanvullen;
 mod formulier;
 
 /// Applicaties per page.
@@ -54,9 +55,11 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
         basis,
         referentiecomponenten,
         mag_schrijven,
+        aan_te_vullen,
         ..
     } = basis;
     let apps = RwSignal::new(basis.applicaties);
+    let aan_te_vullen = RwSignal::new(aan_te_vullen);
     let herlaad = Callback::new({
         let code = code.clone();
         move |()| {
@@ -64,6 +67,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
             crate::api::in_browser(async move {
                 if let Ok(Ok(nieuw)) = planbasis_ophalen(code, true).await {
                     apps.set(nieuw.basis.applicaties);
+                    aan_te_vullen.set(nieuw.aan_te_vullen);
                 }
             });
         }
@@ -248,6 +252,21 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
             <a class="utrecht-link" href=format!("{export}?formaat=archimate") download="">"ArchiMate (voor uw architectuurtool)"</a>
         </p>
         <div aria-live="polite">{move || melding.get().map(|m| view! { <p class="gp-gelukt" role="status">{m}</p> })}</div>
+        {match (schrijver.clone(), gemeente.clone()) {
+            (Some(csrf), Some(gemeente)) => view! {
+                <aanvullen::Aanvullen gemeente=gemeente lijst=aan_te_vullen csrf=csrf herlaad=herlaad referentie=referentie />
+            }.into_any(),
+            _ => view! {
+                <Show when=move || aan_te_vullen.with(|l| !l.is_empty())>
+                    <p class="utrecht-paragraph" id="aanvullen-aantal">
+                        {move || format!(
+                            "Aan te vullen (einddatum ontbreekt, dus buiten het plan): {}.",
+                            crate::formaat::telwoord(aan_te_vullen.with(Vec::len), "applicatie", "applicaties")
+                        )}
+                    </p>
+                </Show>
+            }.into_any(),
+        }}
         <form class="gp-filters" role="search" aria-label="Landschap doorzoeken" on:submit=|ev| ev.prevent_default()>
             <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="landschap-zoek">"Zoek op naam of leverancier"</label>
@@ -359,7 +378,14 @@ fn naam_van(referentie: &[Referentiecomponent], id: &str) -> String {
 fn landschapverslag(antwoord: &Antwoord) -> Result<String, Probleem> {
     let import: Landschapimport = antwoord.lees()?;
     Ok(format!(
-        "Import klaar: {} toegevoegd, {} bijgewerkt, {} verwijderd.",
-        import.toegevoegd, import.bijgewerkt, import.verwijderd
+        "Import klaar: {} toegevoegd, {} bijgewerkt, {} verwijderd{}.",
+        import.toegevoegd,
+        import.bijgewerkt,
+        import.verwijderd,
+        match import.aan_te_vullen {
+            0 => String::new(),
+            n =>
+                format!("; {n} zonder einddatum staan hieronder bij \u{201c}Aan te vullen\u{201d}"),
+        }
     ))
 }

@@ -65,6 +65,11 @@ pub fn OverstapplanPagina() -> impl IntoView {
                         </a>
                         ", "
                         <a class="utrecht-link" download=""
+                            href=format!("/api/v1/gemeenten/{code}/applicaties/export?formaat=archimate")>
+                            "landschap met overstapmomenten (ArchiMate, voor uw architectuurtool)"
+                        </a>
+                        ", "
+                        <a class="utrecht-link" download=""
                             href=format!("/api/v1/gemeenten/{code}/agenda.ics?peildatum={peildatum}")>
                             "opzegdatums en overstapmomenten (iCalendar, voor Outlook)"
                         </a>
@@ -93,7 +98,8 @@ fn Plan(code: String, basis: Planbasis, peildatum: NaiveDate) -> impl IntoView {
     };
     let b = basis.basis;
     let context = Overstapcontext::new(peildatum, &b.componenten, &b.routekaart);
-    let plan = overstapplan(&context, &gemeente, &b.applicaties, b.capaciteit);
+    let mut plan = overstapplan(&context, &gemeente, &b.applicaties, b.capaciteit);
+    plan.aan_te_vullen = basis.aan_te_vullen.iter().map(Into::into).collect();
     view! { <Planweergave plan basis=b /> }.into_any()
 }
 
@@ -114,7 +120,38 @@ pub fn Planweergave(plan: Overstapplan, basis: domain::scenario::Basis) -> impl 
         .filter(|o| matches!(o.uitkomst, Uitkomst::Overstap { urgent: true, .. }))
         .count();
     let rijen = werklijst::rijen(&plan, b);
+    let buiten_plan = (!plan.aan_te_vullen.is_empty()).then(|| {
+        let namen: Vec<String> = plan
+            .aan_te_vullen
+            .iter()
+            .map(|a| {
+                let velden: Vec<String> =
+                    a.ontbreekt.iter().map(|v| crate::formaat::veldnaam(v)).collect();
+                format!("{} ({} ontbreekt)", a.naam, velden.join(", "))
+            })
+            .collect();
+        view! {
+            <section class="gp-buiten-plan" aria-labelledby="buiten-plan-kop">
+                <h2 class="utrecht-heading-2" id="buiten-plan-kop">
+                    {format!(
+                        "Niet in dit plan: {} zonder einddatum",
+                        crate::formaat::telwoord(namen.len(), "applicatie", "applicaties")
+                    )}
+                </h2>
+                <p class="utrecht-paragraph">
+                    "Zonder einddatum is er geen uitstapmoment, dus rekent het plan niet met: "
+                    {namen.join("; ")}
+                    ". "
+                    <a class="utrecht-link" href=format!("/gemeenten/{}/landschap#aanvullen-kop", plan.gemeente)>
+                        "Vul ze aan in het landschap"
+                    </a>
+                    "."
+                </p>
+            </section>
+        }
+    });
     view! {
+        {buiten_plan}
         <dl class="gp-kenmerken">
             <dt>"Peildatum"</dt><dd>{datum_lang(peildatum)}</dd>
             <dt>"Applicaties"</dt><dd>{plan.applicaties.len()}</dd>

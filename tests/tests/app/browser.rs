@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, spawn_app, werkmap};
 
 mod accounts;
+mod archimate;
 mod catalogus;
 mod inloggen_oidc;
 mod landelijk;
