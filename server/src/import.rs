@@ -7,6 +7,7 @@ pub mod gemeenten_csv;
 pub mod grenzen;
 pub mod landschap;
 pub mod publiccode;
+pub mod softwarecatalogus;
 mod xlsx;
 
 use std::fmt;
@@ -159,6 +160,14 @@ mod robuustheid {
             let _ = super::ameff::lees(&bytes);
             let _ = super::publiccode::lees(&bytes);
             let _ = super::landschap::lees(&bytes);
+            let _ = super::softwarecatalogus::lees_json(&bytes, &super::landschap::Bestaand::new());
+        }
+
+        #[test]
+        fn the_catalogue_json_reader_never_panics_on_json_like_text(
+            tekst in r#"(\[|\]|\{|\}|"[a-zA-Z]{0,14}"|:|,|[0-9.e-]{1,8}|null|true){0,80}"#
+        ) {
+            let _ = super::softwarecatalogus::lees_json(tekst.as_bytes(), &super::landschap::Bestaand::new());
         }
 
         #[test]

@@ -420,7 +420,10 @@ fn lees_datum(t: &str) -> Result<NaiveDate, String> {
 
 /// Whole euros: `120000`, also written `120.000` or `€ 120.000` (dots only between groups
 /// of three digits, so `1234.56` is refused rather than read as 123456).
-fn lees_bedrag(t: &str) -> Result<i64, String> {
+///
+/// # Errors
+/// The reason, in Dutch, for text that is no such amount.
+pub fn lees_bedrag(t: &str) -> Result<i64, String> {
     let kaal: String = t
         .trim_start_matches('€')
         .chars()

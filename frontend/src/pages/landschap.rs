@@ -334,21 +334,23 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                     <h2 class="utrecht-heading-2" id="import-kop">"Bestand importeren"</h2>
                     <p class="utrecht-paragraph">
                         {format!(
-                            "CSV (komma of puntkomma) of XLSX met in de eerste rij de kolommen: {}. \
-                             Of een ArchiMate-uitwisselbestand (XML) uit de Softwarecatalogus of uw architectuurtool: \
-                             elke applicatiecomponent wordt een applicatie, wat zij specialiseert of realiseert van de \
-                             GEMMA-referentiecomponenten zijn haar functies, en eigenschappen als Einddatum, \
-                             Opzegtermijn (maanden) en Jaarlijkse kosten worden gelezen. \
-                             Een rij met een bekende id werkt die applicatie bij; wat het bestand niet noemt, blijft zoals het is. \
-                             U ziet eerst wat er verandert; pas als u bevestigt, wordt het opgeslagen. \
-                             Is één rij fout, dan wordt niets opgeslagen.",
+                            "U ziet eerst wat er verandert; pas als u bevestigt, wordt het opgeslagen. \
+                             Is één rij fout, dan wordt niets opgeslagen. Een rij met een bekende id werkt die applicatie bij; \
+                             wat het bestand niet noemt (zoals een opzegtermijn), blijft zoals het is. \
+                             Een applicatie zonder einddatum komt bij \u{201c}Aan te vullen\u{201d}. Grondplan leest: \
+                             CSV (komma of puntkomma) of XLSX met in de eerste rij de kolommen {}; \
+                             de export van uw pakketten uit de Softwarecatalogus (CSV of JSON); \
+                             of een ArchiMate-uitwisselbestand (XML) uit de Softwarecatalogus of uw architectuurtool, \
+                             waarin elke applicatiecomponent een applicatie wordt, wat zij specialiseert of realiseert van de \
+                             GEMMA-referentiecomponenten haar functies, met eigenschappen als Einddatum, \
+                             Opzegtermijn (maanden) en Jaarlijkse kosten.",
                             KOLOMMEN.join(", ")
                         )}
                     </p>
                     <Bestandsimport
                         id="landschapbestand"
-                        label="Landschapsbestand (CSV, XLSX of ArchiMate-XML)"
-                        accept=".csv,.xlsx,.xml,text/csv"
+                        label="Landschapsbestand (CSV, XLSX, JSON of ArchiMate-XML)"
+                        accept=".csv,.xlsx,.json,.xml,text/csv"
                         pad=Signal::derive(move || format!("/gemeenten/{code}/applicaties/import"))
                         csrf=csrf
                         verslag=landschapverslag

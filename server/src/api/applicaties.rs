@@ -177,14 +177,15 @@ pub async fn verwijderen(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Imports a landscape file (CSV with comma or semicolon, or XLSX; the first row names
-/// the columns). All or nothing: one bad row and field, and nothing is stored. With
+/// Imports a landscape file (CSV with comma or semicolon, or XLSX, the first row naming
+/// the columns; the Softwarecatalogus's CSV or JSON; an ArchiMate exchange file). All or
+/// nothing: one bad row and field, and nothing is stored. With
 /// `proefdraai=true` nothing is stored at all: the answer says what the import would add,
 /// change (field by field) and remove; the import with `If-Match` set to that answer's
 /// `ETag` applies exactly that, or is refused (409) when the landscape changed since.
 #[utoipa::path(post, path = "/gemeenten/{code}/applicaties/import", tag = "landschap", operation_id = "applicatiesImporteren",
     params(("code" = String, Path, description = "CBS-code, bijvoorbeeld GM0344"), Importwijze),
-    request_body(content = String, content_type = "text/csv", description = "CSV of XLSX met de kolommen id, naam, leverancier, referentiecomponenten, startdatum, einddatum, opzegtermijnMaanden, verlengingMaanden, uitersteEinddatum, jaarlijkseKosten, inGebruik, gebruikers"),
+    request_body(content = String, content_type = "text/csv", description = "CSV of XLSX met de kolommen id, naam, leverancier, referentiecomponenten, startdatum, einddatum, opzegtermijnMaanden, verlengingMaanden, uitersteEinddatum, jaarlijkseKosten, inGebruik, gebruikers; of de pakketexport van de Softwarecatalogus (CSV met o.a. Pakket ID en Pakket Naam, of JSON met VoorzieningGebruik); of een ArchiMate-uitwisselbestand (XML). De vorm wordt aan de inhoud herkend."),
     responses((status = 200, description = "Wat de import deed (Landschapimport), of met proefdraai=true wat zij zou doen (Importvoorbeeld, met de versie als ETag)", body = Landschapimport),
         (status = 409, description = "Het landschap is gewijzigd sinds het voorbeeld (If-Match)", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Bestand te groot", body = Problem, content_type = "application/problem+json")),

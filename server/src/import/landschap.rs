@@ -8,7 +8,10 @@ use domain::landschap::gegevens::{Applicatiegegevens, Ingelezen, KOLOMMEN};
 use domain::{Applicatie, ApplicatieId, GemeenteCode};
 
 use super::grenzen::{MAX_CEL_BYTES, MAX_KOLOMMEN, MAX_RIJEN, cel_te_lang, hoogstens};
-use super::{Foutenlijst, ImportFout, RijFout, Rijlezer, xlsx};
+use super::{Foutenlijst, ImportFout, RijFout, Rijlezer, softwarecatalogus, xlsx};
+
+// A Softwarecatalogus row's cells fit where Grondplan's go.
+const _: () = assert!(softwarecatalogus::GELEZEN.len() <= KOLOMMEN.len());
 use domain::catalogus::Referentiezoeker;
 
 /// Reads a landscape file, CSV or XLSX (recognised by its content, not its name), into
@@ -25,10 +28,11 @@ pub fn lees(bytes: &[u8]) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout
 /// What the landscape already holds, by applicatie id: its cells as [`KOLOMMEN`].
 pub type Bestaand = HashMap<String, [String; KOLOMMEN.len()]>;
 
-/// As [`lees`], and an ArchiMate exchange file too (see [`super::ameff_landschap`]); a
-/// row for an applicatie `bestaand` holds keeps each field the file does not have (a
-/// column it lacks, a property an element lacks), so that what was entered in Grondplan
-/// survives an import from a source that does not know it.
+/// As [`lees`], and also an ArchiMate exchange file (see [`super::ameff_landschap`]) and
+/// the Softwarecatalogus's CSV and JSON (see [`softwarecatalogus`]), each recognised by
+/// its content; a row for an applicatie `bestaand` holds keeps each field the file does
+/// not have (a column it lacks, a property an element lacks), so that what was entered
+/// in Grondplan survives an import from a source that does not know it.
 ///
 /// # Errors
 /// As [`lees`] and [`super::ameff_landschap::lees`].
@@ -36,9 +40,15 @@ pub fn lees_met(
     bytes: &[u8],
     bestaand: &Bestaand,
 ) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
-    let begin = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if begin.trim_ascii_start().starts_with(b"<") {
+    let begin = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .trim_ascii_start();
+    if begin.starts_with(b"<") {
         return super::ameff_landschap::lees(bytes, bestaand);
+    }
+    if begin.starts_with(b"[") || begin.starts_with(b"{") {
+        return softwarecatalogus::lees_json(begin, bestaand);
     }
     let mut lezer = Landschaplezer::new(bestaand);
     if bytes.starts_with(b"PK\x03\x04") {
@@ -93,12 +103,16 @@ pub(crate) fn gegevens_van_rij(
 struct Landschaplezer<'b> {
     /// The landscape as it is, for the fields a file lacks.
     bestaand: &'b Bestaand,
-    /// Per column of the file, which of [`KOLOMMEN`] it holds; `None` until the header
-    /// has been read.
+    /// Per column of the file, which of [`KOLOMMEN`] it holds (of a Softwarecatalogus
+    /// export: which of [`softwarecatalogus::GELEZEN`]); `None` until the header has been
+    /// read.
     kolommen: Option<HashMap<usize, usize>>,
+    /// Whether the file is a Softwarecatalogus export.
+    softwarecatalogus: bool,
     /// The header's cells while it is read.
     kop: Vec<(usize, String)>,
-    /// The current row's cells, by index into [`KOLOMMEN`].
+    /// The current row's cells, by index into [`KOLOMMEN`] (or
+    /// [`softwarecatalogus::GELEZEN`], which has fewer).
     huidig: [Option<String>; KOLOMMEN.len()],
     /// The current row's unreadable cells.
     celfouten: Vec<(usize, String)>,
@@ -115,6 +129,7 @@ impl<'b> Landschaplezer<'b> {
         Self {
             bestaand,
             kolommen: None,
+            softwarecatalogus: false,
             kop: Vec::new(),
             huidig: Default::default(),
             celfouten: Vec::new(),
@@ -139,7 +154,13 @@ impl<'b> Landschaplezer<'b> {
             .and_then(|k| k.get(&kolom))
             .map_or_else(
                 || format!("kolom {}", kolom + 1),
-                |&i| KOLOMMEN[i].to_owned(),
+                |&i| {
+                    if self.softwarecatalogus {
+                        softwarecatalogus::GELEZEN[i].to_owned()
+                    } else {
+                        KOLOMMEN[i].to_owned()
+                    }
+                },
             )
     }
 
@@ -153,6 +174,9 @@ impl<'b> Landschaplezer<'b> {
             // Blank rows above the header are skipped, as a spreadsheet user expects.
             self.kop.clear();
             return Ok(());
+        }
+        if softwarecatalogus::herkent(self.kop.iter().map(|(_, t)| t.as_str())) {
+            return self.lees_softwarecatalogus_kop(rij);
         }
         let mut kolommen = HashMap::new();
         for (kolom, tekst) in &self.kop {
@@ -177,6 +201,30 @@ impl<'b> Landschaplezer<'b> {
         }
         self.kop = Vec::new();
         self.kolommen = Some(kolommen);
+        Ok(())
+    }
+
+    /// The header of a Softwarecatalogus export: each column read or left aside, an
+    /// unknown one refused by name.
+    fn lees_softwarecatalogus_kop(&mut self, rij: usize) -> Result<(), ImportFout> {
+        let mut kolommen = HashMap::new();
+        for (kolom, tekst) in &self.kop {
+            match softwarecatalogus::kolom(tekst) {
+                Ok(Some(i)) if !kolommen.values().any(|&bezet| bezet == i) => {
+                    kolommen.insert(*kolom, i);
+                }
+                Ok(_) => {}
+                Err(reden) => {
+                    return Err(ImportFout::Onleesbaar(format!(
+                        "rij {rij}, kolom {}: {reden}",
+                        kolom + 1
+                    )));
+                }
+            }
+        }
+        self.kop = Vec::new();
+        self.kolommen = Some(kolommen);
+        self.softwarecatalogus = true;
         Ok(())
     }
 
@@ -206,7 +254,12 @@ impl<'b> Landschaplezer<'b> {
         }
         let kolommen = self.kolommen.as_ref();
         let in_bestand = |i| kolommen.is_some_and(|k| k.values().any(|&k| k == i));
-        match gegevens_van_rij(rij, &huidig, in_bestand, self.bestaand) {
+        let gegevens = if self.softwarecatalogus {
+            softwarecatalogus::rij(rij, &huidig, self.bestaand)
+        } else {
+            gegevens_van_rij(rij, &huidig, in_bestand, self.bestaand)
+        };
+        match gegevens {
             Ok(g) => self.gelezen.push((rij, g)),
             Err(fouten) => self.fouten.extend(fouten),
         }

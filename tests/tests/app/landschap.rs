@@ -1181,3 +1181,80 @@ async fn an_applicatie_without_einddatum_is_aan_te_vullen_out_of_the_plan_until_
     assert_eq!(plan["applicaties"].as_array().map(Vec::len), Some(2));
     assert_eq!(plan["aanTeVullen"], json!([]));
 }
+
+#[tokio::test]
+async fn a_softwarecatalogus_export_is_previewed_and_an_unknown_column_is_named() {
+    let app = spawn_app().await;
+    let Some(_) = zaakregistratie(&app).await else {
+        return;
+    };
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let csv = "\u{feff}Pakket ID;Pakket Naam;Pakketversie Naam;Leverancier Naam;Referentiecomponenten;Einddatum;Status;Kosten;Kostenperiode\r\n\
+               5d9a4c1e;Zaaksysteem X;4.2;Leverancier B.V.;Zaakregistratiecomponent;31-12-2027;Actief;10.000;Maandelijks\r\n\
+               0a0b;Archief;1;Archief B.V.;;;Actief;;\r\n";
+    let voorbeeld: Value = importeer(&app, &tokens.utrecht, csv.into(), "?proefdraai=true")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(voorbeeld["toegevoegd"], json!(["Zaaksysteem X"]));
+    assert_eq!(
+        voorbeeld["aanTeVullen"],
+        json!([{"naam": "Archief", "ontbreekt": ["einddatum"]}])
+    );
+    importeer(&app, &tokens.utrecht, csv.into(), "").await;
+    let zaak = lees(&app, &tokens.utrecht, &format!("{APPS}/id-5d9a4c1e")).await;
+    assert_eq!(
+        zaak["jaarlijkseKosten"], 120_000,
+        "monthly costs times twelve"
+    );
+
+    // The same package again with a notice period entered in Grondplan: the catalogue
+    // does not know it, so it stays.
+    let etag = app
+        .get_met_token(&format!("{APPS}/id-5d9a4c1e"), &tokens.utrecht)
+        .await
+        .headers()["etag"]
+        .to_str()
+        .expect("etag")
+        .to_owned();
+    let mut gewijzigd = zaak.clone();
+    gewijzigd["opzegtermijnMaanden"] = json!(9);
+    let antwoord = app
+        .http
+        .put(app.url(&format!("{APPS}/id-5d9a4c1e")))
+        .bearer_auth(&tokens.utrecht)
+        .header("if-match", etag)
+        .json(&gewijzigd)
+        .send()
+        .await
+        .expect("answers");
+    assert!(
+        antwoord.status().is_success(),
+        "{}",
+        antwoord.text().await.unwrap_or_default()
+    );
+    let opnieuw: Value = importeer(&app, &tokens.utrecht, csv.into(), "?proefdraai=true")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(opnieuw["ongewijzigd"], 1, "{opnieuw}");
+    assert_eq!(
+        opnieuw["gewijzigd"],
+        json!([]),
+        "the notice period is not undone"
+    );
+
+    let onbekend = csv.replace("Pakketversie Naam", "Kleur");
+    let antwoord = importeer(&app, &tokens.utrecht, onbekend.into_bytes(), "").await;
+    assert_eq!(antwoord.status(), StatusCode::BAD_REQUEST);
+    let problem: Value = antwoord.json().await.expect("json");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("kolom 3: de kolom 'Kleur'")),
+        "{problem}"
+    );
+}
