@@ -101,7 +101,7 @@ fn vijandig(
     const CSV: &str = "/api/v1/gemeenten/GM0344/applicaties/import";
     const AMEFF: &str = "/api/v1/referentiecomponenten/import";
     const YAML: &str = "/api/v1/componenten/import?laag=services";
-    match rng.random_range(0..14) {
+    match rng.random_range(0..18) {
         0 => (
             "csv-willekeurig",
             CSV,
@@ -224,6 +224,52 @@ fn vijandig(
                 "application/yaml",
                 bom.as_bytes().to_vec(),
             )
+        }
+        14 => {
+            // A landscape model whose relationships point at nothing: every one an error.
+            let mut b = String::from(
+                r#"<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><elements><element identifier="a" xsi:type="ApplicationComponent"><name>A</name></element></elements><relationships>"#,
+            );
+            for i in 0..rng.random_range(1_000..99_000) {
+                b.push_str(&format!(
+                    r#"<relationship identifier="r{i}" source="a" target="weg{i}" xsi:type="Specialization"/>"#
+                ));
+            }
+            b.push_str("</relationships></model>");
+            (
+                "ameff-landschap-relaties",
+                CSV,
+                "application/xml",
+                b.into_bytes(),
+            )
+        }
+        15 => (
+            // GEMMA's own file sent as a landscape, damaged.
+            "ameff-landschap-gemuteerd",
+            CSV,
+            "application/xml",
+            muteer(rng, gemma.to_vec()),
+        ),
+        16 => {
+            let veel = rng.random_range(10_000..200_000);
+            let mut b = b"[".to_vec();
+            for i in 0..veel {
+                if i > 0 {
+                    b.push(b',');
+                }
+                b.extend_from_slice(
+                    format!(r#"{{"voorzieningId":"v{i}","naam":"P{i}","referentieComponenten":["x","y"]}}"#)
+                        .as_bytes(),
+                );
+            }
+            b.push(b']');
+            ("swc-json-veel", CSV, "application/json", b)
+        }
+        17 => {
+            let diep = rng.random_range(100..2_000_000);
+            let mut b = b"{\"results\":".to_vec();
+            b.extend(std::iter::repeat_n(b'[', diep));
+            ("swc-json-diep", CSV, "application/json", b)
         }
         _ => {
             let bron = &publiccode[rng.random_range(0..publiccode.len())];
@@ -427,7 +473,8 @@ async fn main() {
     );
 
     // An ArchiMate file of 100 000 elements (the limit) is read in linear time.
-    let mut xml = String::from("<model><elements>\n");
+    let mut xml =
+        String::from("<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\"><elements>\n");
     for i in 0..100_000 {
         xml.push_str(&format!(
             "<element identifier=\"e{i}\">\n<name>Element {i}</name></element>\n"
@@ -449,4 +496,58 @@ async fn main() {
         a.status(),
         t0.elapsed().as_millis()
     );
+
+    // A landscape from an architecture tool at the row limit: 50 000 application
+    // components, half with an einddatum, half aan te vullen, each specializing GEMMA's
+    // first referentiecomponent.
+    let mut landschap = String::from(
+        r#"<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><elements>
+<element identifier="id-gemma" xsi:type="ApplicationComponent"><name>Aanwezigheid- en toegangscontrolecomponent</name><properties><property propertyDefinitionRef="t"><value>Referentiecomponent</value></property></properties></element>
+"#,
+    );
+    for i in 0..50_000 {
+        let eind = if i % 2 == 0 {
+            r#"<property propertyDefinitionRef="e"><value>2027-12-31</value></property>"#
+        } else {
+            ""
+        };
+        landschap.push_str(&format!(
+            "<element identifier=\"id-a{i}\" xsi:type=\"ApplicationComponent\"><name>Applicatie {i}</name><properties>{eind}<property propertyDefinitionRef=\"k\"><value>1000</value></property></properties></element>\n"
+        ));
+    }
+    landschap.push_str("</elements><relationships>\n");
+    for i in 0..50_000 {
+        landschap.push_str(&format!(
+            "<relationship identifier=\"r{i}\" source=\"id-a{i}\" target=\"id-gemma\" xsi:type=\"Specialization\"/>\n"
+        ));
+    }
+    landschap.push_str(r#"</relationships><propertyDefinitions><propertyDefinition identifier="t"><name>GEMMA type</name></propertyDefinition><propertyDefinition identifier="e"><name>Einddatum</name></propertyDefinition><propertyDefinition identifier="k"><name>Jaarlijkse kosten</name></propertyDefinition></propertyDefinitions></model>"#);
+    for (wat, query) in [
+        ("voorbeeld", "?vervangen=true&proefdraai=true"),
+        ("import", "?vervangen=true"),
+    ] {
+        let t0 = Instant::now();
+        let a = http
+            .post(format!(
+                "{url}/api/v1/gemeenten/GM0344/applicaties/import{query}"
+            ))
+            .bearer_auth(&lid)
+            .header("content-type", "application/xml")
+            .body(landschap.clone())
+            .send()
+            .await
+            .expect("answers");
+        let status = a.status();
+        let tekst = a.text().await.unwrap_or_default();
+        println!(
+            "ArchiMate-landschap van 50 000 applicaties ({} bytes), {wat}: HTTP {status} in {} ms{}",
+            landschap.len(),
+            t0.elapsed().as_millis(),
+            if status.is_success() {
+                String::new()
+            } else {
+                format!(": {tekst}")
+            }
+        );
+    }
 }

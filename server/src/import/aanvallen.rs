@@ -246,7 +246,25 @@ fn an_exchange_file_with_more_elements_than_allowed_is_refused() {
     xml.push_str("</elements></model>");
     assert_eq!(
         te_groot(ameff::lees(xml.as_bytes())),
-        "elementen en relaties: hoogstens 100.000"
+        "elementen: hoogstens 100.000"
+    );
+}
+
+#[test]
+fn an_exchange_file_with_more_relationships_than_allowed_is_refused() {
+    let mut xml = format!("<model xmlns=\"{}\"><relationships>\n", ameff::ARCHIMATE_NS);
+    for i in 0..=super::grenzen::MAX_AMEFF_RELATIES {
+        xml.push_str(&format!(
+            "<relationship identifier=\"r{i}\" source=\"a\" target=\"b\"/>\n"
+        ));
+    }
+    xml.push_str("</relationships></model>");
+    assert_eq!(
+        te_groot(super::ameff_landschap::lees(
+            xml.as_bytes(),
+            &Default::default()
+        )),
+        "relaties: hoogstens 200.000"
     );
 }
 

@@ -10,7 +10,9 @@ use domain::{Referentiecomponent, ReferentiecomponentId};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::grenzen::{MAX_AMEFF_ELEMENTEN, MAX_AMEFF_TEKST_BYTES, hoogstens, hoogstens_bytes};
+use super::grenzen::{
+    MAX_AMEFF_ELEMENTEN, MAX_AMEFF_RELATIES, MAX_AMEFF_TEKST_BYTES, hoogstens, hoogstens_bytes,
+};
 use super::{Foutenlijst, ImportFout, RijFout, xml_entiteit};
 
 /// What an AMEFF file holds for Grondplan.
@@ -186,8 +188,8 @@ fn attribuut(
 /// # Errors
 /// [`ImportFout::Onleesbaar`] for malformed XML (e.g. an element never closed), a file
 /// that is no ArchiMate model or one in another namespace than [`ARCHIMATE_NS`];
-/// [`ImportFout::TeGroot`] past [`MAX_AMEFF_ELEMENTEN`] elements or relationships or a
-/// text past [`MAX_AMEFF_TEKST_BYTES`].
+/// [`ImportFout::TeGroot`] past [`MAX_AMEFF_ELEMENTEN`] elements, [`MAX_AMEFF_RELATIES`]
+/// relationships or a text past [`MAX_AMEFF_TEKST_BYTES`].
 pub(crate) fn lees_model(bytes: &[u8]) -> Result<Model, ImportFout> {
     let mut lezer = Reader::from_reader(bytes);
     // No trimming while reading: text around an entity (`Zaak &amp; document`) keeps its
@@ -223,11 +225,7 @@ pub(crate) fn lees_model(bytes: &[u8]) -> Result<Model, ImportFout> {
                 match (naam.as_slice(), ouder) {
                     (b"model", None) => namespace = Some(attribuut(b"xmlns")),
                     (b"element", Some(b"elements")) => {
-                        hoogstens(
-                            "elementen en relaties",
-                            model.elementen.len() + model.relaties.len() + 1,
-                            MAX_AMEFF_ELEMENTEN,
-                        )?;
+                        hoogstens("elementen", model.elementen.len() + 1, MAX_AMEFF_ELEMENTEN)?;
                         let element = Element {
                             identifier: attribuut(b"identifier").unwrap_or_default(),
                             soort: attribuut(b"type").unwrap_or_default(),
@@ -241,11 +239,7 @@ pub(crate) fn lees_model(bytes: &[u8]) -> Result<Model, ImportFout> {
                         }
                     }
                     (b"relationship", Some(b"relationships")) => {
-                        hoogstens(
-                            "elementen en relaties",
-                            model.elementen.len() + model.relaties.len() + 1,
-                            MAX_AMEFF_ELEMENTEN,
-                        )?;
+                        hoogstens("relaties", model.relaties.len() + 1, MAX_AMEFF_RELATIES)?;
                         model.relaties.push(Relatie {
                             identifier: attribuut(b"identifier").unwrap_or_default(),
                             soort: attribuut(b"type").unwrap_or_default(),

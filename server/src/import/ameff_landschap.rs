@@ -18,6 +18,7 @@ use domain::ApplicatieId;
 use domain::landschap::gegevens::{Applicatiegegevens, KOLOMMEN, SCHEIDING};
 
 use super::ameff::{Element, Relatie, lees_model};
+use super::grenzen::{MAX_RIJEN, hoogstens};
 use super::landschap::{Bestaand, gegevens_van_rij};
 use super::{Foutenlijst, ImportFout, RijFout};
 
@@ -118,6 +119,11 @@ pub fn lees(
         .filter(|r| FUNCTIERELATIES.contains(&r.soort.as_str()) && is_component(&r.bron))
         .collect();
     let doelen: HashSet<&str> = functierelaties.iter().map(|r| r.doel.as_str()).collect();
+    // Each element's functions by its identifier, found once (not by a search per element).
+    let mut per_bron: HashMap<&str, Vec<&Relatie>> = HashMap::new();
+    for r in &functierelaties {
+        per_bron.entry(r.bron.as_str()).or_default().push(r);
+    }
     let is_referentie = |e: &Element| {
         e.eigenschap("GEMMA type") == Some("Referentiecomponent")
             || doelen.contains(e.identifier.as_str())
@@ -127,9 +133,11 @@ pub fn lees(
         if element.soort != "ApplicationComponent" || is_referentie(element) {
             continue;
         }
-        let functies: Vec<&str> = functierelaties
-            .iter()
-            .filter(|r| r.bron == element.identifier)
+        hoogstens("applicaties", rijen.len() + 1, MAX_RIJEN)?;
+        let functies: Vec<&str> = per_bron
+            .get(element.identifier.as_str())
+            .into_iter()
+            .flatten()
             .filter_map(|r| elementen.get(r.doel.as_str()))
             .filter(|doel| is_referentie(doel))
             .map(|doel| doel.eigenschap("Object ID").unwrap_or(&doel.naam))

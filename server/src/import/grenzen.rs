@@ -47,6 +47,10 @@ pub const MAX_GEDEELDE_TEKST_BYTES: usize = 16 * 1024 * 1024;
 /// Elements in one ArchiMate exchange file (GEMMA's has about 200).
 pub const MAX_AMEFF_ELEMENTEN: usize = 100_000;
 
+/// Relationships in one ArchiMate exchange file: a landscape at the row limit with a few
+/// functions per applicatie.
+pub const MAX_AMEFF_RELATIES: usize = 200_000;
+
 /// Bytes of one name, documentation or property value in an ArchiMate exchange file.
 pub const MAX_AMEFF_TEKST_BYTES: usize = 64 * 1024;
 

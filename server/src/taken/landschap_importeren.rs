@@ -1,6 +1,7 @@
-//! A gemeente member imports its landscape from a file (CSV, XLSX or ArchiMate): every row read and
-//! checked off the async workers while the import holds a place of [`Importwerk`], then
-//! stored all or nothing (replacing the landscape, or adding to it with free ids). First,
+//! A gemeente member imports its landscape from a file (CSV, XLSX, Softwarecatalogus or
+//! ArchiMate): every row read and checked off the async workers while the import holds a
+//! place of [`Importwerk`] (taken before anything is loaded), then stored all or nothing
+//! (replacing the landscape, or adding to it with free ids). First,
 //! as a dry run, it sees what the file would change ([`bekijk`]); the import itself can
 //! be tied to the version that preview was made on.
 
@@ -13,7 +14,7 @@ use domain::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
 use super::Taakfout;
 use super::audit_lezen::verschillen;
-use super::importwerk::Importwerk;
+use super::importwerk::{Importplaats, Importwerk};
 use crate::db::Db;
 use crate::import::landschap;
 
@@ -33,10 +34,9 @@ pub async fn importeer(
     vervangen: bool,
     verwacht: Option<i64>,
 ) -> Result<Landschapimport, Taakfout> {
-    let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
-    let huidig = Landschap::van(db, &leesrecht).await?;
+    let plaats = importwerk.plaats()?;
     let (applicaties, aanvullingen) =
-        lees(db, importwerk, recht, bytes, vervangen, &huidig).await?;
+        lees(db, &plaats, recht, bytes, vervangen, |_, a, b| (a, b)).await?;
     Ok(db
         .importeer_applicaties(recht, &applicaties, &aanvullingen, vervangen, verwacht)
         .await?)
@@ -54,11 +54,19 @@ pub async fn bekijk(
     bytes: bytes::Bytes,
     vervangen: bool,
 ) -> Result<Importvoorbeeld, Taakfout> {
+    let plaats = importwerk.plaats()?;
     let versie = db.landschapversie(recht.gemeente()).await?;
-    let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
-    let huidig = Landschap::van(db, &leesrecht).await?;
-    let (nieuw, aanvullingen) = lees(db, importwerk, recht, bytes, vervangen, &huidig).await?;
-    Ok(voorbeeld(&huidig, &nieuw, &aanvullingen, vervangen, versie))
+    lees(
+        db,
+        &plaats,
+        recht,
+        bytes,
+        vervangen,
+        move |huidig, nieuw, aanvullingen| {
+            voorbeeld(&huidig, &nieuw, &aanvullingen, vervangen, versie)
+        },
+    )
+    .await
 }
 
 /// A landscape as an import meets it: its applicaties and those aan te vullen.
@@ -67,27 +75,23 @@ struct Landschap {
     aan_te_vullen: Vec<AanTeVullen>,
 }
 
-impl Landschap {
-    async fn van(db: &Db, recht: &GemeenteLeesrecht) -> Result<Self, Taakfout> {
-        Ok(Self {
-            applicaties: db.applicaties(recht).await?,
-            aan_te_vullen: db.aan_te_vullen(recht).await?,
-        })
-    }
-}
-
-/// The file's rows, read and checked off the async workers while holding a place of
-/// [`Importwerk`], as the applicaties ready for the plan and those aan te vullen; a row
-/// for an applicatie of `huidig` keeps what the file does not have.
-async fn lees(
+/// Reads and checks the file for an import that holds `plaats`, and hands the landscape
+/// as it is, the applicaties ready for the plan and those aan te vullen to `daarna`; all
+/// of that off the async workers (a landscape of 50 000 rows is real work). A row for an
+/// applicatie the landscape holds keeps what the file does not have.
+async fn lees<T: Send + 'static>(
     db: &Db,
-    importwerk: &Importwerk,
+    plaats: &Importplaats,
     recht: &GemeenteSchrijfrecht,
     bytes: bytes::Bytes,
     vervangen: bool,
-    huidig: &Landschap,
-) -> Result<(Vec<Applicatie>, Vec<AanTeVullen>), Taakfout> {
-    let plaats = importwerk.plaats()?;
+    daarna: impl FnOnce(Landschap, Vec<Applicatie>, Vec<AanTeVullen>) -> T + Send + 'static,
+) -> Result<T, Taakfout> {
+    let leesrecht = GemeenteLeesrecht::voor(recht.actor(), recht.gemeente())?;
+    let huidig = Landschap {
+        applicaties: db.applicaties(&leesrecht).await?,
+        aan_te_vullen: db.aan_te_vullen(&leesrecht).await?,
+    };
     let bezet: HashSet<String> = if vervangen {
         HashSet::new()
     } else {
@@ -95,31 +99,30 @@ async fn lees(
     };
     let zoeker = db.referentiezoeker().await?;
     let gemeente = recht.gemeente().clone();
-    let bestaand: landschap::Bestaand = huidig
-        .applicaties
-        .iter()
-        .map(|a| (a.id.to_string(), a.tekstrij()))
-        .chain(
-            huidig
-                .aan_te_vullen
-                .iter()
-                .map(|a| (a.id.to_string(), a.gegevens.tekstrij())),
-        )
-        .collect();
-    let ingelezen = Importwerk::doe(&plaats, move || {
+    Importwerk::doe(plaats, move || {
+        let bestaand: landschap::Bestaand = huidig
+            .applicaties
+            .iter()
+            .map(|a| (a.id.to_string(), a.tekstrij()))
+            .chain(
+                huidig
+                    .aan_te_vullen
+                    .iter()
+                    .map(|a| (a.id.to_string(), a.gegevens.tekstrij())),
+            )
+            .collect();
         let rijen = landschap::lees_met(&bytes, &bestaand)?;
-        landschap::controleer(rijen, &gemeente, &bezet, &zoeker)
-    })
-    .await?;
-    let mut applicaties = Vec::with_capacity(ingelezen.len());
-    let mut aanvullingen = Vec::new();
-    for rij in ingelezen {
-        match rij {
-            Ingelezen::Volledig(a) => applicaties.push(a),
-            Ingelezen::AanTeVullen(a) => aanvullingen.push(a),
+        let mut applicaties = Vec::with_capacity(rijen.len());
+        let mut aanvullingen = Vec::new();
+        for rij in landschap::controleer(rijen, &gemeente, &bezet, &zoeker)? {
+            match rij {
+                Ingelezen::Volledig(a) => applicaties.push(a),
+                Ingelezen::AanTeVullen(a) => aanvullingen.push(a),
+            }
         }
-    }
-    Ok((applicaties, aanvullingen))
+        Ok(daarna(huidig, applicaties, aanvullingen))
+    })
+    .await
 }
 
 /// What `nieuw` and `aanvullingen` do to `huidig`: a row with a known id changes that

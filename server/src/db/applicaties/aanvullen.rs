@@ -63,28 +63,44 @@ pub(super) async fn vergeet(
 }
 
 /// Stores applicaties aan te vullen (none of their ids is stored yet), numbered from
-/// `positie` on.
+/// `positie` on, in batches of [`PARTIJ`] rows a statement.
 pub(super) async fn schrijf(
     tx: &mut sqlx::AnyConnection,
     gemeente: &GemeenteCode,
     aanvullingen: &[AanTeVullen],
     positie: i64,
 ) -> Result<(), DbFout> {
-    for (i, a) in (positie..).zip(aanvullingen) {
-        let gegevens =
-            serde_json::to_string(&a.gegevens).map_err(|e| ongeldig("aan_te_vullen")(&e))?;
-        sqlx::query(
+    const VELDEN: usize = 6;
+    let mut volgende = positie;
+    for partij in aanvullingen.chunks(PARTIJ) {
+        let waarden = (0..partij.len())
+            .map(|r| {
+                let plaatsen = (1..=VELDEN)
+                    .map(|k| format!("${}", r * VELDEN + k))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("({plaatsen})")
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
             "INSERT INTO aan_te_vullen (gemeente_code, id, positie, naam, ontbreekt, gegevens) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(gemeente.as_str())
-        .bind(a.id.as_str())
-        .bind(i)
-        .bind(a.naam.as_str())
-        .bind(a.ontbreekt.join(","))
-        .bind(gegevens)
-        .execute(&mut *tx)
-        .await?;
+             VALUES {waarden}"
+        );
+        let mut query = sqlx_query(&sql);
+        for a in partij {
+            let gegevens =
+                serde_json::to_string(&a.gegevens).map_err(|e| ongeldig("aan_te_vullen")(&e))?;
+            query = query
+                .bind(gemeente.as_str())
+                .bind(a.id.as_str())
+                .bind(volgende)
+                .bind(a.naam.as_str())
+                .bind(a.ontbreekt.join(","))
+                .bind(gegevens);
+            volgende += 1;
+        }
+        query.execute(&mut *tx).await?;
     }
     Ok(())
 }
