@@ -13,7 +13,7 @@ use domain::toegang::Actor;
 use server::demo::landschap::{Opdracht, landschap};
 use server::import::landschap::{als_rijen, csv_veilig};
 use server::taken::importwerk::Importwerk;
-use server::taken::landschap_importeren::importeer as importeer_landschap;
+use server::taken::landschap_importeren::{Bestand, importeer as importeer_landschap};
 use server::toegang::recht::GemeenteSchrijfrecht;
 use server::{Config, Db};
 
@@ -73,7 +73,10 @@ fn import(c: &mut Criterion) {
                     &db,
                     &Importwerk::default(),
                     &recht,
-                    csv.clone().into(),
+                    Bestand {
+                        bytes: csv.clone().into(),
+                        namen: Default::default(),
+                    },
                     true,
                     None,
                 )

@@ -73,6 +73,7 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
         }
     });
     let schrijver = csrf.filter(|_| mag_schrijven);
+    let eigen_namen = RwSignal::new(String::new());
     let formulier = Formulier::new();
     let melding = RwSignal::new(None::<String>);
     let referentie = StoredValue::new(referentiecomponenten);
@@ -347,11 +348,33 @@ fn Landschap(code: String, basis: Planbasis, csrf: Option<String>) -> impl IntoV
                             KOLOMMEN.join(", ")
                         )}
                     </p>
+                    <div class="utrecht-form-field">
+                        <label class="utrecht-form-label" for="eigenschapnamen">
+                            "Eigen namen van eigenschappen (alleen voor ArchiMate; mag leeg blijven)"
+                        </label>
+                        <p class="utrecht-form-field-description" id="eigenschapnamen-uitleg">
+                            "Noemt uw model een contractgegeven anders dan Grondplan verwacht, geef dan kolom:naam, \
+                             gescheiden door puntkomma's. Bijvoorbeeld: einddatum:Contract einde; opzegtermijnMaanden:Opzegging"
+                        </p>
+                        <input class="utrecht-textbox" id="eigenschapnamen" type="text"
+                            aria-describedby="eigenschapnamen-uitleg"
+                            prop:value=move || eigen_namen.get()
+                            on:input=move |ev| eigen_namen.set(event_target_value(&ev)) />
+                    </div>
                     <Bestandsimport
                         id="landschapbestand"
                         label="Landschapsbestand (CSV, XLSX, JSON of ArchiMate-XML)"
                         accept=".csv,.xlsx,.json,.xml,text/csv"
-                        pad=Signal::derive(move || format!("/gemeenten/{code}/applicaties/import"))
+                        pad=Signal::derive(move || {
+                            let pad = format!("/gemeenten/{code}/applicaties/import");
+                            match eigen_namen.get() {
+                                n if n.trim().is_empty() => pad,
+                                n => format!(
+                                    "{pad}?eigenschappen={}",
+                                    percent_encoding::utf8_percent_encode(&n, percent_encoding::NON_ALPHANUMERIC)
+                                ),
+                            }
+                        })
                         csrf=csrf
                         verslag=landschapverslag
                         na_import=herlaad

@@ -19,6 +19,7 @@ use super::capaciteit::gemeentecode;
 use super::problem::{ApiFout, Problem};
 use super::versie::{IfMatch, etag, met_etag, zelfde_id};
 use crate::db::Db;
+use crate::import::ameff_landschap::Eigenschapnamen;
 use crate::import::landschap;
 use crate::taken::applicatie_bewaren;
 use crate::taken::importwerk::Importwerk;
@@ -38,6 +39,11 @@ pub struct Importwijze {
     /// that).
     #[serde(default)]
     proefdraai: bool,
+    /// For an ArchiMate file: the model's own names of contract facts, besides those
+    /// Grondplan knows, as `kolom:naam` pairs separated by `;`
+    /// (`einddatum:Contract einde;opzegtermijnMaanden:Opzegging`).
+    #[serde(default)]
+    eigenschappen: Option<String>,
 }
 
 fn applicatie_id(id: &str) -> Result<ApplicatieId, ApiFout> {
@@ -199,16 +205,21 @@ pub async fn importeren(
     if_match: IfMatch,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiFout> {
-    use crate::taken::landschap_importeren::{bekijk, importeer};
+    use crate::taken::landschap_importeren::{Bestand, bekijk, importeer};
     let recht = GemeenteSchrijfrecht::voor(&aanvrager.actor, &gemeentecode(&code)?)?;
     let Query(wijze) = wijze?;
     let verwacht = if_match.versie()?;
-    let bytes = body?;
+    let namen = Eigenschapnamen::parse(wijze.eigenschappen.as_deref().unwrap_or_default())
+        .map_err(|reden| ApiFout::ongeldig("eigenschappen", reden))?;
+    let bestand = Bestand {
+        bytes: body?,
+        namen,
+    };
     if wijze.proefdraai {
-        let voorbeeld = bekijk(&db, &importwerk, &recht, bytes, wijze.vervangen).await?;
+        let voorbeeld = bekijk(&db, &importwerk, &recht, bestand, wijze.vervangen).await?;
         return Ok(met_etag(StatusCode::OK, voorbeeld.versie, voorbeeld));
     }
-    let verslag = importeer(&db, &importwerk, &recht, bytes, wijze.vervangen, verwacht).await?;
+    let verslag = importeer(&db, &importwerk, &recht, bestand, wijze.vervangen, verwacht).await?;
     Ok(Json(verslag).into_response())
 }
 

@@ -262,6 +262,7 @@ fn an_exchange_file_with_more_relationships_than_allowed_is_refused() {
     assert_eq!(
         te_groot(super::ameff_landschap::lees(
             xml.as_bytes(),
+            &Default::default(),
             &Default::default()
         )),
         "relaties: hoogstens 200.000"

@@ -9,13 +9,14 @@
 //! - Its id is the property `Grondplan id` (an export writes it), else its `identifier`
 //!   (as it is when it is a valid id, else made into one), so the same element imports
 //!   into the same applicatie every time.
-//! - Properties carry the contract facts; [`kolom_van`] says which names are read.
-//!   A property an element lacks leaves that field as Grondplan holds it.
+//! - Properties carry the contract facts; [`kolom_van`] says which names are read, and an
+//!   import may add its own ([`Eigenschapnamen`]). A property an element lacks leaves
+//!   that field as Grondplan holds it.
 
 use std::collections::{HashMap, HashSet};
 
-use domain::ApplicatieId;
 use domain::landschap::gegevens::{Applicatiegegevens, KOLOMMEN, SCHEIDING};
+use domain::{ApplicatieId, grenzen};
 
 use super::ameff::{Element, Relatie, lees_model};
 use super::grenzen::{MAX_RIJEN, hoogstens};
@@ -58,6 +59,68 @@ fn kern(naam: &str) -> String {
         .collect()
 }
 
+/// The most property names an import may add to those Grondplan knows.
+pub const MAX_EIGEN_NAMEN: usize = 24;
+
+/// Property names a gemeente's model uses for contract facts, besides those Grondplan
+/// knows: given with an import as `einddatum:Contract einde;opzegtermijnMaanden:Opzegging`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Eigenschapnamen(Vec<(usize, String)>);
+
+impl Eigenschapnamen {
+    /// Reads `kolom:naam` pairs separated by `;`; blank is none.
+    ///
+    /// # Errors
+    /// The reason, naming the pair: no `:`, a column that is no contract fact (only the
+    /// columns from `leverancier` on, but `referentiecomponenten`), an empty name, or
+    /// more than [`MAX_EIGEN_NAMEN`] pairs.
+    pub fn parse(tekst: &str) -> Result<Self, String> {
+        let mut namen = Vec::new();
+        for paar in tekst.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            if namen.len() == MAX_EIGEN_NAMEN {
+                return Err(format!("hoogstens {MAX_EIGEN_NAMEN} eigen namen"));
+            }
+            let (kolom, naam) = paar
+                .split_once(':')
+                .ok_or_else(|| format!("'{paar}' is geen kolom:naam"))?;
+            let i = KOLOMMEN
+                .iter()
+                .position(|k| k.eq_ignore_ascii_case(kolom.trim()))
+                .filter(|&i| i >= 2 && KOLOMMEN[i] != "referentiecomponenten")
+                .ok_or_else(|| {
+                    format!(
+                        "'{}' is geen contractgegeven; kies uit {}",
+                        kolom.trim(),
+                        KOLOMMEN[2..]
+                            .iter()
+                            .filter(|k| **k != "referentiecomponenten")
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })?;
+            let naam = naam.trim();
+            if kern(naam).is_empty() {
+                return Err(format!("'{paar}' noemt geen eigenschap"));
+            }
+            grenzen::tekst(naam, grenzen::MAX_NAAM_TEKENS)?;
+            namen.push((i, kern(naam)));
+        }
+        Ok(Self(namen))
+    }
+
+    /// The column a property called `naam` carries: a name given here first, else one
+    /// Grondplan knows ([`kolom_van`]).
+    pub fn kolom(&self, naam: &str) -> Option<usize> {
+        let kern = kern(naam);
+        self.0
+            .iter()
+            .find(|(_, n)| *n == kern)
+            .map(|(i, _)| *i)
+            .or_else(|| kolom_van(naam))
+    }
+}
+
 /// The column of [`KOLOMMEN`] (from `leverancier` on) a property called `naam` carries.
 pub fn kolom_van(naam: &str) -> Option<usize> {
     let naam = kern(naam);
@@ -83,6 +146,7 @@ pub fn kolom_van(naam: &str) -> Option<usize> {
 pub fn lees(
     bytes: &[u8],
     bestaand: &Bestaand,
+    namen: &Eigenschapnamen,
 ) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
     let model = lees_model(bytes)?;
     let mut fouten = Foutenlijst::default();
@@ -142,7 +206,7 @@ pub fn lees(
             .filter(|doel| is_referentie(doel))
             .map(|doel| doel.eigenschap("Object ID").unwrap_or(&doel.naam))
             .collect();
-        match applicatierij(element, &functies, bestaand) {
+        match applicatierij(element, &functies, bestaand, namen) {
             Ok(gegevens) => rijen.push((element.regel, gegevens)),
             Err(rijfouten) => fouten.extend(rijfouten),
         }
@@ -155,6 +219,7 @@ fn applicatierij(
     element: &Element,
     functies: &[&str],
     bestaand: &Bestaand,
+    namen: &Eigenschapnamen,
 ) -> Result<Applicatiegegevens, Vec<RijFout>> {
     let id = element
         .eigenschap(GRONDPLAN_ID)
@@ -176,7 +241,7 @@ fn applicatierij(
     cellen[1] = Some(element.naam.clone());
     cellen[3] = Some(functies.join(&format!("{SCHEIDING} ")));
     for (naam, waarde) in &element.eigenschappen {
-        if let Some(kolom) = kolom_van(naam) {
+        if let Some(kolom) = namen.kolom(naam) {
             cellen[kolom] = Some(waarde.clone());
         }
     }

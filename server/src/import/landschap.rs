@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use domain::landschap::gegevens::{Applicatiegegevens, Ingelezen, KOLOMMEN};
 use domain::{Applicatie, ApplicatieId, GemeenteCode};
 
+use super::ameff_landschap::Eigenschapnamen;
 use super::grenzen::{MAX_CEL_BYTES, MAX_KOLOMMEN, MAX_RIJEN, cel_te_lang, hoogstens};
 use super::{Foutenlijst, ImportFout, RijFout, Rijlezer, softwarecatalogus, xlsx};
 
@@ -22,7 +23,7 @@ use domain::catalogus::Referentiezoeker;
 /// `einddatum`; [`ImportFout::TeGroot`] past a limit; [`ImportFout::Rijen`] with every
 /// field that cannot be read (the first 100 in full).
 pub fn lees(bytes: &[u8]) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
-    lees_met(bytes, &Bestaand::new())
+    lees_met(bytes, &Bestaand::new(), &Eigenschapnamen::default())
 }
 
 /// What the landscape already holds, by applicatie id: its cells as [`KOLOMMEN`].
@@ -32,20 +33,22 @@ pub type Bestaand = HashMap<String, [String; KOLOMMEN.len()]>;
 /// the Softwarecatalogus's CSV and JSON (see [`softwarecatalogus`]), each recognised by
 /// its content; a row for an applicatie `bestaand` holds keeps each field the file does
 /// not have (a column it lacks, a property an element lacks), so that what was entered
-/// in Grondplan survives an import from a source that does not know it.
+/// in Grondplan survives an import from a source that does not know it. `namen` adds
+/// property names of the gemeente's own ArchiMate model.
 ///
 /// # Errors
 /// As [`lees`] and [`super::ameff_landschap::lees`].
 pub fn lees_met(
     bytes: &[u8],
     bestaand: &Bestaand,
+    namen: &Eigenschapnamen,
 ) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
     let begin = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(bytes)
         .trim_ascii_start();
     if begin.starts_with(b"<") {
-        return super::ameff_landschap::lees(bytes, bestaand);
+        return super::ameff_landschap::lees(bytes, bestaand, namen);
     }
     if begin.starts_with(b"[") || begin.starts_with(b"{") {
         return softwarecatalogus::lees_json(begin, bestaand);

@@ -16,6 +16,7 @@ use super::Taakfout;
 use super::audit_lezen::verschillen;
 use super::importwerk::{Importplaats, Importwerk};
 use crate::db::Db;
+use crate::import::ameff_landschap::Eigenschapnamen;
 use crate::import::landschap;
 
 /// Reads, checks and stores a landscape file for the holder of `recht`; `vervangen`
@@ -30,13 +31,13 @@ pub async fn importeer(
     db: &Db,
     importwerk: &Importwerk,
     recht: &GemeenteSchrijfrecht,
-    bytes: bytes::Bytes,
+    bestand: Bestand,
     vervangen: bool,
     verwacht: Option<i64>,
 ) -> Result<Landschapimport, Taakfout> {
     let plaats = importwerk.plaats()?;
     let (applicaties, aanvullingen) =
-        lees(db, &plaats, recht, bytes, vervangen, |_, a, b| (a, b)).await?;
+        lees(db, &plaats, recht, bestand, vervangen, |_, a, b| (a, b)).await?;
     Ok(db
         .importeer_applicaties(recht, &applicaties, &aanvullingen, vervangen, verwacht)
         .await?)
@@ -51,7 +52,7 @@ pub async fn bekijk(
     db: &Db,
     importwerk: &Importwerk,
     recht: &GemeenteSchrijfrecht,
-    bytes: bytes::Bytes,
+    bestand: Bestand,
     vervangen: bool,
 ) -> Result<Importvoorbeeld, Taakfout> {
     let plaats = importwerk.plaats()?;
@@ -60,13 +61,21 @@ pub async fn bekijk(
         db,
         &plaats,
         recht,
-        bytes,
+        bestand,
         vervangen,
         move |huidig, nieuw, aanvullingen| {
             voorbeeld(&huidig, &nieuw, &aanvullingen, vervangen, versie)
         },
     )
     .await
+}
+
+/// A file to import, with the property names of the gemeente's own ArchiMate model.
+pub struct Bestand {
+    /// The file as sent.
+    pub bytes: bytes::Bytes,
+    /// Its own names for contract facts (ArchiMate only).
+    pub namen: Eigenschapnamen,
 }
 
 /// A landscape as an import meets it: its applicaties and those aan te vullen.
@@ -83,7 +92,7 @@ async fn lees<T: Send + 'static>(
     db: &Db,
     plaats: &Importplaats,
     recht: &GemeenteSchrijfrecht,
-    bytes: bytes::Bytes,
+    bestand: Bestand,
     vervangen: bool,
     daarna: impl FnOnce(Landschap, Vec<Applicatie>, Vec<AanTeVullen>) -> T + Send + 'static,
 ) -> Result<T, Taakfout> {
@@ -111,7 +120,7 @@ async fn lees<T: Send + 'static>(
                     .map(|a| (a.id.to_string(), a.gegevens.tekstrij())),
             )
             .collect();
-        let rijen = landschap::lees_met(&bytes, &bestaand)?;
+        let rijen = landschap::lees_met(&bestand.bytes, &bestaand, &bestand.namen)?;
         let mut applicaties = Vec::with_capacity(rijen.len());
         let mut aanvullingen = Vec::new();
         for rij in landschap::controleer(rijen, &gemeente, &bezet, &zoeker)? {

@@ -1258,3 +1258,52 @@ async fn a_softwarecatalogus_export_is_previewed_and_an_unknown_column_is_named(
         "{problem}"
     );
 }
+
+#[tokio::test]
+async fn an_archimate_import_reads_the_gemeentes_own_property_names() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    let xml = r#"<?xml version="1.0"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <elements>
+    <element identifier="id-a" xsi:type="ApplicationComponent"><name>Zaaksysteem X</name>
+      <properties><property propertyDefinitionRef="p1"><value>2027-06-30</value></property></properties></element>
+  </elements>
+  <propertyDefinitions><propertyDefinition identifier="p1" type="string"><name>Contract loopt tot</name></propertyDefinition></propertyDefinitions>
+</model>"#;
+    let zonder: Value = importeer(&app, &tokens.utrecht, xml.into(), "?proefdraai=true")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        zonder["aanTeVullen"][0]["naam"], "Zaaksysteem X",
+        "a name Grondplan does not know is not read: {zonder}"
+    );
+    let met: Value = importeer(
+        &app,
+        &tokens.utrecht,
+        xml.into(),
+        "?proefdraai=true&eigenschappen=einddatum%3AContract%20loopt%20tot",
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(met["toegevoegd"], json!(["Zaaksysteem X"]), "{met}");
+    let fout = importeer(
+        &app,
+        &tokens.utrecht,
+        xml.into(),
+        "?eigenschappen=naam%3ATitel",
+    )
+    .await;
+    assert_eq!(fout.status(), StatusCode::BAD_REQUEST);
+    let problem: Value = fout.json().await.expect("json");
+    assert_eq!(problem["invalidParams"][0]["name"], "eigenschappen");
+    assert!(
+        lijst(&app, &tokens.utrecht).await.is_empty(),
+        "nothing stored"
+    );
+}

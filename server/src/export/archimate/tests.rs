@@ -125,7 +125,8 @@ fn identifiers_are_stable_and_each_function_is_a_specialization() {
 fn the_export_imports_back_into_the_same_landscape() {
     let applicaties = voorbeeld();
     let xml = landschap_van(applicaties.clone());
-    let gelezen = ameff_landschap::lees(xml.as_bytes(), &Bestaand::new()).expect("reads back");
+    let gelezen = ameff_landschap::lees(xml.as_bytes(), &Bestaand::new(), &Default::default())
+        .expect("reads back");
     let verwacht: Vec<Applicatiegegevens> = applicaties
         .iter()
         .map(|a| {

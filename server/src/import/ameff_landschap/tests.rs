@@ -1,5 +1,10 @@
 use super::*;
 
+/// [`super::lees`] with only the property names Grondplan knows.
+fn lees(bytes: &[u8], bestaand: &Bestaand) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
+    super::lees(bytes, bestaand, &Eigenschapnamen::default())
+}
+
 /// A model as an architecture tool writes it: two applicaties, one GEMMA
 /// referentiecomponent (with Object ID) and one named only, a business actor.
 fn model(extra_relatie: &str) -> String {
@@ -198,4 +203,25 @@ fn property_names_are_matched_on_their_letters_and_digits() {
     );
     assert_eq!(kolom_van("Object ID"), None);
     assert_eq!(kolom_van("naam"), None, "the name is the element's own");
+}
+
+#[test]
+fn a_gemeente_may_name_its_own_properties() {
+    let xml = model("").replace("Opzegtermijn (maanden)", "Opzegging in mnd");
+    let zonder = lees(xml.as_bytes(), &Bestaand::new()).expect("valid");
+    assert_eq!(
+        zonder[0].1.opzegtermijn_maanden, 0,
+        "an unknown name is not read"
+    );
+    let namen = Eigenschapnamen::parse("opzegtermijnMaanden: Opzegging in mnd ;").expect("valid");
+    let met = super::lees(xml.as_bytes(), &Bestaand::new(), &namen).expect("valid");
+    assert_eq!(met[0].1.opzegtermijn_maanden, 6);
+    assert!(
+        Eigenschapnamen::parse("naam:Titel")
+            .unwrap_err()
+            .starts_with("'naam' is geen contractgegeven")
+    );
+    assert!(Eigenschapnamen::parse("einddatum").is_err());
+    assert!(Eigenschapnamen::parse("einddatum: ()").is_err());
+    assert!(Eigenschapnamen::parse(&"einddatum:x;".repeat(MAX_EIGEN_NAMEN + 1)).is_err());
 }

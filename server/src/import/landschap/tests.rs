@@ -35,7 +35,7 @@ fn a_row_without_einddatum_is_aan_te_vullen_and_a_blank_one_keeps_what_grondplan
     vorig[1] = "Bekend".into();
     vorig[5] = "2027-06-30".into();
     let bestaand = Bestaand::from([("x".to_owned(), vorig)]);
-    let rijen = lees_met(csv.as_bytes(), &bestaand).expect("readable");
+    let rijen = lees_met(csv.as_bytes(), &bestaand, &Eigenschapnamen::default()).expect("readable");
     let ingelezen =
         super::controleer(rijen, &gemeente(), &HashSet::new(), &zoeker()).expect("valid");
     let Ingelezen::Volledig(bekend) = &ingelezen[0] else {

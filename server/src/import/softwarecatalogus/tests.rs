@@ -1,5 +1,12 @@
 use super::*;
-use crate::import::landschap::lees_met;
+
+/// [`crate::import::landschap::lees_met`] with only the property names Grondplan knows.
+fn lees_met(
+    bytes: &[u8],
+    bestaand: &Bestaand,
+) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
+    crate::import::landschap::lees_met(bytes, bestaand, &Default::default())
+}
 
 const PAKKET: &str = "5d9a4c1e-0b7e-4a4e-9d2b-1c2f3e4a5b6c";
 
