@@ -53,6 +53,7 @@ fn import(c: &mut Criterion) {
         };
         let csv = csv_veilig(&als_rijen(
             &landschap(opdracht, &gemeente, &referentie),
+            &[],
             |_| None,
         ));
         (db, recht, csv)

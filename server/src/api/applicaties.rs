@@ -259,6 +259,7 @@ pub async fn exporteren(
         let xml = crate::export::archimate::landschap(&crate::export::archimate::Landschapsmodel {
             titel: &titel,
             applicaties: &basis.applicaties,
+            aan_te_vullen: &db.aan_te_vullen(&recht).await?,
             referentiecomponenten: &functies,
             plan: &plan,
             componentnaam: &componentnaam,
@@ -273,6 +274,10 @@ pub async fn exporteren(
         .iter()
         .map(|r| (r.id.as_str(), r.naam.as_str()))
         .collect();
-    let rijen = landschap::als_rijen(&db.applicaties(&recht).await?, |id| namen.get(id).copied());
+    let rijen = landschap::als_rijen(
+        &db.applicaties(&recht).await?,
+        &db.aan_te_vullen(&recht).await?,
+        |id| namen.get(id).copied(),
+    );
     super::agenda::als_download(Ok(Query(formaat)), &rijen, &naam, "Landschap")
 }

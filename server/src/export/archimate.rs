@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use domain::afschaffen::Afschaffing;
-use domain::landschap::gegevens::KOLOMMEN;
+use domain::landschap::gegevens::{AanTeVullen, KOLOMMEN};
 use domain::{Applicatie, Overstapplan, Referentiecomponent, Uitkomst};
 use quick_xml::escape::escape;
 
@@ -54,6 +54,8 @@ pub struct Landschapsmodel<'a> {
     pub titel: &'a str,
     /// The landscape.
     pub applicaties: &'a [Applicatie],
+    /// Its applicaties aan te vullen (written with what they lack as their outcome).
+    pub aan_te_vullen: &'a [AanTeVullen],
     /// The referentiecomponenten (those the applicaties fulfil are written).
     pub referentiecomponenten: &'a [Referentiecomponent],
     /// The overstapplan of the landscape.
@@ -154,6 +156,21 @@ fn uitkomst(model: &Landschapsmodel<'_>, id: &str) -> Vec<(&'static str, String)
     }
 }
 
+/// An applicatie as the file writes it: its id, name, cells (as [`KOLOMMEN`]) and outcome.
+type Element<'a> = (
+    &'a str,
+    &'a str,
+    [String; KOLOMMEN.len()],
+    Vec<(&'static str, String)>,
+);
+
+/// The Object IDs of the functions in an applicatie's cells.
+fn functies(cellen: &[String; KOLOMMEN.len()]) -> impl Iterator<Item = &str> {
+    cellen[3]
+        .split(domain::landschap::gegevens::SCHEIDING)
+        .filter(|r| !r.is_empty())
+}
+
 /// Writes one `<property>`.
 fn eigenschap(uit: &mut String, naam: &str, waarde: &str) {
     let _ = writeln!(
@@ -180,34 +197,47 @@ pub fn landschap(model: &Landschapsmodel<'_>) -> String {
     );
     let _ = writeln!(uit, r#"  <name xml:lang="nl">{}</name>"#, xml(model.titel));
     uit.push_str("  <elements>\n");
+    // Every applicatie as its id, name, cells and outcome; those aan te vullen last.
+    let applicaties: Vec<Element<'_>> = model
+        .applicaties
+        .iter()
+        .map(|a| {
+            let id = a.id.as_str();
+            (id, a.naam.as_str(), a.tekstrij(), uitkomst(model, id))
+        })
+        .chain(model.aan_te_vullen.iter().map(|a| {
+            let ontbreekt = format!("aan te vullen: {} ontbreekt", a.ontbreekt.join(", "));
+            (
+                a.id.as_str(),
+                a.naam.as_str(),
+                a.gegevens.tekstrij(),
+                vec![(UITKOMSTEIGENSCHAPPEN[0], ontbreekt)],
+            )
+        }))
+        .collect();
     let mut gebruikt: Vec<&str> = Vec::new();
-    for app in model.applicaties {
+    for (id, naam, cellen, uitkomst) in &applicaties {
         let _ = writeln!(
             uit,
             r#"    <element identifier="{}" xsi:type="ApplicationComponent">"#,
-            applicatie_identifier(app.id.as_str())
+            applicatie_identifier(id)
         );
-        let _ = writeln!(
-            uit,
-            r#"      <name xml:lang="nl">{}</name>"#,
-            xml(&app.naam)
-        );
+        let _ = writeln!(uit, r#"      <name xml:lang="nl">{}</name>"#, xml(naam));
         uit.push_str("      <properties>\n");
-        eigenschap(&mut uit, GRONDPLAN_ID, app.id.as_str());
-        let cellen = app.tekstrij();
+        eigenschap(&mut uit, GRONDPLAN_ID, id);
         for (kolom, naam) in CONTRACTEIGENSCHAPPEN {
             let i = KOLOMMEN.iter().position(|k| *k == kolom).unwrap_or(0);
             if !cellen[i].is_empty() {
                 eigenschap(&mut uit, naam, &cellen[i]);
             }
         }
-        for (naam, waarde) in uitkomst(model, app.id.as_str()) {
-            eigenschap(&mut uit, naam, &waarde);
+        for (naam, waarde) in uitkomst {
+            eigenschap(&mut uit, naam, waarde);
         }
         uit.push_str("      </properties>\n    </element>\n");
-        for r in &app.referentiecomponenten {
-            if !gebruikt.contains(&r.as_str()) {
-                gebruikt.push(r.as_str());
+        for r in functies(cellen) {
+            if !gebruikt.contains(&r) {
+                gebruikt.push(r);
             }
         }
     }
@@ -236,10 +266,10 @@ pub fn landschap(model: &Landschapsmodel<'_>) -> String {
         uit.push_str("      </properties>\n    </element>\n");
     }
     uit.push_str("  </elements>\n  <relationships>\n");
-    for app in model.applicaties {
-        let bron = applicatie_identifier(app.id.as_str());
-        for r in &app.referentiecomponenten {
-            let doel = referentie_identifier(r.as_str());
+    for (id, _, cellen, _) in &applicaties {
+        let bron = applicatie_identifier(id);
+        for r in functies(cellen) {
+            let doel = referentie_identifier(r);
             let _ = writeln!(
                 uit,
                 r#"    <relationship identifier="{bron}--{doel}" source="{bron}" target="{doel}" xsi:type="Specialization"/>"#

@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use domain::landschap::gegevens::{Applicatiegegevens, Ingelezen, KOLOMMEN};
+use domain::landschap::gegevens::{
+    AanTeVullen, Applicatiegegevens, Ingelezen, KOLOMMEN, SCHEIDING,
+};
 use domain::{Applicatie, ApplicatieId, GemeenteCode};
 
 use super::ameff_landschap::Eigenschapnamen;
@@ -360,9 +362,12 @@ pub fn controleer(
 pub const NAMENKOLOM: &str = "functies (GEMMA-namen)";
 
 /// The landscape as rows of text, header first: the columns of an import, and the
-/// functions by name (`naam_van` gives a referentiecomponent's name, if known).
+/// functions by name (`naam_van` gives a referentiecomponent's name, if known). The
+/// applicaties aan te vullen follow, their einddatum blank, so that the file imports back
+/// into the same landscape.
 pub fn als_rijen<'a>(
     applicaties: &[Applicatie],
+    aan_te_vullen: &[AanTeVullen],
     naam_van: impl Fn(&str) -> Option<&'a str>,
 ) -> Vec<Vec<String>> {
     let kop = KOLOMMEN
@@ -371,15 +376,20 @@ pub fn als_rijen<'a>(
         .chain([NAMENKOLOM])
         .map(str::to_owned)
         .collect();
+    let cellen = applicaties
+        .iter()
+        .map(Applicatie::tekstrij)
+        .chain(aan_te_vullen.iter().map(|a| a.gegevens.tekstrij()));
     std::iter::once(kop)
-        .chain(applicaties.iter().map(|a| {
-            let namen: Vec<&str> = a
-                .referentiecomponenten
-                .iter()
-                .map(|r| naam_van(r.as_str()).unwrap_or(r.as_str()))
+        .chain(cellen.map(|cellen| {
+            let namen: Vec<&str> = cellen[3]
+                .split(SCHEIDING)
+                .filter(|r| !r.is_empty())
+                .map(|r| naam_van(r).unwrap_or(r))
                 .collect();
-            let mut rij = a.tekstrij().to_vec();
-            rij.push(namen.join("; "));
+            let namen = namen.join("; ");
+            let mut rij = cellen.to_vec();
+            rij.push(namen);
             rij
         }))
         .collect()

@@ -1143,6 +1143,54 @@ async fn an_applicatie_without_einddatum_is_aan_te_vullen_out_of_the_plan_until_
         "left out of the plan, not silently"
     );
 
+    // The exports carry it, so that a round trip through a spreadsheet keeps it.
+    let csv_uit = app
+        .http
+        .get(app.url(&format!("{APPS}/export")))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers")
+        .bytes()
+        .await
+        .expect("bytes")
+        .to_vec();
+    assert!(String::from_utf8_lossy(&csv_uit).contains("archief,Archiefsysteem,"));
+    let terug: Value = importeer(
+        &app,
+        &tokens.utrecht,
+        csv_uit,
+        "?vervangen=true&proefdraai=true",
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(
+        (
+            &terug["verwijderd"],
+            &terug["ongewijzigd"],
+            &terug["aanTeVullen"][0]["naam"]
+        ),
+        (&json!([]), &json!(1), &json!("Archiefsysteem")),
+        "{terug}"
+    );
+    let xml = app
+        .http
+        .get(app.url(&format!("{APPS}/export?formaat=archimate")))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        xml.contains("<name xml:lang=\"nl\">Archiefsysteem</name>")
+            && xml.contains("aan te vullen: einddatum ontbreekt"),
+        "{xml}"
+    );
+
     // Completing it: the applicatie with its id and an einddatum enters the plan.
     let mut gegevens = aan_te_vullen[0]["gegevens"].clone();
     gegevens["einddatum"] = json!("2026-12-31");

@@ -47,6 +47,7 @@ fn landschap_van(applicaties: Vec<Applicatie>) -> String {
     landschap(&Landschapsmodel {
         titel: "Applicatielandschap Utrecht",
         applicaties: &basis.applicaties,
+        aan_te_vullen: &[],
         referentiecomponenten: &referentiecomponenten,
         plan: &plan,
         componentnaam: &|_| None,

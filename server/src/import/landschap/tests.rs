@@ -143,7 +143,7 @@ fn the_export_neutralises_formulas_and_reads_back_the_same() {
         &zoeker(),
     )
     .expect("valid");
-    let uit = String::from_utf8(csv_veilig(&als_rijen(&apps, |_| None))).expect("utf-8");
+    let uit = String::from_utf8(csv_veilig(&als_rijen(&apps, &[], |_| None))).expect("utf-8");
     let regels: Vec<&str> = uit.lines().collect();
     assert_eq!(regels[0], format!("{},{NAMENKOLOM}", KOLOMMEN.join(",")));
     for cel in regels[1..].iter().flat_map(|r| r.split(',')) {
