@@ -1355,3 +1355,51 @@ async fn an_archimate_import_reads_the_gemeentes_own_property_names() {
         "nothing stored"
     );
 }
+
+#[tokio::test]
+async fn an_applicatie_aan_te_vullen_can_be_left_out() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    importeer(
+        &app,
+        &tokens.utrecht,
+        "id;naam;einddatum\noud;Oud systeem;\n".into(),
+        "",
+    )
+    .await;
+    let pad = format!("{APPS}/oud");
+    let weg = app
+        .http
+        .delete(app.url(&pad))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(weg.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        lees(
+            &app,
+            &tokens.utrecht,
+            "/api/v1/gemeenten/GM0344/aan-te-vullen"
+        )
+        .await,
+        json!([])
+    );
+    let nogmaals = app
+        .http
+        .delete(app.url(&pad))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(nogmaals.status(), StatusCode::NOT_FOUND);
+    let anders = app
+        .http
+        .delete(app.url("/api/v1/gemeenten/GM0363/applicaties/oud"))
+        .bearer_auth(&tokens.utrecht)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(anders.status(), StatusCode::FORBIDDEN, "another gemeente's");
+}

@@ -65,7 +65,8 @@ pub fn Aanvullen(
                 <p class="utrecht-paragraph">
                     "Deze applicaties kwamen binnen zonder einddatum. Zonder einddatum is er geen uitstapmoment, \
                      dus staan ze niet in het overstapplan. Vul de einddatum in en druk op Enter of \
-                     op \u{201c}Toevoegen\u{201d}: de applicatie gaat het plan in en u gaat door naar de volgende."
+                     op \u{201c}Toevoegen\u{201d}: de applicatie gaat het plan in en u gaat door naar de volgende. \
+                     Hoort een applicatie niet in uw landschap, kies dan \u{201c}Weglaten\u{201d}."
                 </p>
                 <Schuifvlak label="Applicaties aan te vullen">
                     <table class="utrecht-table utrecht-table--html-table" id="aanvullen">
@@ -113,6 +114,26 @@ fn Aanvulrij(
     let fout_id = format!("aanvul-fout-{id}");
     let ontbreekt: Vec<String> = a.ontbreekt.iter().map(|v| veldnaam(v)).collect();
     let naam = a.naam.clone();
+    let weglaten = {
+        let (pad, csrf, naam, id) = (
+            format!("/gemeenten/{gemeente}/applicaties/{}", a.id),
+            csrf.clone(),
+            a.naam.clone(),
+            a.id.clone(),
+        );
+        move |_| {
+            let (pad, csrf, naam, id) = (pad.clone(), csrf.clone(), naam.clone(), id.clone());
+            crate::api::in_browser(async move {
+                match stuur("DELETE", &pad, Inhoud::Geen, &csrf, None).await {
+                    Ok(_) => {
+                        melding.set(Some(format!("{naam} is weggelaten.")));
+                        uit_het_rooster(lijst, &id, herlaad);
+                    }
+                    Err(p) => fout.set(Some(crate::formaat::hoofdletter(&p.detail))),
+                }
+            });
+        }
+    };
     let opslaan = {
         let waarden = waarden.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -161,19 +182,7 @@ fn Aanvulrij(
                         melding.set(Some(format!(
                             "{naam} staat nu in het landschap en het plan."
                         )));
-                        let volgende = lijst.with_untracked(|l| {
-                            let plek = l.iter().position(|x| x.id == id)?;
-                            l.get(plek + 1)
-                                .or_else(|| plek.checked_sub(1).and_then(|p| l.get(p)))
-                                .map(|x| x.id.clone())
-                        });
-                        lijst.update(|l| l.retain(|x| x.id != id));
-                        herlaad.run(());
-                        let doel = volgende.map_or_else(
-                            || "landschap-zoek".to_owned(),
-                            |v| format!("aanvul-{v}-einddatum"),
-                        );
-                        request_animation_frame(move || focus(&doel));
+                        uit_het_rooster(lijst, &id, herlaad);
                     }
                     Err(p) => fout.set(Some(crate::formaat::hoofdletter(&p.detail))),
                 }
@@ -216,13 +225,38 @@ fn Aanvulrij(
             <td class="utrecht-table__cell">{ontbreekt.join(", ")}</td>
             {velden}
             <td class="utrecht-table__cell">
-                <form id=formulier on:submit=opslaan novalidate>
+                <form id=formulier class="gp-knoppen" on:submit=opslaan novalidate>
                     <button type="submit" class="utrecht-button utrecht-button--secondary-action"
                         aria-label=format!("{naam} toevoegen aan het landschap")>"Toevoegen"</button>
+                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=weglaten
+                        aria-label=format!("{naam} weglaten")>"Weglaten"</button>
                 </form>
             </td>
         </tr>
     }
+}
+
+/// Takes row `id` out of the grid (it was added or left out), reloads the landscape, and
+/// puts the focus on the next row's einddatum (else the previous row's, else the search
+/// field of the landscape), so a keyboard user goes on where they were.
+fn uit_het_rooster(
+    lijst: RwSignal<Vec<AanTeVullen>>,
+    id: &domain::ApplicatieId,
+    herlaad: Callback<()>,
+) {
+    let volgende = lijst.with_untracked(|l| {
+        let plek = l.iter().position(|x| &x.id == id)?;
+        l.get(plek + 1)
+            .or_else(|| plek.checked_sub(1).and_then(|p| l.get(p)))
+            .map(|x| x.id.clone())
+    });
+    lijst.update(|l| l.retain(|x| &x.id != id));
+    herlaad.run(());
+    let doel = volgende.map_or_else(
+        || "landschap-zoek".to_owned(),
+        |v| format!("aanvul-{v}-einddatum"),
+    );
+    request_animation_frame(move || focus(&doel));
 }
 
 /// The field of the first error that this grid has, else the einddatum.

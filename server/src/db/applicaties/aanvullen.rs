@@ -1,12 +1,13 @@
 //! Applicaties aan te vullen: what an import brought without an einddatum, kept apart
 //! from the landscape the plan sees until a member completes it (migration 0012).
 
-use domain::GemeenteCode;
 use domain::landschap::gegevens::{AanTeVullen, Applicatiegegevens};
+use domain::{ApplicatieId, GemeenteCode};
 
 use super::schrijven::{PARTIJ, sqlx_query};
+use crate::db::audit::{Auditregel, Entiteit};
 use crate::db::{Db, DbFout, ongeldig};
-use crate::toegang::recht::GemeenteLeesrecht;
+use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
 impl Db {
     /// The applicaties aan te vullen of the gemeente the right is for, in import order.
@@ -38,6 +39,43 @@ impl Db {
             })
             .collect()
     }
+}
+
+/// Deletes the applicatie aan te vullen `id`, with its audit record; `false` when there
+/// is none.
+pub(super) async fn verwijder(
+    db: &Db,
+    recht: &GemeenteSchrijfrecht,
+    id: &ApplicatieId,
+) -> Result<bool, DbFout> {
+    let gemeente = recht.gemeente();
+    let mut tx = db.schrijving().await?;
+    let voor: Option<String> = sqlx::query_scalar(
+        "SELECT gegevens FROM aan_te_vullen WHERE gemeente_code = $1 AND id = $2",
+    )
+    .bind(gemeente.as_str())
+    .bind(id.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(voor) = voor else {
+        return Ok(false);
+    };
+    let voor: serde_json::Value =
+        serde_json::from_str(&voor).map_err(|e| ongeldig("aan_te_vullen")(&e))?;
+    sqlx::query("DELETE FROM aan_te_vullen WHERE gemeente_code = $1 AND id = $2")
+        .bind(gemeente.as_str())
+        .bind(id.as_str())
+        .execute(&mut *tx)
+        .await?;
+    tx.leg_vast(Auditregel::door(
+        recht,
+        Entiteit::Applicatie,
+        id.as_str(),
+        Some(&voor),
+        None,
+    ))
+    .await?;
+    Ok(true)
 }
 
 /// Forgets the applicaties aan te vullen with these ids (they were completed or replaced).

@@ -86,7 +86,8 @@ impl Db {
         Ok(versie)
     }
 
-    /// Deletes an applicatie; `false` when there is none.
+    /// Deletes an applicatie, or one aan te vullen with that id; `false` when there is
+    /// neither.
     ///
     /// # Errors
     /// A database error.
@@ -96,7 +97,7 @@ impl Db {
         id: &ApplicatieId,
     ) -> Result<bool, DbFout> {
         let Some((voor, _)) = self.een_applicatie(recht.gemeente(), id).await? else {
-            return Ok(false);
+            return super::aanvullen::verwijder(self, recht, id).await;
         };
         let mut tx = self.schrijving().await?;
         sqlx::query("DELETE FROM applicaties WHERE gemeente_code = $1 AND id = $2")
