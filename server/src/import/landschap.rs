@@ -12,10 +12,10 @@ use domain::{Applicatie, ApplicatieId, GemeenteCode};
 use super::ameff_landschap::Eigenschapnamen;
 use super::grenzen::{MAX_CEL_BYTES, MAX_KOLOMMEN, MAX_RIJEN, cel_te_lang, hoogstens};
 use super::{Foutenlijst, ImportFout, RijFout, Rijlezer, softwarecatalogus, xlsx};
+use domain::catalogus::Referentiezoeker;
 
 // A Softwarecatalogus row's cells fit where Grondplan's go.
 const _: () = assert!(softwarecatalogus::GELEZEN.len() <= KOLOMMEN.len());
-use domain::catalogus::Referentiezoeker;
 
 /// Reads a landscape file, CSV or XLSX (recognised by its content, not its name), into
 /// the gegevens of each row, within the limits of [`super::grenzen`].

@@ -4,7 +4,7 @@
 use domain::landschap::gegevens::{AanTeVullen, Applicatiegegevens};
 use domain::{ApplicatieId, GemeenteCode};
 
-use super::schrijven::{PARTIJ, sqlx_query};
+use super::schrijven::{PARTIJ, plaatsen, sqlx_query};
 use crate::db::audit::{Auditregel, Entiteit};
 use crate::db::{Db, DbFout, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
@@ -78,28 +78,6 @@ pub(super) async fn verwijder(
     Ok(true)
 }
 
-/// Forgets the applicaties aan te vullen with these ids (they were completed or replaced).
-pub(super) async fn vergeet(
-    tx: &mut sqlx::AnyConnection,
-    gemeente: &GemeenteCode,
-    ids: &[&str],
-) -> Result<(), sqlx::Error> {
-    for partij in ids.chunks(PARTIJ) {
-        let plaatsen = (2..partij.len() + 2)
-            .map(|n| format!("${n}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql =
-            format!("DELETE FROM aan_te_vullen WHERE gemeente_code = $1 AND id IN ({plaatsen})");
-        let mut weg = sqlx_query(&sql).bind(gemeente.as_str());
-        for id in partij {
-            weg = weg.bind(*id);
-        }
-        weg.execute(&mut *tx).await?;
-    }
-    Ok(())
-}
-
 /// Stores applicaties aan te vullen (none of their ids is stored yet), numbered from
 /// `positie` on, in batches of [`PARTIJ`] rows a statement.
 pub(super) async fn schrijf(
@@ -108,19 +86,9 @@ pub(super) async fn schrijf(
     aanvullingen: &[AanTeVullen],
     positie: i64,
 ) -> Result<(), DbFout> {
-    const VELDEN: usize = 6;
     let mut volgende = positie;
     for partij in aanvullingen.chunks(PARTIJ) {
-        let waarden = (0..partij.len())
-            .map(|r| {
-                let plaatsen = (1..=VELDEN)
-                    .map(|k| format!("${}", r * VELDEN + k))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!("({plaatsen})")
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
+        let waarden = plaatsen(partij.len(), 6);
         let sql = format!(
             "INSERT INTO aan_te_vullen (gemeente_code, id, positie, naam, ontbreekt, gegevens) \
              VALUES {waarden}"

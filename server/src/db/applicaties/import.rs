@@ -7,7 +7,7 @@ use domain::landschap::gegevens::AanTeVullen;
 use domain::{Applicatie, GemeenteCode};
 
 use super::aanvullen;
-use super::schrijven::{PARTIJ, schrijf_partij, sqlx_query};
+use super::schrijven::{PARTIJ, schrijf_partij, sqlx_query, verwijder_ids};
 use crate::db::audit::{Auditregel, Entiteit};
 use crate::db::gegevensversie::neem_schrijfslot;
 use crate::db::schrijving::Versiestap;
@@ -89,26 +89,8 @@ impl Db {
                 .map(|a| a.id.as_str())
                 .chain(aanvullingen.iter().map(|a| a.id.as_str()))
                 .collect();
-            aanvullen::vergeet(&mut tx, gemeente, &ids).await?;
-            for partij in applicaties
-                .iter()
-                .map(|a| &a.id)
-                .chain(aanvullingen.iter().map(|a| &a.id))
-                .collect::<Vec<_>>()
-                .chunks(PARTIJ)
-            {
-                let plaatsen = (2..partij.len() + 2)
-                    .map(|n| format!("${n}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let sql = format!(
-                    "DELETE FROM applicaties WHERE gemeente_code = $1 AND id IN ({plaatsen})"
-                );
-                let mut weg = sqlx_query(&sql).bind(gemeente.as_str());
-                for id in partij {
-                    weg = weg.bind(id.as_str());
-                }
-                weg.execute(&mut *tx).await?;
+            for tabel in ["aan_te_vullen", "applicaties"] {
+                verwijder_ids(&mut tx, tabel, gemeente, &ids).await?;
             }
             0
         };

@@ -69,7 +69,13 @@ impl Db {
         };
         if stap == Versiestap::Nieuw {
             // One aan te vullen under this id is completed by it.
-            super::aanvullen::vergeet(&mut tx, gemeente, &[applicatie.id.as_str()]).await?;
+            verwijder_ids(
+                &mut tx,
+                "aan_te_vullen",
+                gemeente,
+                &[applicatie.id.as_str()],
+            )
+            .await?;
         }
         let (versie, positie) = (stap.nieuwe_versie(), positie.unwrap_or(0));
         schrijf_partij(&mut tx, gemeente, &[(applicatie, positie, versie)])
@@ -117,6 +123,44 @@ impl Db {
     }
 }
 
+/// The `VALUES` of a batch insert: `rijen` tuples of `velden` numbered parameters,
+/// `($1, $2), ($3, $4)`.
+pub(super) fn plaatsen(rijen: usize, velden: usize) -> String {
+    (0..rijen)
+        .map(|r| {
+            let rij = (1..=velden)
+                .map(|k| format!("${}", r * velden + k))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("({rij})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Deletes the rows of gemeente `gemeente` with these ids from `tabel` (a table of this
+/// module's, keyed by `gemeente_code` and `id`), a batch per statement.
+pub(super) async fn verwijder_ids(
+    tx: &mut sqlx::AnyConnection,
+    tabel: &'static str,
+    gemeente: &GemeenteCode,
+    ids: &[&str],
+) -> Result<(), sqlx::Error> {
+    for partij in ids.chunks(PARTIJ) {
+        let lijst = (2..partij.len() + 2)
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!("DELETE FROM {tabel} WHERE gemeente_code = $1 AND id IN ({lijst})");
+        let mut weg = sqlx_query(&sql).bind(gemeente.as_str());
+        for id in partij {
+            weg = weg.bind(*id);
+        }
+        weg.execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
 /// A query with numbered parameters, for statements built at run time.
 pub(super) fn sqlx_query(
     sql: &str,
@@ -134,17 +178,7 @@ pub(super) async fn schrijf_partij(
     if rijen.is_empty() {
         return Ok(());
     }
-    const VELDEN: usize = 14;
-    let waarden = (0..rijen.len())
-        .map(|r| {
-            let plaatsen = (1..=VELDEN)
-                .map(|k| format!("${}", r * VELDEN + k))
-                .collect::<Vec<_>>()
-                .join(", ");
-            format!("({plaatsen})")
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let waarden = plaatsen(rijen.len(), 14);
     let sql = format!(
         "INSERT INTO applicaties (gemeente_code, id, positie, naam, leverancier, startdatum, einddatum, \
          opzegtermijn_maanden, verlenging_maanden, uiterste_einddatum, jaarlijkse_kosten, in_gebruik, \
