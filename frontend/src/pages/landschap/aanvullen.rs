@@ -12,7 +12,7 @@ use crate::api::{Inhoud, stuur};
 use crate::components::tabel::Schuifvlak;
 use crate::formaat::{telwoord, veldnaam};
 
-use super::formulier::focus;
+use super::formulier::{focus, getoetst};
 
 /// The fields a row lets the member fill: (JSON name, column head, input type).
 const VELDEN: [(&str, &str, &str); 3] = [
@@ -148,13 +148,8 @@ fn Aanvulrij(
                 let i = KOLOMMEN.iter().position(|k| *k == kolom)?;
                 Some(cellen[i].as_str())
             });
-            let zoeker = referentie.with_value(|lijst| {
-                domain::catalogus::Referentiezoeker::met(
-                    lijst.iter().map(|r| (r.id.as_str(), r.naam.as_str())),
-                )
-            });
             let gecontroleerd =
-                gelezen.and_then(|g| g.clone().toets(&gemeente, a.id.clone(), &zoeker).map(|_| g));
+                gelezen.and_then(|g| getoetst(g, &gemeente, a.id.clone(), referentie));
             let gegevens = match gecontroleerd {
                 Ok(g) => g,
                 Err(fouten) => {

@@ -103,6 +103,26 @@ impl Formulier {
     }
 }
 
+/// `gegevens` as they are when they pass the rules the server applies (as applicatie
+/// `id` of `gemeente`, its functions looked up in `referentie`), else every field that
+/// does not.
+pub(super) fn getoetst(
+    gegevens: Applicatiegegevens,
+    gemeente: &GemeenteCode,
+    id: ApplicatieId,
+    referentie: StoredValue<Vec<Referentiecomponent>>,
+) -> Result<Applicatiegegevens, Vec<Veldfout>> {
+    let zoeker = referentie.with_value(|lijst| {
+        domain::catalogus::Referentiezoeker::met(
+            lijst.iter().map(|r| (r.id.as_str(), r.naam.as_str())),
+        )
+    });
+    gegevens
+        .clone()
+        .toets(gemeente, id, &zoeker)
+        .map(|_| gegevens)
+}
+
 /// Moves keyboard focus to element `id` (after an edit starts, or to the first error).
 pub(super) fn focus(id: &str) {
     #[cfg(feature = "hydrate")]
@@ -152,12 +172,7 @@ pub(super) fn Applicatieformulier(
                 .clone()
                 .or_else(|| ApplicatieId::parse("nieuw").ok())
                 .ok_or_else(Vec::new)?;
-            let zoeker = referentie.with_value(|lijst| {
-                domain::catalogus::Referentiezoeker::met(
-                    lijst.iter().map(|r| (r.id.as_str(), r.naam.as_str())),
-                )
-            });
-            g.clone().toets(&gemeente, id, &zoeker).map(|_| g)
+            getoetst(g, &gemeente, id, referentie)
         });
         let mut gegevens = match gecontroleerd {
             Ok(g) => g,
