@@ -33,6 +33,39 @@ pub struct Config {
     /// The identity providers people sign in through (`GRONDPLAN_OIDC`: a JSON list, or
     /// the path of a file holding one; README). Default: none, password login only.
     pub oidc: Vec<crate::toegang::oidc::Aanbieder>,
+    /// How much this instance takes on at once and how it uses the database.
+    pub drukte: Drukte,
+}
+
+/// How much one instance takes on at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drukte {
+    /// Requests worked on at once (`GRONDPLAN_MAX_VERZOEKEN`, default
+    /// [`Drukte::STANDAARD_VERZOEKEN`]); a further one gets a 503 with `Retry-After` at
+    /// once. `/health` is never turned away.
+    pub max_verzoeken: usize,
+    /// Database connections of this instance (`GRONDPLAN_DB_VERBINDINGEN`; default 4 for
+    /// SQLite, 10 for PostgreSQL). With several instances on one PostgreSQL, their sum
+    /// stays below its `max_connections`.
+    pub db_verbindingen: Option<u32>,
+    /// A statement that takes longer is logged with its duration
+    /// (`GRONDPLAN_TRAGE_QUERY_MS`, default 250).
+    pub trage_query: std::time::Duration,
+}
+
+impl Drukte {
+    /// The default bound on requests at once.
+    pub const STANDAARD_VERZOEKEN: usize = 256;
+}
+
+impl Default for Drukte {
+    fn default() -> Self {
+        Self {
+            max_verzoeken: Self::STANDAARD_VERZOEKEN,
+            db_verbindingen: None,
+            trage_query: std::time::Duration::from_millis(250),
+        }
+    }
 }
 
 /// The SQLite file used when `DATABASE_URL` is not set.
@@ -114,6 +147,35 @@ impl Config {
                     .with_context(|| format!("GRONDPLAN_OIDC: {pad}"))?
             }
         };
+        let getal =
+            |naam: &str, bereik: std::ops::RangeInclusive<u64>| -> anyhow::Result<Option<u64>> {
+                lookup(naam)
+                    .map(|w| {
+                        w.trim()
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|n| bereik.contains(n))
+                        .with_context(|| {
+                            format!(
+                                "{naam} is '{w}': gebruik een geheel getal van {} tot en met {}",
+                                bereik.start(),
+                                bereik.end()
+                            )
+                        })
+                    })
+                    .transpose()
+            };
+        let standaard = Drukte::default();
+        let drukte = Drukte {
+            max_verzoeken: getal("GRONDPLAN_MAX_VERZOEKEN", 1..=100_000)?
+                .map_or(standaard.max_verzoeken, |n| {
+                    usize::try_from(n).unwrap_or(usize::MAX)
+                }),
+            db_verbindingen: getal("GRONDPLAN_DB_VERBINDINGEN", 1..=1_000)?
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+            trage_query: getal("GRONDPLAN_TRAGE_QUERY_MS", 1..=600_000)?
+                .map_or(standaard.trage_query, std::time::Duration::from_millis),
+        };
         Ok(Self {
             addr,
             database_url,
@@ -123,6 +185,7 @@ impl Config {
             publieke_url,
             proxies,
             oidc,
+            drukte,
         })
     }
 
@@ -144,6 +207,7 @@ impl Config {
             publieke_url: None,
             proxies: Vec::new(),
             oidc: Vec::new(),
+            drukte: Drukte::default(),
         }
     }
 
@@ -167,6 +231,34 @@ mod tests {
         assert_eq!(config.addr.to_string(), "127.0.0.1:3000");
         assert_eq!(config.database_url, STANDAARD_DATABASE);
         assert!(config.demo);
+        assert_eq!(config.drukte, Drukte::default());
+    }
+
+    #[test]
+    fn the_bounds_on_load_are_read_and_a_bad_one_is_named() {
+        let config = Config::from_lookup(|k| match k {
+            "GRONDPLAN_MAX_VERZOEKEN" => Some("64".into()),
+            "GRONDPLAN_DB_VERBINDINGEN" => Some("20".into()),
+            "GRONDPLAN_TRAGE_QUERY_MS" => Some("50".into()),
+            _ => None,
+        })
+        .expect("valid");
+        assert_eq!(
+            config.drukte,
+            Drukte {
+                max_verzoeken: 64,
+                db_verbindingen: Some(20),
+                trage_query: std::time::Duration::from_millis(50)
+            }
+        );
+        for (naam, waarde) in [
+            ("GRONDPLAN_MAX_VERZOEKEN", "0"),
+            ("GRONDPLAN_DB_VERBINDINGEN", "veel"),
+            ("GRONDPLAN_TRAGE_QUERY_MS", "-1"),
+        ] {
+            let fout = Config::from_lookup(|k| (k == naam).then(|| waarde.into())).unwrap_err();
+            assert!(fout.to_string().contains(naam), "{fout}");
+        }
     }
 
     #[test]

@@ -193,11 +193,30 @@ impl Db {
     /// # Errors
     /// When the database cannot be reached or a migration fails.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        Self::connect_met(url, &crate::config::Drukte::default()).await
+    }
+
+    /// As [`Db::connect`], with the pool's size and the slow-statement log as `drukte`
+    /// says (a statement slower than `trage_query` is logged as a warning with its
+    /// duration, target `sqlx::query`).
+    ///
+    /// # Errors
+    /// As [`Db::connect`].
+    pub async fn connect_met(url: &str, drukte: &crate::config::Drukte) -> anyhow::Result<Self> {
+        use sqlx::ConnectOptions as _;
         install_default_drivers();
         let url = met_sqlite_aanmaken(url);
         let is_sqlite = url.starts_with("sqlite:");
+        let opties = url
+            .parse::<sqlx::any::AnyConnectOptions>()
+            .with_context(|| format!("geen database-adres: {}", zonder_wachtwoord(&url)))?
+            .log_slow_statements(log::LevelFilter::Warn, drukte.trage_query);
         let pool = AnyPoolOptions::new()
-            .max_connections(if is_sqlite { 4 } else { 10 })
+            .max_connections(
+                drukte
+                    .db_verbindingen
+                    .unwrap_or(if is_sqlite { 4 } else { 10 }),
+            )
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if is_sqlite {
@@ -214,7 +233,7 @@ impl Db {
                     Ok(())
                 })
             })
-            .connect(&url)
+            .connect_with(opties)
             .await
             .with_context(|| {
                 format!("kan de database niet openen ({})", zonder_wachtwoord(&url))

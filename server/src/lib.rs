@@ -10,6 +10,7 @@ pub mod beveiliging;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod drukte;
 pub mod export;
 pub mod import;
 pub mod klok;
@@ -70,7 +71,9 @@ pub async fn bouw_met_klok(
     config: &Config,
     klok: Arc<dyn domain::ports::Klok>,
 ) -> anyhow::Result<Router> {
-    let db = Db::connect(&config.database_url).await?.met_klok(klok);
+    let db = Db::connect_met(&config.database_url, &config.drukte)
+        .await?
+        .met_klok(klok);
     opstart::laad_gegevens(&db, config).await?;
     Ok(app(db, config))
 }
@@ -158,6 +161,12 @@ pub fn app(db: Db, config: &Config) -> Router {
             toegang::herkenning,
         ))
         .layer(CompressionLayer::new())
+        // Before anything else is done for a request (its session is looked up only once
+        // it has a place), inside the security headers and the trace.
+        .layer(axum::middleware::from_fn_with_state(
+            drukte::Drukte::nieuw(config.drukte.max_verzoeken),
+            drukte::begrens,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state.beveiliging),
             beveiliging::koppen,

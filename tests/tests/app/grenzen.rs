@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::Db;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, spawn_app, spawn_app_met_drukte};
 use crate::toegang::{Tokens, maak_tokens};
 
 const APPS: &str = "/api/v1/gemeenten/GM0344/applicaties";
@@ -646,4 +646,71 @@ async fn the_name_of_a_gemeente_is_refused_for_a_text_that_is_no_code_and_for_an
     if !gemeenten.is_empty() {
         assert!(bekend.text().await.expect("body").contains("Utrecht"));
     }
+}
+
+#[tokio::test]
+async fn past_its_bound_an_instance_answers_503_at_once_and_health_still_answers() {
+    use tokio::io::AsyncWriteExt as _;
+    let app = spawn_app_met_drukte(server::config::Drukte {
+        max_verzoeken: 2,
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(app.get("/api/v1/opgaven").await.status(), StatusCode::OK);
+    // Two logins whose form never arrives hold both places.
+    let adres = app.adres.trim_start_matches("http://").to_owned();
+    let mut bezig = Vec::new();
+    for _ in 0..2 {
+        let mut verbinding = tokio::net::TcpStream::connect(&adres)
+            .await
+            .expect("connects");
+        verbinding
+            .write_all(
+                b"POST /inloggen HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nemail=",
+            )
+            .await
+            .expect("sent");
+        bezig.push(verbinding);
+    }
+    let mut weigering = None;
+    for _ in 0..50 {
+        let antwoord = app.get("/api/v1/opgaven").await;
+        if antwoord.status() == StatusCode::SERVICE_UNAVAILABLE {
+            weigering = Some(antwoord);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let weigering = weigering.expect("a third request is turned away");
+    assert_eq!(weigering.headers()["retry-after"], "5");
+    assert_eq!(
+        weigering.headers()["content-type"],
+        "application/problem+json"
+    );
+    let problem: Value = weigering.json().await.expect("json");
+    assert_eq!(problem["status"], 503);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("probeer het over een paar seconden opnieuw")),
+        "{problem}"
+    );
+    let start = std::time::Instant::now();
+    assert_eq!(app.get("/health").await.status(), StatusCode::OK);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(1),
+        "health is never queued"
+    );
+
+    // The places come free again once those requests end.
+    drop(bezig);
+    let mut weer = StatusCode::SERVICE_UNAVAILABLE;
+    for _ in 0..100 {
+        weer = app.get("/api/v1/opgaven").await.status();
+        if weer == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(weer, StatusCode::OK);
 }

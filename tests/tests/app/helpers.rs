@@ -172,6 +172,19 @@ pub async fn spawn_app_met_aanbieders(
     .await
 }
 
+/// Starts the server with the demo data and the bounds on load `drukte`.
+pub async fn spawn_app_met_drukte(drukte: server::config::Drukte) -> TestApp {
+    let (database_url, tijdelijk) = verse_database().await;
+    start_met(
+        database_url,
+        tijdelijk,
+        true,
+        server::klok::systeem(),
+        |config, _| config.drukte = drukte,
+    )
+    .await
+}
+
 async fn start_met(
     database_url: String,
     tijdelijk: Option<tempfile::TempDir>,
