@@ -168,20 +168,9 @@ pub struct Importvoorbeeld {
     /// The applicaties it keeps aan te vullen (out of the plan until completed), with what
     /// each lacks.
     #[serde(default)]
-    pub aan_te_vullen: Vec<Ontbrekend>,
+    pub aan_te_vullen: Vec<crate::landschap::gegevens::Ontbrekend>,
     /// The landscape's version this was worked out on.
     pub versie: i64,
-}
-
-/// An applicatie that lacks what the rules need, by name.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Ontbrekend {
-    /// Its name.
-    pub naam: String,
-    /// The missing fields, by their JSON names (`einddatum`).
-    pub ontbreekt: Vec<String>,
 }
 
 /// One applicatie an import changes.
@@ -327,15 +316,6 @@ pub struct Planbasis {
     /// Its applicaties aan te vullen: outside `basis`, so outside the plan.
     #[serde(default)]
     pub aan_te_vullen: Vec<crate::landschap::gegevens::AanTeVullen>,
-}
-
-impl From<&crate::landschap::gegevens::AanTeVullen> for Ontbrekend {
-    fn from(a: &crate::landschap::gegevens::AanTeVullen) -> Self {
-        Self {
-            naam: a.naam.clone(),
-            ontbreekt: a.ontbreekt.clone(),
-        }
-    }
 }
 
 /// A saved scenario by name, for the comparison page.

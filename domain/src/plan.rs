@@ -174,7 +174,7 @@ pub struct Overstapplan {
     /// einddatum), with what each lacks; the rules never see them, the service lists them
     /// here so that none is left out silently.
     #[serde(default)]
-    pub aan_te_vullen: Vec<crate::contract::Ontbrekend>,
+    pub aan_te_vullen: Vec<crate::landschap::gegevens::Ontbrekend>,
 }
 
 /// The overstapplan of `gemeente` for its `applicaties`, with `capaciteit` when known.

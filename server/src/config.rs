@@ -63,7 +63,7 @@ impl Default for Drukte {
         Self {
             max_verzoeken: Self::STANDAARD_VERZOEKEN,
             db_verbindingen: None,
-            trage_query: std::time::Duration::from_millis(250),
+            trage_query: crate::db::TRAGE_QUERY,
         }
     }
 }

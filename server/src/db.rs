@@ -188,21 +188,25 @@ impl Db {
     }
 
     /// Connects to `url` (creating a SQLite file when needed) and brings the schema up to
-    /// date.
+    /// date; statements slower than [`TRAGE_QUERY`] are logged.
     ///
     /// # Errors
     /// When the database cannot be reached or a migration fails.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
-        Self::connect_met(url, &crate::config::Drukte::default()).await
+        Self::connect_met(url, None, TRAGE_QUERY).await
     }
 
-    /// As [`Db::connect`], with the pool's size and the slow-statement log as `drukte`
-    /// says (a statement slower than `trage_query` is logged as a warning with its
-    /// duration, target `sqlx::query`).
+    /// As [`Db::connect`], with `verbindingen` connections (default 4 for SQLite, 10 for
+    /// PostgreSQL), a statement slower than `trage_query` logged as a warning with its
+    /// duration (target `sqlx::query`).
     ///
     /// # Errors
     /// As [`Db::connect`].
-    pub async fn connect_met(url: &str, drukte: &crate::config::Drukte) -> anyhow::Result<Self> {
+    pub async fn connect_met(
+        url: &str,
+        verbindingen: Option<u32>,
+        trage_query: std::time::Duration,
+    ) -> anyhow::Result<Self> {
         use sqlx::ConnectOptions as _;
         install_default_drivers();
         let url = met_sqlite_aanmaken(url);
@@ -210,13 +214,9 @@ impl Db {
         let opties = url
             .parse::<sqlx::any::AnyConnectOptions>()
             .with_context(|| format!("geen database-adres: {}", zonder_wachtwoord(&url)))?
-            .log_slow_statements(log::LevelFilter::Warn, drukte.trage_query);
+            .log_slow_statements(log::LevelFilter::Warn, trage_query);
         let pool = AnyPoolOptions::new()
-            .max_connections(
-                drukte
-                    .db_verbindingen
-                    .unwrap_or(if is_sqlite { 4 } else { 10 }),
-            )
+            .max_connections(verbindingen.unwrap_or(if is_sqlite { 4 } else { 10 }))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if is_sqlite {
@@ -348,6 +348,10 @@ fn als_tekst<T: serde::Serialize>(waarde: &T) -> String {
         other => unreachable!("only unit enum values are stored as text, got {other:?}"),
     }
 }
+
+/// A statement slower than this is logged with its duration, unless configured otherwise
+/// (`GRONDPLAN_TRAGE_QUERY_MS`).
+pub const TRAGE_QUERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 fn ongeldig(tabel: &'static str) -> impl Fn(&dyn std::fmt::Display) -> DbFout {
     move |fout| DbFout::OngeldigeRij {

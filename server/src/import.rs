@@ -7,6 +7,7 @@ pub mod gemeenten_csv;
 pub mod grenzen;
 pub mod landschap;
 pub mod publiccode;
+pub mod rij;
 pub mod softwarecatalogus;
 mod xlsx;
 

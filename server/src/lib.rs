@@ -71,9 +71,13 @@ pub async fn bouw_met_klok(
     config: &Config,
     klok: Arc<dyn domain::ports::Klok>,
 ) -> anyhow::Result<Router> {
-    let db = Db::connect_met(&config.database_url, &config.drukte)
-        .await?
-        .met_klok(klok);
+    let db = Db::connect_met(
+        &config.database_url,
+        config.drukte.db_verbindingen,
+        config.drukte.trage_query,
+    )
+    .await?
+    .met_klok(klok);
     opstart::laad_gegevens(&db, config).await?;
     Ok(app(db, config))
 }

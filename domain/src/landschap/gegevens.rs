@@ -316,6 +316,27 @@ impl Applicatiegegevens {
     }
 }
 
+/// An applicatie that lacks what the rules need, by name: how the plan and an import's
+/// preview name one [`AanTeVullen`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ontbrekend {
+    /// Its name.
+    pub naam: String,
+    /// The missing fields, by their JSON names (`einddatum`).
+    pub ontbreekt: Vec<String>,
+}
+
+impl From<&AanTeVullen> for Ontbrekend {
+    fn from(a: &AanTeVullen) -> Self {
+        Self {
+            naam: a.naam.clone(),
+            ontbreekt: a.ontbreekt.clone(),
+        }
+    }
+}
+
 /// An applicatie as an import reads it: ready for the plan, or still to be completed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ingelezen {

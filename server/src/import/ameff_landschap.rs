@@ -20,7 +20,7 @@ use domain::{ApplicatieId, grenzen};
 
 use super::ameff::{Element, Relatie, lees_model};
 use super::grenzen::{MAX_RIJEN, hoogstens};
-use super::landschap::{Bestaand, gegevens_van_rij};
+use super::rij::{Bestaand, gegevens_van_rij};
 use super::{Foutenlijst, ImportFout, RijFout};
 
 /// The property that carries an applicatie's id in Grondplan (an export writes it).

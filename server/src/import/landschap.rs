@@ -11,6 +11,8 @@ use domain::{Applicatie, ApplicatieId, GemeenteCode};
 
 use super::ameff_landschap::Eigenschapnamen;
 use super::grenzen::{MAX_CEL_BYTES, MAX_KOLOMMEN, MAX_RIJEN, cel_te_lang, hoogstens};
+pub use super::rij::Bestaand;
+use super::rij::gegevens_van_rij;
 use super::{Foutenlijst, ImportFout, RijFout, Rijlezer, softwarecatalogus, xlsx};
 use domain::catalogus::Referentiezoeker;
 
@@ -27,9 +29,6 @@ const _: () = assert!(softwarecatalogus::GELEZEN.len() <= KOLOMMEN.len());
 pub fn lees(bytes: &[u8]) -> Result<Vec<(usize, Applicatiegegevens)>, ImportFout> {
     lees_met(bytes, &Bestaand::new(), &Eigenschapnamen::default())
 }
-
-/// What the landscape already holds, by applicatie id: its cells as [`KOLOMMEN`].
-pub type Bestaand = HashMap<String, [String; KOLOMMEN.len()]>;
 
 /// As [`lees`], and also an ArchiMate exchange file (see [`super::ameff_landschap`]) and
 /// the Softwarecatalogus's CSV and JSON (see [`softwarecatalogus`]), each recognised by
@@ -62,45 +61,6 @@ pub fn lees_met(
         lees_csv(bytes, &mut lezer)?;
     }
     lezer.af()
-}
-
-/// The gegevens of row `rij` from its cells (by index into [`KOLOMMEN`]): a field the
-/// file does not have (`in_bestand` false) is taken from the applicatie `bestaand`
-/// holds under the row's id, if any.
-///
-/// # Errors
-/// Every field that cannot be read, named with the row.
-pub(crate) fn gegevens_van_rij(
-    rij: usize,
-    cellen: &[Option<String>; KOLOMMEN.len()],
-    in_bestand: impl Fn(usize) -> bool,
-    bestaand: &Bestaand,
-) -> Result<Applicatiegegevens, Vec<RijFout>> {
-    let vorig = cellen[0]
-        .as_deref()
-        .map(str::trim)
-        .and_then(|id| bestaand.get(id));
-    let veld = |naam: &str| {
-        let i = KOLOMMEN.iter().position(|k| *k == naam)?;
-        let leeg = cellen[i].as_deref().is_none_or(|t| t.trim().is_empty());
-        match vorig {
-            // A blank einddatum does not undo one Grondplan has.
-            Some(vorig) if !in_bestand(i) || (naam == "einddatum" && leeg) => {
-                Some(vorig[i].as_str())
-            }
-            _ => cellen[i].as_deref(),
-        }
-    };
-    Applicatiegegevens::uit_tekst(veld).map_err(|velden| {
-        velden
-            .into_iter()
-            .map(|v| RijFout {
-                rij,
-                veld: v.veld,
-                reden: v.reden,
-            })
-            .collect()
-    })
 }
 
 /// Turns cells into [`Applicatiegegevens`] row by row: the first non-empty row names the

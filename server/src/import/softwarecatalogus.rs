@@ -20,7 +20,7 @@ use serde::Deserialize;
 use domain::landschap::gegevens::MAX_REFERENTIES;
 
 use super::grenzen::MAX_RIJEN;
-use super::landschap::{Bestaand, gegevens_van_rij};
+use super::rij::{Bestaand, gegevens_van_rij};
 use super::{Foutenlijst, ImportFout, RijFout};
 
 /// The columns read, by their names in the export (compared without case).

@@ -83,7 +83,8 @@ pub async fn verwijder(
     recht: &GemeenteSchrijfrecht,
     id: &ApplicatieId,
 ) -> Result<(), Taakfout> {
-    if db.verwijder_applicatie(recht, id).await? {
+    // An applicatie aan te vullen goes the same way (the grid's "Weglaten").
+    if db.verwijder_applicatie(recht, id).await? || db.verwijder_aan_te_vullen(recht, id).await? {
         Ok(())
     } else {
         Err(geen_applicatie(recht, id))

@@ -8,8 +8,8 @@
 use std::collections::{HashMap, HashSet};
 
 use domain::Applicatie;
-use domain::contract::{Gewijzigdeapplicatie, Importvoorbeeld, Landschapimport, Ontbrekend};
-use domain::landschap::gegevens::{AanTeVullen, Ingelezen};
+use domain::contract::{Gewijzigdeapplicatie, Importvoorbeeld, Landschapimport};
+use domain::landschap::gegevens::{AanTeVullen, Ingelezen, Ontbrekend};
 use domain::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
 use super::Taakfout;

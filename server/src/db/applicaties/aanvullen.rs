@@ -39,43 +39,43 @@ impl Db {
             })
             .collect()
     }
-}
 
-/// Deletes the applicatie aan te vullen `id`, with its audit record; `false` when there
-/// is none.
-pub(super) async fn verwijder(
-    db: &Db,
-    recht: &GemeenteSchrijfrecht,
-    id: &ApplicatieId,
-) -> Result<bool, DbFout> {
-    let gemeente = recht.gemeente();
-    let mut tx = db.schrijving().await?;
-    let voor: Option<String> = sqlx::query_scalar(
-        "SELECT gegevens FROM aan_te_vullen WHERE gemeente_code = $1 AND id = $2",
-    )
-    .bind(gemeente.as_str())
-    .bind(id.as_str())
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(voor) = voor else {
-        return Ok(false);
-    };
-    let voor: serde_json::Value =
-        serde_json::from_str(&voor).map_err(|e| ongeldig("aan_te_vullen")(&e))?;
-    sqlx::query("DELETE FROM aan_te_vullen WHERE gemeente_code = $1 AND id = $2")
+    /// Deletes the applicatie aan te vullen `id`, with its audit record; `false` when there
+    /// is none.
+    pub async fn verwijder_aan_te_vullen(
+        &self,
+        recht: &GemeenteSchrijfrecht,
+        id: &ApplicatieId,
+    ) -> Result<bool, DbFout> {
+        let gemeente = recht.gemeente();
+        let mut tx = self.schrijving().await?;
+        let voor: Option<String> = sqlx::query_scalar(
+            "SELECT gegevens FROM aan_te_vullen WHERE gemeente_code = $1 AND id = $2",
+        )
         .bind(gemeente.as_str())
         .bind(id.as_str())
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-    tx.leg_vast(Auditregel::door(
-        recht,
-        Entiteit::Applicatie,
-        id.as_str(),
-        Some(&voor),
-        None,
-    ))
-    .await?;
-    Ok(true)
+        let Some(voor) = voor else {
+            return Ok(false);
+        };
+        let voor: serde_json::Value =
+            serde_json::from_str(&voor).map_err(|e| ongeldig("aan_te_vullen")(&e))?;
+        sqlx::query("DELETE FROM aan_te_vullen WHERE gemeente_code = $1 AND id = $2")
+            .bind(gemeente.as_str())
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        tx.leg_vast(Auditregel::door(
+            recht,
+            Entiteit::Applicatie,
+            id.as_str(),
+            Some(&voor),
+            None,
+        ))
+        .await?;
+        Ok(true)
+    }
 }
 
 /// Stores applicaties aan te vullen (none of their ids is stored yet), numbered from

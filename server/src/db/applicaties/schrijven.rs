@@ -92,8 +92,7 @@ impl Db {
         Ok(versie)
     }
 
-    /// Deletes an applicatie, or one aan te vullen with that id; `false` when there is
-    /// neither.
+    /// Deletes an applicatie; `false` when there is none.
     ///
     /// # Errors
     /// A database error.
@@ -103,7 +102,7 @@ impl Db {
         id: &ApplicatieId,
     ) -> Result<bool, DbFout> {
         let Some((voor, _)) = self.een_applicatie(recht.gemeente(), id).await? else {
-            return super::aanvullen::verwijder(self, recht, id).await;
+            return Ok(false);
         };
         let mut tx = self.schrijving().await?;
         sqlx::query("DELETE FROM applicaties WHERE gemeente_code = $1 AND id = $2")

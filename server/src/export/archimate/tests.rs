@@ -6,7 +6,7 @@ use domain::{ApplicatieId, Contract, GemeenteCode, ReferentiecomponentId};
 use super::*;
 use crate::import::ameff::lees_model;
 use crate::import::ameff_landschap;
-use crate::import::landschap::Bestaand;
+use crate::import::rij::Bestaand;
 
 fn datum(tekst: &str) -> NaiveDate {
     tekst.parse().expect("date")
