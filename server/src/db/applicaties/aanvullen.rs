@@ -4,8 +4,7 @@
 use domain::landschap::gegevens::{AanTeVullen, Applicatiegegevens};
 use domain::{ApplicatieId, GemeenteCode};
 
-use super::schrijven::{PARTIJ, plaatsen, sqlx_query};
-use crate::db::audit::{Auditregel, Entiteit};
+use super::schrijven::{PARTIJ, plaatsen, sqlx_query, verwijder_een};
 use crate::db::{Db, DbFout, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -61,19 +60,7 @@ impl Db {
         };
         let voor: serde_json::Value =
             serde_json::from_str(&voor).map_err(|e| ongeldig("aan_te_vullen")(&e))?;
-        sqlx::query("DELETE FROM aan_te_vullen WHERE gemeente_code = $1 AND id = $2")
-            .bind(gemeente.as_str())
-            .bind(id.as_str())
-            .execute(&mut *tx)
-            .await?;
-        tx.leg_vast(Auditregel::door(
-            recht,
-            Entiteit::Applicatie,
-            id.as_str(),
-            Some(&voor),
-            None,
-        ))
-        .await?;
+        verwijder_een(tx, recht, "aan_te_vullen", id, &voor).await?;
         Ok(true)
     }
 }

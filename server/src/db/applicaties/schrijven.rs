@@ -104,22 +104,29 @@ impl Db {
         let Some((voor, _)) = self.een_applicatie(recht.gemeente(), id).await? else {
             return Ok(false);
         };
-        let mut tx = self.schrijving().await?;
-        sqlx::query("DELETE FROM applicaties WHERE gemeente_code = $1 AND id = $2")
-            .bind(recht.gemeente().as_str())
-            .bind(id.as_str())
-            .execute(&mut *tx)
-            .await?;
-        tx.leg_vast(Auditregel::door(
-            recht,
-            Entiteit::Applicatie,
-            id.as_str(),
-            Some(&voor),
-            None,
-        ))
-        .await?;
+        verwijder_een(self.schrijving().await?, recht, "applicaties", id, &voor).await?;
         Ok(true)
     }
+}
+
+/// Deletes row `id` of the gemeente of `recht` from `tabel` in `tx` and commits it with
+/// the audit record of an applicatie that was `voor`.
+pub(super) async fn verwijder_een<T: serde::Serialize>(
+    mut tx: crate::db::schrijving::Schrijving,
+    recht: &GemeenteSchrijfrecht,
+    tabel: &'static str,
+    id: &ApplicatieId,
+    voor: &T,
+) -> Result<(), DbFout> {
+    verwijder_ids(&mut tx, tabel, recht.gemeente(), &[id.as_str()]).await?;
+    tx.leg_vast(Auditregel::door(
+        recht,
+        Entiteit::Applicatie,
+        id.as_str(),
+        Some(voor),
+        None,
+    ))
+    .await
 }
 
 /// The `VALUES` of a batch insert: `rijen` tuples of `velden` numbered parameters,
