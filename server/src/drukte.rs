@@ -16,9 +16,9 @@ use crate::api::problem::ApiFout;
 
 /// The places for requests on this instance.
 #[derive(Clone, Debug)]
-pub struct Drukte(Arc<Semaphore>);
+pub struct Verzoekplaatsen(Arc<Semaphore>);
 
-impl Drukte {
+impl Verzoekplaatsen {
     /// Room for `max` requests at once.
     pub fn nieuw(max: usize) -> Self {
         Self(Arc::new(Semaphore::new(max)))
@@ -26,11 +26,15 @@ impl Drukte {
 }
 
 /// The middleware: a place for the request while it is worked on, or a 503 at once.
-pub async fn begrens(State(drukte): State<Drukte>, verzoek: Request, volgende: Next) -> Response {
+pub async fn begrens(
+    State(plaatsen): State<Verzoekplaatsen>,
+    verzoek: Request,
+    volgende: Next,
+) -> Response {
     if verzoek.uri().path() == "/health" {
         return volgende.run(verzoek).await;
     }
-    match Arc::clone(&drukte.0).try_acquire_owned() {
+    match Arc::clone(&plaatsen.0).try_acquire_owned() {
         Ok(plaats) => {
             let antwoord = volgende.run(verzoek).await;
             drop(plaats);

@@ -168,7 +168,7 @@ pub fn app(db: Db, config: &Config) -> Router {
         // Before anything else is done for a request (its session is looked up only once
         // it has a place), inside the security headers and the trace.
         .layer(axum::middleware::from_fn_with_state(
-            drukte::Drukte::nieuw(config.drukte.max_verzoeken),
+            drukte::Verzoekplaatsen::nieuw(config.drukte.max_verzoeken),
             drukte::begrens,
         ))
         .layer(axum::middleware::from_fn_with_state(

@@ -101,14 +101,20 @@ async fn lees<T: Send + 'static>(
         applicaties: db.applicaties(&leesrecht).await?,
         aan_te_vullen: db.aan_te_vullen(&leesrecht).await?,
     };
-    let bezet: HashSet<String> = if vervangen {
-        HashSet::new()
-    } else {
-        db.applicatie_ids(recht).await?.into_iter().collect()
-    };
     let zoeker = db.referentiezoeker().await?;
     let gemeente = recht.gemeente().clone();
     Importwerk::doe(plaats, move || {
+        // The ids a row without id must not take: those of the landscape it adds to.
+        let bezet: HashSet<String> = if vervangen {
+            HashSet::new()
+        } else {
+            huidig
+                .applicaties
+                .iter()
+                .map(|a| a.id.to_string())
+                .chain(huidig.aan_te_vullen.iter().map(|a| a.id.to_string()))
+                .collect()
+        };
         let bestaand: landschap::Bestaand = huidig
             .applicaties
             .iter()

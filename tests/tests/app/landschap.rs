@@ -63,6 +63,17 @@ pub async fn open_zaak_als_voorbeeld_a(app: &TestApp, tokens: &Tokens, zaakregis
     );
 }
 
+/// The tokens and the Zaakregistratiecomponent's id of `app`, with Open Zaak made the
+/// component of worked example A; `None` without the reference data (the test is then
+/// skipped, as [`zaakregistratie`] says).
+pub async fn met_open_zaak(app: &TestApp) -> Option<(Tokens, String)> {
+    let zaakregistratie = zaakregistratie(app).await?;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    open_zaak_als_voorbeeld_a(app, &tokens, &zaakregistratie).await;
+    Some((tokens, zaakregistratie))
+}
+
 fn voorbeeld_a() -> Value {
     json!({
         "naam": "Zaaksysteem X", "leverancier": "Leverancier B.V.",
@@ -92,12 +103,9 @@ async fn lees(app: &TestApp, token: &str, pad: &str) -> Value {
 #[tokio::test]
 async fn worked_example_a_as_an_applicatie_gives_its_overstapmoment_and_frictiekosten() {
     let app = spawn_app().await;
-    let Some(zaakregistratie) = zaakregistratie(&app).await else {
+    let Some((tokens, zaakregistratie)) = met_open_zaak(&app).await else {
         return;
     };
-    let db = Db::connect(&app.database_url).await.expect("db");
-    let tokens = maak_tokens(&db).await;
-    open_zaak_als_voorbeeld_a(&app, &tokens, &zaakregistratie).await;
 
     let gemaakt = app
         .http
@@ -727,12 +735,9 @@ async fn a_shared_scenario_on_a_changed_base_is_replayed_and_shows_its_conflicts
 #[tokio::test]
 async fn two_saved_scenarios_are_compared_side_by_side_for_members_only() {
     let app = spawn_app().await;
-    let Some(zaakregistratie) = zaakregistratie(&app).await else {
+    let Some((tokens, _)) = met_open_zaak(&app).await else {
         return;
     };
-    let db = Db::connect(&app.database_url).await.expect("db");
-    let tokens = maak_tokens(&db).await;
-    open_zaak_als_voorbeeld_a(&app, &tokens, &zaakregistratie).await;
     app.http
         .post(app.url(APPS))
         .bearer_auth(&tokens.utrecht)
@@ -943,12 +948,9 @@ async fn what_the_page_shows_for_a_draft_is_what_its_share_link_shows_after_savi
 #[tokio::test]
 async fn the_landscape_as_archimate_reads_in_another_library_and_imports_back_unchanged() {
     let app = spawn_app().await;
-    let Some(zaakregistratie) = zaakregistratie(&app).await else {
+    let Some((tokens, zaakregistratie)) = met_open_zaak(&app).await else {
         return;
     };
-    let db = Db::connect(&app.database_url).await.expect("db");
-    let tokens = maak_tokens(&db).await;
-    open_zaak_als_voorbeeld_a(&app, &tokens, &zaakregistratie).await;
     let gemaakt = app
         .http
         .post(app.url(APPS))

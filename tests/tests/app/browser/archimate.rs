@@ -6,12 +6,11 @@
 use fantoccini::Locator;
 use fantoccini::key::Key;
 use serde_json::{Value, json};
-use server::Db;
 
 use super::Browser;
 use crate::helpers::{python, spawn_app};
-use crate::landschap::{open_zaak_als_voorbeeld_a, zaakregistratie};
-use crate::toegang::{maak_account, maak_tokens};
+use crate::landschap::met_open_zaak;
+use crate::toegang::maak_account;
 
 /// An exchange file as Archi writes it: one applicatie with its contract and its GEMMA
 /// function, one without einddatum.
@@ -80,12 +79,9 @@ impl Browser {
 #[tokio::test]
 async fn an_archimate_landscape_is_previewed_completed_by_keyboard_planned_and_exported() {
     let app = spawn_app().await;
-    let Some(zaakregistratie) = zaakregistratie(&app).await else {
+    let Some((_, zaakregistratie)) = met_open_zaak(&app).await else {
         return;
     };
-    let db = Db::connect(&app.database_url).await.expect("db");
-    let tokens = maak_tokens(&db).await;
-    open_zaak_als_voorbeeld_a(&app, &tokens, &zaakregistratie).await;
     maak_account(&app, "im@utrecht.nl", "een lang wachtwoord", "GM0344").await;
     let browser = Browser::start().await;
     browser
