@@ -3,7 +3,9 @@
 //! - one drag on a Routekaart of 50 opgaven × 20 activiteiten with dependencies, plus
 //!   re-planning one 300-applicatie gemeente: < 2 ms;
 //! - all 342 gemeenten × 300 applicaties plus the landelijk beeld: < 100 ms on one core;
-//! - issue 7: the national effect of a moved fase for all 342 gemeenten, per drag frame.
+//! - issue 7: the national effect of a moved fase for all 342 gemeenten, per drag frame;
+//! - issue 17: the landelijk beeld from scratch ≤ 50 ms on one core, and after a write to
+//!   one landscape (that gemeente's part replaced) well under 10 ms.
 //!
 //! The data come from a seeded generator (below), so every run measures the same input.
 
@@ -11,8 +13,8 @@ use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
-use domain::landelijk::Landelijketelling;
 use domain::landelijk::venster::Vensterbasis;
+use domain::landelijk::{Gemeentebijdrage, Landelijketelling};
 use domain::tijdlijn::{Bewerking, bewerk, valideer};
 use domain::{
     Activiteit, ActiviteitId, Applicatie, ApplicatieId, Bijdrage, Bijdragen, Capaciteit, Component,
@@ -266,7 +268,7 @@ fn benchmarks(c: &mut Criterion) {
     let mut groep = c.benchmark_group("landelijk");
     groep.sample_size(20);
     groep.bench_function(
-        "342 gemeenten x 300 applicaties: plannen + landelijk beeld + vensterbasis",
+        "342 gemeenten x 300 applicaties: hele plannen + landelijk beeld + vensterbasis",
         |b| {
             b.iter(|| {
                 let context = Overstapcontext::new(peildatum, &componenten, &kaart);
@@ -274,11 +276,60 @@ fn benchmarks(c: &mut Criterion) {
                 let mut vensters = Vensterbasis::new(peildatum);
                 for (g, apps) in gemeenten.iter().zip(&landschappen) {
                     let plan = overstapplan(&context, g, apps, capaciteit);
-                    telling.tel(&context, &plan, apps);
-                    vensters.voeg_toe(&context, &plan, apps);
+                    let deel = Gemeentebijdrage::uit_plan(&context, &plan, apps);
+                    telling.voeg_toe(&context, &deel);
+                    vensters.voeg_toe(&context, &deel);
                 }
                 let beeld = telling.beeld(5, |_| true);
                 black_box((beeld, vensters))
+            });
+        },
+    );
+    // What a server does from scratch (a new peildatum, a changed Routekaart): each
+    // gemeente's part from its outcomes alone, added up, the beeld and the what-if basis.
+    groep.bench_function(
+        "342 gemeenten x 300 applicaties: delen + landelijk beeld + vensterbasis",
+        |b| {
+            b.iter(|| {
+                let context = Overstapcontext::new(peildatum, &componenten, &kaart);
+                let mut telling = Landelijketelling::new(peildatum);
+                let delen: Vec<Gemeentebijdrage> = gemeenten
+                    .iter()
+                    .zip(&landschappen)
+                    .map(|(g, apps)| Gemeentebijdrage::van(&context, g, apps))
+                    .collect();
+                for deel in &delen {
+                    telling.voeg_toe(&context, deel);
+                }
+                let beeld = telling.beeld(5, |_| true);
+                black_box((beeld, Vensterbasis::uit(&context, &delen)))
+            });
+        },
+    );
+    // What a server does after a write to one landscape: the kept count copied, that
+    // gemeente's old part taken out and its new part added, and the beeld made.
+    let context = Overstapcontext::new(peildatum, &componenten, &kaart);
+    let delen: Vec<Gemeentebijdrage> = gemeenten
+        .iter()
+        .zip(&landschappen)
+        .map(|(g, apps)| Gemeentebijdrage::van(&context, g, apps))
+        .collect();
+    let mut bewaard = Landelijketelling::new(peildatum);
+    for deel in &delen {
+        bewaard.voeg_toe(&context, deel);
+    }
+    let mut gewijzigd = landschappen[100].clone();
+    gewijzigd[0].contract = Contract::new(None, dag(900), 3, 12, None, 12_345).expect("contract");
+    groep.bench_function(
+        "na een schrijfactie: 1 gemeente opnieuw + landelijk beeld",
+        |b| {
+            b.iter(|| {
+                let context = Overstapcontext::new(peildatum, &componenten, &kaart);
+                let mut telling = bewaard.clone();
+                let nieuw = Gemeentebijdrage::van(&context, &gemeenten[100], &gewijzigd);
+                telling.trek_af(&delen[100]);
+                telling.voeg_toe(&context, &nieuw);
+                black_box(telling.beeld(5, |_| true))
             });
         },
     );
@@ -290,7 +341,7 @@ fn benchmarks(c: &mut Criterion) {
     let context = Overstapcontext::new(peildatum, &componenten, &kaart);
     let mut vensters = Vensterbasis::new(peildatum);
     for (g, apps) in gemeenten.iter().zip(&landschappen) {
-        vensters.voeg_toe(&context, &overstapplan(&context, g, apps, None), apps);
+        vensters.voeg_toe(&context, &Gemeentebijdrage::van(&context, g, apps));
     }
     let voor = vensters.stand(&kaart);
     let fase = Bewerking::VerplaatsFase {

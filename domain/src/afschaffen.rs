@@ -54,69 +54,108 @@ pub struct Afschaffing {
     pub overgenomen_door: Vec<Overname>,
 }
 
-/// The ongebruikt and overbodig applicaties of one landscape, in that order.
-pub fn afschaffingen(applicaties: &[Applicatie], peildatum: NaiveDate) -> Vec<Afschaffing> {
-    let mut in_gebruik: Vec<&Applicatie> = applicaties.iter().filter(|a| !a.ongebruikt()).collect();
-    // The walk order: fewest users first (unknown counts as 0), then the most expensive,
-    // then by name; ids settle ties between equal names so the result never depends on
-    // input order.
-    in_gebruik.sort_by(|a, b| {
+/// Which applicaties of a landscape can go, by their index in it: what the landelijk beeld
+/// counts, without the dates and names of each [`Afschaffing`].
+#[derive(Debug)]
+pub(crate) struct Afschafbaar {
+    /// The ongebruikte, in landscape order.
+    pub(crate) ongebruikt: Vec<usize>,
+    /// The overbodige, in walk order.
+    pub(crate) overbodig: Vec<usize>,
+    /// The applicaties in use, in landscape order.
+    in_gebruik: Vec<usize>,
+}
+
+/// Puts `indices` into `applicaties` in walk order: fewest users first (unknown counts as
+/// 0), then the most expensive, then by name; ids settle ties between equal names (they
+/// are unique in a landscape), so the order never depends on input order.
+fn op_looporde(applicaties: &[Applicatie], indices: &mut [usize]) {
+    indices.sort_unstable_by_key(|&i| {
+        let a = &applicaties[i];
         (
             a.gebruikers.unwrap_or(0),
             std::cmp::Reverse(a.contract.jaarlijkse_kosten()),
             &a.naam,
             &a.id,
         )
-            .cmp(&(
-                b.gebruikers.unwrap_or(0),
-                std::cmp::Reverse(b.contract.jaarlijkse_kosten()),
-                &b.naam,
-                &b.id,
-            ))
     });
+}
+
+/// Finds the ongebruikte and overbodige applicaties of one landscape.
+pub(crate) fn afschafbaar(applicaties: &[Applicatie]) -> Afschafbaar {
+    let (ongebruikt, in_gebruik): (Vec<usize>, Vec<usize>) =
+        (0..applicaties.len()).partition(|&i| applicaties[i].ongebruikt());
 
     // How many not-yet-redundant applicaties in use fulfil each function.
     let mut vervullers: SnelleMap<&ReferentiecomponentId, usize> = SnelleMap::default();
-    for app in &in_gebruik {
-        for r in uniek(&app.referentiecomponenten) {
+    for &i in &in_gebruik {
+        for r in uniek(&applicaties[i].referentiecomponenten) {
             *vervullers.entry(r).or_default() += 1;
         }
     }
-    let mut overbodig = vec![false; in_gebruik.len()];
-    for (i, app) in in_gebruik.iter().enumerate() {
-        if app.referentiecomponenten.is_empty() {
-            continue; // its function is unknown: never redundant
-        }
-        if uniek(&app.referentiecomponenten).all(|r| vervullers.get(r).copied().unwrap_or(0) >= 2) {
-            overbodig[i] = true;
-            for r in uniek(&app.referentiecomponenten) {
+    let vervuld = |vervullers: &SnelleMap<&ReferentiecomponentId, usize>, i: usize| {
+        let functies = &applicaties[i].referentiecomponenten;
+        // An applicatie whose function is unknown is never redundant.
+        !functies.is_empty()
+            && uniek(functies).all(|r| vervullers.get(r).copied().unwrap_or(0) >= 2)
+    };
+    // Counts only fall during the walk, so only these can become redundant; the walk
+    // order decides among them.
+    let mut kandidaten: Vec<usize> = in_gebruik
+        .iter()
+        .copied()
+        .filter(|&i| vervuld(&vervullers, i))
+        .collect();
+    op_looporde(applicaties, &mut kandidaten);
+    let mut overbodig = Vec::new();
+    for i in kandidaten {
+        if vervuld(&vervullers, i) {
+            overbodig.push(i);
+            for r in uniek(&applicaties[i].referentiecomponenten) {
                 if let Some(n) = vervullers.get_mut(r) {
                     *n -= 1;
                 }
             }
         }
     }
+    Afschafbaar {
+        ongebruikt,
+        overbodig,
+        in_gebruik,
+    }
+}
 
+/// The ongebruikt and overbodig applicaties of one landscape, in that order.
+pub fn afschaffingen(applicaties: &[Applicatie], peildatum: NaiveDate) -> Vec<Afschaffing> {
+    let afschafbaar = afschafbaar(applicaties);
+    let mut gaat = vec![false; applicaties.len()];
+    for &i in &afschafbaar.overbodig {
+        gaat[i] = true;
+    }
     // The keeper of each function: the last in walk order (most users) among those that stay.
-    let mut houder: SnelleMap<&ReferentiecomponentId, usize> = SnelleMap::default();
-    for (j, app) in in_gebruik
+    let mut blijvend: Vec<usize> = afschafbaar
+        .in_gebruik
         .iter()
-        .enumerate()
-        .filter(|(j, _)| !overbodig[*j])
-    {
-        for r in &app.referentiecomponenten {
-            houder.insert(r, j);
+        .copied()
+        .filter(|&i| !gaat[i])
+        .collect();
+    op_looporde(applicaties, &mut blijvend);
+    let mut houder: SnelleMap<&ReferentiecomponentId, usize> = SnelleMap::default();
+    for i in blijvend {
+        for r in &applicaties[i].referentiecomponenten {
+            houder.insert(r, i);
         }
     }
-    let mut uit: Vec<Afschaffing> = applicaties
+    let mut uit: Vec<Afschaffing> = afschafbaar
+        .ongebruikt
         .iter()
-        .filter(|a| a.ongebruikt())
-        .map(|a| afschaffing(a, Reden::Ongebruikt, Vec::new(), peildatum))
+        .map(|&i| afschaffing(&applicaties[i], Reden::Ongebruikt, Vec::new(), peildatum))
         .collect();
-    for (_, app) in in_gebruik.iter().enumerate().filter(|(i, _)| overbodig[*i]) {
+    for &i in &afschafbaar.overbodig {
+        let app = &applicaties[i];
         let overnames = uniek(&app.referentiecomponenten)
             .filter_map(|r| {
-                let door = in_gebruik[*houder.get(r)?].id.clone();
+                let door = applicaties[*houder.get(r)?].id.clone();
                 Some(Overname {
                     referentiecomponent: r.clone(),
                     door,

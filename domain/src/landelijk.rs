@@ -24,6 +24,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::afschaffen::afschafbaar;
 use crate::catalogus::Laag;
 use crate::datum::Kwartaal;
 use crate::gemeente::GemeenteCode;
@@ -169,12 +170,168 @@ struct Afschaftelling {
 }
 
 impl Afschaftelling {
+    fn plus(&mut self, ander: Self) {
+        self.applicaties += ander.applicaties;
+        self.gemeenten += ander.gemeenten;
+        self.jaarlijkse_kosten += ander.jaarlijkse_kosten;
+    }
+
+    fn min(&mut self, ander: Self) {
+        self.applicaties = self.applicaties.saturating_sub(ander.applicaties);
+        self.gemeenten = self.gemeenten.saturating_sub(ander.gemeenten);
+        self.jaarlijkse_kosten -= ander.jaarlijkse_kosten;
+    }
+
     fn openbaar(self) -> Afschafpotentieel {
         Afschafpotentieel {
             applicaties: self.applicaties,
             gemeenten: self.gemeenten,
             jaarlijkse_kosten: bedrag_als_openbaar(self.jaarlijkse_kosten, self.gemeenten),
         }
+    }
+}
+
+/// What one gemeente adds to one component-quarter.
+#[derive(Debug, Clone)]
+struct Celbijdrage {
+    opzeggen_voor: Option<NaiveDate>,
+    applicaties: usize,
+    jaarlijkse_kosten: i64,
+}
+
+/// One gemeente's part of the landelijk beeld: what its overstapplan adds to the
+/// [`Landelijketelling`] and to the [`venster::Vensterbasis`]. The national answers are
+/// sums of these, so after a write to one landscape only that gemeente's part is made
+/// again ([`Landelijketelling::trek_af`] the old one, [`Landelijketelling::voeg_toe`] the
+/// new one). Owns its data, so a server can keep it.
+#[derive(Debug, Clone)]
+pub struct Gemeentebijdrage {
+    gemeente: GemeenteCode,
+    landschap: bool,
+    ongebruikt: Afschaftelling,
+    overbodig: Afschaftelling,
+    cellen: BTreeMap<(ComponentId, Kwartaal), Celbijdrage>,
+    vensters: Vec<venster::Vensterregel>,
+}
+
+impl Gemeentebijdrage {
+    /// The part of `gemeente` with `applicaties`, computing only what the beeld counts:
+    /// which applicaties go (section 2) and the outcome of the others (section 1), not
+    /// the money and people of the whole plan. Equal to [`Gemeentebijdrage::uit_plan`] of
+    /// its plan.
+    pub fn van(
+        context: &Overstapcontext<'_>,
+        gemeente: &GemeenteCode,
+        applicaties: &[Applicatie],
+    ) -> Self {
+        let afschafbaar = afschafbaar(applicaties);
+        let mut gaat = vec![false; applicaties.len()];
+        let mut weg = |indices: &mut dyn Iterator<Item = usize>| {
+            let mut telling = Afschaftelling::default();
+            for i in indices {
+                gaat[i] = true;
+                telling.applicaties += 1;
+                telling.jaarlijkse_kosten += applicaties[i].contract.jaarlijkse_kosten();
+            }
+            telling.gemeenten = usize::from(telling.applicaties > 0);
+            telling
+        };
+        let ongebruikt = weg(&mut afschafbaar.ongebruikt.iter().copied());
+        let overbodig = weg(&mut afschafbaar.overbodig.iter().copied());
+        let zicht = context.voor(gemeente);
+        let uitkomsten: Vec<(&Applicatie, Uitkomst)> = applicaties
+            .iter()
+            .zip(&gaat)
+            .filter(|(_, gaat)| !**gaat)
+            .map(|(a, _)| (a, zicht.uitkomst(a)))
+            .collect();
+        let blijvend: Vec<(&Applicatie, &Uitkomst)> =
+            uitkomsten.iter().map(|(a, u)| (*a, u)).collect();
+        Self::uit(
+            context,
+            gemeente,
+            &blijvend,
+            [ongebruikt, overbodig],
+            applicaties,
+        )
+    }
+
+    /// The part of the gemeente of `plan`, made in `context` from `applicaties` (in the
+    /// same order).
+    pub fn uit_plan(
+        context: &Overstapcontext<'_>,
+        plan: &Overstapplan,
+        applicaties: &[Applicatie],
+    ) -> Self {
+        let gaat: HashSet<&ApplicatieId> = plan
+            .ongebruikt
+            .iter()
+            .chain(&plan.overbodig)
+            .map(|a| &a.applicatie)
+            .collect();
+        let blijvend: Vec<(&Applicatie, &Uitkomst)> = plan
+            .applicaties
+            .iter()
+            .zip(applicaties)
+            .filter(|(o, _)| !gaat.contains(&o.applicatie))
+            .map(|(o, a)| (a, &o.uitkomst))
+            .collect();
+        let afschaft = [&plan.ongebruikt, &plan.overbodig].map(|lijst| Afschaftelling {
+            applicaties: lijst.len(),
+            gemeenten: usize::from(!lijst.is_empty()),
+            jaarlijkse_kosten: lijst.iter().map(|a| a.jaarlijkse_kosten).sum(),
+        });
+        Self::uit(context, &plan.gemeente, &blijvend, afschaft, applicaties)
+    }
+
+    /// Counted as in the plan: of the applicaties that stay (`blijvend`, with their
+    /// outcome), those with outcome `overstap`; the dropped ones as
+    /// `[ongebruikt, overbodig]`.
+    fn uit(
+        context: &Overstapcontext<'_>,
+        gemeente: &GemeenteCode,
+        blijvend: &[(&Applicatie, &Uitkomst)],
+        [ongebruikt, overbodig]: [Afschaftelling; 2],
+        applicaties: &[Applicatie],
+    ) -> Self {
+        let mut cellen: BTreeMap<(ComponentId, Kwartaal), Celbijdrage> = BTreeMap::new();
+        for (app, uitkomst) in blijvend {
+            let Uitkomst::Overstap {
+                component,
+                overstapmoment,
+                opzeggen_voor,
+                ..
+            } = uitkomst
+            else {
+                continue;
+            };
+            let sleutel = (component.clone(), Kwartaal::van(*overstapmoment));
+            let cel = cellen.entry(sleutel).or_insert(Celbijdrage {
+                opzeggen_voor: None,
+                applicaties: 0,
+                jaarlijkse_kosten: 0,
+            });
+            cel.opzeggen_voor = vroegste(cel.opzeggen_voor, *opzeggen_voor);
+            cel.applicaties += 1;
+            cel.jaarlijkse_kosten += app.contract.jaarlijkse_kosten();
+        }
+        Self {
+            gemeente: gemeente.clone(),
+            landschap: !applicaties.is_empty(),
+            ongebruikt,
+            overbodig,
+            cellen,
+            vensters: venster::Vensterregel::van(
+                context,
+                gemeente,
+                blijvend.iter().map(|(a, _)| *a),
+            ),
+        }
+    }
+
+    /// The gemeente.
+    pub fn gemeente(&self) -> &GemeenteCode {
+        &self.gemeente
     }
 }
 
@@ -211,33 +368,19 @@ impl Landelijketelling {
         plan: &Overstapplan,
         applicaties: &[Applicatie],
     ) {
-        if !applicaties.is_empty() {
-            self.gemeenten += 1;
-        }
-        for (lijst, telling) in [
-            (&plan.ongebruikt, &mut self.ongebruikt),
-            (&plan.overbodig, &mut self.overbodig),
-        ] {
-            if !lijst.is_empty() {
-                telling.gemeenten += 1;
-                telling.applicaties += lijst.len();
-                telling.jaarlijkse_kosten += lijst.iter().map(|a| a.jaarlijkse_kosten).sum::<i64>();
-            }
-        }
-        let afgeschaft = afgeschaft(plan);
-        for (overstap, app) in plan.applicaties.iter().zip(applicaties) {
-            let Uitkomst::Overstap {
-                component,
-                overstapmoment,
-                opzeggen_voor,
-                ..
-            } = &overstap.uitkomst
-            else {
-                continue;
-            };
-            if afgeschaft.contains(&overstap.applicatie) {
-                continue;
-            }
+        self.voeg_toe(
+            context,
+            &Gemeentebijdrage::uit_plan(context, plan, applicaties),
+        );
+    }
+
+    /// Adds one gemeente's part, made in `context` (which names its components). A
+    /// gemeente is added at most once; [`Landelijketelling::trek_af`] takes it out again.
+    pub fn voeg_toe(&mut self, context: &Overstapcontext<'_>, bijdrage: &Gemeentebijdrage) {
+        self.gemeenten += usize::from(bijdrage.landschap);
+        self.ongebruikt.plus(bijdrage.ongebruikt);
+        self.overbodig.plus(bijdrage.overbodig);
+        for ((component, kwartaal), deel) in &bijdrage.cellen {
             if !self.componenten.contains_key(component)
                 && let Some(k) = context.component(component)
             {
@@ -248,12 +391,39 @@ impl Landelijketelling {
                 .cellen
                 .entry(component.clone())
                 .or_default()
-                .entry(Kwartaal::van(*overstapmoment))
+                .entry(*kwartaal)
                 .or_default();
-            let eerste = cel.gemeenten.entry(plan.gemeente.clone()).or_insert(None);
-            *eerste = vroegste(*eerste, *opzeggen_voor);
-            cel.applicaties += 1;
-            cel.jaarlijkse_kosten += app.contract.jaarlijkse_kosten();
+            cel.gemeenten
+                .insert(bijdrage.gemeente.clone(), deel.opzeggen_voor);
+            cel.applicaties += deel.applicaties;
+            cel.jaarlijkse_kosten += deel.jaarlijkse_kosten;
+        }
+    }
+
+    /// Takes out a part added before with [`Landelijketelling::voeg_toe`]; a quarter and a
+    /// component left without gemeenten disappear, as if never counted.
+    pub fn trek_af(&mut self, bijdrage: &Gemeentebijdrage) {
+        self.gemeenten = self
+            .gemeenten
+            .saturating_sub(usize::from(bijdrage.landschap));
+        self.ongebruikt.min(bijdrage.ongebruikt);
+        self.overbodig.min(bijdrage.overbodig);
+        for ((component, kwartaal), deel) in &bijdrage.cellen {
+            let Some(kwartalen) = self.cellen.get_mut(component) else {
+                continue;
+            };
+            if let Some(cel) = kwartalen.get_mut(kwartaal) {
+                cel.gemeenten.remove(&bijdrage.gemeente);
+                cel.applicaties = cel.applicaties.saturating_sub(deel.applicaties);
+                cel.jaarlijkse_kosten -= deel.jaarlijkse_kosten;
+                if cel.gemeenten.is_empty() {
+                    kwartalen.remove(kwartaal);
+                }
+            }
+            if kwartalen.is_empty() {
+                self.cellen.remove(component);
+                self.componenten.remove(component);
+            }
         }
     }
 
@@ -303,15 +473,6 @@ impl Landelijketelling {
             overbodig: self.overbodig.openbaar(),
         }
     }
-}
-
-/// The applicaties a plan drops (unused or redundant): they do not also switch.
-pub(crate) fn afgeschaft(plan: &Overstapplan) -> HashSet<&ApplicatieId> {
-    plan.ongebruikt
-        .iter()
-        .chain(&plan.overbodig)
-        .map(|a| &a.applicatie)
-        .collect()
 }
 
 fn cohort(cel: &Cel, noemen: &impl Fn(&GemeenteCode) -> bool) -> Cohort {

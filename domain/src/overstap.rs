@@ -339,7 +339,16 @@ impl<'a> Gemeentezicht<'_, 'a> {
 
     /// The outcome for one applicatie.
     pub fn overstap(&self, applicatie: &Applicatie) -> Overstap {
-        let uitkomst = match self.kandidaat(&applicatie.referentiecomponenten) {
+        Overstap {
+            applicatie: applicatie.id.clone(),
+            naam: applicatie.naam.clone(),
+            uitkomst: self.uitkomst(applicatie),
+        }
+    }
+
+    /// What one applicatie can do (the [`Overstap`] without its id and name).
+    pub fn uitkomst(&self, applicatie: &Applicatie) -> Uitkomst {
+        match self.kandidaat(&applicatie.referentiecomponenten) {
             None => Uitkomst::GeenComponent,
             Some((component, gereed)) => uitkomst(
                 &applicatie.contract,
@@ -347,11 +356,6 @@ impl<'a> Gemeentezicht<'_, 'a> {
                 gereed,
                 self.context.peildatum,
             ),
-        };
-        Overstap {
-            applicatie: applicatie.id.clone(),
-            naam: applicatie.naam.clone(),
-            uitkomst,
         }
     }
 

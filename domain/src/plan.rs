@@ -185,16 +185,11 @@ pub fn overstapplan(
     capaciteit: Option<Capaciteit>,
 ) -> Overstapplan {
     let peildatum = context.peildatum();
-    let overstappen: Vec<Overstap> = applicaties
-        .iter()
-        .map({
-            let zicht = context.voor(gemeente);
-            move |a| zicht.overstap(a)
-        })
-        .collect();
-    let (ongebruikt, overbodig): (Vec<_>, Vec<_>) = afschaffingen(applicaties, peildatum)
-        .into_iter()
-        .partition(|a| a.reden == Reden::Ongebruikt);
+    let Uitkomsten {
+        applicaties: overstappen,
+        ongebruikt,
+        overbodig,
+    } = uitkomsten(context, gemeente, applicaties);
 
     let eerste_jaar = peildatum.year();
     let laatste_jaar = plus_maanden(peildatum, HORIZON_MAANDEN).map_or(eerste_jaar, |d| d.year());
@@ -319,6 +314,35 @@ pub fn overstapplan(
         overbelast,
         terugverdienjaar,
         aan_te_vullen: Vec::new(),
+    }
+}
+
+/// What a plan decides per applicatie, before money and people: the outcome of section 1
+/// and the drops of section 2. The landelijk beeld counts only these.
+#[derive(Debug)]
+pub(crate) struct Uitkomsten {
+    /// Per applicatie, in the landscape's order.
+    pub(crate) applicaties: Vec<Overstap>,
+    /// The unused ones it can drop.
+    pub(crate) ongebruikt: Vec<Afschaffing>,
+    /// The redundant ones it can drop.
+    pub(crate) overbodig: Vec<Afschaffing>,
+}
+
+/// The [`Uitkomsten`] of `gemeente`'s `applicaties` in `context`.
+pub(crate) fn uitkomsten(
+    context: &Overstapcontext<'_>,
+    gemeente: &GemeenteCode,
+    applicaties: &[Applicatie],
+) -> Uitkomsten {
+    let zicht = context.voor(gemeente);
+    let (ongebruikt, overbodig) = afschaffingen(applicaties, context.peildatum())
+        .into_iter()
+        .partition(|a| a.reden == Reden::Ongebruikt);
+    Uitkomsten {
+        applicaties: applicaties.iter().map(|a| zicht.overstap(a)).collect(),
+        ongebruikt,
+        overbodig,
     }
 }
 

@@ -71,6 +71,12 @@ pub async fn bouw_met_klok(
     config: &Config,
     klok: Arc<dyn domain::ports::Klok>,
 ) -> anyhow::Result<Router> {
+    Ok(app(open(config, klok).await?, config))
+}
+
+/// Connects to the database with `klok` as its clock, brings the schema up to date and
+/// loads reference and demo data on first start.
+async fn open(config: &Config, klok: Arc<dyn domain::ports::Klok>) -> anyhow::Result<Db> {
     let db = Db::connect_met(
         &config.database_url,
         config.drukte.db_verbindingen,
@@ -79,11 +85,16 @@ pub async fn bouw_met_klok(
     .await?
     .met_klok(klok);
     opstart::laad_gegevens(&db, config).await?;
-    Ok(app(db, config))
+    Ok(db)
 }
 
 /// The application around an opened database.
 pub fn app(db: Db, config: &Config) -> Router {
+    app_met(db, config, taken::landelijk_beeld::Berekeningen::default())
+}
+
+/// The application around an opened database, keeping the landelijk beeld in `landelijk`.
+fn app_met(db: Db, config: &Config, landelijk: taken::landelijk_beeld::Berekeningen) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("frontend")
         .site_root(config.site_root.to_string_lossy().as_ref())
@@ -107,7 +118,7 @@ pub fn app(db: Db, config: &Config) -> Router {
         importwerk: taken::importwerk::Importwerk::default(),
         hashwerk: toegang::sessie::Hashwerk::default(),
         beveiliging: beveiliging::Beveiliging::uit(config),
-        landelijk: taken::landelijk_beeld::Berekeningen::default(),
+        landelijk,
         oidc: Arc::clone(&oidc),
     };
     let klok = db.klok();
@@ -213,7 +224,12 @@ async fn health(State(db): State<Db>) -> impl IntoResponse {
 /// # Errors
 /// When the address cannot be bound or the application cannot be built.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
-    let app = bouw(&config).await?;
+    let db = open(&config, klok::systeem()).await?;
+    let landelijk = taken::landelijk_beeld::Berekeningen::default();
+    // Before it listens: behind a load balancer an instance takes requests only once its
+    // first national answer needs no computation.
+    taken::landelijk_beeld::verwarm(&db, &landelijk).await;
+    let app = app_met(db, &config, landelijk);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.addr))?;

@@ -201,3 +201,71 @@ fn the_drempel_defaults_to_five_and_refuses_what_is_not_a_count() {
         Err("'veel' is geen heel getal van 1 of meer".to_owned())
     );
 }
+
+/// Gemeenten with contracts ending in different quarters, some with an unused second
+/// applicatie, so that cells, cohorts and drops all have several gemeenten.
+fn gevarieerd() -> Vec<(GemeenteCode, Vec<Applicatie>)> {
+    (1..=12)
+        .map(|n| {
+            let eind = ["2025-03-31", "2025-06-30", "2025-12-31"][n % 3];
+            let (g, mut apps) = landschap(&code(n), eind);
+            if n % 4 == 0 {
+                let mut ongebruikt = zaaksysteem_x();
+                ongebruikt.id = crate::ApplicatieId::parse("oud").expect("id");
+                ongebruikt.gemeente = g.clone();
+                ongebruikt.in_gebruik = false;
+                ongebruikt.contract = contract("2025-09-30", 1, 12, None, 5_000);
+                apps.push(ongebruikt);
+            }
+            (g, apps)
+        })
+        .collect()
+}
+
+#[test]
+fn a_part_made_without_the_whole_plan_counts_as_the_plan() {
+    let landschappen = gevarieerd();
+    let componenten = [open_zaak()];
+    let ctx = crate::Overstapcontext::new(d("2025-01-01"), &componenten, &[]);
+    let mut telling = Landelijketelling::new(d("2025-01-01"));
+    for (g, a) in &landschappen {
+        telling.voeg_toe(&ctx, &Gemeentebijdrage::van(&ctx, g, a));
+    }
+    let verwacht = beeld(&landschappen, 2);
+    assert!(verwacht.ongebruikt.applicaties > 0 && !verwacht.componenten.is_empty());
+    assert_eq!(telling.beeld(2, |_| true), verwacht);
+}
+
+#[test]
+fn replacing_one_gemeentes_part_equals_counting_all_again() {
+    let mut landschappen = gevarieerd();
+    let componenten = [open_zaak()];
+    let ctx = crate::Overstapcontext::new(d("2025-01-01"), &componenten, &[]);
+    let delen = |l: &[(GemeenteCode, Vec<Applicatie>)]| -> Vec<Gemeentebijdrage> {
+        l.iter()
+            .map(|(g, a)| Gemeentebijdrage::van(&ctx, g, a))
+            .collect()
+    };
+    let oud = delen(&landschappen);
+    let mut telling = Landelijketelling::new(d("2025-01-01"));
+    for deel in &oud {
+        telling.voeg_toe(&ctx, deel);
+    }
+    // Gemeente 4 moves its contract to another quarter and drops its unused applicatie;
+    // gemeente 5 empties its landscape.
+    landschappen[3] = landschap(&code(4), "2026-03-31");
+    landschappen[4].1.clear();
+    let nieuw = delen(&landschappen);
+    for i in [3, 4] {
+        telling.trek_af(&oud[i]);
+        telling.voeg_toe(&ctx, &nieuw[i]);
+    }
+    let verwacht = beeld(&landschappen, 2);
+    assert_eq!(verwacht.gemeenten_met_landschap, 11);
+    assert_eq!(telling.beeld(2, |_| true), verwacht);
+    // Taking every part out leaves nothing behind.
+    for deel in &nieuw {
+        telling.trek_af(deel);
+    }
+    assert_eq!(telling.beeld(2, |_| true), beeld(&[], 2));
+}

@@ -16,13 +16,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::afgeschaft;
+use super::Gemeentebijdrage;
 use crate::catalogus::Component;
 use crate::geld::naar_rato;
 use crate::gemeente::GemeenteCode;
+use crate::id::ComponentId;
 use crate::landschap::{Applicatie, Contract};
 use crate::overstap::{Overstapcontext, Uitkomst, uitkomst};
-use crate::plan::Overstapplan;
 use crate::routekaart::Opgave;
 
 /// An applicatie whose overstap follows the Routekaart.
@@ -82,6 +82,47 @@ pub struct Venstereffect {
     pub minder_kosten: i64,
 }
 
+/// One applicatie of a gemeente whose overstap follows the Routekaart, as a
+/// [`Gemeentebijdrage`] keeps it: its candidates by id, so that it does not depend on the
+/// order in which a basis meets components.
+#[derive(Debug, Clone)]
+pub(super) struct Vensterregel {
+    opties: Vec<ComponentId>,
+    vast_gereed: Option<NaiveDate>,
+    contract: Contract,
+}
+
+impl Vensterregel {
+    /// Those of `blijvend` (the applicaties of `gemeente` that are not dropped: they do
+    /// not switch) whose overstap follows the Routekaart.
+    pub(super) fn van<'a>(
+        context: &Overstapcontext<'_>,
+        gemeente: &GemeenteCode,
+        blijvend: impl Iterator<Item = &'a Applicatie>,
+    ) -> Vec<Self> {
+        let mut regels = Vec::new();
+        for app in blijvend {
+            let mut opties = Vec::new();
+            let mut vast_gereed: Option<NaiveDate> = None;
+            for k in context.kandidaten(&app.referentiecomponenten) {
+                if context.volgt_routekaart(k) {
+                    opties.push(k.id.clone());
+                } else if let Some(g) = context.gereed(k, gemeente) {
+                    vast_gereed = Some(vast_gereed.map_or(g, |v| v.min(g)));
+                }
+            }
+            if !opties.is_empty() {
+                regels.push(Self {
+                    opties,
+                    vast_gereed,
+                    contract: app.contract,
+                });
+            }
+        }
+        regels
+    }
+}
+
 impl Vensterbasis {
     /// An empty basis for plans on `peildatum`.
     pub fn new(peildatum: NaiveDate) -> Self {
@@ -93,42 +134,37 @@ impl Vensterbasis {
         }
     }
 
-    /// Adds the applicaties of one gemeente's `plan` (made in `context` from
-    /// `applicaties`, same order) whose overstap follows the Routekaart. Dropped
-    /// applicaties do not switch and are left out, as in the landelijk beeld.
-    pub fn voeg_toe(
-        &mut self,
+    /// The basis of every gemeente's part in `bijdragen`, made in `context`.
+    pub fn uit<'b>(
         context: &Overstapcontext<'_>,
-        plan: &Overstapplan,
-        applicaties: &[Applicatie],
-    ) {
-        let afgeschaft = afgeschaft(plan);
-        let mut gemeente = None;
-        for (overstap, app) in plan.applicaties.iter().zip(applicaties) {
-            if afgeschaft.contains(&overstap.applicatie) {
-                continue;
-            }
-            let mut opties = Vec::new();
-            let mut vast_gereed: Option<NaiveDate> = None;
-            for k in context.kandidaten(&app.referentiecomponenten) {
-                if context.volgt_routekaart(k) {
-                    opties.push(self.index_van(k));
-                } else if let Some(g) = context.gereed(k, &plan.gemeente) {
-                    vast_gereed = Some(vast_gereed.map_or(g, |v| v.min(g)));
-                }
-            }
-            if opties.is_empty() {
-                continue;
-            }
-            let gemeente = *gemeente.get_or_insert_with(|| {
-                self.gemeenten.push(plan.gemeente.clone());
-                u32::try_from(self.gemeenten.len() - 1).unwrap_or(u32::MAX)
-            });
+        bijdragen: impl IntoIterator<Item = &'b Gemeentebijdrage>,
+    ) -> Self {
+        let mut basis = Self::new(context.peildatum());
+        for bijdrage in bijdragen {
+            basis.voeg_toe(context, bijdrage);
+        }
+        basis
+    }
+
+    /// Adds one gemeente's applicaties whose overstap follows the Routekaart.
+    pub fn voeg_toe(&mut self, context: &Overstapcontext<'_>, bijdrage: &Gemeentebijdrage) {
+        if bijdrage.vensters.is_empty() {
+            return;
+        }
+        self.gemeenten.push(bijdrage.gemeente.clone());
+        let gemeente = u32::try_from(self.gemeenten.len() - 1).unwrap_or(u32::MAX);
+        for regel in &bijdrage.vensters {
+            let opties = regel
+                .opties
+                .iter()
+                .filter_map(|id| context.component(id))
+                .map(|k| self.index_van(k))
+                .collect();
             self.applicaties.push(Vensterapplicatie {
                 gemeente,
                 opties,
-                vast_gereed,
-                contract: app.contract,
+                vast_gereed: regel.vast_gereed,
+                contract: regel.contract,
             });
         }
     }

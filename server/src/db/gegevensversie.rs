@@ -50,7 +50,8 @@ pub(super) async fn neem_schrijfslot(tx: &mut sqlx::AnyConnection) -> Result<(),
 }
 
 /// Raises the gegevensversie inside the writer's transaction; for a write to a
-/// landscape, records that version as the gemeente's landschapversie. The counter's row
+/// landscape, records that version as the gemeente's landschapversie, for any other write
+/// (what every plan rests on) as the contextversie. The counter's row
 /// lock orders the writers, so versions rise in the order they commit.
 ///
 /// # Errors
@@ -59,9 +60,14 @@ pub(super) async fn nieuwe_gegevensversie(
     tx: &mut sqlx::AnyConnection,
     landschap: Option<&GemeenteCode>,
 ) -> Result<(), DbFout> {
-    sqlx::query("UPDATE gegevensversie SET versie = versie + 1 WHERE id = 1")
-        .execute(&mut *tx)
-        .await?;
+    // The right-hand sides read the row as it was: contextversie becomes the new version.
+    sqlx::query(if landschap.is_some() {
+        "UPDATE gegevensversie SET versie = versie + 1 WHERE id = 1"
+    } else {
+        "UPDATE gegevensversie SET versie = versie + 1, contextversie = versie + 1 WHERE id = 1"
+    })
+    .execute(&mut *tx)
+    .await?;
     if let Some(gemeente) = landschap {
         sqlx::query(
             "INSERT INTO landschapversies (gemeente_code, versie) \

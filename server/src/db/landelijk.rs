@@ -13,17 +13,27 @@ use super::schrijving::Versiestap;
 use super::{Db, DbFout};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
+/// The gegevensversie: raised by every write the landelijk beeld rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gegevensversie {
+    /// The counter.
+    pub versie: i64,
+    /// The counter at the last write that every plan rests on (the Routekaart, the
+    /// catalogue); a write to a landscape leaves it.
+    pub context: i64,
+}
+
 impl Db {
     /// The current gegevensversie.
     ///
     /// # Errors
     /// A database error.
-    pub async fn gegevensversie(&self) -> Result<i64, DbFout> {
-        Ok(
-            sqlx::query_scalar("SELECT versie FROM gegevensversie WHERE id = 1")
+    pub async fn gegevensversie(&self) -> Result<Gegevensversie, DbFout> {
+        let (versie, context) =
+            sqlx::query_as("SELECT versie, contextversie FROM gegevensversie WHERE id = 1")
                 .fetch_one(&self.pool)
-                .await?,
-        )
+                .await?;
+        Ok(Gegevensversie { versie, context })
     }
 
     /// Every gemeente's landscape, for adding up (the beeld shows no gemeente's data to
@@ -38,7 +48,8 @@ impl Db {
         self.alle_landschappen().await
     }
 
-    /// The landscapes written after gegevensversie `versie`, each whole (empty: none left).
+    /// The landscapes written after gegevensversie `versie`, each whole (empty: none left)
+    /// with its landschapversie.
     ///
     /// # Errors
     /// A database error or an invalid stored row.
@@ -46,14 +57,15 @@ impl Db {
         &self,
         _recht: &LandelijkLeesrecht,
         versie: i64,
-    ) -> Result<Vec<(GemeenteCode, Vec<Applicatie>)>, DbFout> {
-        let gewijzigd: Vec<String> =
-            sqlx::query_scalar("SELECT gemeente_code FROM landschapversies WHERE versie > $1")
-                .bind(versie)
-                .fetch_all(&self.pool)
-                .await?;
+    ) -> Result<Vec<(GemeenteCode, i64, Vec<Applicatie>)>, DbFout> {
+        let gewijzigd: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT gemeente_code, versie FROM landschapversies WHERE versie > $1",
+        )
+        .bind(versie)
+        .fetch_all(&self.pool)
+        .await?;
         let mut landschappen = Vec::with_capacity(gewijzigd.len());
-        for code in gewijzigd {
+        for (code, landschapversie) in gewijzigd {
             let gemeente =
                 GemeenteCode::parse(&code).map_err(|e| super::ongeldig("landschapversies")(&e))?;
             let apps = self
@@ -62,7 +74,7 @@ impl Db {
                 .into_iter()
                 .map(|(a, _)| a)
                 .collect();
-            landschappen.push((gemeente, apps));
+            landschappen.push((gemeente, landschapversie, apps));
         }
         Ok(landschappen)
     }

@@ -400,6 +400,10 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
     assert!(import.status().is_success(), "{}", import.status());
     let na = tweede.lees(&vraag, &tokens.regie).await;
     assert_eq!(na["gemeentenMetLandschap"], 11);
+    // The second instance replaced only Utrecht's part in what it kept; an instance that
+    // counts every gemeente afresh answers the same.
+    let derde = tweede_instantie(&app).await;
+    assert_eq!(derde.lees(&vraag, &tokens.regie).await, na);
     // And removing it again (the second instance holds the landscapes it read and
     // reloads only Utrecht's).
     let weg = app

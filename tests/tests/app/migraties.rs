@@ -66,6 +66,10 @@ const GEPUBLICEERD: &[(&str, &str)] = &[
         "0012_aan_te_vullen.sql",
         "63f2ba205729ce9be8799072a41766956a63ac9b1d6fbfde311871d142344891473f6f2a40f764b8850d346754674ab9",
     ),
+    (
+        "0013_contextversie.sql",
+        "08235900c47e31355e412b32cd78a0a58be3b1201a019864581c3f1b7cc3d0154dfbd76d39884062516c5a256ce348c5",
+    ),
 ];
 
 fn migratiemap() -> PathBuf {

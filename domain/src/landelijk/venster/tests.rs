@@ -54,7 +54,11 @@ fn basis(componenten: &[Component], routekaart: &[Opgave]) -> Vensterbasis {
     let context = Overstapcontext::new(d(P), componenten, routekaart);
     let mut basis = Vensterbasis::new(d(P));
     for (g, apps) in landschappen() {
-        basis.voeg_toe(&context, &overstapplan(&context, &g, &apps, None), &apps);
+        let plan = overstapplan(&context, &g, &apps, None);
+        basis.voeg_toe(
+            &context,
+            &Gemeentebijdrage::uit_plan(&context, &plan, &apps),
+        );
     }
     basis
 }
@@ -167,8 +171,17 @@ fn the_effect_equals_the_difference_of_the_full_plans() {
         .map(|(g, a)| overstapplan(&context, g, a, None))
         .collect();
     for ((_, a), plan) in landschappen.iter().zip(&plannen_voor) {
-        b.voeg_toe(&context, plan, a);
+        b.voeg_toe(&context, &Gemeentebijdrage::uit_plan(&context, plan, a));
     }
+    let zonder_plan: Vec<_> = landschappen
+        .iter()
+        .map(|(g, a)| Gemeentebijdrage::van(&context, g, a))
+        .collect();
+    assert_eq!(
+        Vensterbasis::uit(&context, &zonder_plan),
+        b,
+        "parts made without the whole plan give the same basis"
+    );
     let voor = b.stand(&gepubliceerd);
     for maanden in [-5_i32, -2, 1, 3, 7, 12, 20] {
         let schuif = |x: NaiveDate| crate::datum::plus_maanden(x, maanden).expect("date");
