@@ -58,12 +58,11 @@ impl Db {
         _recht: &LandelijkLeesrecht,
         versie: i64,
     ) -> Result<Vec<(GemeenteCode, i64, Vec<Applicatie>)>, DbFout> {
-        let gewijzigd: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT gemeente_code, versie FROM landschapversies WHERE versie > $1",
-        )
-        .bind(versie)
-        .fetch_all(&self.pool)
-        .await?;
+        let gewijzigd: Vec<(String, i64)> =
+            sqlx::query_as("SELECT gemeente_code, versie FROM landschapversies WHERE versie > $1")
+                .bind(versie)
+                .fetch_all(&self.pool)
+                .await?;
         let mut landschappen = Vec::with_capacity(gewijzigd.len());
         for (code, landschapversie) in gewijzigd {
             let gemeente =

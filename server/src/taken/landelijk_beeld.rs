@@ -99,11 +99,7 @@ impl Berekening {
 
     /// This computation at `versie`, with the parts of `gewijzigd` made again (an empty
     /// landscape: the gemeente has none left).
-    fn bijgewerkt(
-        &self,
-        versie: i64,
-        gewijzigd: &[(GemeenteCode, Arc<Vec<Applicatie>>)],
-    ) -> Self {
+    fn bijgewerkt(&self, versie: i64, gewijzigd: &[(GemeenteCode, Arc<Vec<Applicatie>>)]) -> Self {
         let context = self.grondslag.context(self.peildatum);
         let mut telling = self.telling.clone();
         let mut delen = self.delen.clone();
@@ -503,7 +499,11 @@ mod tests {
         let bijgewerkt = berekening(&db, &berekeningen, &recht, peildatum)
             .await
             .expect("computes");
-        assert_eq!(tellers(&berekeningen), (1, 1), "brought up to date, not recounted");
+        assert_eq!(
+            tellers(&berekeningen),
+            (1, 1),
+            "brought up to date, not recounted"
+        );
         let vers = Berekeningen::default();
         let opnieuw = berekening(&db, &vers, &recht, peildatum)
             .await
