@@ -16,6 +16,7 @@ pub mod componenten;
 mod gegevensversie;
 mod gemeenten;
 pub mod landelijk;
+mod leescache;
 mod opgaven;
 pub mod referentiecomponenten;
 pub mod scenarios;
@@ -167,6 +168,7 @@ pub struct Db {
     pool: AnyPool,
     sqlite: bool,
     klok: std::sync::Arc<dyn domain::ports::Klok>,
+    cache: std::sync::Arc<leescache::Leescache>,
 }
 
 impl Db {
@@ -250,6 +252,7 @@ impl Db {
             pool,
             sqlite: is_sqlite,
             klok: crate::klok::systeem(),
+            cache: std::sync::Arc::default(),
         })
     }
 

@@ -296,6 +296,9 @@ async fn beheer(commando: Commando, db: &Db) -> anyhow::Result<()> {
     Ok(())
 }
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let json = std::env::var("GRONDPLAN_LOG_FORMAT").is_ok_and(|f| f == "json");

@@ -80,7 +80,14 @@ impl Db {
         &self,
         gemeente: &GemeenteCode,
     ) -> Result<Vec<(Applicatie, i64)>, DbFout> {
-        self.applicatierijen(gemeente, None).await
+        let versie = self.landschapversie(gemeente).await?;
+        if let Some(kopie) = self.cache.landschap(gemeente, versie) {
+            return Ok(kopie.as_ref().clone());
+        }
+        let landschap = self.applicatierijen(gemeente, None).await?;
+        self.cache
+            .leg_landschap(gemeente, versie, std::sync::Arc::new(landschap.clone()));
+        Ok(landschap)
     }
 
     /// One applicatie of `gemeente` with its version, read on its own (a single write

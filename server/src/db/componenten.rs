@@ -90,6 +90,18 @@ impl Db {
     /// # Errors
     /// A database error or an invalid stored row.
     pub async fn componenten(&self) -> Result<Vec<Component>, DbFout> {
+        let versie = self.contextversie().await?;
+        if let Some(kopie) = self.cache.componenten(versie) {
+            return Ok(kopie.as_ref().clone());
+        }
+        let lijst = self.lees_componenten().await?;
+        self.cache
+            .leg_componenten(versie, std::sync::Arc::new(lijst.clone()));
+        Ok(lijst)
+    }
+
+    /// The whole catalogue as stored now.
+    async fn lees_componenten(&self) -> Result<Vec<Component>, DbFout> {
         let mut lijst = sqlx::query_as::<_, ComponentRij>(&format!(
             "SELECT {KOLOMMEN} FROM componenten ORDER BY naam, id"
         ))

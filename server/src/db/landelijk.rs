@@ -36,6 +36,18 @@ impl Db {
         Ok(Gegevensversie { versie, context })
     }
 
+    /// The contextversie alone: what the catalogue and the Routekaart are kept under.
+    ///
+    /// # Errors
+    /// A database error.
+    pub(super) async fn contextversie(&self) -> Result<i64, DbFout> {
+        Ok(
+            sqlx::query_scalar("SELECT contextversie FROM gegevensversie WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
     /// Every gemeente's landscape, for adding up (the beeld shows no gemeente's data to
     /// another; see `domain::landelijk`).
     ///

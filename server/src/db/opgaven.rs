@@ -140,7 +140,14 @@ impl Db {
     /// # Errors
     /// When the database fails or holds a row that breaks a domain rule.
     pub async fn alle_opgaven(&self) -> Result<Vec<Opgave>, DbFout> {
-        self.lees_opgaven(None).await
+        let versie = self.contextversie().await?;
+        if let Some(kopie) = self.cache.opgaven(versie) {
+            return Ok(kopie.as_ref().clone());
+        }
+        let lijst = self.lees_opgaven(None).await?;
+        self.cache
+            .leg_opgaven(versie, std::sync::Arc::new(lijst.clone()));
+        Ok(lijst)
     }
 
     /// One opgave, `None` when there is none with this id.

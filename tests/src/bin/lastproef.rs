@@ -5,10 +5,10 @@
 //!   API;
 //! - *lid* (a member reading): the overstapplan and landscape APIs, the start page and the
 //!   overstapplan page, the landelijk beeld;
-//! - *bewerker* (a member writing): edits of its own applicatie, scenario saves, imports
-//!   of 300 rows, and the plan it reads back;
+//! - *bewerker* (a member writing): edits of its own applicatie, scenario saves, now and
+//!   then an import of 300 rows, and the plan it reads back;
 //! - *regie*: the landelijk beeld and the contract windows, and Routekaart edits (a
-//!   whole opgave moved by a day, one opgave per regie user, so no two write the same).
+//!   whole opgave moved by a day and back, by one regie user, so no two write the same).
 //!
 //! Every write the service acknowledged is read back after the run; one that is not there
 //! as written is a lost write, and the run fails.
@@ -67,8 +67,10 @@ struct Persoon {
     scenario: Option<(String, String)>,
     /// How many writes it made, to make each one different.
     teller: u64,
-    /// The opgave this regie user may edit, with its ETag.
-    opgave: Option<(String, String)>,
+    /// How many turns it had at importing.
+    importbeurten: u64,
+    /// Whether this regie user edits the Routekaart.
+    redacteur: bool,
 }
 
 impl Persoon {
@@ -83,7 +85,8 @@ impl Persoon {
             versie: 0,
             scenario: None,
             teller: 0,
-            opgave: None,
+            importbeurten: 0,
+            redacteur: false,
         });
         Ok(())
     }
@@ -315,8 +318,16 @@ async fn scenario_bewaren(user: &mut GooseUser) -> TransactionResult {
     Ok(())
 }
 
+/// One turn in ten imports 300 rows (a gemeente imports its landscape rarely, far less
+/// than it edits); the others read the landscape.
 async fn importeren(user: &mut GooseUser) -> TransactionResult {
     let p = persoon(user);
+    user.get_session_data_unchecked_mut::<Persoon>()
+        .importbeurten += 1;
+    // Staggered by user: not every bewerker imports in the same second.
+    if !(p.importbeurten + user.weighted_users_index as u64).is_multiple_of(10) {
+        return landschap_api(user).await;
+    }
     let mut csv = String::from(
         "id,naam,referentiecomponenten,einddatum,opzegtermijnMaanden,verlengingMaanden,jaarlijkseKosten\n",
     );
@@ -324,7 +335,7 @@ async fn importeren(user: &mut GooseUser) -> TransactionResult {
         let einde = 2027 + n % 4;
         csv.push_str(&format!(
             "imp-{n},Import {n} ronde {},Zaakregistratiecomponent,{einde}-12-31,3,12,{}\n",
-            p.teller,
+            p.importbeurten,
             1_000 + n
         ));
     }
@@ -340,9 +351,8 @@ async fn importeren(user: &mut GooseUser) -> TransactionResult {
     .await?;
     if antwoord.response.as_ref().is_ok_and(|r| r.status() == 200) {
         let teruglezen = format!("/api/v1/gemeenten/{}/applicaties/imp-7", p.gemeente);
-        bevestig(teruglezen, format!("Import 7 ronde {}", p.teller));
+        bevestig(teruglezen, format!("Import 7 ronde {}", p.importbeurten));
     }
-    user.get_session_data_unchecked_mut::<Persoon>().teller += 1;
     Ok(())
 }
 
@@ -350,10 +360,10 @@ async fn importeren(user: &mut GooseUser) -> TransactionResult {
 
 async fn start_regie(user: &mut GooseUser) -> TransactionResult {
     Persoon::nieuw(user, Some(omgeving().regie.clone()))?;
-    let o = omgeving();
-    let nummer = REGIE_NUMMER.fetch_add(1, Ordering::Relaxed);
-    if let Some(id) = o.opgaven.get(nummer) {
-        user.get_session_data_unchecked_mut::<Persoon>().opgave = Some((id.clone(), String::new()));
+    // One regie user edits the Routekaart (each opgave in turn), the others read: two
+    // would write the same opgave, and regie edits far less than it reads.
+    if REGIE_NUMMER.fetch_add(1, Ordering::Relaxed) == 0 {
+        user.get_session_data_unchecked_mut::<Persoon>().redacteur = true;
     }
     Ok(())
 }
@@ -366,9 +376,11 @@ async fn contractvensters(user: &mut GooseUser) -> TransactionResult {
 /// Moves every date of the user's own opgave one day later, then back, alternately.
 async fn routekaart_wijzigen(user: &mut GooseUser) -> TransactionResult {
     let p = persoon(user);
-    let Some((id, _)) = p.opgave else {
+    if !p.redacteur {
         return landelijk_api(user).await;
-    };
+    }
+    let o = omgeving();
+    let id = o.opgaven[(p.teller / 2) as usize % o.opgaven.len()].clone();
     let pad = format!("/api/v1/opgaven/{id}");
     let antwoord = vraag(
         user,
@@ -386,7 +398,7 @@ async fn routekaart_wijzigen(user: &mut GooseUser) -> TransactionResult {
         return Ok(());
     };
     let mut opgave: Value = r.json().await.unwrap_or_default();
-    let dagen = if p.teller % 2 == 0 { 1 } else { -1 };
+    let dagen = if p.teller.is_multiple_of(2) { 1 } else { -1 };
     verschuif(&mut opgave, dagen);
     let naam = opgave["naam"].as_str().unwrap_or_default().to_owned();
     let antwoord = vraag(

@@ -567,6 +567,12 @@ async fn a_stored_link_that_is_not_http_is_shown_as_text_never_as_a_link() {
         .execute(&pool)
         .await
         .expect("update");
+    // As every writer of the catalogue does: a new contextversie, so that no server keeps
+    // serving the catalogue it read before.
+    sqlx::query("UPDATE gegevensversie SET versie = versie + 1, contextversie = versie + 1")
+        .execute(&pool)
+        .await
+        .expect("version");
     let html = app.html("/componenten/signalen").await;
     assert!(
         html.contains("javascript:alert(document.cookie)"),
