@@ -219,6 +219,10 @@ impl Db {
             .log_slow_statements(log::LevelFilter::Warn, trage_query);
         let pool = AnyPoolOptions::new()
             .max_connections(verbindingen.unwrap_or(if is_sqlite { 4 } else { 10 }))
+            // No ping before every statement: on PostgreSQL it was a second round trip
+            // for each query under load (docs/performance.md, the load test). A connection
+            // the database closed fails its next statement, and the pool replaces it.
+            .test_before_acquire(false)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if is_sqlite {

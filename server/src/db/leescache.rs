@@ -64,11 +64,7 @@ impl Leescache {
         leg(&self.opgaven, versie, kopie);
     }
 
-    pub(super) fn landschap(
-        &self,
-        gemeente: &GemeenteCode,
-        versie: i64,
-    ) -> Option<Arc<Landschap>> {
+    pub(super) fn landschap(&self, gemeente: &GemeenteCode, versie: i64) -> Option<Arc<Landschap>> {
         let bewaard = self
             .landschappen
             .lock()
