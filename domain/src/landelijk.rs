@@ -19,6 +19,7 @@
 
 pub mod venster;
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
@@ -170,6 +171,16 @@ struct Afschaftelling {
 }
 
 impl Afschaftelling {
+    /// One gemeente's droppable applicaties of one kind, by their yearly fees.
+    fn van(kosten: impl Iterator<Item = i64>) -> Self {
+        let (applicaties, jaarlijkse_kosten) = kosten.fold((0, 0), |(n, som), k| (n + 1, som + k));
+        Self {
+            applicaties,
+            gemeenten: usize::from(applicaties > 0),
+            jaarlijkse_kosten,
+        }
+    }
+
     fn plus(&mut self, ander: Self) {
         self.applicaties += ander.applicaties;
         self.gemeenten += ander.gemeenten;
@@ -226,34 +237,28 @@ impl Gemeentebijdrage {
     ) -> Self {
         let afschafbaar = afschafbaar(applicaties);
         let mut gaat = vec![false; applicaties.len()];
-        let mut weg = |indices: &mut dyn Iterator<Item = usize>| {
-            let mut telling = Afschaftelling::default();
-            for i in indices {
-                gaat[i] = true;
-                telling.applicaties += 1;
-                telling.jaarlijkse_kosten += applicaties[i].contract.jaarlijkse_kosten();
-            }
-            telling.gemeenten = usize::from(telling.applicaties > 0);
-            telling
+        for &i in afschafbaar.ongebruikt.iter().chain(&afschafbaar.overbodig) {
+            gaat[i] = true;
+        }
+        let kosten = |indices: &[usize]| {
+            Afschaftelling::van(
+                indices
+                    .iter()
+                    .map(|&i| applicaties[i].contract.jaarlijkse_kosten()),
+            )
         };
-        let ongebruikt = weg(&mut afschafbaar.ongebruikt.iter().copied());
-        let overbodig = weg(&mut afschafbaar.overbodig.iter().copied());
+        let afschaft = [
+            kosten(&afschafbaar.ongebruikt),
+            kosten(&afschafbaar.overbodig),
+        ];
         let zicht = context.voor(gemeente);
-        let uitkomsten: Vec<(&Applicatie, Uitkomst)> = applicaties
+        let blijvend: Vec<(&Applicatie, Uitkomst)> = applicaties
             .iter()
             .zip(&gaat)
             .filter(|(_, gaat)| !**gaat)
             .map(|(a, _)| (a, zicht.uitkomst(a)))
             .collect();
-        let blijvend: Vec<(&Applicatie, &Uitkomst)> =
-            uitkomsten.iter().map(|(a, u)| (*a, u)).collect();
-        Self::uit(
-            context,
-            gemeente,
-            &blijvend,
-            [ongebruikt, overbodig],
-            applicaties,
-        )
+        Self::uit(context, gemeente, &blijvend, afschaft, applicaties)
     }
 
     /// The part of the gemeente of `plan`, made in `context` from `applicaties` (in the
@@ -276,21 +281,18 @@ impl Gemeentebijdrage {
             .filter(|(o, _)| !gaat.contains(&o.applicatie))
             .map(|(o, a)| (a, &o.uitkomst))
             .collect();
-        let afschaft = [&plan.ongebruikt, &plan.overbodig].map(|lijst| Afschaftelling {
-            applicaties: lijst.len(),
-            gemeenten: usize::from(!lijst.is_empty()),
-            jaarlijkse_kosten: lijst.iter().map(|a| a.jaarlijkse_kosten).sum(),
-        });
+        let afschaft = [&plan.ongebruikt, &plan.overbodig]
+            .map(|lijst| Afschaftelling::van(lijst.iter().map(|a| a.jaarlijkse_kosten)));
         Self::uit(context, &plan.gemeente, &blijvend, afschaft, applicaties)
     }
 
     /// Counted as in the plan: of the applicaties that stay (`blijvend`, with their
     /// outcome), those with outcome `overstap`; the dropped ones as
     /// `[ongebruikt, overbodig]`.
-    fn uit(
+    fn uit<U: Borrow<Uitkomst>>(
         context: &Overstapcontext<'_>,
         gemeente: &GemeenteCode,
-        blijvend: &[(&Applicatie, &Uitkomst)],
+        blijvend: &[(&Applicatie, U)],
         [ongebruikt, overbodig]: [Afschaftelling; 2],
         applicaties: &[Applicatie],
     ) -> Self {
@@ -301,7 +303,7 @@ impl Gemeentebijdrage {
                 overstapmoment,
                 opzeggen_voor,
                 ..
-            } = uitkomst
+            } = uitkomst.borrow()
             else {
                 continue;
             };

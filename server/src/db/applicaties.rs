@@ -80,7 +80,17 @@ impl Db {
         &self,
         gemeente: &GemeenteCode,
     ) -> Result<Vec<(Applicatie, i64)>, DbFout> {
-        let versie = self.landschapversie(gemeente).await?;
+        self.landschap_bij(gemeente, self.landschapversie(gemeente).await?)
+            .await
+    }
+
+    /// The landscape of `gemeente` as kept at landschapversie `versie` (read before),
+    /// read when not kept.
+    pub(super) async fn landschap_bij(
+        &self,
+        gemeente: &GemeenteCode,
+        versie: i64,
+    ) -> Result<Vec<(Applicatie, i64)>, DbFout> {
         if let Some(kopie) = self.cache.landschap(gemeente, versie) {
             return Ok(kopie.as_ref().clone());
         }
@@ -183,9 +193,10 @@ impl Db {
     /// # Errors
     /// A database error or an invalid stored row.
     pub async fn planbasis(&self, recht: &GemeenteLeesrecht) -> Result<Basis, DbFout> {
+        let (componenten, routekaart) = self.catalogus_en_routekaart().await?;
         Ok(Basis {
-            routekaart: self.alle_opgaven().await?,
-            componenten: self.componenten().await?,
+            routekaart,
+            componenten,
             applicaties: self.applicaties(recht).await?,
             capaciteit: self.capaciteit(recht).await?.map(|(c, _)| c),
         })

@@ -7,7 +7,7 @@ mod schrijven;
 
 use std::collections::HashMap;
 
-use domain::{Component, ComponentId, GemeenteCode, OpgaveId, ReferentiecomponentId};
+use domain::{Component, ComponentId, GemeenteCode, Opgave, OpgaveId, ReferentiecomponentId};
 
 use super::{Db, DbFout, datum, ongeldig, uit_tekst};
 
@@ -90,7 +90,11 @@ impl Db {
     /// # Errors
     /// A database error or an invalid stored row.
     pub async fn componenten(&self) -> Result<Vec<Component>, DbFout> {
-        let versie = self.contextversie().await?;
+        self.componenten_bij(self.contextversie().await?).await
+    }
+
+    /// The catalogue as kept at contextversie `versie`, read when not kept.
+    pub(super) async fn componenten_bij(&self, versie: i64) -> Result<Vec<Component>, DbFout> {
         if let Some(kopie) = self.cache.componenten(versie) {
             return Ok(kopie.as_ref().clone());
         }
@@ -98,6 +102,18 @@ impl Db {
         self.cache
             .leg_componenten(versie, std::sync::Arc::new(lijst.clone()));
         Ok(lijst)
+    }
+
+    /// The catalogue and the Routekaart, at one contextversie (read once).
+    ///
+    /// # Errors
+    /// A database error or an invalid stored row.
+    pub async fn catalogus_en_routekaart(&self) -> Result<(Vec<Component>, Vec<Opgave>), DbFout> {
+        let versie = self.contextversie().await?;
+        Ok((
+            self.componenten_bij(versie).await?,
+            self.opgaven_bij(versie).await?,
+        ))
     }
 
     /// The whole catalogue as stored now.

@@ -80,7 +80,7 @@ impl Db {
             let gemeente =
                 GemeenteCode::parse(&code).map_err(|e| super::ongeldig("landschapversies")(&e))?;
             let apps = self
-                .landschap(&gemeente)
+                .landschap_bij(&gemeente, landschapversie)
                 .await?
                 .into_iter()
                 .map(|(a, _)| a)

@@ -140,7 +140,11 @@ impl Db {
     /// # Errors
     /// When the database fails or holds a row that breaks a domain rule.
     pub async fn alle_opgaven(&self) -> Result<Vec<Opgave>, DbFout> {
-        let versie = self.contextversie().await?;
+        self.opgaven_bij(self.contextversie().await?).await
+    }
+
+    /// The opgaven as kept at contextversie `versie`, read when not kept.
+    pub(super) async fn opgaven_bij(&self, versie: i64) -> Result<Vec<Opgave>, DbFout> {
         if let Some(kopie) = self.cache.opgaven(versie) {
             return Ok(kopie.as_ref().clone());
         }

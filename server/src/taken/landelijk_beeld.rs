@@ -71,30 +71,22 @@ struct Berekening {
 }
 
 impl Berekening {
-    /// Counts every gemeente of `landschappen`.
+    /// Counts every gemeente of `landschappen`: their parts added to an empty count.
     fn geheel(
         versie: i64,
         peildatum: NaiveDate,
         grondslag: Arc<Grondslag>,
         landschappen: &[(GemeenteCode, Arc<Vec<Applicatie>>)],
     ) -> Self {
-        let context = grondslag.context(peildatum);
-        let mut telling = Landelijketelling::new(peildatum);
-        let mut delen = BTreeMap::new();
-        for (gemeente, applicaties) in landschappen {
-            let deel = Gemeentebijdrage::van(&context, gemeente, applicaties);
-            telling.voeg_toe(&context, &deel);
-            delen.insert(gemeente.clone(), Arc::new(deel));
-        }
-        drop(context);
-        Self {
+        let leeg = Self {
             versie,
             peildatum,
             grondslag,
-            delen,
-            telling,
+            delen: BTreeMap::new(),
+            telling: Landelijketelling::new(peildatum),
             vensters: OnceLock::new(),
-        }
+        };
+        leeg.bijgewerkt(versie, landschappen)
     }
 
     /// This computation at `versie`, with the parts of `gewijzigd` made again (an empty
@@ -350,10 +342,11 @@ async fn werk_bij(
     versie: Gegevensversie,
 ) -> Result<Bekend, Taakfout> {
     let grondslag = async {
+        let (componenten, routekaart) = db.catalogus_en_routekaart().await?;
         Ok::<_, Taakfout>(Arc::new(Grondslag {
             versie: versie.context,
-            componenten: db.componenten().await?,
-            routekaart: db.alle_opgaven().await?,
+            componenten,
+            routekaart,
         }))
     };
     match geladen {

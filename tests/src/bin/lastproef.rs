@@ -120,6 +120,26 @@ async fn vraag(
     user.request(verzoek).await
 }
 
+/// Replaces what `pad` names with `body`, as read at ETag `versie`.
+async fn vervang(
+    user: &mut GooseUser,
+    pad: &str,
+    naam: &str,
+    versie: &str,
+    body: &Value,
+) -> Result<goose::goose::GooseResponse, Box<TransactionError>> {
+    let if_match = format!("\"{versie}\"");
+    vraag(
+        user,
+        GooseMethod::Put,
+        pad,
+        naam,
+        |b| b.header("If-Match", if_match).json(body),
+        200,
+    )
+    .await
+}
+
 async fn lees(user: &mut GooseUser, pad: &str, naam: &str) -> TransactionResult {
     vraag(user, GooseMethod::Get, pad, naam, |b| b, 200).await?;
     Ok(())
@@ -247,15 +267,8 @@ async fn applicatie_wijzigen(user: &mut GooseUser) -> TransactionResult {
     let naam = format!("Lastproef {id} wijziging {}", p.teller + 1);
     let body = applicatie(&id, &naam, p.teller + 1);
     let versie = p.versie;
-    let antwoord = vraag(
-        user,
-        GooseMethod::Put,
-        &pad,
-        "api PUT /gemeenten/{code}/applicaties/{id}",
-        |b| b.header("If-Match", format!("\"{versie}\"")).json(&body),
-        200,
-    )
-    .await?;
+    let naam_verzoek = "api PUT /gemeenten/{code}/applicaties/{id}";
+    let antwoord = vervang(user, &pad, naam_verzoek, &versie.to_string(), &body).await?;
     let staat = user.get_session_data_unchecked_mut::<Persoon>();
     staat.teller += 1;
     if let Ok(r) = &antwoord.response
@@ -289,16 +302,7 @@ async fn scenario_bewaren(user: &mut GooseUser) -> TransactionResult {
         }
         Some((id, versie)) => {
             let pad = format!("/api/v1/scenarios/{id}");
-            let versie = versie.clone();
-            vraag(
-                user,
-                GooseMethod::Put,
-                &pad,
-                "api PUT /scenarios/{id}",
-                |b| b.header("If-Match", format!("\"{versie}\"")).json(&body),
-                200,
-            )
-            .await?
+            vervang(user, &pad, "api PUT /scenarios/{id}", versie, &body).await?
         }
     };
     let Ok(r) = antwoord.response else {
@@ -401,15 +405,7 @@ async fn routekaart_wijzigen(user: &mut GooseUser) -> TransactionResult {
     let dagen = if p.teller.is_multiple_of(2) { 1 } else { -1 };
     verschuif(&mut opgave, dagen);
     let naam = opgave["naam"].as_str().unwrap_or_default().to_owned();
-    let antwoord = vraag(
-        user,
-        GooseMethod::Put,
-        &pad,
-        "api PUT /opgaven/{id}",
-        |b| b.header("If-Match", format!("\"{versie}\"")).json(&opgave),
-        200,
-    )
-    .await?;
+    let antwoord = vervang(user, &pad, "api PUT /opgaven/{id}", &versie, &opgave).await?;
     if antwoord.response.as_ref().is_ok_and(|r| r.status() == 200) {
         bevestig(pad, naam);
     }
