@@ -22,17 +22,20 @@ pub use app::{App, shell};
 
 /// The browser's entry point, called by the generated JS once the WASM is loaded: attaches
 /// the reactive app to the server-rendered HTML, then marks `<body data-hydrated>` so that
-/// tests (and curious people) can see that the page is live.
+/// tests (and curious people) can see that the page is live, and marks that moment as
+/// `gp-gehydrateerd` in the performance timeline.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
+    let window = web_sys::window();
+    if let Some(body) = window.as_ref().and_then(|w| w.document()).and_then(|d| d.body()) {
         // Failing to set a marker attribute changes nothing for the user.
         let _ = body.set_attribute("data-hydrated", "");
+    }
+    // The moment in the browser's performance timeline (scripts/bench-drag reads it).
+    if let Some(tijdlijn) = window.and_then(|w| w.performance()) {
+        let _ = tijdlijn.mark("gp-gehydrateerd");
     }
 }

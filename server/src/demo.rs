@@ -11,7 +11,7 @@ mod routekaart;
 
 use domain::GemeenteCode;
 
-pub use routekaart::{BRON, routekaart};
+pub use routekaart::{BRON, routekaart, uitgebreid};
 
 /// Replaces the landscapes of the first `aantal` gemeenten (by CBS code) with generated
 /// ones; returns how many were filled. The operator acts as a member of each gemeente,

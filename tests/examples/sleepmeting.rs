@@ -6,6 +6,11 @@
 //! With `SLEEPMETING_ROL=regie`, all 342 gemeenten get a 300-applicatie landscape and
 //! regie drags: each frame then recomputes the national effect (issue 7) instead.
 //!
+//! With `SLEEPMETING_OPGAVEN=50`, the Routekaart grows to 50 opgaven of 20 activiteiten
+//! (`server::demo::uitgebreid`, seeded) and `SLEEPMETING_BALK` names the bar to drag
+//! (default: the Zaakgericht werken ontwikkelfase). It also reports how long the page took
+//! to render and hydrate.
+//!
 //! Run with `scripts/bench-drag` (builds the release site first). Prints the percentiles.
 
 use std::path::PathBuf;
@@ -83,6 +88,18 @@ async fn main() {
     server::demo::vul_landschappen(&db, opdracht, if regie { 342 } else { 1 })
         .await
         .expect("landscapes");
+    let opgaven: usize = std::env::var("SLEEPMETING_OPGAVEN")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    if opgaven > 5 {
+        let kaart = server::demo::uitgebreid(opgaven, 20, 2026);
+        db.laad_opgaven("meting-routekaart", &kaart[server::demo::routekaart().len()..])
+            .await
+            .expect("the grown Routekaart");
+    }
+    let balk = std::env::var("SLEEPMETING_BALK")
+        .unwrap_or_else(|_| "zaakgericht-werken/ontwikkelfase".to_owned());
     let mut gemeenten = db.alle_gemeenten().await.expect("gemeenten");
     gemeenten.sort_by(|a, b| a.code.cmp(&b.code));
     let gemeente = gemeenten.first().expect("a gemeente").code.clone();
@@ -157,6 +174,26 @@ async fn main() {
         .for_element(Locator::Css(&format!("body[data-hydrated] #{uitkomst_id}")))
         .await
         .expect("the what-if is computed");
+    let laden = c
+        .execute(
+            "const n = performance.getEntriesByType('navigation')[0]; \
+             const h = performance.getEntriesByName('gp-gehydrateerd')[0]; \
+             return {html: n.transferSize, responseEnd: n.responseEnd, \
+                     dom: n.domContentLoadedEventEnd, hydrated: h ? h.startTime : null, \
+                     rijen: document.querySelectorAll('.gp-tijdlijn--sleepbaar .gp-rij').length, \
+                     getekend: document.querySelectorAll('.gp-tijdlijn--sleepbaar .gp-balk').length};",
+            vec![],
+        )
+        .await
+        .expect("navigation timing");
+    println!(
+        "de Routekaart-pagina: HTML ontvangen na {:.0} ms, DOM klaar na {:.0} ms, gehydrateerd na {:.0} ms; {} rijen, {} balken in de DOM",
+        laden["responseEnd"].as_f64().unwrap_or(f64::NAN),
+        laden["dom"].as_f64().unwrap_or(f64::NAN),
+        laden["hydrated"].as_f64().unwrap_or(f64::NAN),
+        laden["rijen"],
+        laden["getekend"]
+    );
     c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
         Some(Duration::from_secs(300)),
         None,
@@ -168,7 +205,7 @@ async fn main() {
         .execute_async(
             METING,
             vec![
-                json!("[data-onderdeel='zaakgericht-werken/ontwikkelfase']"),
+                json!(format!("[data-onderdeel='{balk}']")),
                 json!(FRAMES),
                 json!(uitkomst_id),
             ],

@@ -513,9 +513,111 @@ pub fn routekaart() -> Vec<Opgave> {
     SCHETSEN.iter().map(Schets::opgave).collect()
 }
 
+/// The demo Routekaart grown to `opgaven` opgaven for measuring a programme at national
+/// scale (`scripts/bench-drag`): after the five of the letter come generated ones, each
+/// with `activiteiten` activiteiten in a chain per fase, two besluiten, and a dependency
+/// on the previous generated opgave's first activiteit, so a drag early on can ripple
+/// through the rest. The same seed gives the same Routekaart.
+pub fn uitgebreid(opgaven: usize, activiteiten: usize, seed: u64) -> Vec<Opgave> {
+    use rand::{Rng, SeedableRng};
+    let mut toeval = rand::rngs::StdRng::seed_from_u64(seed);
+    let mut kaart = routekaart();
+    let eerste = kaart.len();
+    let begin = d("2026-01-05");
+    let dag = |n: u64| begin + chrono::Days::new(n);
+    for n in eerste..opgaven {
+        let nummer = n + 1 - eerste;
+        let mut start = u64::try_from(nummer).unwrap_or(0) * 21;
+        let eerste_start = start;
+        let mut lijst: Vec<Activiteit> = Vec::with_capacity(activiteiten);
+        for a in 0..activiteiten {
+            let fase = if a < activiteiten / 2 { O } else { S };
+            let duur = toeval.random_range(14..45);
+            let mut na = Vec::new();
+            if a > 0 && a != activiteiten / 2 {
+                na.push(format!("groot-{nummer}-a{}", a - 1));
+            }
+            if a == 2 && nummer > 1 {
+                na.push(format!("groot-{}-a0", nummer - 1));
+            }
+            lijst.push(Activiteit {
+                id: id(ActiviteitId::parse, &format!("groot-{nummer}-a{a}")),
+                naam: format!("Stap {} van opgave {nummer}", a + 1),
+                fase,
+                periode: Periode::new(dag(start), dag(start + duur))
+                    .unwrap_or_else(|e| unreachable!("a generated period is forward: {e}")),
+                afhankelijk_van: na.iter().map(|v| id(ActiviteitId::parse, v)).collect(),
+            });
+            start += duur + 1;
+        }
+        let span = |fase: FaseSoort, terugval: u64| {
+            let mut in_fase = lijst.iter().filter(|a| a.fase == fase).map(|a| a.periode);
+            let eerste = in_fase.next();
+            let periode = eerste.map_or_else(
+                || Periode::new(dag(terugval), dag(terugval + 90)),
+                |p| Periode::new(p.start(), in_fase.last().unwrap_or(p).eind()),
+            );
+            Fase {
+                periode: periode
+                    .unwrap_or_else(|e| unreachable!("a generated fase is forward: {e}")),
+                wacht_op_besluit: None,
+            }
+        };
+        let ontwikkelfase = span(O, eerste_start);
+        let opschalingsfase = span(S, start);
+        let besluiten = [
+            (ontwikkelfase.periode.start(), Cvd, "Start ontwikkelfase"),
+            (opschalingsfase.periode.start(), Ledenvergadering, "Start opschaling"),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (datum, orgaan, onderwerp))| Besluit {
+            id: id(BesluitId::parse, &format!("groot-{nummer}-b{i}")),
+            datum,
+            orgaan,
+            onderwerp: format!("{onderwerp} van opgave {nummer}"),
+        })
+        .collect();
+        kaart.push(Opgave {
+            id: id(OpgaveId::parse, &format!("groot-{nummer}")),
+            naam: format!("Opgave {nummer} (meting)"),
+            doelstelling: "Gegenereerd om de Routekaart op landelijke omvang te meten.".into(),
+            aanpak: Aanpak::default(),
+            coalitie: String::new(),
+            draagvlak: Draagvlak::default(),
+            ontwikkelfase,
+            opschalingsfase,
+            activiteiten: lijst,
+            besluiten,
+            deelnemers: Vec::new(),
+            bijdrage: Bijdragen {
+                coalitiepartner: Bijdrage {
+                    fte_per_kwartaal: 0.5,
+                    euro: 40_000,
+                },
+                eerste_gebruiker: Bijdrage {
+                    fte_per_kwartaal: 0.2,
+                    euro: 10_000,
+                },
+            },
+        });
+    }
+    kaart
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_grown_routekaart_keeps_the_demo_and_is_a_valid_routekaart() {
+        let kaart = uitgebreid(50, 20, 7);
+        assert_eq!(kaart.len(), 50);
+        assert_eq!(kaart[..5], routekaart()[..]);
+        assert!(kaart[5..].iter().all(|o| o.activiteiten.len() == 20));
+        assert_eq!(uitgebreid(50, 20, 7), kaart, "the same seed, the same Routekaart");
+        domain::tijdlijn::valideer(&kaart).expect("a valid Routekaart");
+    }
 
     #[test]
     fn the_demo_routekaart_has_the_five_opgaven_of_the_vng_letter() {
