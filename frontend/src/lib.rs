@@ -30,7 +30,11 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
     let window = web_sys::window();
-    if let Some(body) = window.as_ref().and_then(|w| w.document()).and_then(|d| d.body()) {
+    if let Some(body) = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
         // Failing to set a marker attribute changes nothing for the user.
         let _ = body.set_attribute("data-hydrated", "");
     }

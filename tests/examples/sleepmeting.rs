@@ -94,9 +94,12 @@ async fn main() {
         .unwrap_or(0);
     if opgaven > 5 {
         let kaart = server::demo::uitgebreid(opgaven, 20, 2026);
-        db.laad_opgaven("meting-routekaart", &kaart[server::demo::routekaart().len()..])
-            .await
-            .expect("the grown Routekaart");
+        db.laad_opgaven(
+            "meting-routekaart",
+            &kaart[server::demo::routekaart().len()..],
+        )
+        .await
+        .expect("the grown Routekaart");
     }
     let balk = std::env::var("SLEEPMETING_BALK")
         .unwrap_or_else(|_| "zaakgericht-werken/ontwikkelfase".to_owned());

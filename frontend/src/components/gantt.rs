@@ -21,7 +21,7 @@ use domain::tijdlijn::Bewerking;
 use leptos::prelude::*;
 
 use crate::schaal::{Tijdas, css_procent};
-use balken::{Bediening, Sleep, opgaverijen};
+use balken::{Balkstanden, Bediening, Sleep, opgaverijen};
 use concept::{Stand, beschrijving, bewaar_concept, namen, verschuivingsregels};
 use zoom::Zoom;
 
@@ -67,14 +67,18 @@ pub fn Gantt(
     let aankondiging = RwSignal::new(String::new());
     // The committed steps change only on a drop, a key or undo; a drag frame adds one edit.
     let vastgelegd = Memo::new(move |_| basis.with_value(|b| stappen.with(|s| Stand::na(b, s))));
-    let huidig = Memo::new(move |_| {
-        let mut stand = vastgelegd.get();
-        if let Some(stap) = voorlopig.get() {
-            stand.pas_toe(&stap);
-            stand.meet();
-        }
-        stand
-    });
+    // Always "changed": comparing two whole states costs more than what follows, and a
+    // drag sets `voorlopig` only when the step differs.
+    let huidig = Memo::new_with_compare(
+        move |_| match voorlopig.get() {
+            Some(stap) => vastgelegd.with(|s| s.met(&stap)),
+            None => vastgelegd.get(),
+        },
+        |_, _| true,
+    );
+    // A signal per bar: a frame touches only the bars that moved.
+    let balken = StoredValue::new(Balkstanden::van(&vastgelegd.get_untracked()));
+    Effect::new(move |_| huidig.with(|s| balken.with_value(|b| b.volg(s))));
     let beschrijf = move || {
         let stand = vastgelegd.get_untracked();
         namen.with_value(|n| beschrijving(&stand.verschoven, n))
@@ -109,7 +113,7 @@ pub fn Gantt(
     }
 
     let bediening = Bediening {
-        huidig,
+        balken,
         voorlopig,
         sleep,
         leg_vast,

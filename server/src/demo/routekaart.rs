@@ -555,7 +555,7 @@ pub fn uitgebreid(opgaven: usize, activiteiten: usize, seed: u64) -> Vec<Opgave>
             let eerste = in_fase.next();
             let periode = eerste.map_or_else(
                 || Periode::new(dag(terugval), dag(terugval + 90)),
-                |p| Periode::new(p.start(), in_fase.last().unwrap_or(p).eind()),
+                |p| Periode::new(p.start(), in_fase.next_back().unwrap_or(p).eind()),
             );
             Fase {
                 periode: periode
@@ -567,7 +567,11 @@ pub fn uitgebreid(opgaven: usize, activiteiten: usize, seed: u64) -> Vec<Opgave>
         let opschalingsfase = span(S, start);
         let besluiten = [
             (ontwikkelfase.periode.start(), Cvd, "Start ontwikkelfase"),
-            (opschalingsfase.periode.start(), Ledenvergadering, "Start opschaling"),
+            (
+                opschalingsfase.periode.start(),
+                Ledenvergadering,
+                "Start opschaling",
+            ),
         ]
         .into_iter()
         .enumerate()
@@ -615,7 +619,11 @@ mod tests {
         assert_eq!(kaart.len(), 50);
         assert_eq!(kaart[..5], routekaart()[..]);
         assert!(kaart[5..].iter().all(|o| o.activiteiten.len() == 20));
-        assert_eq!(uitgebreid(50, 20, 7), kaart, "the same seed, the same Routekaart");
+        assert_eq!(
+            uitgebreid(50, 20, 7),
+            kaart,
+            "the same seed, the same Routekaart"
+        );
         domain::tijdlijn::valideer(&kaart).expect("a valid Routekaart");
     }
 

@@ -1,8 +1,10 @@
 //! The rows of the Routekaart: per opgave its fasen with its besluiten, then each
 //! activiteit, as bars that move by pointer or key, with arrows for dependencies.
 
+use std::collections::{HashMap, HashSet};
+
 use domain::tijdlijn::{Bewerking, Onderdeel};
-use domain::{FaseSoort, Opgave};
+use domain::{FaseSoort, Opgave, Periode};
 use leptos::prelude::*;
 
 use super::concept::Stand;
@@ -20,10 +22,67 @@ pub(super) struct Sleep {
     pub(super) breedte: f64,
 }
 
-/// What every bar needs: the state, the drag, and the way to commit a step.
+/// Where one bar stands and whether the last step moved it: a signal per bar, so that a
+/// drag frame re-renders only the bars it moves.
+#[derive(Clone, Copy)]
+pub(super) struct Balkstand {
+    periode: RwSignal<Option<Periode>>,
+    verschoven: RwSignal<bool>,
+}
+
+/// Every bar's [`Balkstand`].
+pub(super) struct Balkstanden(HashMap<Onderdeel, Balkstand>);
+
+impl Balkstanden {
+    pub(super) fn van(stand: &Stand) -> Self {
+        Self(
+            stand
+                .posities
+                .iter()
+                .map(|(onderdeel, periode)| {
+                    let balk = Balkstand {
+                        periode: RwSignal::new(Some(*periode)),
+                        verschoven: RwSignal::new(stand.verschoven(onderdeel)),
+                    };
+                    (onderdeel.clone(), balk)
+                })
+                .collect(),
+        )
+    }
+
+    /// Sets the signals of the bars that `stand` changes, and only those.
+    pub(super) fn volg(&self, stand: &Stand) {
+        let verschoven: HashSet<&Onderdeel> =
+            stand.verschoven.iter().map(|v| &v.onderdeel).collect();
+        for (onderdeel, balk) in &self.0 {
+            let periode = stand.posities.get(onderdeel).copied();
+            if balk.periode.get_untracked() != periode {
+                balk.periode.set(periode);
+            }
+            let is_verschoven = verschoven.contains(onderdeel);
+            if balk.verschoven.get_untracked() != is_verschoven {
+                balk.verschoven.set(is_verschoven);
+            }
+        }
+    }
+
+    fn periode(&self, onderdeel: &Onderdeel) -> Signal<Option<Periode>> {
+        self.0
+            .get(onderdeel)
+            .map_or_else(|| Signal::stored(None), |b| b.periode.into())
+    }
+
+    fn verschoven(&self, onderdeel: &Onderdeel) -> Signal<bool> {
+        self.0
+            .get(onderdeel)
+            .map_or_else(|| Signal::stored(false), |b| b.verschoven.into())
+    }
+}
+
+/// What every bar needs: its state, the drag, and the way to commit a step.
 #[derive(Clone, Copy)]
 pub(super) struct Bediening {
-    pub(super) huidig: Memo<Stand>,
+    pub(super) balken: StoredValue<Balkstanden>,
     pub(super) voorlopig: RwSignal<Option<Bewerking>>,
     pub(super) sleep: RwSignal<Option<Sleep>>,
     pub(super) leg_vast: Callback<Bewerking>,
@@ -129,25 +188,23 @@ pub(super) fn pijl(
     opvolger: Onderdeel,
     bediening: Bediening,
 ) -> impl IntoView {
-    let Bediening { huidig, as_, .. } = bediening;
+    let Bediening { balken, as_, .. } = bediening;
+    let (voor, na) = balken.with_value(|b| (b.periode(&voorganger), b.periode(&opvolger)));
     let stijl = move || {
-        huidig.with(|s| {
-            let (Some(v), Some(o)) = (s.posities.get(&voorganger), s.posities.get(&opvolger))
-            else {
-                return "display:none".to_owned();
-            };
-            let links = as_.procent(v.eind().succ_opt().unwrap_or(v.eind()));
-            let rechts = as_.procent(o.start());
-            if rechts < links {
-                "display:none".to_owned()
-            } else {
-                format!(
-                    "left:{};width:{}",
-                    css_procent(links),
-                    css_procent(rechts - links)
-                )
-            }
-        })
+        let (Some(v), Some(o)) = (voor.get(), na.get()) else {
+            return "display:none".to_owned();
+        };
+        let links = as_.procent(v.eind().succ_opt().unwrap_or(v.eind()));
+        let rechts = as_.procent(o.start());
+        if rechts < links {
+            "display:none".to_owned()
+        } else {
+            format!(
+                "left:{};width:{}",
+                css_procent(links),
+                css_procent(rechts - links)
+            )
+        }
     };
     view! { <span class="gp-pijl" style=stijl aria-hidden="true"></span> }
 }
@@ -161,7 +218,7 @@ pub(super) fn Balk(
     bediening: Bediening,
 ) -> impl IntoView {
     let Bediening {
-        huidig,
+        balken,
         voorlopig,
         sleep,
         leg_vast,
@@ -169,10 +226,8 @@ pub(super) fn Balk(
         as_,
         dagen,
     } = bediening;
-    let periode = {
-        let onderdeel = onderdeel.clone();
-        Memo::new(move |_| huidig.with(|s| s.posities.get(&onderdeel).copied()))
-    };
+    let (periode, verschoven) =
+        balken.with_value(|b| (b.periode(&onderdeel), b.verschoven(&onderdeel)));
     let doel = {
         let onderdeel = onderdeel.clone();
         move || -> Option<Doel> {
@@ -191,13 +246,9 @@ pub(super) fn Balk(
         }
     };
     let is_activiteit = matches!(onderdeel, Onderdeel::Activiteit { .. });
-    let verschoven = {
-        let onderdeel = onderdeel.clone();
-        move || huidig.with(|s| s.verschoven(&onderdeel))
-    };
     let sleept = {
         let onderdeel = onderdeel.clone();
-        move || sleep.with(|s| s.as_ref().is_some_and(|s| s.onderdeel == onderdeel))
+        Memo::new(move |_| sleep.with(|s| s.as_ref().is_some_and(|s| s.onderdeel == onderdeel)))
     };
     let stijl = move || {
         periode.get().map_or_else(String::new, |p| {
@@ -314,8 +365,8 @@ pub(super) fn Balk(
         <div
             class=move || {
                 let mut k = klasse.to_owned();
-                if verschoven() { k.push_str(" gp-verschoven"); }
-                if sleept() { k.push_str(" gp-sleept"); }
+                if verschoven.get() { k.push_str(" gp-verschoven"); }
+                if sleept.get() { k.push_str(" gp-sleept"); }
                 k
             }
             style=stijl

@@ -45,6 +45,27 @@ impl Stand {
         }
     }
 
+    /// This state with one more step, made without copying it first: a drag frame's
+    /// state.
+    pub(super) fn met(&self, stap: &Bewerking) -> Self {
+        match bewerk(&self.kaart, stap) {
+            Ok(bewerkt) => {
+                let mut stand = Self {
+                    posities: HashMap::with_capacity(self.posities.len()),
+                    verschoven: bewerkt.verschoven,
+                    fout: self.fout.clone(),
+                    kaart: bewerkt.routekaart,
+                };
+                stand.meet();
+                stand
+            }
+            Err(fout) => Self {
+                fout: Some(fout.to_string()),
+                ..self.clone()
+            },
+        }
+    }
+
     pub(super) fn meet(&mut self) {
         self.posities.clear();
         for o in &self.kaart {

@@ -45,16 +45,21 @@ pub fn Paneel(
     bewaar_keuzes(&code, keuzes, fte, budget);
     let basisplan =
         StoredValue::new(gegevens.with_value(|b| keuzes.get_untracked().werk_uit(b).plan));
-    // Live while dragging: the draft plus the step in progress.
-    let uitwerking = Memo::new(move |_| {
-        let mut s = scenario.get();
-        s.wijzigingen.extend(
-            sleepstap
-                .get()
-                .map(|bewerking| Wijziging::Tijdlijn { bewerking }),
-        );
-        gegevens.with_value(|b| s.werk_uit(b))
-    });
+    // Live while dragging: the draft plus the step in progress. Always "changed": its
+    // inputs change only when something real did, and comparing two whole outcomes (the
+    // landscape included) would cost more than the parts that compare their own figures.
+    let uitwerking = Memo::new_with_compare(
+        move |_| {
+            let mut s = scenario.get();
+            s.wijzigingen.extend(
+                sleepstap
+                    .get()
+                    .map(|bewerking| Wijziging::Tijdlijn { bewerking }),
+            );
+            gegevens.with_value(|b| s.werk_uit(b))
+        },
+        |_, _| true,
+    );
     let lees_capaciteit = move || {
         let (f, b) = (fte.get_untracked(), budget.get_untracked());
         if opgeslagen.is_none() && f.trim().is_empty() && b.trim().is_empty() {
@@ -152,7 +157,7 @@ pub fn Paneel(
             </div>
         </div>
         <div aria-live="polite">
-            {move || uitwerking.with(|u| basisplan.with_value(|b| uitkomst(b, &u.plan, &u.basis)))}
+            {uitkomst(basisplan, uitwerking, Signal::derive(move || sleepstap.with(Option::is_some)))}
         </div>
         {csrf.map(|csrf| view! { <Opslaan scenario=te_bewaren csrf /> })}
     }

@@ -253,16 +253,14 @@ async fn dragging_a_bar_moves_it_by_weeks_pushes_its_successor_and_can_be_undone
     browser.sluit().await;
 }
 
-#[tokio::test]
-async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once() {
-    let app = spawn_app().await;
-    let db = Db::connect(&app.database_url).await.expect("db");
-    let tokens = maak_tokens(&db).await;
-    // An applicatie whose function the Zaakafhandelcomponent of "Zaakgericht werken" takes over.
+/// Gives Utrecht an applicatie whose function the Zaakafhandelcomponent of "Zaakgericht
+/// werken" takes over, so that moving that opgave moves its overstapmoment. `false` (and
+/// a note) without the GEMMA data, which has the referentiecomponent.
+async fn zaakafhandeling_voor_utrecht(app: &crate::helpers::TestApp, token: &str) -> bool {
     let gemaakt = app
         .http
         .post(app.url("/api/v1/gemeenten/GM0344/applicaties"))
-        .bearer_auth(&tokens.utrecht)
+        .bearer_auth(token)
         .json(&json!({
             "naam": "Zaakafhandeling Y", "referentiecomponenten": ["Generiek zaakafhandelcomponent"],
             "einddatum": "2026-12-31", "opzegtermijnMaanden": 3, "verlengingMaanden": 12,
@@ -273,6 +271,138 @@ async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once()
         .expect("answers");
     if gemaakt.status() != StatusCode::CREATED {
         eprintln!("OVERGESLAGEN: zonder GEMMA-gegevens geen referentiecomponent");
+        return false;
+    }
+    true
+}
+
+#[tokio::test]
+async fn a_routekaart_of_fifty_opgaven_keeps_every_bar_reachable_and_its_charts_follow_a_drag() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let kaart = server::demo::uitgebreid(50, 20, 7);
+    let demo = server::demo::routekaart().len();
+    db.laad_opgaven("groot", &kaart[demo..])
+        .await
+        .expect("the grown Routekaart");
+    let tokens = maak_tokens(&db).await;
+    if !zaakafhandeling_voor_utrecht(&app, &tokens.utrecht).await {
+        return;
+    }
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let browser = Browser::start().await;
+    browser
+        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
+        .await;
+    browser.open(&app, "/").await;
+    browser.wacht_op_tekst("#verschoven-momenten", "Geen").await;
+
+    // Every opgave and every bar is on the page (in the tab order and to a screen
+    // reader); the browser only skips drawing the rows out of view.
+    let opgaven = browser
+        .client
+        .find_all(Locator::Css(".gp-tijdlijn--sleepbaar .gp-rij__naam"))
+        .await
+        .expect("rows");
+    assert_eq!(opgaven.len(), 50);
+    let activiteiten: usize = kaart.iter().map(|o| o.activiteiten.len()).sum();
+    let balken = browser
+        .client
+        .find_all(Locator::Css(".gp-tijdlijn--sleepbaar .gp-balk"))
+        .await
+        .expect("bars");
+    assert_eq!(balken.len(), 50 * 2 + activiteiten);
+    let venster = browser
+        .client
+        .execute(
+            "return getComputedStyle(document.querySelector('.gp-tijdlijn__rijen > .gp-rij')).contentVisibility;",
+            vec![],
+        )
+        .await
+        .expect("style");
+    assert_eq!(venster, json!("auto"), "rows out of view are not drawn");
+    browser.assert_toegankelijk("/ met 50 opgaven").await;
+
+    // The very last bar, far below the fold, by keyboard: a week later, named in the
+    // list of what moved.
+    let laatste = "[data-onderdeel='groot-45-a19']";
+    let voor = browser.label(laatste).await;
+    browser
+        .client
+        .find(Locator::Css(laatste))
+        .await
+        .expect("bar")
+        .send_keys(&Key::Right.to_string())
+        .await
+        .expect("key");
+    let regel = browser
+        .wacht_op_tekst("#verschoven", "Stap 20 van opgave 45: begin 7 dagen later")
+        .await;
+    assert!(regel.contains("einde 7 dagen later"), "{regel}");
+    assert_ne!(browser.label(laatste).await, voor);
+
+    // Dragging Zaakgericht werken two years later: the moments that move follow at once;
+    // the money chart and its table wait for the drop, and say so.
+    let geld_voor = browser.inhoud("#wat-als-geld").await;
+    browser
+        .client
+        .execute(
+            "const b = document.querySelector(arguments[0]); const r = b.getBoundingClientRect();
+             const y = r.top + r.height / 2, x = r.left + r.width / 2;
+             const p = (t, x) => new PointerEvent(t, {bubbles: true, cancelable: true, pointerId: 1,
+               pointerType: 'mouse', isPrimary: true, button: 0, buttons: 1, clientX: x, clientY: y});
+             b.dispatchEvent(p('pointerdown', x)); b.dispatchEvent(p('pointermove', x + 200));",
+            vec![json!("[data-onderdeel='zaakgericht-werken/ontwikkelfase']")],
+        )
+        .await
+        .expect("drag");
+    browser
+        .wacht_op_tekst("#verschoven-momenten", "Zaakafhandeling Y")
+        .await;
+    browser
+        .wacht_op_tekst("#wat-als-volgt", "zodra u de balk loslaat")
+        .await;
+    assert_eq!(browser.inhoud("#wat-als-geld").await, geld_voor);
+    browser.assert_toegankelijk("/ tijdens het slepen").await;
+    browser
+        .schermafdruk_bij("wat-als-volgt", "wat-als-tijdens-slepen")
+        .await;
+    browser
+        .client
+        .execute(
+            "const b = document.querySelector(arguments[0]);
+             b.dispatchEvent(new PointerEvent('pointerup', {bubbles: true, pointerId: 1, pointerType: 'mouse', isPrimary: true}));",
+            vec![json!("[data-onderdeel='zaakgericht-werken/ontwikkelfase']")],
+        )
+        .await
+        .expect("drop");
+    let mut geld_na = geld_voor.clone();
+    for _ in 0..50 {
+        geld_na = browser.inhoud("#wat-als-geld").await;
+        if geld_na != geld_voor {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_ne!(geld_na, geld_voor, "after the drop the money table follows");
+    assert!(
+        browser
+            .client
+            .find(Locator::Id("wat-als-volgt"))
+            .await
+            .is_err(),
+        "the note goes with the drag"
+    );
+    browser.schermafdruk("routekaart-50-opgaven").await;
+    browser.sluit().await;
+}
+
+#[tokio::test]
+async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    if !zaakafhandeling_voor_utrecht(&app, &tokens.utrecht).await {
         return;
     }
     // One that no component replaces: its (absent) overstapmoment stays the same.
