@@ -58,9 +58,14 @@ pub const MAX_AMEFF_TEKST_BYTES: usize = 64 * 1024;
 pub const MAX_CBS_RIJEN: usize = 2_000;
 
 /// The most imports one instance runs at the same time (fewer on a machine with few
-/// cores: one core always stays free); a further one gets a 503 with `Retry-After`, so
-/// that imports cannot take every core from the other tenants.
+/// cores: one core always stays free); as many more wait in line, and a further one gets
+/// a 503 with `Retry-After`, so that imports cannot take every core from the other
+/// tenants.
 pub const MAX_GELIJKTIJDIGE_IMPORTEN: usize = 4;
+
+/// How long an import waits in line for a place before it is told to come back (a
+/// 300-row import takes well under a second).
+pub const IMPORT_WACHTTIJD: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// A number of bytes the way the refusals say it: `20 MiB`, `4.096 bytes`.
 pub fn bytes_als_tekst(bytes: u64) -> String {

@@ -35,7 +35,7 @@ pub async fn importeer(
     vervangen: bool,
     verwacht: Option<i64>,
 ) -> Result<Landschapimport, Taakfout> {
-    let plaats = importwerk.plaats()?;
+    let plaats = importwerk.plaats().await?;
     let (applicaties, aanvullingen) =
         lees(db, &plaats, recht, bestand, vervangen, |_, a, b| (a, b)).await?;
     Ok(db
@@ -55,7 +55,7 @@ pub async fn bekijk(
     bestand: Bestand,
     vervangen: bool,
 ) -> Result<Importvoorbeeld, Taakfout> {
-    let plaats = importwerk.plaats()?;
+    let plaats = importwerk.plaats().await?;
     let versie = db.landschapversie(recht.gemeente()).await?;
     lees(
         db,

@@ -27,7 +27,7 @@ pub async fn importeer(
     bytes: bytes::Bytes,
     gevraagd: Option<Laag>,
 ) -> Result<Componentimport, Taakfout> {
-    let plaats = importwerk.plaats()?;
+    let plaats = importwerk.plaats().await?;
     let p = Importwerk::doe(&plaats, move || publiccode::lees(&bytes)).await?;
     let laag = p.laag.or(gevraagd).ok_or_else(|| {
         Taakfout::Ongeldig(

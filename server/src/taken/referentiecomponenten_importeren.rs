@@ -19,7 +19,7 @@ pub async fn importeer(
     recht: &PubliekSchrijfrecht,
     bytes: bytes::Bytes,
 ) -> Result<Importrapport, Taakfout> {
-    let plaats = importwerk.plaats()?;
+    let plaats = importwerk.plaats().await?;
     let inhoud = Importwerk::doe(&plaats, move || ameff::lees(&bytes)).await?;
     Ok(db
         .importeer_referentiecomponenten(recht, &inhoud.referentiecomponenten, inhoud.overgeslagen)
