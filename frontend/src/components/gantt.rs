@@ -71,7 +71,11 @@ pub fn Gantt(
     // drag sets `voorlopig` only when the step differs.
     let huidig = Memo::new_with_compare(
         move |_| match voorlopig.get() {
-            Some(stap) => vastgelegd.with(|s| s.met(&stap)),
+            Some(stap) => {
+                let mut stand = vastgelegd.with(|s| s.met(&stap));
+                stand.meet();
+                stand
+            }
             None => vastgelegd.get(),
         },
         |_, _| true,

@@ -170,6 +170,16 @@ impl Browser {
             .to_owned()
     }
 
+    /// A new browser logged in as a member of Utrecht, whose account this makes.
+    async fn als_lid_van_utrecht(app: &TestApp) -> Self {
+        crate::toegang::maak_account(app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+        let browser = Self::start().await;
+        browser
+            .log_in(app, "ib@utrecht.nl", "een lang wachtwoord")
+            .await;
+        browser
+    }
+
     /// Logs in through the login form and waits for the header to show who.
     async fn log_in(&self, app: &TestApp, email: &str, wachtwoord: &str) {
         self.open(app, "/inloggen").await;

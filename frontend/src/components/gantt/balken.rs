@@ -35,19 +35,21 @@ pub(super) struct Balkstanden(HashMap<Onderdeel, Balkstand>);
 
 impl Balkstanden {
     pub(super) fn van(stand: &Stand) -> Self {
-        Self(
+        let balken = Self(
             stand
                 .posities
-                .iter()
-                .map(|(onderdeel, periode)| {
+                .keys()
+                .map(|onderdeel| {
                     let balk = Balkstand {
-                        periode: RwSignal::new(Some(*periode)),
-                        verschoven: RwSignal::new(stand.verschoven(onderdeel)),
+                        periode: RwSignal::new(None),
+                        verschoven: RwSignal::new(false),
                     };
                     (onderdeel.clone(), balk)
                 })
                 .collect(),
-        )
+        );
+        balken.volg(stand);
+        balken
     }
 
     /// Sets the signals of the bars that `stand` changes, and only those.

@@ -29,36 +29,22 @@ impl Stand {
             ..Self::default()
         };
         for stap in stappen {
-            stand.pas_toe(stap);
+            stand = stand.met(stap);
         }
         stand.meet();
         stand
     }
 
-    pub(super) fn pas_toe(&mut self, stap: &Bewerking) {
-        match bewerk(&self.kaart, stap) {
-            Ok(bewerkt) => {
-                self.kaart = bewerkt.routekaart;
-                self.verschoven = bewerkt.verschoven;
-            }
-            Err(fout) => self.fout = Some(fout.to_string()),
-        }
-    }
-
-    /// This state with one more step, made without copying it first: a drag frame's
-    /// state.
+    /// This state with one more step, its positions not yet measured ([`Self::meet`]).
+    /// This state stays as it is, so a drag frame need not copy the committed state first.
     pub(super) fn met(&self, stap: &Bewerking) -> Self {
         match bewerk(&self.kaart, stap) {
-            Ok(bewerkt) => {
-                let mut stand = Self {
-                    posities: HashMap::with_capacity(self.posities.len()),
-                    verschoven: bewerkt.verschoven,
-                    fout: self.fout.clone(),
-                    kaart: bewerkt.routekaart,
-                };
-                stand.meet();
-                stand
-            }
+            Ok(bewerkt) => Self {
+                posities: HashMap::new(),
+                verschoven: bewerkt.verschoven,
+                fout: self.fout.clone(),
+                kaart: bewerkt.routekaart,
+            },
             Err(fout) => Self {
                 fout: Some(fout.to_string()),
                 ..self.clone()
@@ -83,10 +69,6 @@ impl Stand {
                     .insert(Onderdeel::Activiteit { id: a.id.clone() }, a.periode);
             }
         }
-    }
-
-    pub(super) fn verschoven(&self, onderdeel: &Onderdeel) -> bool {
-        self.verschoven.iter().any(|v| &v.onderdeel == onderdeel)
     }
 }
 

@@ -22,7 +22,7 @@ pub fn uitkomst(
     uitwerking: Memo<Uitwerking>,
     sleept: Signal<bool>,
 ) -> impl IntoView {
-    let samenvatting = move || {
+    let samenvatting = Memo::new(move |_| {
         uitwerking.with(|u| {
             basis.with_value(|b| {
                 let jaar = |j: Option<i32>| {
@@ -41,8 +41,7 @@ pub fn uitkomst(
                 (terugverdienjaar, overbelast)
             })
         })
-    };
-    let samenvatting = Memo::new(move |_| samenvatting());
+    });
     let momenten = Memo::new(move |_| {
         uitwerking.with(|u| basis.with_value(|b| verschoven_momenten(b, &u.plan)))
     });

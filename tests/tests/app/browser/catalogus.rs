@@ -7,7 +7,7 @@ use fantoccini::Locator;
 use super::Browser;
 use crate::helpers::{gedeeld, spawn_app, spawn_app_met_demo};
 use crate::landschap::met_open_zaak;
-use crate::toegang::{maak_account, maak_regieaccount};
+use crate::toegang::maak_regieaccount;
 
 #[tokio::test]
 async fn regie_imports_gemma_and_open_zaak_and_maps_it_to_zaakregistratie_in_the_browser() {
@@ -119,11 +119,7 @@ async fn worked_example_a_entered_in_the_landscape_reads_right_on_the_overstappl
     let Some(_) = met_open_zaak(&app).await else {
         return;
     };
-    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
-    let browser = Browser::start().await;
-    browser
-        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
-        .await;
+    let browser = Browser::als_lid_van_utrecht(&app).await;
 
     browser.open(&app, "/gemeenten/GM0344/landschap").await;
     browser

@@ -16,7 +16,7 @@ use server::Db;
 
 use super::Browser;
 use crate::helpers::spawn_app;
-use crate::toegang::{maak_account, maak_regieaccount, maak_tokens};
+use crate::toegang::{maak_regieaccount, maak_tokens};
 
 const ONTWERP: &str = "[data-onderdeel='rvv-ontwerp']";
 const BOUW: &str = "[data-onderdeel='rvv-bouw']";
@@ -289,11 +289,7 @@ async fn a_routekaart_of_fifty_opgaven_keeps_every_bar_reachable_and_its_charts_
     if !zaakafhandeling_voor_utrecht(&app, &tokens.utrecht).await {
         return;
     }
-    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
-    let browser = Browser::start().await;
-    browser
-        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
-        .await;
+    let browser = Browser::als_lid_van_utrecht(&app).await;
     browser.open(&app, "/").await;
     browser.wacht_op_tekst("#verschoven-momenten", "Geen").await;
 
@@ -415,11 +411,7 @@ async fn moving_a_fase_moves_the_members_overstapmoment_in_the_what_if_at_once()
         .await
         .expect("answers");
     assert_eq!(ander.status(), StatusCode::CREATED);
-    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
-    let browser = Browser::start().await;
-    browser
-        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
-        .await;
+    let browser = Browser::als_lid_van_utrecht(&app).await;
     browser.open(&app, "/").await;
     browser
         .wacht_op_tekst(
@@ -515,11 +507,7 @@ async fn a_draft_saved_as_scenario_is_shared_read_only_revoked_and_a_stale_save_
     let app = spawn_app().await;
     let db = Db::connect(&app.database_url).await.expect("db");
     let tokens = maak_tokens(&db).await;
-    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
-    let browser = Browser::start().await;
-    browser
-        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
-        .await;
+    let browser = Browser::als_lid_van_utrecht(&app).await;
     browser.open(&app, "/").await;
     browser.wacht_op_tekst("#wat-als-kop", "Wat betekent").await;
     let balk = browser
@@ -767,11 +755,8 @@ async fn zooming_to_months_labels_them_and_an_opgave_page_tells_the_whole_opgave
 #[tokio::test]
 async fn a_member_applies_on_the_opgave_page_and_regie_accepts_it_there() {
     let app = spawn_app().await;
-    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
     maak_regieaccount(&app, "regie@vng.nl", "een lang wachtwoord").await;
-    let lid = Browser::start().await;
-    lid.log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
-        .await;
+    let lid = Browser::als_lid_van_utrecht(&app).await;
     lid.open(&app, "/opgaven/huishoudboekje").await;
     lid.klik("#aanmelden-1g").await;
     lid.klik("#aanmelden-kop ~ form button[type=submit]").await;

@@ -65,13 +65,9 @@ async fn a_member_lands_on_the_work_list_and_reaches_the_next_notice_deadline_in
             .expect("answers");
         assert_eq!(antwoord.status(), StatusCode::CREATED, "{code}");
     }
-    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
     maak_account(&app, "ib@amsterdam.nl", "een lang wachtwoord", "GM0363").await;
 
-    let browser = Browser::start().await;
-    browser
-        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
-        .await;
+    let browser = Browser::als_lid_van_utrecht(&app).await;
     let hier = browser.client.current_url().await.expect("url");
     assert_eq!(
         hier.path(),
