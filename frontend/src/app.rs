@@ -1,9 +1,9 @@
 //! The HTML shell and the router: which page answers which path.
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, LazyRoute, SsrMode, path};
 
 use crate::components::kop::Kop;
 use crate::pages::accounts::{AccountsPagina, BeheerPagina};
@@ -64,13 +64,196 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+// The pages other than the Routekaart come in two parts of the WASM that the browser
+// loads only when it shows one of their pages: the build cuts the WASM at
+// `openbare_pagina` and `gemeentepagina` (wasm-split in scripts/build-site). The first
+// download holds the Routekaart, the header and what all pages share. Two parts rather
+// than one per page: with a part per page, the code that some pages share came in hundreds
+// of small files.
+
+/// A page in the part of the public pages (and signing in, an invitation, a shared plan).
+#[derive(Debug, Clone, Copy)]
+enum OpenbarePagina {
+    Gemeenten,
+    Opgave,
+    Catalogus,
+    Component,
+    Referentiecomponenten,
+    Landelijk,
+    Inloggen,
+    Plan,
+    Uitnodiging,
+}
+
+#[leptos::lazy]
+fn openbare_pagina(pagina: OpenbarePagina) -> AnyView {
+    match pagina {
+        OpenbarePagina::Gemeenten => view! { <GemeentenPagina /> }.into_any(),
+        OpenbarePagina::Opgave => view! { <OpgavePagina /> }.into_any(),
+        OpenbarePagina::Catalogus => view! { <CatalogusPagina /> }.into_any(),
+        OpenbarePagina::Component => view! { <ComponentPagina /> }.into_any(),
+        OpenbarePagina::Referentiecomponenten => {
+            view! { <ReferentiecomponentenPagina /> }.into_any()
+        }
+        OpenbarePagina::Landelijk => view! { <LandelijkPagina /> }.into_any(),
+        OpenbarePagina::Inloggen => view! { <InloggenPagina /> }.into_any(),
+        OpenbarePagina::Plan => view! { <PlanPagina /> }.into_any(),
+        OpenbarePagina::Uitnodiging => view! { <UitnodigingPagina /> }.into_any(),
+    }
+}
+
+/// A page in the part of a gemeente's members and of regie.
+#[derive(Debug, Clone, Copy)]
+enum Gemeentepagina {
+    Start,
+    Landschap,
+    Overstapplan,
+    Scenarios,
+    Audit,
+    Accounts,
+    Beheer,
+}
+
+#[leptos::lazy]
+fn gemeentepagina(pagina: Gemeentepagina) -> AnyView {
+    match pagina {
+        Gemeentepagina::Start => view! { <StartPagina /> }.into_any(),
+        Gemeentepagina::Landschap => view! { <LandschapPagina /> }.into_any(),
+        Gemeentepagina::Overstapplan => view! { <OverstapplanPagina /> }.into_any(),
+        Gemeentepagina::Scenarios => view! { <ScenariosPagina /> }.into_any(),
+        Gemeentepagina::Audit => view! { <AuditPagina /> }.into_any(),
+        Gemeentepagina::Accounts => view! { <AccountsPagina /> }.into_any(),
+        Gemeentepagina::Beheer => view! { <BeheerPagina /> }.into_any(),
+    }
+}
+
+/// A route whose view is `$pagina` in the part `$deel`. The router loads the part
+/// (`$laad`, made by `#[lazy]`) before it shows or hydrates the page, so that the page is
+/// there at once, as the server rendered it.
+macro_rules! apart {
+    ($route:ident, $deel:ident, $laad:ident, $pagina:expr) => {
+        struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            async fn view(_route: Self) -> AnyView {
+                $deel($pagina).await
+            }
+
+            async fn preload() {
+                #[cfg(feature = "hydrate")]
+                $laad().await;
+            }
+        }
+    };
+}
+
+apart!(
+    GemeentenRoute,
+    openbare_pagina,
+    __preload_openbare_pagina,
+    OpenbarePagina::Gemeenten
+);
+apart!(
+    OpgaveRoute,
+    openbare_pagina,
+    __preload_openbare_pagina,
+    OpenbarePagina::Opgave
+);
+apart!(
+    CatalogusRoute,
+    openbare_pagina,
+    __preload_openbare_pagina,
+    OpenbarePagina::Catalogus
+);
+apart!(
+    ComponentRoute,
+    openbare_pagina,
+    __preload_openbare_pagina,
+    OpenbarePagina::Component
+);
+apart!(
+    ReferentiecomponentenRoute,
+    openbare_pagina,
+    __preload_openbare_pagina,
+    OpenbarePagina::Referentiecomponenten
+);
+apart!(
+    LandelijkRoute,
+    openbare_pagina,
+    __preload_openbare_pagina,
+    OpenbarePagina::Landelijk
+);
+apart!(
+    InloggenRoute,
+    openbare_pagina,
+    __preload_openbare_pagina,
+    OpenbarePagina::Inloggen
+);
+apart!(
+    PlanRoute,
+    openbare_pagina,
+    __preload_openbare_pagina,
+    OpenbarePagina::Plan
+);
+apart!(
+    UitnodigingRoute,
+    openbare_pagina,
+    __preload_openbare_pagina,
+    OpenbarePagina::Uitnodiging
+);
+apart!(
+    StartRoute,
+    gemeentepagina,
+    __preload_gemeentepagina,
+    Gemeentepagina::Start
+);
+apart!(
+    LandschapRoute,
+    gemeentepagina,
+    __preload_gemeentepagina,
+    Gemeentepagina::Landschap
+);
+apart!(
+    OverstapplanRoute,
+    gemeentepagina,
+    __preload_gemeentepagina,
+    Gemeentepagina::Overstapplan
+);
+apart!(
+    ScenariosRoute,
+    gemeentepagina,
+    __preload_gemeentepagina,
+    Gemeentepagina::Scenarios
+);
+apart!(
+    AuditRoute,
+    gemeentepagina,
+    __preload_gemeentepagina,
+    Gemeentepagina::Audit
+);
+apart!(
+    AccountsRoute,
+    gemeentepagina,
+    __preload_gemeentepagina,
+    Gemeentepagina::Accounts
+);
+apart!(
+    BeheerRoute,
+    gemeentepagina,
+    __preload_gemeentepagina,
+    Gemeentepagina::Beheer
+);
+
 /// The app: header, the routed page, footer.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     bied_wie_aan();
     view! {
-        <Title formatter=|titel: String| format!("{titel} · Grondplan") />
         <Router>
             <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
                 "Naar de inhoud"
@@ -79,24 +262,24 @@ pub fn App() -> impl IntoView {
             <main id="inhoud" class="gp-inhoud" tabindex="-1">
                 <Routes fallback=NietGevonden>
                     <Route path=path!("") view=RoutekaartPagina ssr=SsrMode::Async />
-                    <Route path=path!("/gemeenten") view=GemeentenPagina ssr=SsrMode::Async />
-                    <Route path=path!("/opgaven/:id") view=OpgavePagina ssr=SsrMode::Async />
-                    <Route path=path!("/componenten") view=CatalogusPagina ssr=SsrMode::Async />
-                    <Route path=path!("/componenten/:id") view=ComponentPagina ssr=SsrMode::Async />
-                    <Route path=path!("/referentiecomponenten") view=ReferentiecomponentenPagina ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten") view={Lazy::<GemeentenRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/opgaven/:id") view={Lazy::<OpgaveRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/componenten") view={Lazy::<CatalogusRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/componenten/:id") view={Lazy::<ComponentRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/referentiecomponenten") view={Lazy::<ReferentiecomponentenRoute>::new()} ssr=SsrMode::Async />
                     // The status of these (401/403/404) depends on their data; the server
                     // sets it before streaming starts (server/src/toegang/paginastatus.rs).
-                    <Route path=path!("/gemeenten/:code") view=StartPagina ssr=SsrMode::Async />
-                    <Route path=path!("/gemeenten/:code/audit") view=AuditPagina ssr=SsrMode::Async />
-                    <Route path=path!("/gemeenten/:code/accounts") view=AccountsPagina ssr=SsrMode::Async />
-                    <Route path=path!("/beheer") view=BeheerPagina ssr=SsrMode::Async />
-                    <Route path=path!("/uitnodiging/:token") view=UitnodigingPagina ssr=SsrMode::Async />
-                    <Route path=path!("/gemeenten/:code/landschap") view=LandschapPagina ssr=SsrMode::Async />
-                    <Route path=path!("/gemeenten/:code/overstapplan") view=OverstapplanPagina ssr=SsrMode::Async />
-                    <Route path=path!("/gemeenten/:code/scenarios") view=ScenariosPagina ssr=SsrMode::Async />
-                    <Route path=path!("/inloggen") view=InloggenPagina ssr=SsrMode::Async />
-                    <Route path=path!("/landelijk") view=LandelijkPagina ssr=SsrMode::Async />
-                    <Route path=path!("/plan/:token") view=PlanPagina ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code") view={Lazy::<StartRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/accounts") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/beheer") view={Lazy::<BeheerRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/uitnodiging/:token") view={Lazy::<UitnodigingRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/landschap") view={Lazy::<LandschapRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/overstapplan") view={Lazy::<OverstapplanRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/gemeenten/:code/scenarios") view={Lazy::<ScenariosRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/inloggen") view={Lazy::<InloggenRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/landelijk") view={Lazy::<LandelijkRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/plan/:token") view={Lazy::<PlanRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="gp-voet">

@@ -1,6 +1,8 @@
 //! The page header: the name of the app, the main navigation, and who is logged in.
 
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
+use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::server_fns::sessie::wie;
@@ -90,4 +92,12 @@ pub fn Kop() -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// The document's title: the page's own name, then "· Grondplan". Each page sets it
+/// itself, so that the title the server sent stays while the browser loads the part of the
+/// WASM that holds the page (`app::apart`) and is never empty in between.
+#[component]
+pub fn Paginatitel(#[prop(into)] tekst: TextProp) -> impl IntoView {
+    view! { <Title text=tekst formatter=|titel: String| format!("{titel} · Grondplan") /> }
 }

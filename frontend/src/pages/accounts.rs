@@ -10,13 +10,13 @@
 //! Reads go through `accounts_ophalen`, writes through the API; each write reads the list
 //! again, so the page shows what is stored.
 
+use crate::components::kop::Paginatitel;
 use domain::contract::{
     Accountwijziging, NieuwToken, NieuweUitnodiging, Tokeninvoer, Tokenregel, Uitnodigingsinvoer,
 };
 use domain::toegang::Lidrecht;
 use domain::{Gemeente, GemeenteCode};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{Inhoud, Probleem, stuur};
@@ -48,7 +48,7 @@ pub fn AccountsPagina() -> impl IntoView {
 pub fn BeheerPagina() -> impl IntoView {
     let beeld = OnceResource::new(accounts_ophalen("regie".to_owned()));
     view! {
-        <Title text="Beheer" />
+        <Paginatitel tekst="Beheer" />
         <h1 class="utrecht-heading-1">"Beheer"</h1>
         <p class="utrecht-paragraph gp-inleiding">
             "Benoem de eerste beheerder van een gemeente; die nodigt daarna zelf collega's uit. "

@@ -2,11 +2,11 @@
 //! side, filtered by status and soort (a plain GET form, so it works before hydration
 //! too). Regie imports a publiccode.yml here.
 
+use crate::components::kop::Paginatitel;
 use domain::catalogus::bedoelt_u;
 use domain::contract::Componentimport;
 use domain::{Component, Laag, Soort, Status};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{Antwoord, Probleem};
@@ -29,7 +29,7 @@ pub fn CatalogusPagina() -> impl IntoView {
             && (soort.is_empty() || k.soort.code() == soort)
     };
     view! {
-        <Title text="Componentencatalogus" />
+        <Paginatitel tekst="Componentencatalogus" />
         <h1 class="utrecht-heading-1">"Componentencatalogus"</h1>
         <p class="utrecht-paragraph">
             "De Common Ground-componenten in de vijf lagen, met de GEMMA-referentiecomponenten die ze vervangen. "

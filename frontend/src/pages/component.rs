@@ -2,9 +2,9 @@
 //! it fits with the others across the layers (what it needs, what needs it). Regie maps
 //! it to referentiecomponenten here.
 
+use crate::components::kop::Paginatitel;
 use domain::{Component, ComponentId, Laag, Referentiecomponent};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::Probleem;
@@ -31,7 +31,7 @@ pub fn ComponentPagina() -> impl IntoView {
             async move {
                 let Some(component) = gelezen.componenten.iter().find(|k| k.id.as_str() == id).cloned() else {
                     return view! {
-                        <Title text="Component niet gevonden" />
+                        <Paginatitel tekst="Component niet gevonden" />
                         <h1 class="utrecht-heading-1">"Component niet gevonden"</h1>
                         <p class="utrecht-paragraph">
                             {format!("Er is geen component '{id}'. ")}
@@ -96,7 +96,7 @@ fn Componentdetail(
         (None, None) => "nog onbekend".into(),
     };
     view! {
-        <Title text=component.naam.clone() />
+        <Paginatitel tekst=component.naam.clone() />
         <p class="utrecht-paragraph"><a class="utrecht-link" href="/componenten">"← Componentencatalogus"</a></p>
         <h1 class="utrecht-heading-1">{component.naam.clone()}</h1>
         {view! { <dl class="gp-kenmerken">

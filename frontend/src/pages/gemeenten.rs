@@ -1,9 +1,9 @@
 //! `/gemeenten`: all gemeenten, with a search box that filters as you type once the page
 //! is hydrated, and that still works as a plain GET form (`?q=`) before that.
 
+use crate::components::kop::Paginatitel;
 use domain::Gemeente;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::tabel::{Kolomkoppen, Schuifvlak};
@@ -18,7 +18,7 @@ pub fn GemeentenPagina() -> impl IntoView {
     let zoekterm = RwSignal::new(query.get_untracked().get("q").unwrap_or_default());
     let lijst = OnceResource::new(gemeenten_ophalen());
     view! {
-        <Title text="Gemeenten" />
+        <Paginatitel tekst="Gemeenten" />
         <h1 class="utrecht-heading-1">"Gemeenten"</h1>
         <form
             class="gp-zoek"

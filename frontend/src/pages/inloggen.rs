@@ -2,8 +2,8 @@
 //! after a failed attempt the server sends the user back here with the reason, which is
 //! shown next to the field it concerns.
 
+use crate::components::kop::Paginatitel;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::server_fns::sessie::inlogknoppen_ophalen;
@@ -156,7 +156,7 @@ pub fn InloggenPagina() -> impl IntoView {
         })
     };
     view! {
-        <Title text="Inloggen" />
+        <Paginatitel tekst="Inloggen" />
         <h1 class="utrecht-heading-1">"Inloggen"</h1>
         <p class="utrecht-paragraph">
             "Medewerkers van een gemeente beheren hier het applicatielandschap en de plannen van hun gemeente; "

@@ -5,9 +5,9 @@
 
 use std::future::{Future, IntoFuture};
 
+use crate::components::kop::Paginatitel;
 use domain::contract::Leesfout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::melding::{geweigerd, laadfout};
 
@@ -76,7 +76,7 @@ pub fn gemeentekop(wat: &'static str, code: String) -> impl IntoView {
                 Suspend::new(async move {
                     let titel = format!("{wat} {}", naam.await.unwrap_or(code));
                     view! {
-                        <Title text=titel.clone() />
+                        <Paginatitel tekst=titel.clone() />
                         <h1 class="utrecht-heading-1">{titel}</h1>
                     }
                 })

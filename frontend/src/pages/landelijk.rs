@@ -4,9 +4,9 @@
 //! For logged-in members and regie; a member also chooses here whether its gemeente is
 //! named in cohorts.
 
+use crate::components::kop::Paginatitel;
 use domain::landelijk::{Afschafpotentieel, LandelijkBeeld, STANDAARD_DREMPEL};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::beeld::kosten_tekst;
@@ -28,7 +28,7 @@ pub fn LandelijkPagina() -> impl IntoView {
     };
     let pagina = OnceResource::new(landelijk_ophalen(drempel));
     view! {
-        <Title text="Landelijk beeld" />
+        <Paginatitel tekst="Landelijk beeld" />
         <h1 class="utrecht-heading-1">"Landelijk beeld: samen overstappen"</h1>
         <p class="utrecht-paragraph gp-inleiding">
             "Wanneer loont het om samen over te stappen? Per component en kwartaal ziet u hoeveel gemeenten dan "

@@ -1,7 +1,7 @@
 //! The page for a path that does not exist; answered with status 404.
 
+use crate::components::kop::Paginatitel;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// "Pagina niet gevonden", with a way back.
 #[component]
@@ -11,7 +11,7 @@ pub fn NietGevonden() -> impl IntoView {
         antwoord.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Pagina niet gevonden" />
+        <Paginatitel tekst="Pagina niet gevonden" />
         <h1 class="utrecht-heading-1">"Pagina niet gevonden"</h1>
         <p class="utrecht-paragraph">
             "Deze pagina bestaat niet (meer). Ga naar de "

@@ -3,9 +3,9 @@
 //! gebruikers, and who follows), draagvlak (convenant, financiële arrangementen,
 //! governance), its fasen, activiteiten, besluiten and what each rol asks.
 
+use crate::components::kop::Paginatitel;
 use domain::{FaseSoort, Opgave, Rol};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::aanmelden::Aanmelden;
@@ -86,7 +86,7 @@ fn Opgavedetail(
     let b = opgave.bijdrage;
     let regie_csrf = regie_csrf(&wie);
     view! {
-        <Title text=opgave.naam.clone() />
+        <Paginatitel tekst=opgave.naam.clone() />
         <p class="utrecht-paragraph"><a class="utrecht-link" href="/">"← Routekaart"</a></p>
         <h1 class="utrecht-heading-1">{opgave.naam.clone()}</h1>
         <h2 class="utrecht-heading-2">"Doelstelling"</h2>

@@ -3,11 +3,11 @@
 //! on today's data: when the Routekaart changed since it was made, that is said, and edits
 //! that no longer apply are listed as conflicts. An unknown or revoked link is a 404.
 
+use crate::components::kop::Paginatitel;
 use domain::scenario::{Basis, ContractKeuze, Wijziging};
 use domain::tijdlijn::Bewerking;
 use domain::{ActiviteitId, ApplicatieId, ComponentId, OpgaveId};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use domain::scenario::basisversie;
@@ -173,7 +173,7 @@ pub fn PlanPagina() -> impl IntoView {
                 let aantal_conflicten = uitwerking.conflicten.len();
                 let wijzigingen = s.wijzigingen.iter().map(|w| view! { <li>{beschrijf(w, &gedeeld.basis)}</li> }).collect_view();
                 view! {
-                    <Title text=gedeeld.naam.clone() />
+                    <Paginatitel tekst=gedeeld.naam.clone() />
                     <p class="gp-alleen-lezen">"Gedeeld plan, alleen lezen"</p>
                     <h1 class="utrecht-heading-1">{gedeeld.naam}</h1>
                     <dl class="gp-gegevens">

@@ -1,9 +1,9 @@
 //! `/referentiecomponenten`: the GEMMA referentiecomponenten (the functions a gemeente
 //! needs). Regie imports an ArchiMate exchange file (AMEFF) here.
 
+use crate::components::kop::Paginatitel;
 use domain::contract::Importrapport;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::{Antwoord, Probleem};
 use crate::components::bestandsimport::Bestandsimport;
@@ -18,7 +18,7 @@ pub fn ReferentiecomponentenPagina() -> impl IntoView {
     let catalogus = Resource::new(|| (), |()| catalogus_ophalen());
     let aanmelding = wie();
     view! {
-        <Title text="GEMMA-referentiecomponenten" />
+        <Paginatitel tekst="GEMMA-referentiecomponenten" />
         <p class="utrecht-paragraph"><a class="utrecht-link" href="/componenten">"← Componentencatalogus"</a></p>
         <h1 class="utrecht-heading-1">"GEMMA-referentiecomponenten"</h1>
         <Suspense fallback=|| ()>

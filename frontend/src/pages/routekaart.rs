@@ -1,7 +1,7 @@
 //! `/`: the Routekaart overview, every opgave as a row on one time axis.
 
+use crate::components::kop::Paginatitel;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::routekaart_overzicht::RoutekaartOverzicht;
 use crate::pages::laden::laden;
@@ -21,7 +21,7 @@ pub fn RoutekaartPagina() -> impl IntoView {
     let vensters = OnceResource::new(contractvensters_ophalen());
     let wie = wie();
     view! {
-        <Title text="Routekaart" />
+        <Paginatitel tekst="Routekaart" />
         <h1 class="utrecht-heading-1">"Routekaart Common Ground"</h1>
         <p class="utrecht-paragraph gp-inleiding">
             "Per opgave de ontwikkelfase, waarin coalitiepartners een oplossing ontwikkelen, en de "

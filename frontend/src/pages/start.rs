@@ -5,6 +5,7 @@
 //! of kansrijke momenten it is in, and its rol per opgave with the next besluitmomenten. An empty landscape says how to
 //! fill it.
 
+use crate::components::kop::Paginatitel;
 use domain::afschaffen::Reden;
 use domain::contract::Planbasis;
 use domain::landelijk::Componentreeks;
@@ -13,7 +14,6 @@ use domain::werklijst::{
 };
 use domain::{Overstapcontext, Rol, overstapplan};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::melding::laadfout;
@@ -51,7 +51,7 @@ fn Start(
     let code = gemeente.code.to_string();
     let titel = format!("{}: wat nu te doen", gemeente.naam);
     view! {
-        <Title text=titel.clone() />
+        <Paginatitel tekst=titel.clone() />
         <h1 class="utrecht-heading-1">{titel}</h1>
         <p class="utrecht-paragraph gp-inleiding">
             {format!("Stand op {}. ", datum_lang(lijst.peildatum))}

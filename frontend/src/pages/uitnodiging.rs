@@ -3,8 +3,8 @@
 //! (a plain form that posts to the server, like the login) or the organisation's own
 //! sign-in. After a refusal the server sends the person back here with the reason.
 
+use crate::components::kop::Paginatitel;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::pages::laden::laden;
@@ -52,7 +52,7 @@ pub fn UitnodigingPagina() -> impl IntoView {
     let uitnodiging = OnceResource::new(uitnodiging_ophalen(token.clone()));
     let knoppen = OnceResource::new(inlogknoppen_ophalen());
     view! {
-        <Title text="Uitnodiging" />
+        <Paginatitel tekst="Uitnodiging" />
         <h1 class="utrecht-heading-1">"Uitnodiging voor Grondplan"</h1>
         {laden("De uitnodiging wordt gelezen…", uitnodiging, move |gevonden| {
             let (token, fout) = (token.clone(), fout.clone());

@@ -170,6 +170,20 @@ impl Browser {
             .to_owned()
     }
 
+    /// The paths of the WASM files this page has fetched so far.
+    async fn wasm_geladen(&self) -> Vec<String> {
+        let paden = self
+            .client
+            .execute(
+                "return performance.getEntriesByType('resource')
+                   .map(e => new URL(e.name).pathname).filter(p => p.endsWith('.wasm'));",
+                vec![],
+            )
+            .await
+            .expect("resource timing");
+        serde_json::from_value(paden).expect("a list of paths")
+    }
+
     /// A new browser logged in as a member of Utrecht, whose account this makes.
     async fn als_lid_van_utrecht(app: &TestApp) -> Self {
         crate::toegang::maak_account(app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
@@ -387,6 +401,53 @@ async fn the_gemeenten_search_filters_as_you_type_once_hydrated() {
     assert!(namen.contains(&"Utrecht".to_owned()), "{namen:?}");
     assert!(namen.len() < alle, "{} of {alle}", namen.len());
     browser.assert_toegankelijk("/gemeenten (gefilterd)").await;
+    browser.sluit().await;
+}
+
+#[tokio::test]
+async fn the_routekaart_comes_with_the_first_part_of_the_wasm_and_every_other_page_loads_its_part_when_shown()
+ {
+    let app = spawn_app().await;
+    crate::toegang::maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let browser = Browser::start().await;
+    browser.open(&app, "/").await;
+    assert_eq!(browser.wasm_geladen().await, ["/pkg/frontend_bg.wasm"]);
+
+    // Following a link in the app loads the part of the public pages, once.
+    browser.klik("a.gp-nav__link[href='/gemeenten']").await;
+    browser.wacht_op_tekst("h1", "Gemeenten").await;
+    browser.vul("zoek-gemeente", "utrecht").await;
+    browser.wacht_op_tekst("p[role='status']", " van ").await;
+    let geladen = browser.wasm_geladen().await;
+    assert!(
+        geladen.iter().any(|p| p.contains("split_openbare_pagina")),
+        "{geladen:?}"
+    );
+    assert!(
+        !geladen.iter().any(|p| p.contains("split_gemeentepagina")),
+        "{geladen:?}"
+    );
+    browser.assert_toegankelijk("/gemeenten, na een link").await;
+
+    // A member's page opened directly: its part is loaded before the page hydrates.
+    browser
+        .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
+        .await;
+    browser.open(&app, "/gemeenten/GM0344").await;
+    let geladen = browser.wasm_geladen().await;
+    assert!(
+        geladen.iter().any(|p| p.contains("split_gemeentepagina")),
+        "{geladen:?}"
+    );
+    assert!(
+        !geladen.iter().any(|p| p.contains("split_openbare_pagina")),
+        "{geladen:?}"
+    );
+    assert_eq!(
+        browser.client.title().await.expect("title"),
+        "Utrecht: wat nu te doen · Grondplan"
+    );
+    browser.assert_toegankelijk("/gemeenten/GM0344").await;
     browser.sluit().await;
 }
 
