@@ -448,6 +448,7 @@ async fn the_routekaart_comes_with_the_first_part_of_the_wasm_and_every_other_pa
         "Utrecht: wat nu te doen · Grondplan"
     );
     browser.assert_toegankelijk("/gemeenten/GM0344").await;
+    browser.schermafdruk("start-met-eigen-deel").await;
     browser.sluit().await;
 }
 
