@@ -127,126 +127,53 @@ fn gemeentepagina(pagina: Gemeentepagina) -> AnyView {
     }
 }
 
-/// A route whose view is `$pagina` in the part `$deel`. The router loads the part
-/// (`$laad`, made by `#[lazy]`) before it shows or hydrates the page, so that the page is
-/// there at once, as the server rendered it.
+/// Routes whose views are pages of the part `$deel`: `$route` shows `$soort::$pagina`. The
+/// router loads the part (`$laad`, made by `#[lazy]`) before it shows or hydrates such a
+/// page, so that the page is there at once, as the server rendered it.
 macro_rules! apart {
-    ($route:ident, $deel:ident, $laad:ident, $pagina:expr) => {
-        struct $route;
+    ($deel:ident, $laad:ident, $soort:ident { $($route:ident => $pagina:ident),+ $(,)? }) => {
+        $(
+            struct $route;
 
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
 
-            async fn view(_route: Self) -> AnyView {
-                $deel($pagina).await
-            }
+                async fn view(_route: Self) -> AnyView {
+                    $deel($soort::$pagina).await
+                }
 
-            async fn preload() {
-                #[cfg(feature = "hydrate")]
-                $laad().await;
+                async fn preload() {
+                    #[cfg(feature = "hydrate")]
+                    $laad().await;
+                }
             }
-        }
+        )+
     };
 }
 
-apart!(
-    GemeentenRoute,
-    openbare_pagina,
-    __preload_openbare_pagina,
-    OpenbarePagina::Gemeenten
-);
-apart!(
-    OpgaveRoute,
-    openbare_pagina,
-    __preload_openbare_pagina,
-    OpenbarePagina::Opgave
-);
-apart!(
-    CatalogusRoute,
-    openbare_pagina,
-    __preload_openbare_pagina,
-    OpenbarePagina::Catalogus
-);
-apart!(
-    ComponentRoute,
-    openbare_pagina,
-    __preload_openbare_pagina,
-    OpenbarePagina::Component
-);
-apart!(
-    ReferentiecomponentenRoute,
-    openbare_pagina,
-    __preload_openbare_pagina,
-    OpenbarePagina::Referentiecomponenten
-);
-apart!(
-    LandelijkRoute,
-    openbare_pagina,
-    __preload_openbare_pagina,
-    OpenbarePagina::Landelijk
-);
-apart!(
-    InloggenRoute,
-    openbare_pagina,
-    __preload_openbare_pagina,
-    OpenbarePagina::Inloggen
-);
-apart!(
-    PlanRoute,
-    openbare_pagina,
-    __preload_openbare_pagina,
-    OpenbarePagina::Plan
-);
-apart!(
-    UitnodigingRoute,
-    openbare_pagina,
-    __preload_openbare_pagina,
-    OpenbarePagina::Uitnodiging
-);
-apart!(
-    StartRoute,
-    gemeentepagina,
-    __preload_gemeentepagina,
-    Gemeentepagina::Start
-);
-apart!(
-    LandschapRoute,
-    gemeentepagina,
-    __preload_gemeentepagina,
-    Gemeentepagina::Landschap
-);
-apart!(
-    OverstapplanRoute,
-    gemeentepagina,
-    __preload_gemeentepagina,
-    Gemeentepagina::Overstapplan
-);
-apart!(
-    ScenariosRoute,
-    gemeentepagina,
-    __preload_gemeentepagina,
-    Gemeentepagina::Scenarios
-);
-apart!(
-    AuditRoute,
-    gemeentepagina,
-    __preload_gemeentepagina,
-    Gemeentepagina::Audit
-);
-apart!(
-    AccountsRoute,
-    gemeentepagina,
-    __preload_gemeentepagina,
-    Gemeentepagina::Accounts
-);
-apart!(
-    BeheerRoute,
-    gemeentepagina,
-    __preload_gemeentepagina,
-    Gemeentepagina::Beheer
-);
+apart!(openbare_pagina, __preload_openbare_pagina, OpenbarePagina {
+    GemeentenRoute => Gemeenten,
+    OpgaveRoute => Opgave,
+    CatalogusRoute => Catalogus,
+    ComponentRoute => Component,
+    ReferentiecomponentenRoute => Referentiecomponenten,
+    LandelijkRoute => Landelijk,
+    InloggenRoute => Inloggen,
+    PlanRoute => Plan,
+    UitnodigingRoute => Uitnodiging,
+});
+
+apart!(gemeentepagina, __preload_gemeentepagina, Gemeentepagina {
+    StartRoute => Start,
+    LandschapRoute => Landschap,
+    OverstapplanRoute => Overstapplan,
+    ScenariosRoute => Scenarios,
+    AuditRoute => Audit,
+    AccountsRoute => Accounts,
+    BeheerRoute => Beheer,
+});
 
 /// The app: header, the routed page, footer.
 #[component]
