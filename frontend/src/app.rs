@@ -71,67 +71,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 // than one per page: with a part per page, the code that some pages share came in hundreds
 // of small files.
 
-/// A page in the part of the public pages (and signing in, an invitation, a shared plan).
-#[derive(Debug, Clone, Copy)]
-enum OpenbarePagina {
-    Gemeenten,
-    Opgave,
-    Catalogus,
-    Component,
-    Referentiecomponenten,
-    Landelijk,
-    Inloggen,
-    Plan,
-    Uitnodiging,
-}
-
-#[leptos::lazy]
-fn openbare_pagina(pagina: OpenbarePagina) -> AnyView {
-    match pagina {
-        OpenbarePagina::Gemeenten => view! { <GemeentenPagina /> }.into_any(),
-        OpenbarePagina::Opgave => view! { <OpgavePagina /> }.into_any(),
-        OpenbarePagina::Catalogus => view! { <CatalogusPagina /> }.into_any(),
-        OpenbarePagina::Component => view! { <ComponentPagina /> }.into_any(),
-        OpenbarePagina::Referentiecomponenten => {
-            view! { <ReferentiecomponentenPagina /> }.into_any()
-        }
-        OpenbarePagina::Landelijk => view! { <LandelijkPagina /> }.into_any(),
-        OpenbarePagina::Inloggen => view! { <InloggenPagina /> }.into_any(),
-        OpenbarePagina::Plan => view! { <PlanPagina /> }.into_any(),
-        OpenbarePagina::Uitnodiging => view! { <UitnodigingPagina /> }.into_any(),
-    }
-}
-
-/// A page in the part of a gemeente's members and of regie.
-#[derive(Debug, Clone, Copy)]
-enum Gemeentepagina {
-    Start,
-    Landschap,
-    Overstapplan,
-    Scenarios,
-    Audit,
-    Accounts,
-    Beheer,
-}
-
-#[leptos::lazy]
-fn gemeentepagina(pagina: Gemeentepagina) -> AnyView {
-    match pagina {
-        Gemeentepagina::Start => view! { <StartPagina /> }.into_any(),
-        Gemeentepagina::Landschap => view! { <LandschapPagina /> }.into_any(),
-        Gemeentepagina::Overstapplan => view! { <OverstapplanPagina /> }.into_any(),
-        Gemeentepagina::Scenarios => view! { <ScenariosPagina /> }.into_any(),
-        Gemeentepagina::Audit => view! { <AuditPagina /> }.into_any(),
-        Gemeentepagina::Accounts => view! { <AccountsPagina /> }.into_any(),
-        Gemeentepagina::Beheer => view! { <BeheerPagina /> }.into_any(),
-    }
-}
-
-/// Routes whose views are pages of the part `$deel`: `$route` shows `$soort::$pagina`. The
+/// A part of the WASM: the enum `$soort` names its pages, the function `$deel` (made lazy:
+/// in the part) renders one, and each `$route` is the lazy route that shows `$pagina`. The
 /// router loads the part (`$laad`, made by `#[lazy]`) before it shows or hydrates such a
 /// page, so that the page is there at once, as the server rendered it.
-macro_rules! apart {
-    ($deel:ident, $laad:ident, $soort:ident { $($route:ident => $pagina:ident),+ $(,)? }) => {
+macro_rules! deel {
+    ($(#[$doc:meta])* $soort:ident, $deel:ident, $laad:ident {
+        $($route:ident => $variant:ident($pagina:ident)),+ $(,)?
+    }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        enum $soort {
+            $($variant,)+
+        }
+
+        #[leptos::lazy]
+        fn $deel(pagina: $soort) -> AnyView {
+            match pagina {
+                $($soort::$variant => view! { <$pagina /> }.into_any(),)+
+            }
+        }
+
         $(
             struct $route;
 
@@ -141,7 +101,7 @@ macro_rules! apart {
                 }
 
                 async fn view(_route: Self) -> AnyView {
-                    $deel($soort::$pagina).await
+                    $deel($soort::$variant).await
                 }
 
                 async fn preload() {
@@ -153,27 +113,33 @@ macro_rules! apart {
     };
 }
 
-apart!(openbare_pagina, __preload_openbare_pagina, OpenbarePagina {
-    GemeentenRoute => Gemeenten,
-    OpgaveRoute => Opgave,
-    CatalogusRoute => Catalogus,
-    ComponentRoute => Component,
-    ReferentiecomponentenRoute => Referentiecomponenten,
-    LandelijkRoute => Landelijk,
-    InloggenRoute => Inloggen,
-    PlanRoute => Plan,
-    UitnodigingRoute => Uitnodiging,
-});
+deel!(
+    /// A page in the part of the public pages (and signing in, an invitation, a shared plan).
+    OpenbarePagina, openbare_pagina, __preload_openbare_pagina {
+        GemeentenRoute => Gemeenten(GemeentenPagina),
+        OpgaveRoute => Opgave(OpgavePagina),
+        CatalogusRoute => Catalogus(CatalogusPagina),
+        ComponentRoute => Component(ComponentPagina),
+        ReferentiecomponentenRoute => Referentiecomponenten(ReferentiecomponentenPagina),
+        LandelijkRoute => Landelijk(LandelijkPagina),
+        InloggenRoute => Inloggen(InloggenPagina),
+        PlanRoute => Plan(PlanPagina),
+        UitnodigingRoute => Uitnodiging(UitnodigingPagina),
+    }
+);
 
-apart!(gemeentepagina, __preload_gemeentepagina, Gemeentepagina {
-    StartRoute => Start,
-    LandschapRoute => Landschap,
-    OverstapplanRoute => Overstapplan,
-    ScenariosRoute => Scenarios,
-    AuditRoute => Audit,
-    AccountsRoute => Accounts,
-    BeheerRoute => Beheer,
-});
+deel!(
+    /// A page in the part of a gemeente's members and of regie.
+    Gemeentepagina, gemeentepagina, __preload_gemeentepagina {
+        StartRoute => Start(StartPagina),
+        LandschapRoute => Landschap(LandschapPagina),
+        OverstapplanRoute => Overstapplan(OverstapplanPagina),
+        ScenariosRoute => Scenarios(ScenariosPagina),
+        AuditRoute => Audit(AuditPagina),
+        AccountsRoute => Accounts(AccountsPagina),
+        BeheerRoute => Beheer(BeheerPagina),
+    }
+);
 
 /// The app: header, the routed page, footer.
 #[component]

@@ -22,39 +22,30 @@ pub use app::{App, shell};
 
 /// The browser's entry point, called by the generated JS once the WASM is loaded: attaches
 /// the reactive app to the server-rendered HTML (after loading the part of the WASM that
-/// holds the page shown: `app::pagina_apart`), then marks `<body data-hydrated>` so that
-/// tests (and curious people) can see that the page is live, and marks that moment as
+/// holds the page shown: `app::deel!`), then marks `<body data-hydrated>` so that tests
+/// (and curious people) can see that the page is live, and marks that moment as
 /// `gp-gehydrateerd` in the performance timeline.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
-        let Some(body) = web_sys::window()
+        let window = web_sys::window();
+        let Some(body) = window
+            .as_ref()
             .and_then(|w| w.document())
             .and_then(|d| d.body())
         else {
             return;
         };
-        leptos::mount::hydrate_from_async(body, App).await.forget();
-        markeer_gehydrateerd();
-    });
-}
-
-/// Marks the page as live: `<body data-hydrated>` and `gp-gehydrateerd` in the timeline.
-#[cfg(feature = "hydrate")]
-fn markeer_gehydrateerd() {
-    let window = web_sys::window();
-    if let Some(body) = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
         // Failing to set a marker attribute changes nothing for the user.
         let _ = body.set_attribute("data-hydrated", "");
-    }
-    // The moment in the browser's performance timeline (scripts/bench-drag reads it).
-    if let Some(tijdlijn) = window.and_then(|w| w.performance()) {
-        let _ = tijdlijn.mark("gp-gehydrateerd");
-    }
+        // The moment in the browser's performance timeline (scripts/bench-drag reads it).
+        if let Some(tijdlijn) = window.and_then(|w| w.performance()) {
+            let _ = tijdlijn.mark("gp-gehydrateerd");
+        }
+    });
 }

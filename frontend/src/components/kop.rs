@@ -96,7 +96,7 @@ pub fn Kop() -> impl IntoView {
 
 /// The document's title: the page's own name, then "· Grondplan". Each page sets it
 /// itself, so that the title the server sent stays while the browser loads the part of the
-/// WASM that holds the page (`app::apart`) and is never empty in between.
+/// WASM that holds the page (`app::deel!`) and is never empty in between.
 #[component]
 pub fn Paginatitel(#[prop(into)] tekst: TextProp) -> impl IntoView {
     view! { <Title text=tekst formatter=|titel: String| format!("{titel} · Grondplan") /> }

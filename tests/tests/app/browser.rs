@@ -412,6 +412,14 @@ async fn the_routekaart_comes_with_the_first_part_of_the_wasm_and_every_other_pa
     let browser = Browser::start().await;
     browser.open(&app, "/").await;
     assert_eq!(browser.wasm_geladen().await, ["/pkg/frontend_bg.wasm"]);
+    // Whether the part of the public pages and the part of the members' pages were loaded.
+    let delen = |geladen: &[String]| {
+        let geladen_deel = |deel: &str| geladen.iter().any(|p| p.contains(deel));
+        (
+            geladen_deel("split_openbare_pagina"),
+            geladen_deel("split_gemeentepagina"),
+        )
+    };
 
     // Following a link in the app loads the part of the public pages, once.
     browser.klik("a.gp-nav__link[href='/gemeenten']").await;
@@ -419,14 +427,7 @@ async fn the_routekaart_comes_with_the_first_part_of_the_wasm_and_every_other_pa
     browser.vul("zoek-gemeente", "utrecht").await;
     browser.wacht_op_tekst("p[role='status']", " van ").await;
     let geladen = browser.wasm_geladen().await;
-    assert!(
-        geladen.iter().any(|p| p.contains("split_openbare_pagina")),
-        "{geladen:?}"
-    );
-    assert!(
-        !geladen.iter().any(|p| p.contains("split_gemeentepagina")),
-        "{geladen:?}"
-    );
+    assert_eq!(delen(&geladen), (true, false), "{geladen:?}");
     browser.assert_toegankelijk("/gemeenten, na een link").await;
 
     // A member's page opened directly: its part is loaded before the page hydrates.
@@ -435,14 +436,7 @@ async fn the_routekaart_comes_with_the_first_part_of_the_wasm_and_every_other_pa
         .await;
     browser.open(&app, "/gemeenten/GM0344").await;
     let geladen = browser.wasm_geladen().await;
-    assert!(
-        geladen.iter().any(|p| p.contains("split_gemeentepagina")),
-        "{geladen:?}"
-    );
-    assert!(
-        !geladen.iter().any(|p| p.contains("split_openbare_pagina")),
-        "{geladen:?}"
-    );
+    assert_eq!(delen(&geladen), (false, true), "{geladen:?}");
     assert_eq!(
         browser.client.title().await.expect("title"),
         "Utrecht: wat nu te doen · Grondplan"
