@@ -93,14 +93,14 @@ impl Berekening {
     /// landscape: the gemeente has none left).
     fn bijgewerkt(&self, versie: i64, gewijzigd: &[(GemeenteCode, Arc<Vec<Applicatie>>)]) -> Self {
         let context = self.grondslag.context(self.peildatum);
+        let nieuw = nieuwe_delen(&context, gewijzigd);
         let mut telling = self.telling.clone();
         let mut delen = self.delen.clone();
-        for (gemeente, applicaties) in gewijzigd {
+        for ((gemeente, _), deel) in gewijzigd.iter().zip(nieuw) {
             if let Some(oud) = delen.remove(gemeente) {
                 telling.trek_af(&oud);
             }
-            if !applicaties.is_empty() {
-                let deel = Gemeentebijdrage::van(&context, gemeente, applicaties);
+            if let Some(deel) = deel {
                 telling.voeg_toe(&context, &deel);
                 delen.insert(gemeente.clone(), Arc::new(deel));
             }
@@ -123,6 +123,42 @@ impl Berekening {
         })
     }
 }
+
+/// The part of each of `landschappen` (none for an empty landscape), in their order: on
+/// every core when there are many (counting every gemeente again after a Routekaart edit),
+/// where each part is made on its own and only adding them up is done in turn.
+fn nieuwe_delen(
+    context: &Overstapcontext<'_>,
+    landschappen: &[(GemeenteCode, Arc<Vec<Applicatie>>)],
+) -> Vec<Option<Gemeentebijdrage>> {
+    let maak = |stuk: &[(GemeenteCode, Arc<Vec<Applicatie>>)]| -> Vec<Option<Gemeentebijdrage>> {
+        stuk.iter()
+            .map(|(gemeente, applicaties)| {
+                (!applicaties.is_empty())
+                    .then(|| Gemeentebijdrage::van(context, gemeente, applicaties))
+            })
+            .collect()
+    };
+    let kernen = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if kernen < 2 || landschappen.len() < PARALLEL_VANAF {
+        return maak(landschappen);
+    }
+    let per_kern = landschappen.len().div_ceil(kernen);
+    std::thread::scope(|s| {
+        let stukken: Vec<_> = landschappen
+            .chunks(per_kern)
+            .map(|stuk| s.spawn(move || maak(stuk)))
+            .collect();
+        stukken
+            .into_iter()
+            .flat_map(|stuk| stuk.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+/// From how many changed landscapes their parts are made on every core (fewer: the
+/// threads cost more than they save).
+const PARALLEL_VANAF: usize = 16;
 
 /// One gemeente's landscape as a server holds it.
 #[derive(Debug)]
@@ -264,12 +300,19 @@ async fn berekening(
     if let Some(berekening) = berekeningen.zoek(versie.versie, peildatum) {
         return Ok(berekening);
     }
-    let mut geladen = berekeningen.0.geladen.lock().await;
-    // Another request may have computed it, or the data changed, while this one waited.
-    let versie = db.gegevensversie().await?;
-    if let Some(berekening) = berekeningen.zoek(versie.versie, peildatum) {
-        return Ok(berekening);
-    }
+    let (mut geladen, versie) = match berekeningen.0.geladen.try_lock() {
+        Ok(geladen) => (geladen, versie),
+        Err(_) => {
+            let geladen = berekeningen.0.geladen.lock().await;
+            // Another request may have computed it, or the data changed, while this one
+            // waited.
+            let versie = db.gegevensversie().await?;
+            if let Some(berekening) = berekeningen.zoek(versie.versie, peildatum) {
+                return Ok(berekening);
+            }
+            (geladen, versie)
+        }
+    };
     // Read after the version: the data is at least as new as the version it is kept
     // under, so an answer is never older than the version a request read.
     let begin = std::time::Instant::now();
@@ -454,6 +497,66 @@ mod tests {
         db.importeer_applicaties(&recht, &apps, &[], true, None)
             .await
             .expect("import");
+    }
+
+    #[test]
+    fn parts_made_on_every_core_add_up_to_the_same_beeld_as_made_in_turn() {
+        let peildatum = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+        let contract = |eind: &str| {
+            Contract::new(None, eind.parse().expect("date"), 3, 12, None, 10_000).expect("contract")
+        };
+        // More landscapes than PARALLEL_VANAF, of different sizes, every fifth empty.
+        let landschappen: Vec<(GemeenteCode, Arc<Vec<Applicatie>>)> = (1..=3 * PARALLEL_VANAF)
+            .map(|n| {
+                let code = gemeente(u32::try_from(n).expect("small")).code;
+                let aantal = if n % 5 == 0 { 0 } else { n % 7 + 1 };
+                let apps = (0..aantal)
+                    .map(|i| Applicatie {
+                        id: ApplicatieId::parse(&format!("app-{i}")).expect("id"),
+                        gemeente: code.clone(),
+                        naam: format!("Applicatie {}", i % 3),
+                        leverancier: String::new(),
+                        referentiecomponenten: Vec::new(),
+                        contract: contract(if i % 2 == 0 {
+                            "2027-06-30"
+                        } else {
+                            "2028-12-31"
+                        }),
+                        in_gebruik: i % 4 != 0,
+                        gebruikers: None,
+                    })
+                    .collect();
+                (code, Arc::new(apps))
+            })
+            .collect();
+        let grondslag = Arc::new(Grondslag {
+            versie: 1,
+            componenten: Vec::new(),
+            routekaart: Vec::new(),
+        });
+        let parallel = Berekening::geheel(1, peildatum, Arc::clone(&grondslag), &landschappen);
+
+        let context = grondslag.context(peildatum);
+        let mut telling = Landelijketelling::new(peildatum);
+        for (gemeente, apps) in landschappen.iter().filter(|(_, a)| !a.is_empty()) {
+            let deel = Gemeentebijdrage::van(&context, gemeente, apps);
+            // Each part is kept under its own gemeente (the type has no PartialEq).
+            let gehouden = parallel
+                .delen
+                .get(gemeente)
+                .expect("a part for every landscape");
+            assert_eq!(format!("{gehouden:?}"), format!("{deel:?}"), "{gemeente}");
+            telling.voeg_toe(&context, &deel);
+        }
+        assert_eq!(
+            parallel.delen.len(),
+            landschappen.len() - landschappen.len() / 5
+        );
+        assert_eq!(
+            parallel.telling.beeld(1, |_| true),
+            telling.beeld(1, |_| true),
+            "the same beeld, part for part"
+        );
     }
 
     #[tokio::test]
