@@ -139,8 +139,12 @@ fn nieuwe_delen(
             })
             .collect()
     };
+    if landschappen.len() < PARALLEL_VANAF {
+        return maak(landschappen);
+    }
+    // Asked only here: on Linux it reads the cgroup's quota, too much for every write.
     let kernen = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if kernen < 2 || landschappen.len() < PARALLEL_VANAF {
+    if kernen < 2 {
         return maak(landschappen);
     }
     let per_kern = landschappen.len().div_ceil(kernen);
