@@ -207,10 +207,14 @@ impl Berekeningen {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The newest kept computation on `peildatum` at `versie` or later: it holds every
+    /// write up to `versie` (the counter only rises, and a computation's data is at least
+    /// as new as its version).
     fn zoek(&self, versie: i64, peildatum: NaiveDate) -> Option<Arc<Berekening>> {
         self.bewaard()
             .iter()
-            .find(|b| b.versie == versie && b.peildatum == peildatum)
+            .rev()
+            .find(|b| b.versie >= versie && b.peildatum == peildatum)
             .cloned()
     }
 
@@ -304,18 +308,20 @@ async fn berekening(
     if let Some(berekening) = berekeningen.zoek(versie.versie, peildatum) {
         return Ok(berekening);
     }
-    let (mut geladen, versie) = match berekeningen.0.geladen.try_lock() {
-        Ok(geladen) => (geladen, versie),
-        Err(_) => {
-            let geladen = berekeningen.0.geladen.lock().await;
-            // Another request may have computed it, or the data changed, while this one
-            // waited.
-            let versie = db.gegevensversie().await?;
-            if let Some(berekening) = berekeningen.zoek(versie.versie, peildatum) {
-                return Ok(berekening);
-            }
-            (geladen, versie)
-        }
+    let (mut geladen, gewacht) = match berekeningen.0.geladen.try_lock() {
+        Ok(geladen) => (geladen, false),
+        Err(_) => (berekeningen.0.geladen.lock().await, true),
+    };
+    // The computation that held the turn holds every write this request must show when
+    // it read the counter after this request did.
+    if let Some(berekening) = berekeningen.zoek(versie.versie, peildatum) {
+        return Ok(berekening);
+    }
+    // Else this one brings its own up to the data as it is now.
+    let versie = if gewacht {
+        db.gegevensversie().await?
+    } else {
+        versie
     };
     // Read after the version: the data is at least as new as the version it is kept
     // under, so an answer is never older than the version a request read.
@@ -438,7 +444,9 @@ async fn werk_bij(
                     );
                 }
             }
-            bekend.versie = versie.versie;
+            // Never lower: a request that read the counter before another one may
+            // compute after it.
+            bekend.versie = bekend.versie.max(versie.versie);
         }
     }
     let bekend = geladen.as_ref().ok_or(Taakfout::Afgebroken)?;
