@@ -162,6 +162,58 @@ impl Db {
         Ok(landschappen)
     }
 
+    /// The landscapes of `gemeenten` (each with the landschapversie it was read at, all
+    /// of them written after gegevensversie `na`), whole and in landscape order: from the
+    /// read cache when all are there, else in one read of the rows and one of their
+    /// functions, side by side, whatever their number. Rows are read after the versions,
+    /// so each landscape is at least as new as its version (a later write raises the
+    /// version again and is read with it).
+    pub(super) async fn landschappen_bij(
+        &self,
+        gemeenten: &[(GemeenteCode, i64)],
+        na: i64,
+    ) -> Result<Vec<Vec<(Applicatie, i64)>>, DbFout> {
+        let bewaard: Option<Vec<_>> = gemeenten
+            .iter()
+            .map(|(g, versie)| self.cache.landschap(g, *versie))
+            .collect();
+        if let Some(bewaard) = bewaard {
+            return Ok(bewaard.iter().map(|l| l.as_ref().clone()).collect());
+        }
+        let gewijzigd = "SELECT gemeente_code FROM landschapversies WHERE versie > $1";
+        let rijen = format!(
+            "SELECT {KOLOMMEN} FROM applicaties WHERE gemeente_code IN ({gewijzigd}) \
+             ORDER BY gemeente_code, positie, id"
+        );
+        let functies = format!(
+            "SELECT gemeente_code, applicatie_id, referentiecomponent_id FROM applicatie_functies \
+             WHERE gemeente_code IN ({gewijzigd}) ORDER BY gemeente_code, applicatie_id, volgorde"
+        );
+        let rijen = sqlx::query_as::<_, ApplicatieRij>(&rijen)
+            .bind(na)
+            .fetch_all(&self.pool);
+        let functies = sqlx::query_as::<_, (String, String, String)>(&functies)
+            .bind(na)
+            .fetch_all(&self.pool);
+        let (rijen, functies) = tokio::try_join!(rijen, functies)?;
+        let mut per_gemeente: HashMap<GemeenteCode, Vec<(Applicatie, i64)>> = HashMap::new();
+        for (app, versie) in met_functies(rijen, functies)? {
+            per_gemeente
+                .entry(app.gemeente.clone())
+                .or_default()
+                .push((app, versie));
+        }
+        Ok(gemeenten
+            .iter()
+            .map(|(g, versie)| {
+                let landschap = per_gemeente.remove(g).unwrap_or_default();
+                self.cache
+                    .leg_landschap(g, *versie, std::sync::Arc::new(landschap.clone()));
+                landschap
+            })
+            .collect())
+    }
+
     /// The applicaties of the gemeente the right is for.
     ///
     /// # Errors

@@ -75,19 +75,26 @@ impl Db {
                 .bind(versie)
                 .fetch_all(&self.pool)
                 .await?;
-        let mut landschappen = Vec::with_capacity(gewijzigd.len());
-        for (code, landschapversie) in gewijzigd {
-            let gemeente =
-                GemeenteCode::parse(&code).map_err(|e| super::ongeldig("landschapversies")(&e))?;
-            let apps = self
-                .landschap_bij(&gemeente, landschapversie)
-                .await?
-                .into_iter()
-                .map(|(a, _)| a)
-                .collect();
-            landschappen.push((gemeente, landschapversie, apps));
+        let gewijzigd = gewijzigd
+            .into_iter()
+            .map(|(code, versie)| {
+                GemeenteCode::parse(&code)
+                    .map(|g| (g, versie))
+                    .map_err(|e| super::ongeldig("landschapversies")(&e))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if gewijzigd.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(landschappen)
+        let landschappen = self.landschappen_bij(&gewijzigd, versie).await?;
+        Ok(gewijzigd
+            .into_iter()
+            .zip(landschappen)
+            .map(|((gemeente, landschapversie), apps)| {
+                let apps = apps.into_iter().map(|(a, _)| a).collect();
+                (gemeente, landschapversie, apps)
+            })
+            .collect())
     }
 
     /// The gemeenten that chose to be named in cohorts.
