@@ -231,6 +231,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     // Before it listens: behind a load balancer an instance takes requests only once its
     // first national answer needs no computation.
     taken::landelijk_beeld::verwarm(&db, &landelijk).await;
+    tokio::spawn(taken::landelijk_beeld::houd_bij(
+        db.clone(),
+        landelijk.clone(),
+        config.database_url.clone(),
+    ));
     let app = app_met(db, &config, landelijk);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -68,6 +68,15 @@ pub(super) async fn nieuwe_gegevensversie(
     })
     .execute(&mut *tx)
     .await?;
+    // PostgreSQL tells every instance listening when this commits (and not if it rolls
+    // back), so each brings its beeld up to date before a request asks
+    // (`taken::landelijk_beeld::houd_bij`). Notifications of one transaction are one.
+    if tx.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT pg_notify($1, '')")
+            .bind(super::landelijk::KANAAL)
+            .execute(&mut *tx)
+            .await?;
+    }
     if let Some(gemeente) = landschap {
         sqlx::query(
             "INSERT INTO landschapversies (gemeente_code, versie) \

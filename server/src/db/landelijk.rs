@@ -13,6 +13,42 @@ use super::schrijving::Versiestap;
 use super::{Db, DbFout};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
+/// The PostgreSQL channel every write the landelijk beeld rests on notifies when it
+/// commits.
+pub(super) const KANAAL: &str = "grondplan_gegevensversie";
+
+/// The writes to what the landelijk beeld rests on, as they commit, from any instance:
+/// PostgreSQL's LISTEN on its own connection (reconnected when lost, when notifications
+/// may be missed: they only make a beeld ready sooner, a request still reads the counter).
+#[derive(Debug)]
+pub struct Wijzigingen(sqlx::postgres::PgListener);
+
+impl Wijzigingen {
+    /// Listens on the database at `url`; `None` for SQLite, which one instance alone
+    /// writes.
+    ///
+    /// # Errors
+    /// When PostgreSQL cannot be reached.
+    pub async fn volg(url: &str) -> Result<Option<Self>, DbFout> {
+        if !url.starts_with("postgres") {
+            return Ok(None);
+        }
+        let mut luisteraar = sqlx::postgres::PgListener::connect(url).await?;
+        luisteraar.listen(KANAAL).await?;
+        Ok(Some(Self(luisteraar)))
+    }
+
+    /// Waits for the next committed write, taking the ones already arrived with it.
+    ///
+    /// # Errors
+    /// When the connection is lost and cannot be made again.
+    pub async fn volgende(&mut self) -> Result<(), DbFout> {
+        self.0.recv().await?;
+        while self.0.next_buffered().is_some() {}
+        Ok(())
+    }
+}
+
 /// The gegevensversie: raised by every write the landelijk beeld rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Gegevensversie {

@@ -32,7 +32,7 @@ use domain::{Applicatie, Component, GemeenteCode, Opgave, Overstapcontext};
 
 use super::Taakfout;
 use crate::db::Db;
-use crate::db::landelijk::Gegevensversie;
+use crate::db::landelijk::{Gegevensversie, Wijzigingen};
 
 /// How many computations (per version and peildatum) a server keeps.
 const BEWAREN: usize = 4;
@@ -228,6 +228,13 @@ impl Berekeningen {
             .cloned()
     }
 
+    /// The gegevensversie of the newest computation this server keeps (none before the
+    /// first).
+    #[must_use]
+    pub fn nieuwste_versie(&self) -> Option<i64> {
+        self.bewaard().iter().map(|b| b.versie).max()
+    }
+
     fn bewaar(&self, berekening: Arc<Berekening>) {
         let mut bewaard = self.bewaard();
         // An older version is never asked for again: the counter only rises.
@@ -293,6 +300,40 @@ pub async fn verwarm(db: &Db, berekeningen: &Berekeningen) {
             "landelijk beeld van vandaag berekend voor het eerste verzoek"
         ),
         Err(fout) => tracing::warn!(%fout, "landelijk beeld vooraf berekenen mislukt"),
+    }
+}
+
+/// Brings today's beeld up to date after every write, from whichever instance, as it
+/// commits (PostgreSQL; see [`Wijzigingen`]): a request then mostly finds it ready instead
+/// of reading the written landscapes itself. Runs until the server stops; a lost
+/// connection is logged and tried again a second later. Nothing on SQLite, where every
+/// write goes through this one server.
+pub async fn houd_bij(db: Db, berekeningen: Berekeningen, url: String) {
+    let server = Actor::Regie {
+        naam: "grondplan (bijhouden)".into(),
+    };
+    let Ok(recht) = LandelijkLeesrecht::voor(&server) else {
+        return;
+    };
+    let mut wijzigingen = loop {
+        match Wijzigingen::volg(&url).await {
+            Ok(Some(wijzigingen)) => break wijzigingen,
+            Ok(None) => return,
+            Err(fout) => {
+                tracing::warn!(%fout, "luisteren naar wijzigingen mislukt; over een seconde opnieuw");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        }
+    };
+    loop {
+        if let Err(fout) = wijzigingen.volgende().await {
+            tracing::warn!(%fout, "wijzigingen ontvangen mislukt; over een seconde opnieuw");
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            continue;
+        }
+        if let Err(fout) = berekening(&db, &berekeningen, &recht, db.klok().vandaag()).await {
+            tracing::warn!(%fout, "landelijk beeld bijhouden mislukt");
+        }
     }
 }
 

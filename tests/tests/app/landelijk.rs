@@ -10,6 +10,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::Db;
 use server::demo::landschap::Opdracht;
+use server::taken::landelijk_beeld::{self, Berekeningen};
 use server::toegang::geheim::sha256_hex;
 
 use crate::helpers::{spawn_app, tweede_instantie};
@@ -374,6 +375,56 @@ async fn the_naming_choice_is_the_gemeentes_own_with_optimistic_concurrency() {
         json!({"genoemdInCohorten": true}),
         "nothing half-written"
     );
+}
+
+#[tokio::test]
+async fn on_postgresql_an_instance_brings_its_beeld_up_to_date_when_another_writes() {
+    let app = spawn_app().await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    vul(&db, 5, 20).await;
+    // A second instance's beeld, made before it listens, then kept up to date; it gets no
+    // request in this test.
+    let berekeningen = Berekeningen::default();
+    landelijk_beeld::verwarm(&db, &berekeningen).await;
+    let voor = berekeningen
+        .nieuwste_versie()
+        .expect("made before it listens");
+    let bijhouden = tokio::spawn(landelijk_beeld::houd_bij(
+        db.clone(),
+        berekeningen.clone(),
+        app.database_url.clone(),
+    ));
+    if !app.database_url.starts_with("postgres") {
+        // On SQLite every write goes through one server: nothing to follow.
+        tokio::time::timeout(std::time::Duration::from_secs(5), bijhouden)
+            .await
+            .expect("ends at once on SQLite")
+            .expect("without a panic");
+        return;
+    }
+    let import = app
+        .http
+        .post(app.url("/api/v1/gemeenten/GM0344/applicaties/import"))
+        .bearer_auth(&tokens.utrecht)
+        .header("content-type", "text/csv")
+        .body("naam,referentiecomponenten,einddatum,opzegtermijnMaanden,verlengingMaanden,jaarlijkseKosten\nZaaksysteem,Zaakregistratiecomponent,2027-12-31,3,12,50000\n")
+        .send()
+        .await
+        .expect("answers");
+    assert!(import.status().is_success(), "{}", import.status());
+    let geschreven = db.gegevensversie().await.expect("version").versie;
+    assert!(geschreven > voor, "the import raised the version");
+    let begin = std::time::Instant::now();
+    while berekeningen.nieuwste_versie() < Some(geschreven) {
+        assert!(
+            begin.elapsed() < std::time::Duration::from_secs(10),
+            "the write was not followed: {:?} < {geschreven}",
+            berekeningen.nieuwste_versie()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    bijhouden.abort();
 }
 
 #[tokio::test]
