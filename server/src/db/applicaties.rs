@@ -162,16 +162,14 @@ impl Db {
         Ok(landschappen)
     }
 
-    /// The landscapes of `gemeenten` (each with the landschapversie it was read at, all
-    /// of them written after gegevensversie `na`), whole and in landscape order: from the
-    /// read cache when all are there, else in one read of the rows and one of their
-    /// functions, side by side, whatever their number. Rows are read after the versions,
-    /// so each landscape is at least as new as its version (a later write raises the
-    /// version again and is read with it).
+    /// The landscapes of `gemeenten` (each with the landschapversie the caller read it
+    /// at), whole and in landscape order: from the read cache when all are there, else in
+    /// one read of the rows and one of their functions, side by side, whatever their
+    /// number. The caller read the versions first, so each landscape is at least as new as
+    /// its version (a later write raises the version again and is read with it).
     pub(super) async fn landschappen_bij(
         &self,
         gemeenten: &[(GemeenteCode, i64)],
-        na: i64,
     ) -> Result<Vec<Vec<(Applicatie, i64)>>, DbFout> {
         let bewaard: Option<Vec<_>> = gemeenten
             .iter()
@@ -180,20 +178,33 @@ impl Db {
         if let Some(bewaard) = bewaard {
             return Ok(bewaard.iter().map(|l| l.as_ref().clone()).collect());
         }
-        let gewijzigd = "SELECT gemeente_code FROM landschapversies WHERE versie > $1";
+        // The codes as parameters, not a subquery on the versions: PostgreSQL plans a
+        // prepared statement once for any version, and for `versie > $1` it chose a scan
+        // of every gemeente's applicaties.
+        let codes = (1..=gemeenten.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let rijen = format!(
-            "SELECT {KOLOMMEN} FROM applicaties WHERE gemeente_code IN ({gewijzigd}) \
+            "SELECT {KOLOMMEN} FROM applicaties WHERE gemeente_code IN ({codes}) \
              ORDER BY gemeente_code, positie, id"
         );
         let functies = format!(
             "SELECT gemeente_code, applicatie_id, referentiecomponent_id FROM applicatie_functies \
-             WHERE gemeente_code IN ({gewijzigd}) ORDER BY gemeente_code, applicatie_id, volgorde"
+             WHERE gemeente_code IN ({codes}) ORDER BY gemeente_code, applicatie_id, volgorde"
         );
-        let rijen = sqlx::query_as::<_, ApplicatieRij>(&rijen)
-            .bind(na)
+        let rijen = gemeenten
+            .iter()
+            .fold(sqlx::query_as::<_, ApplicatieRij>(&rijen), |q, (g, _)| {
+                q.bind(g.as_str())
+            })
             .fetch_all(&self.pool);
-        let functies = sqlx::query_as::<_, (String, String, String)>(&functies)
-            .bind(na)
+        let functies = gemeenten
+            .iter()
+            .fold(
+                sqlx::query_as::<_, (String, String, String)>(&functies),
+                |q, (g, _)| q.bind(g.as_str()),
+            )
             .fetch_all(&self.pool);
         let (rijen, functies) = tokio::try_join!(rijen, functies)?;
         let mut per_gemeente: HashMap<GemeenteCode, Vec<(Applicatie, i64)>> = HashMap::new();

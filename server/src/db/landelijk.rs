@@ -122,7 +122,7 @@ impl Db {
         if gewijzigd.is_empty() {
             return Ok(Vec::new());
         }
-        let landschappen = self.landschappen_bij(&gewijzigd, versie).await?;
+        let landschappen = self.landschappen_bij(&gewijzigd).await?;
         Ok(gewijzigd
             .into_iter()
             .zip(landschappen)
