@@ -17,7 +17,9 @@
 //! What a server keeps is derived data it can always read again, never state another
 //! instance needs. One computation runs at a time per server; requests that arrive
 //! meanwhile wait for it and share its result. A server computes today's beeld before it
-//! listens ([`verwarm`]), so its first answer is as quick as any other.
+//! listens ([`verwarm`]), so its first answer is as quick as any other, and on PostgreSQL
+//! brings it up to date as each write commits, through whichever instance ([`houd_bij`]),
+//! so that a request mostly finds it ready.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
