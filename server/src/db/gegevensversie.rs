@@ -6,6 +6,10 @@ use domain::GemeenteCode;
 
 use super::DbFout;
 
+/// The PostgreSQL channel every write the landelijk beeld rests on notifies when it
+/// commits (listened to by `super::landelijk::Wijzigingen`).
+pub(super) const KANAAL: &str = "grondplan_gegevensversie";
+
 /// What a change does to the landelijk beeld.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Raakt {
@@ -73,7 +77,7 @@ pub(super) async fn nieuwe_gegevensversie(
     // (`taken::landelijk_beeld::houd_bij`). Notifications of one transaction are one.
     if tx.backend_name() == "PostgreSQL" {
         sqlx::query("SELECT pg_notify($1, '')")
-            .bind(super::landelijk::KANAAL)
+            .bind(KANAAL)
             .execute(&mut *tx)
             .await?;
     }

@@ -13,10 +13,6 @@ use super::schrijving::Versiestap;
 use super::{Db, DbFout};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
-/// The PostgreSQL channel every write the landelijk beeld rests on notifies when it
-/// commits.
-pub(super) const KANAAL: &str = "grondplan_gegevensversie";
-
 /// The writes to what the landelijk beeld rests on, as they commit, from any instance:
 /// PostgreSQL's LISTEN on its own connection (reconnected when lost, when notifications
 /// may be missed: they only make a beeld ready sooner, a request still reads the counter).
@@ -34,7 +30,7 @@ impl Wijzigingen {
             return Ok(None);
         }
         let mut luisteraar = sqlx::postgres::PgListener::connect(url).await?;
-        luisteraar.listen(KANAAL).await?;
+        luisteraar.listen(super::gegevensversie::KANAAL).await?;
         Ok(Some(Self(luisteraar)))
     }
 
