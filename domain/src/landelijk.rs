@@ -31,7 +31,7 @@ use crate::datum::Kwartaal;
 use crate::gemeente::GemeenteCode;
 use crate::id::{ApplicatieId, ComponentId};
 use crate::landschap::Applicatie;
-use crate::overstap::{Overstapcontext, Uitkomst};
+use crate::overstap::{Gemeentezicht, Overstapcontext, Uitkomst};
 use crate::plan::Overstapplan;
 
 /// The default threshold: a quarter needs at least this many gemeenten to be kansrijk.
@@ -162,6 +162,43 @@ struct Cel {
     jaarlijkse_kosten: i64,
 }
 
+/// What of one gemeente's part rests on its landscape alone, whatever the Routekaart and
+/// the catalogue: which applicaties go (section 2) and what they cost. Walking the drop
+/// rule is about half of making a part, so a server keeps this with each landscape and
+/// after a Routekaart edit makes only the outcomes again ([`Gemeentebijdrage::met`]).
+#[derive(Debug, Clone)]
+pub struct Landschapsdeel {
+    /// Per applicatie, in landscape order: whether it goes.
+    gaat: Vec<bool>,
+    /// The ongebruikte and the overbodige.
+    afschaft: [Afschaftelling; 2],
+}
+
+impl Landschapsdeel {
+    /// Walks the drop rule over `applicaties`.
+    pub fn van(applicaties: &[Applicatie]) -> Self {
+        let afschafbaar = afschafbaar(applicaties);
+        let mut gaat = vec![false; applicaties.len()];
+        for &i in afschafbaar.ongebruikt.iter().chain(&afschafbaar.overbodig) {
+            gaat[i] = true;
+        }
+        let kosten = |indices: &[usize]| {
+            Afschaftelling::van(
+                indices
+                    .iter()
+                    .map(|&i| applicaties[i].contract.jaarlijkse_kosten()),
+            )
+        };
+        Self {
+            gaat,
+            afschaft: [
+                kosten(&afschafbaar.ongebruikt),
+                kosten(&afschafbaar.overbodig),
+            ],
+        }
+    }
+}
+
 /// The droppable applicaties while counting.
 #[derive(Debug, Clone, Copy, Default)]
 struct Afschaftelling {
@@ -235,30 +272,35 @@ impl Gemeentebijdrage {
         gemeente: &GemeenteCode,
         applicaties: &[Applicatie],
     ) -> Self {
-        let afschafbaar = afschafbaar(applicaties);
-        let mut gaat = vec![false; applicaties.len()];
-        for &i in afschafbaar.ongebruikt.iter().chain(&afschafbaar.overbodig) {
-            gaat[i] = true;
+        Self::met(
+            context,
+            gemeente,
+            applicaties,
+            &Landschapsdeel::van(applicaties),
+        )
+    }
+
+    /// [`Gemeentebijdrage::van`] with what rests on the landscape alone made before
+    /// (`landschapsdeel`, of these `applicaties`): after a Routekaart edit only the
+    /// outcomes are made again. A `landschapsdeel` of another landscape (another number of
+    /// applicaties) is made again here.
+    pub fn met(
+        context: &Overstapcontext<'_>,
+        gemeente: &GemeenteCode,
+        applicaties: &[Applicatie],
+        landschapsdeel: &Landschapsdeel,
+    ) -> Self {
+        if landschapsdeel.gaat.len() != applicaties.len() {
+            return Self::van(context, gemeente, applicaties);
         }
-        let kosten = |indices: &[usize]| {
-            Afschaftelling::van(
-                indices
-                    .iter()
-                    .map(|&i| applicaties[i].contract.jaarlijkse_kosten()),
-            )
-        };
-        let afschaft = [
-            kosten(&afschafbaar.ongebruikt),
-            kosten(&afschafbaar.overbodig),
-        ];
         let zicht = context.voor(gemeente);
         let blijvend: Vec<(&Applicatie, Uitkomst)> = applicaties
             .iter()
-            .zip(&gaat)
+            .zip(&landschapsdeel.gaat)
             .filter(|(_, gaat)| !**gaat)
             .map(|(a, _)| (a, zicht.uitkomst(a)))
             .collect();
-        Self::uit(context, gemeente, &blijvend, afschaft, applicaties)
+        Self::uit(&zicht, &blijvend, landschapsdeel.afschaft, applicaties)
     }
 
     /// The part of the gemeente of `plan`, made in `context` from `applicaties` (in the
@@ -283,15 +325,19 @@ impl Gemeentebijdrage {
             .collect();
         let afschaft = [&plan.ongebruikt, &plan.overbodig]
             .map(|lijst| Afschaftelling::van(lijst.iter().map(|a| a.jaarlijkse_kosten)));
-        Self::uit(context, &plan.gemeente, &blijvend, afschaft, applicaties)
+        Self::uit(
+            &context.voor(&plan.gemeente),
+            &blijvend,
+            afschaft,
+            applicaties,
+        )
     }
 
     /// Counted as in the plan: of the applicaties that stay (`blijvend`, with their
     /// outcome), those with outcome `overstap`; the dropped ones as
     /// `[ongebruikt, overbodig]`.
     fn uit<U: Borrow<Uitkomst>>(
-        context: &Overstapcontext<'_>,
-        gemeente: &GemeenteCode,
+        zicht: &Gemeentezicht<'_, '_>,
         blijvend: &[(&Applicatie, U)],
         [ongebruikt, overbodig]: [Afschaftelling; 2],
         applicaties: &[Applicatie],
@@ -318,16 +364,12 @@ impl Gemeentebijdrage {
             cel.jaarlijkse_kosten += app.contract.jaarlijkse_kosten();
         }
         Self {
-            gemeente: gemeente.clone(),
+            gemeente: zicht.gemeente().clone(),
             landschap: !applicaties.is_empty(),
             ongebruikt,
             overbodig,
             cellen,
-            vensters: venster::Vensterregel::van(
-                context,
-                gemeente,
-                blijvend.iter().map(|(a, _)| *a),
-            ),
+            vensters: venster::Vensterregel::van(zicht, blijvend.iter().map(|(a, _)| *a)),
         }
     }
 

@@ -260,6 +260,14 @@ impl<'a> Overstapcontext<'a> {
         &self,
         referentiecomponenten: &[ReferentiecomponentId],
     ) -> Vec<&'a Component> {
+        self.kandidaatindices(referentiecomponenten)
+            .into_iter()
+            .map(|i| &self.componenten[i])
+            .collect()
+    }
+
+    /// The catalogue indices of [`Overstapcontext::kandidaten`].
+    fn kandidaatindices(&self, referentiecomponenten: &[ReferentiecomponentId]) -> Vec<usize> {
         let mut indices: Vec<usize> = referentiecomponenten
             .iter()
             .filter_map(|r| self.per_referentiecomponent.get(r))
@@ -268,7 +276,7 @@ impl<'a> Overstapcontext<'a> {
             .collect();
         indices.sort_unstable();
         indices.dedup();
-        indices.into_iter().map(|i| &self.componenten[i]).collect()
+        indices
     }
 
     /// The ready date of every component for `gemeente`, computed once for many
@@ -362,6 +370,23 @@ impl<'a> Gemeentezicht<'_, 'a> {
     /// The gemeente this view is for.
     pub fn gemeente(&self) -> &GemeenteCode {
         self.gemeente
+    }
+
+    /// The context this view is of.
+    pub fn context(&self) -> &Overstapcontext<'a> {
+        self.context
+    }
+
+    /// [`Overstapcontext::kandidaten`], each with its ready date for this gemeente (none:
+    /// never available), computed once in this view.
+    pub fn kandidaten(
+        &self,
+        referentiecomponenten: &[ReferentiecomponentId],
+    ) -> impl Iterator<Item = (&'a Component, Option<NaiveDate>)> + '_ {
+        self.context
+            .kandidaatindices(referentiecomponenten)
+            .into_iter()
+            .map(|i| (&self.context.componenten[i], self.gereed[i]))
     }
 }
 

@@ -22,7 +22,7 @@ use crate::geld::naar_rato;
 use crate::gemeente::GemeenteCode;
 use crate::id::ComponentId;
 use crate::landschap::{Applicatie, Contract};
-use crate::overstap::{Overstapcontext, Uitkomst, uitkomst};
+use crate::overstap::{Gemeentezicht, Overstapcontext, Uitkomst, uitkomst};
 use crate::routekaart::Opgave;
 
 /// An applicatie whose overstap follows the Routekaart.
@@ -96,18 +96,17 @@ impl Vensterregel {
     /// Those of `blijvend` (the applicaties of `gemeente` that are not dropped: they do
     /// not switch) whose overstap follows the Routekaart.
     pub(super) fn van<'a>(
-        context: &Overstapcontext<'_>,
-        gemeente: &GemeenteCode,
+        zicht: &Gemeentezicht<'_, '_>,
         blijvend: impl Iterator<Item = &'a Applicatie>,
     ) -> Vec<Self> {
         let mut regels = Vec::new();
         for app in blijvend {
             let mut opties = Vec::new();
             let mut vast_gereed: Option<NaiveDate> = None;
-            for k in context.kandidaten(&app.referentiecomponenten) {
-                if context.volgt_routekaart(k) {
+            for (k, gereed) in zicht.kandidaten(&app.referentiecomponenten) {
+                if zicht.context().volgt_routekaart(k) {
                     opties.push(k.id.clone());
-                } else if let Some(g) = context.gereed(k, gemeente) {
+                } else if let Some(g) = gereed {
                     vast_gereed = Some(vast_gereed.map_or(g, |v| v.min(g)));
                 }
             }

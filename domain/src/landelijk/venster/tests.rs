@@ -1,5 +1,6 @@
 use super::*;
 use crate::catalogus::Status;
+use crate::landelijk::{Landelijketelling, Landschapsdeel};
 use crate::plan::overstapplan;
 use crate::routekaart::Rol;
 use crate::testdata::*;
@@ -240,4 +241,52 @@ fn the_effect_equals_the_difference_of_the_full_plans() {
             "later never gains"
         );
     }
+}
+
+#[test]
+fn a_landschapsdeel_kept_across_a_routekaart_edit_gives_the_part_made_anew() {
+    let componenten = catalogus();
+    let mut landschappen = landschappen();
+    // An unused applicatie and a second zaaksysteem, so the drop rule drops something.
+    let mut ongebruikt = zaaksysteem_x();
+    ongebruikt.id = crate::ApplicatieId::parse("oud").expect("id");
+    ongebruikt.gemeente = gm("GM0002");
+    ongebruikt.in_gebruik = false;
+    landschappen[1].1.push(ongebruikt);
+    let delen: Vec<Landschapsdeel> = landschappen
+        .iter()
+        .map(|(_, a)| Landschapsdeel::van(a))
+        .collect();
+    for routekaart in [
+        gepubliceerd(),
+        kaart("2026-03-31", ("2026-04-01", "2027-06-30")),
+    ] {
+        let context = Overstapcontext::new(d(P), &componenten, &routekaart);
+        let mut telling_kept = Landelijketelling::new(d(P));
+        let mut telling_nieuw = Landelijketelling::new(d(P));
+        let mut kept = Vec::new();
+        let mut nieuw = Vec::new();
+        for ((g, a), deel) in landschappen.iter().zip(&delen) {
+            kept.push(Gemeentebijdrage::met(&context, g, a, deel));
+            nieuw.push(Gemeentebijdrage::van(&context, g, a));
+        }
+        for (k, n) in kept.iter().zip(&nieuw) {
+            telling_kept.voeg_toe(&context, k);
+            telling_nieuw.voeg_toe(&context, n);
+        }
+        let beeld = telling_nieuw.beeld(1, |_| true);
+        assert_eq!(beeld.ongebruikt.applicaties, 1);
+        assert_eq!(telling_kept.beeld(1, |_| true), beeld);
+        assert_eq!(
+            Vensterbasis::uit(&context, &kept),
+            Vensterbasis::uit(&context, &nieuw)
+        );
+    }
+    // A part of another landscape is not taken for this one.
+    let routekaart = gepubliceerd();
+    let context = Overstapcontext::new(d(P), &componenten, &routekaart);
+    let (g, a) = &landschappen[1];
+    let mut telling = Landelijketelling::new(d(P));
+    telling.voeg_toe(&context, &Gemeentebijdrage::met(&context, g, a, &delen[0]));
+    assert_eq!(telling.beeld(1, |_| true).ongebruikt.applicaties, 1);
 }
