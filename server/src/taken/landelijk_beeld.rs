@@ -27,7 +27,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::NaiveDate;
 use domain::landelijk::venster::Vensterbasis;
-use domain::landelijk::{Gemeentebijdrage, LandelijkBeeld, Landelijketelling};
+use domain::landelijk::{Gemeentebijdrage, LandelijkBeeld, Landelijketelling, Landschapsdeel};
 use domain::toegang::Actor;
 use domain::toegang::recht::{AlleGemeentenLeesrecht, LandelijkLeesrecht};
 use domain::{Applicatie, Component, GemeenteCode, Opgave, Overstapcontext};
@@ -78,7 +78,7 @@ impl Berekening {
         versie: i64,
         peildatum: NaiveDate,
         grondslag: Arc<Grondslag>,
-        landschappen: &[(GemeenteCode, Arc<Vec<Applicatie>>)],
+        landschappen: &[(GemeenteCode, Landschap)],
     ) -> Self {
         let leeg = Self {
             versie,
@@ -93,7 +93,7 @@ impl Berekening {
 
     /// This computation at `versie`, with the parts of `gewijzigd` made again (an empty
     /// landscape: the gemeente has none left).
-    fn bijgewerkt(&self, versie: i64, gewijzigd: &[(GemeenteCode, Arc<Vec<Applicatie>>)]) -> Self {
+    fn bijgewerkt(&self, versie: i64, gewijzigd: &[(GemeenteCode, Landschap)]) -> Self {
         let context = self.grondslag.context(self.peildatum);
         let nieuw = nieuwe_delen(&context, gewijzigd);
         let mut telling = self.telling.clone();
@@ -131,14 +131,11 @@ impl Berekening {
 /// where each part is made on its own and only adding them up is done in turn.
 fn nieuwe_delen(
     context: &Overstapcontext<'_>,
-    landschappen: &[(GemeenteCode, Arc<Vec<Applicatie>>)],
+    landschappen: &[(GemeenteCode, Landschap)],
 ) -> Vec<Option<Gemeentebijdrage>> {
-    let maak = |stuk: &[(GemeenteCode, Arc<Vec<Applicatie>>)]| -> Vec<Option<Gemeentebijdrage>> {
+    let maak = |stuk: &[(GemeenteCode, Landschap)]| -> Vec<Option<Gemeentebijdrage>> {
         stuk.iter()
-            .map(|(gemeente, applicaties)| {
-                (!applicaties.is_empty())
-                    .then(|| Gemeentebijdrage::van(context, gemeente, applicaties))
-            })
+            .map(|(gemeente, landschap)| landschap.bijdrage(context, gemeente))
             .collect()
     };
     if landschappen.len() < PARALLEL_VANAF {
@@ -166,12 +163,40 @@ fn nieuwe_delen(
 /// threads cost more than they save).
 const PARALLEL_VANAF: usize = 16;
 
-/// One gemeente's landscape as a server holds it.
-#[derive(Debug)]
+/// One gemeente's landscape as a server holds it. Cloning shares it.
+#[derive(Debug, Clone)]
 struct Landschap {
     /// The landschapversie it was read at (0: read with all the others).
     versie: i64,
     applicaties: Arc<Vec<Applicatie>>,
+    /// What of its part rests on the landscape alone, made with its first part and kept
+    /// for every later one (a Routekaart edit makes only the outcomes again).
+    landschapsdeel: Arc<OnceLock<Landschapsdeel>>,
+}
+
+impl Landschap {
+    fn nieuw(versie: i64, applicaties: Vec<Applicatie>) -> Self {
+        Self {
+            versie,
+            applicaties: Arc::new(applicaties),
+            landschapsdeel: Arc::default(),
+        }
+    }
+
+    /// Its gemeente's part in `context`; none for an empty landscape.
+    fn bijdrage(
+        &self,
+        context: &Overstapcontext<'_>,
+        gemeente: &GemeenteCode,
+    ) -> Option<Gemeentebijdrage> {
+        let applicaties = self.applicaties.as_slice();
+        (!applicaties.is_empty()).then(|| {
+            let deel = self
+                .landschapsdeel
+                .get_or_init(|| Landschapsdeel::van(applicaties));
+            Gemeentebijdrage::met(context, gemeente, applicaties, deel)
+        })
+    }
 }
 
 /// What a server holds, current to at least gegevensversie `versie`.
@@ -379,23 +404,19 @@ async fn berekening(
                 .landschappen
                 .iter()
                 .filter(|(_, l)| l.versie > basis.versie)
-                .map(|(g, l)| (g.clone(), Arc::clone(&l.applicaties)))
+                .map(|(g, l)| (g.clone(), l.clone()))
                 .chain(
                     basis
                         .delen
                         .keys()
                         .filter(|g| !bekend.landschappen.contains_key(*g))
-                        .map(|g| (g.clone(), Arc::new(Vec::new()))),
+                        .map(|g| (g.clone(), Landschap::nieuw(0, Vec::new()))),
                 )
                 .collect();
             basis.bijgewerkt(versie.versie, &gewijzigd)
         }
         None => {
-            let landschappen: Vec<_> = bekend
-                .landschappen
-                .iter()
-                .map(|(g, l)| (g.clone(), Arc::clone(&l.applicaties)))
-                .collect();
+            let landschappen: Vec<_> = bekend.landschappen.into_iter().collect();
             Berekening::geheel(versie.versie, peildatum, bekend.grondslag, &landschappen)
         }
     })
@@ -451,16 +472,7 @@ async fn werk_bij(
                 .landschappen_om_op_te_tellen(recht)
                 .await?
                 .into_iter()
-                .map(|(g, apps)| {
-                    let applicaties = Arc::new(apps);
-                    (
-                        g,
-                        Landschap {
-                            versie: 0,
-                            applicaties,
-                        },
-                    )
-                })
+                .map(|(g, apps)| (g, Landschap::nieuw(0, apps)))
                 .collect();
             *geladen = Some(Geladen {
                 versie: versie.versie,
@@ -478,13 +490,9 @@ async fn werk_bij(
                 if apps.is_empty() {
                     bekend.landschappen.remove(&gemeente);
                 } else {
-                    bekend.landschappen.insert(
-                        gemeente,
-                        Landschap {
-                            versie: landschapversie,
-                            applicaties: Arc::new(apps),
-                        },
-                    );
+                    bekend
+                        .landschappen
+                        .insert(gemeente, Landschap::nieuw(landschapversie, apps));
                 }
             }
             // Never lower: a request that read the counter before another one may
@@ -495,19 +503,7 @@ async fn werk_bij(
     let bekend = geladen.as_ref().ok_or(Taakfout::Afgebroken)?;
     Ok(Bekend {
         grondslag: Arc::clone(&bekend.grondslag),
-        landschappen: bekend
-            .landschappen
-            .iter()
-            .map(|(g, l)| {
-                (
-                    g.clone(),
-                    Landschap {
-                        versie: l.versie,
-                        applicaties: Arc::clone(&l.applicaties),
-                    },
-                )
-            })
-            .collect(),
+        landschappen: bekend.landschappen.clone(),
     })
 }
 
@@ -561,7 +557,7 @@ mod tests {
             Contract::new(None, eind.parse().expect("date"), 3, 12, None, 10_000).expect("contract")
         };
         // More landscapes than PARALLEL_VANAF, of different sizes, every fifth empty.
-        let landschappen: Vec<(GemeenteCode, Arc<Vec<Applicatie>>)> = (1..=3 * PARALLEL_VANAF)
+        let landschappen: Vec<(GemeenteCode, Landschap)> = (1..=3 * PARALLEL_VANAF)
             .map(|n| {
                 let code = gemeente(u32::try_from(n).expect("small")).code;
                 let aantal = if n % 5 == 0 { 0 } else { n % 7 + 1 };
@@ -581,7 +577,7 @@ mod tests {
                         gebruikers: None,
                     })
                     .collect();
-                (code, Arc::new(apps))
+                (code, Landschap::nieuw(0, apps))
             })
             .collect();
         let grondslag = Arc::new(Grondslag {
@@ -593,8 +589,11 @@ mod tests {
 
         let context = grondslag.context(peildatum);
         let mut telling = Landelijketelling::new(peildatum);
-        for (gemeente, apps) in landschappen.iter().filter(|(_, a)| !a.is_empty()) {
-            let deel = Gemeentebijdrage::van(&context, gemeente, apps);
+        for (gemeente, landschap) in landschappen
+            .iter()
+            .filter(|(_, l)| !l.applicaties.is_empty())
+        {
+            let deel = Gemeentebijdrage::van(&context, gemeente, &landschap.applicaties);
             // Each part is kept under its own gemeente (the type has no PartialEq).
             let gehouden = parallel
                 .delen
