@@ -239,6 +239,14 @@ impl Afschaftelling {
     }
 }
 
+/// An applicatie that stays, with its outcome and its candidates' catalogue indices
+/// ([`Overstapcontext::kandidaatindices`]).
+struct Blijvend<'a, U> {
+    applicatie: &'a Applicatie,
+    uitkomst: U,
+    kandidaten: Vec<usize>,
+}
+
 /// What one gemeente adds to one component-quarter.
 #[derive(Debug, Clone)]
 struct Celbijdrage {
@@ -294,11 +302,18 @@ impl Gemeentebijdrage {
             return Self::van(context, gemeente, applicaties);
         }
         let zicht = context.voor(gemeente);
-        let blijvend: Vec<(&Applicatie, Uitkomst)> = applicaties
+        let blijvend: Vec<Blijvend<Uitkomst>> = applicaties
             .iter()
             .zip(&landschapsdeel.gaat)
             .filter(|(_, gaat)| !**gaat)
-            .map(|(a, _)| (a, zicht.uitkomst(a)))
+            .map(|(applicatie, _)| {
+                let kandidaten = context.kandidaatindices(&applicatie.referentiecomponenten);
+                Blijvend {
+                    applicatie,
+                    uitkomst: zicht.uitkomst_uit(applicatie, &kandidaten),
+                    kandidaten,
+                }
+            })
             .collect();
         Self::uit(&zicht, &blijvend, landschapsdeel.afschaft, applicaties)
     }
@@ -316,12 +331,16 @@ impl Gemeentebijdrage {
             .chain(&plan.overbodig)
             .map(|a| &a.applicatie)
             .collect();
-        let blijvend: Vec<(&Applicatie, &Uitkomst)> = plan
+        let blijvend: Vec<Blijvend<&Uitkomst>> = plan
             .applicaties
             .iter()
             .zip(applicaties)
             .filter(|(o, _)| !gaat.contains(&o.applicatie))
-            .map(|(o, a)| (a, &o.uitkomst))
+            .map(|(o, applicatie)| Blijvend {
+                applicatie,
+                uitkomst: &o.uitkomst,
+                kandidaten: context.kandidaatindices(&applicatie.referentiecomponenten),
+            })
             .collect();
         let afschaft = [&plan.ongebruikt, &plan.overbodig]
             .map(|lijst| Afschaftelling::van(lijst.iter().map(|a| a.jaarlijkse_kosten)));
@@ -333,17 +352,21 @@ impl Gemeentebijdrage {
         )
     }
 
-    /// Counted as in the plan: of the applicaties that stay (`blijvend`, with their
-    /// outcome), those with outcome `overstap`; the dropped ones as
-    /// `[ongebruikt, overbodig]`.
+    /// Counted as in the plan: of the applicaties that stay (`blijvend`), those with
+    /// outcome `overstap`; the dropped ones as `[ongebruikt, overbodig]`.
     fn uit<U: Borrow<Uitkomst>>(
         zicht: &Gemeentezicht<'_, '_>,
-        blijvend: &[(&Applicatie, U)],
+        blijvend: &[Blijvend<'_, U>],
         [ongebruikt, overbodig]: [Afschaftelling; 2],
         applicaties: &[Applicatie],
     ) -> Self {
         let mut cellen: BTreeMap<(ComponentId, Kwartaal), Celbijdrage> = BTreeMap::new();
-        for (app, uitkomst) in blijvend {
+        for Blijvend {
+            applicatie: app,
+            uitkomst,
+            ..
+        } in blijvend
+        {
             let Uitkomst::Overstap {
                 component,
                 overstapmoment,
@@ -369,7 +392,12 @@ impl Gemeentebijdrage {
             ongebruikt,
             overbodig,
             cellen,
-            vensters: venster::Vensterregel::van(zicht, blijvend.iter().map(|(a, _)| *a)),
+            vensters: venster::Vensterregel::van(
+                zicht,
+                blijvend
+                    .iter()
+                    .map(|b| (b.applicatie, b.kandidaten.as_slice())),
+            ),
         }
     }
 

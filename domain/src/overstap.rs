@@ -159,6 +159,11 @@ pub struct Overstapcontext<'a> {
     per_referentiecomponent: SnelleMap<&'a ReferentiecomponentId, Vec<usize>>,
     per_id: SnelleMap<&'a ComponentId, &'a Component>,
     opgaven: SnelleMap<&'a OpgaveId, &'a Opgave>,
+    /// Per component (by catalogue index): its place in id order, so that choosing
+    /// between candidates compares numbers, not texts.
+    rang: Vec<usize>,
+    /// Per component (by catalogue index): [`Overstapcontext::volgt_routekaart`].
+    volgt: Vec<bool>,
 }
 
 impl<'a> Overstapcontext<'a> {
@@ -174,14 +179,27 @@ impl<'a> Overstapcontext<'a> {
                 }
             }
         }
-        Self {
+        let mut op_id: Vec<usize> = (0..componenten.len()).collect();
+        op_id.sort_by(|&a, &b| componenten[a].id.cmp(&componenten[b].id));
+        let mut rang = vec![0; componenten.len()];
+        for (plaats, &i) in op_id.iter().enumerate() {
+            rang[i] = plaats;
+        }
+        let mut context = Self {
             peildatum,
             componenten,
             routekaart: opgaven,
             per_referentiecomponent,
             per_id: componenten.iter().map(|k| (&k.id, k)).collect(),
             opgaven: opgaven.iter().map(|o| (&o.id, o)).collect(),
-        }
+            rang,
+            volgt: Vec::new(),
+        };
+        context.volgt = componenten
+            .iter()
+            .map(|k| context.volgt_routekaart(k))
+            .collect();
+        context
     }
 
     /// The peildatum of every calculation in this context.
@@ -267,7 +285,10 @@ impl<'a> Overstapcontext<'a> {
     }
 
     /// The catalogue indices of [`Overstapcontext::kandidaten`].
-    fn kandidaatindices(&self, referentiecomponenten: &[ReferentiecomponentId]) -> Vec<usize> {
+    pub(crate) fn kandidaatindices(
+        &self,
+        referentiecomponenten: &[ReferentiecomponentId],
+    ) -> Vec<usize> {
         let mut indices: Vec<usize> = referentiecomponenten
             .iter()
             .filter_map(|r| self.per_referentiecomponent.get(r))
@@ -326,19 +347,24 @@ impl<'a> Gemeentezicht<'_, 'a> {
         &self,
         referentiecomponenten: &[ReferentiecomponentId],
     ) -> Option<(&'a Component, NaiveDate)> {
+        self.kies(
+            referentiecomponenten
+                .iter()
+                .filter_map(|r| self.context.per_referentiecomponent.get(r))
+                .flatten()
+                .copied(),
+        )
+    }
+
+    /// [`Gemeentezicht::kandidaat`] among the components at catalogue `indices`.
+    fn kies(&self, indices: impl IntoIterator<Item = usize>) -> Option<(&'a Component, NaiveDate)> {
+        let rang = &self.context.rang;
         let mut beste: Option<(usize, NaiveDate)> = None;
-        let indices = referentiecomponenten
-            .iter()
-            .filter_map(|r| self.context.per_referentiecomponent.get(r))
-            .flatten();
-        for &i in indices {
+        for i in indices {
             let Some(gereed) = self.gereed[i] else {
                 continue;
             };
-            let beter = beste.is_none_or(|(b, g)| {
-                (gereed, &self.context.componenten[i].id) < (g, &self.context.componenten[b].id)
-            });
-            if beter {
+            if beste.is_none_or(|(b, g)| (gereed, rang[i]) < (g, rang[b])) {
                 beste = Some((i, gereed));
             }
         }
@@ -356,7 +382,29 @@ impl<'a> Gemeentezicht<'_, 'a> {
 
     /// What one applicatie can do (the [`Overstap`] without its id and name).
     pub fn uitkomst(&self, applicatie: &Applicatie) -> Uitkomst {
-        match self.kandidaat(&applicatie.referentiecomponenten) {
+        self.uitkomst_met(
+            applicatie,
+            self.kandidaat(&applicatie.referentiecomponenten),
+        )
+    }
+
+    /// [`Gemeentezicht::uitkomst`] of an applicatie whose candidates are at catalogue
+    /// `kandidaatindices` ([`Overstapcontext::kandidaatindices`] of its
+    /// referentiecomponenten), for a caller that needs those too.
+    pub(crate) fn uitkomst_uit(
+        &self,
+        applicatie: &Applicatie,
+        kandidaatindices: &[usize],
+    ) -> Uitkomst {
+        self.uitkomst_met(applicatie, self.kies(kandidaatindices.iter().copied()))
+    }
+
+    fn uitkomst_met(
+        &self,
+        applicatie: &Applicatie,
+        kandidaat: Option<(&'a Component, NaiveDate)>,
+    ) -> Uitkomst {
+        match kandidaat {
             None => Uitkomst::GeenComponent,
             Some((component, gereed)) => uitkomst(
                 &applicatie.contract,
@@ -372,21 +420,14 @@ impl<'a> Gemeentezicht<'_, 'a> {
         self.gemeente
     }
 
-    /// The context this view is of.
-    pub fn context(&self) -> &Overstapcontext<'a> {
-        self.context
-    }
-
-    /// [`Overstapcontext::kandidaten`], each with its ready date for this gemeente (none:
-    /// never available), computed once in this view.
-    pub fn kandidaten(
-        &self,
-        referentiecomponenten: &[ReferentiecomponentId],
-    ) -> impl Iterator<Item = (&'a Component, Option<NaiveDate>)> + '_ {
-        self.context
-            .kandidaatindices(referentiecomponenten)
-            .into_iter()
-            .map(|i| (&self.context.componenten[i], self.gereed[i]))
+    /// The component at catalogue index `i`, its ready date for this gemeente (none:
+    /// never available) and whether that follows the Routekaart.
+    pub(crate) fn kandidaat_op(&self, i: usize) -> (&'a Component, Option<NaiveDate>, bool) {
+        (
+            &self.context.componenten[i],
+            self.gereed[i],
+            self.context.volgt[i],
+        )
     }
 }
 

@@ -94,17 +94,19 @@ pub(super) struct Vensterregel {
 
 impl Vensterregel {
     /// Those of `blijvend` (the applicaties of `gemeente` that are not dropped: they do
-    /// not switch) whose overstap follows the Routekaart.
+    /// not switch; each with its candidates' catalogue indices) whose overstap follows the
+    /// Routekaart.
     pub(super) fn van<'a>(
         zicht: &Gemeentezicht<'_, '_>,
-        blijvend: impl Iterator<Item = &'a Applicatie>,
+        blijvend: impl Iterator<Item = (&'a Applicatie, &'a [usize])>,
     ) -> Vec<Self> {
         let mut regels = Vec::new();
-        for app in blijvend {
+        for (app, kandidaten) in blijvend {
             let mut opties = Vec::new();
             let mut vast_gereed: Option<NaiveDate> = None;
-            for (k, gereed) in zicht.kandidaten(&app.referentiecomponenten) {
-                if zicht.context().volgt_routekaart(k) {
+            for &i in kandidaten {
+                let (k, gereed, volgt) = zicht.kandidaat_op(i);
+                if volgt {
                     opties.push(k.id.clone());
                 } else if let Some(g) = gereed {
                     vast_gereed = Some(vast_gereed.map_or(g, |v| v.min(g)));
