@@ -159,9 +159,6 @@ pub struct Overstapcontext<'a> {
     per_referentiecomponent: SnelleMap<&'a ReferentiecomponentId, Vec<usize>>,
     per_id: SnelleMap<&'a ComponentId, &'a Component>,
     opgaven: SnelleMap<&'a OpgaveId, &'a Opgave>,
-    /// Per component (by catalogue index): its place in id order, so that choosing
-    /// between candidates compares numbers, not texts.
-    rang: Vec<usize>,
     /// Per component (by catalogue index): [`Overstapcontext::volgt_routekaart`].
     volgt: Vec<bool>,
 }
@@ -179,12 +176,6 @@ impl<'a> Overstapcontext<'a> {
                 }
             }
         }
-        let mut op_id: Vec<usize> = (0..componenten.len()).collect();
-        op_id.sort_by(|&a, &b| componenten[a].id.cmp(&componenten[b].id));
-        let mut rang = vec![0; componenten.len()];
-        for (plaats, &i) in op_id.iter().enumerate() {
-            rang[i] = plaats;
-        }
         let mut context = Self {
             peildatum,
             componenten,
@@ -192,7 +183,6 @@ impl<'a> Overstapcontext<'a> {
             per_referentiecomponent,
             per_id: componenten.iter().map(|k| (&k.id, k)).collect(),
             opgaven: opgaven.iter().map(|o| (&o.id, o)).collect(),
-            rang,
             volgt: Vec::new(),
         };
         context.volgt = componenten
@@ -272,19 +262,8 @@ impl<'a> Overstapcontext<'a> {
                 .is_some_and(|id| self.opgaven.contains_key(id))
     }
 
-    /// Every component that replaces at least one of `referentiecomponenten`, each once,
-    /// in catalogue order.
-    pub fn kandidaten(
-        &self,
-        referentiecomponenten: &[ReferentiecomponentId],
-    ) -> Vec<&'a Component> {
-        self.kandidaatindices(referentiecomponenten)
-            .into_iter()
-            .map(|i| &self.componenten[i])
-            .collect()
-    }
-
-    /// The catalogue indices of [`Overstapcontext::kandidaten`].
+    /// The catalogue indices of every component that replaces at least one of
+    /// `referentiecomponenten`, each once, in catalogue order.
     pub(crate) fn kandidaatindices(
         &self,
         referentiecomponenten: &[ReferentiecomponentId],
@@ -358,13 +337,13 @@ impl<'a> Gemeentezicht<'_, 'a> {
 
     /// [`Gemeentezicht::kandidaat`] among the components at catalogue `indices`.
     fn kies(&self, indices: impl IntoIterator<Item = usize>) -> Option<(&'a Component, NaiveDate)> {
-        let rang = &self.context.rang;
+        let componenten = self.context.componenten;
         let mut beste: Option<(usize, NaiveDate)> = None;
         for i in indices {
             let Some(gereed) = self.gereed[i] else {
                 continue;
             };
-            if beste.is_none_or(|(b, g)| (gereed, rang[i]) < (g, rang[b])) {
+            if beste.is_none_or(|(b, g)| (gereed, &componenten[i].id) < (g, &componenten[b].id)) {
                 beste = Some((i, gereed));
             }
         }
