@@ -270,12 +270,9 @@ impl Db {
     /// # Errors
     /// A database error.
     pub async fn referentiezoeker(&self) -> Result<Referentiezoeker, DbFout> {
-        let rijen: Vec<(String, String)> =
-            sqlx::query_as("SELECT id, naam FROM referentiecomponenten")
-                .fetch_all(&self.pool)
-                .await?;
+        let lijst = self.referentielijst().await?;
         Ok(Referentiezoeker::met(
-            rijen.iter().map(|(id, naam)| (id.as_str(), naam.as_str())),
+            lijst.iter().map(|r| (r.id.as_str(), r.naam.as_str())),
         ))
     }
 

@@ -95,13 +95,12 @@ impl Db {
 
     /// The catalogue as kept at contextversie `versie`, read when not kept.
     pub(super) async fn componenten_bij(&self, versie: i64) -> Result<Vec<Component>, DbFout> {
-        if let Some(kopie) = self.cache.componenten(versie) {
-            return Ok(kopie.as_ref().clone());
-        }
-        let lijst = self.lees_componenten().await?;
-        self.cache
-            .leg_componenten(versie, std::sync::Arc::new(lijst.clone()));
-        Ok(lijst)
+        let kopie = self
+            .cache
+            .componenten
+            .bij(versie, self.lees_componenten())
+            .await?;
+        Ok(kopie.as_ref().clone())
     }
 
     /// The catalogue and the Routekaart, at one contextversie (read once).

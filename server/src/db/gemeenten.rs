@@ -24,11 +24,23 @@ impl TryFrom<GemeenteRij> for Gemeente {
 }
 
 impl Db {
-    /// All gemeenten, by name.
+    /// All gemeenten, by name: kept under the contextversie, which loading the list raises
+    /// (every page that names gemeenten reads all 342).
     ///
     /// # Errors
     /// When the database fails or holds an invalid code.
     pub async fn alle_gemeenten(&self) -> Result<Vec<Gemeente>, DbFout> {
+        let versie = self.contextversie().await?;
+        let kopie = self
+            .cache
+            .gemeenten
+            .bij(versie, self.lees_gemeenten())
+            .await?;
+        Ok(kopie.as_ref().clone())
+    }
+
+    /// All gemeenten as stored now, by name.
+    async fn lees_gemeenten(&self) -> Result<Vec<Gemeente>, DbFout> {
         sqlx::query_as::<_, GemeenteRij>(
             "SELECT code, naam, provincie FROM gemeenten ORDER BY naam, code",
         )

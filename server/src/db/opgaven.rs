@@ -145,13 +145,12 @@ impl Db {
 
     /// The opgaven as kept at contextversie `versie`, read when not kept.
     pub(super) async fn opgaven_bij(&self, versie: i64) -> Result<Vec<Opgave>, DbFout> {
-        if let Some(kopie) = self.cache.opgaven(versie) {
-            return Ok(kopie.as_ref().clone());
-        }
-        let lijst = self.lees_opgaven(None).await?;
-        self.cache
-            .leg_opgaven(versie, std::sync::Arc::new(lijst.clone()));
-        Ok(lijst)
+        let kopie = self
+            .cache
+            .opgaven
+            .bij(versie, self.lees_opgaven(None))
+            .await?;
+        Ok(kopie.as_ref().clone())
     }
 
     /// One opgave, `None` when there is none with this id.

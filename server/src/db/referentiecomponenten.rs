@@ -14,6 +14,23 @@ impl Db {
     /// # Errors
     /// A database error or an invalid stored id.
     pub async fn referentiecomponenten(&self) -> Result<Vec<Referentiecomponent>, DbFout> {
+        Ok(self.referentielijst().await?.as_ref().clone())
+    }
+
+    /// The referentiecomponenten, kept under the contextversie, which every write to them
+    /// raises.
+    pub(super) async fn referentielijst(
+        &self,
+    ) -> Result<std::sync::Arc<Vec<Referentiecomponent>>, DbFout> {
+        let versie = self.contextversie().await?;
+        self.cache
+            .referentiecomponenten
+            .bij(versie, self.lees_referentiecomponenten())
+            .await
+    }
+
+    /// The referentiecomponenten as stored now, by name.
+    async fn lees_referentiecomponenten(&self) -> Result<Vec<Referentiecomponent>, DbFout> {
         let rijen: Vec<(String, String, String)> = sqlx::query_as(
             "SELECT id, naam, omschrijving FROM referentiecomponenten ORDER BY naam, id",
         )
