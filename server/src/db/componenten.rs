@@ -95,12 +95,10 @@ impl Db {
 
     /// The catalogue as kept at contextversie `versie`, read when not kept.
     pub(super) async fn componenten_bij(&self, versie: i64) -> Result<Vec<Component>, DbFout> {
-        let kopie = self
-            .cache
+        self.cache
             .componenten
-            .bij(versie, self.lees_componenten())
-            .await?;
-        Ok(kopie.as_ref().clone())
+            .kopie_bij(versie, self.lees_componenten())
+            .await
     }
 
     /// The catalogue and the Routekaart, at one contextversie (read once).

@@ -31,12 +31,10 @@ impl Db {
     /// When the database fails or holds an invalid code.
     pub async fn alle_gemeenten(&self) -> Result<Vec<Gemeente>, DbFout> {
         let versie = self.contextversie().await?;
-        let kopie = self
-            .cache
+        self.cache
             .gemeenten
-            .bij(versie, self.lees_gemeenten())
-            .await?;
-        Ok(kopie.as_ref().clone())
+            .kopie_bij(versie, self.lees_gemeenten())
+            .await
     }
 
     /// All gemeenten as stored now, by name.

@@ -66,6 +66,21 @@ impl<T> Versiecache<T> {
         Ok(kopie)
     }
 
+    /// [`Versiecache::bij`], as a copy of its own for a caller that changes or hands it on.
+    ///
+    /// # Errors
+    /// What `lees` fails with; nothing is kept then.
+    pub(super) async fn kopie_bij(
+        &self,
+        versie: i64,
+        lees: impl Future<Output = Result<T, DbFout>>,
+    ) -> Result<T, DbFout>
+    where
+        T: Clone,
+    {
+        Ok(self.bij(versie, lees).await?.as_ref().clone())
+    }
+
     fn neem(&self, versie: i64) -> Option<Arc<T>> {
         match &*self.0.lock().unwrap_or_else(PoisonError::into_inner) {
             Some((v, kopie)) if *v == versie => Some(Arc::clone(kopie)),

@@ -145,12 +145,10 @@ impl Db {
 
     /// The opgaven as kept at contextversie `versie`, read when not kept.
     pub(super) async fn opgaven_bij(&self, versie: i64) -> Result<Vec<Opgave>, DbFout> {
-        let kopie = self
-            .cache
+        self.cache
             .opgaven
-            .bij(versie, self.lees_opgaven(None))
-            .await?;
-        Ok(kopie.as_ref().clone())
+            .kopie_bij(versie, self.lees_opgaven(None))
+            .await
     }
 
     /// One opgave, `None` when there is none with this id.
