@@ -8,11 +8,13 @@ mod import;
 mod schrijven;
 
 use domain::catalogus::Referentiezoeker;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use domain::scenario::Basis;
 use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, ReferentiecomponentId};
 
+use super::leescache::Landschap;
 use super::{Db, DbFout, datum, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
@@ -84,20 +86,15 @@ impl Db {
             .await
     }
 
-    /// The landscape of `gemeente` as kept at landschapversie `versie` (read before),
-    /// read when not kept.
+    /// The landscape of `gemeente` at landschapversie `versie` (read before): see
+    /// [`Self::landschappen_bij`].
     pub(super) async fn landschap_bij(
         &self,
         gemeente: &GemeenteCode,
         versie: i64,
     ) -> Result<Vec<(Applicatie, i64)>, DbFout> {
-        if let Some(kopie) = self.cache.landschap(gemeente, versie) {
-            return Ok(kopie.as_ref().clone());
-        }
-        let landschap = self.applicatierijen(gemeente, None).await?;
-        self.cache
-            .leg_landschap(gemeente, versie, std::sync::Arc::new(landschap.clone()));
-        Ok(landschap)
+        let mut landschappen = self.landschappen_bij(&[(gemeente.clone(), versie)]).await?;
+        Ok(landschappen.pop().unwrap_or_default())
     }
 
     /// One applicatie of `gemeente` with its version, read on its own (a single write
@@ -163,28 +160,66 @@ impl Db {
     }
 
     /// The landscapes of `gemeenten` (each with the landschapversie the caller read it
-    /// at), whole and in landscape order: from the read cache when all are there, else in
-    /// one read of the rows and one of their functions, side by side, whatever their
-    /// number. The caller read the versions first, so each landscape is at least as new as
-    /// its version (a later write raises the version again and is read with it).
+    /// at), whole and in landscape order: kept at that version in the read cache, or
+    /// brought up to it from a kept older one by reading only the applicaties the writes
+    /// since then name ([`Self::bijgewerkt`]), else read in one read of the rows and one
+    /// of their functions, side by side, whatever their number. The caller read the
+    /// versions first, so each landscape is at least as new as its version (a later write
+    /// raises the version again and is read with it).
     pub(super) async fn landschappen_bij(
         &self,
         gemeenten: &[(GemeenteCode, i64)],
     ) -> Result<Vec<Vec<(Applicatie, i64)>>, DbFout> {
-        let bewaard: Option<Vec<_>> = gemeenten
+        let mut gevonden: Vec<Option<Arc<Landschap>>> = vec![None; gemeenten.len()];
+        let mut ouder = Vec::new();
+        for (i, (g, versie)) in gemeenten.iter().enumerate() {
+            match self.cache.landschap(g) {
+                Some((v, kopie)) if v == *versie => gevonden[i] = Some(kopie),
+                Some((v, kopie)) if v < *versie => ouder.push((i, v, kopie)),
+                _ => {}
+            }
+        }
+        if !ouder.is_empty() {
+            let bijgewerkt = self.bijgewerkt(gemeenten, &ouder).await?;
+            for ((i, _, _), landschap) in ouder.iter().zip(bijgewerkt) {
+                if let Some(landschap) = landschap {
+                    let (g, versie) = &gemeenten[*i];
+                    let landschap = Arc::new(landschap);
+                    self.cache.leg_landschap(g, *versie, Arc::clone(&landschap));
+                    self.cache.tel_bijgewerkt();
+                    gevonden[*i] = Some(landschap);
+                }
+            }
+        }
+        let heel: Vec<&(GemeenteCode, i64)> = gemeenten
             .iter()
-            .map(|(g, versie)| self.cache.landschap(g, *versie))
+            .zip(&gevonden)
+            .filter(|(_, l)| l.is_none())
+            .map(|(g, _)| g)
             .collect();
-        if let Some(bewaard) = bewaard {
-            return Ok(bewaard.iter().map(|l| l.as_ref().clone()).collect());
+        let mut gelezen = self.lees_landschappen(&heel).await?.into_iter();
+        Ok(gevonden
+            .into_iter()
+            .map(|l| match l {
+                Some(landschap) => landschap.as_ref().clone(),
+                None => gelezen.next().unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// The landscapes of `gemeenten` read whole, in one read of the rows and one of their
+    /// functions, side by side, and kept under the version given with each.
+    async fn lees_landschappen(
+        &self,
+        gemeenten: &[&(GemeenteCode, i64)],
+    ) -> Result<Vec<Vec<(Applicatie, i64)>>, DbFout> {
+        if gemeenten.is_empty() {
+            return Ok(Vec::new());
         }
         // The codes as parameters, not a subquery on the versions: PostgreSQL plans a
         // prepared statement once for any version, and for `versie > $1` it chose a scan
         // of every gemeente's applicaties.
-        let codes = (1..=gemeenten.len())
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let codes = parameters(1, gemeenten.len());
         let rijen = format!(
             "SELECT {KOLOMMEN} FROM applicaties WHERE gemeente_code IN ({codes}) \
              ORDER BY gemeente_code, positie, id"
@@ -219,9 +254,125 @@ impl Db {
             .map(|(g, versie)| {
                 let landschap = per_gemeente.remove(g).unwrap_or_default();
                 self.cache
-                    .leg_landschap(g, *versie, std::sync::Arc::new(landschap.clone()));
+                    .leg_landschap(g, *versie, Arc::new(landschap.clone()));
                 landschap
             })
+            .collect())
+    }
+
+    /// The landscapes `ouder` (an index into `gemeenten`, the landschapversie it is kept
+    /// at, and the kept copy) brought up to the version `gemeenten` asks, from what the
+    /// writes since then recorded (`landschapwijzigingen`): only the applicaties they
+    /// name are read. None for one that must be read whole: a write of the whole
+    /// landscape since (an import), more than [`BIJWERKEN_TOT`] writes, a version asked
+    /// that no recorded write explains (written before the record existed), or an
+    /// applicatie added that the kept copy holds (deleted and added again: it moved).
+    async fn bijgewerkt(
+        &self,
+        gemeenten: &[(GemeenteCode, i64)],
+        ouder: &[(usize, i64, Arc<Landschap>)],
+    ) -> Result<Vec<Option<Landschap>>, DbFout> {
+        let vanaf = ouder.iter().map(|(_, v, _)| *v).min().unwrap_or(0);
+        let tot = ouder
+            .iter()
+            .map(|(i, _, _)| gemeenten[*i].1)
+            .max()
+            .unwrap_or(0);
+        // Bounded: past the limit every one of them is read whole.
+        let limiet = BIJWERKEN_TOT * ouder.len() + 1;
+        let codes = parameters(3, ouder.len());
+        let sql = format!(
+            "SELECT gemeente_code, versie, applicatie_id, nieuw FROM landschapwijzigingen \
+             WHERE versie > $1 AND versie <= $2 AND gemeente_code IN ({codes}) \
+             ORDER BY versie LIMIT {limiet}"
+        );
+        let wijzigingen: Vec<(String, i64, Option<String>, i32)> = ouder
+            .iter()
+            .fold(
+                sqlx::query_as(&sql).bind(vanaf).bind(tot),
+                |q, (i, _, _)| q.bind(gemeenten[*i].0.as_str()),
+            )
+            .fetch_all(&self.pool)
+            .await?;
+        if wijzigingen.len() >= limiet {
+            return Ok(vec![None; ouder.len()]);
+        }
+        // Per landscape, the writes in its own range, in order; none: read it whole.
+        let per_landschap: Vec<Option<Vec<(&str, bool)>>> = ouder
+            .iter()
+            .map(|(i, kept, _)| {
+                let (g, versie) = &gemeenten[*i];
+                let eigen: Vec<_> = wijzigingen
+                    .iter()
+                    .filter(|(code, v, _, _)| code == g.as_str() && v > kept && v <= versie)
+                    .collect();
+                let verklaard = eigen.last().is_some_and(|(_, v, _, _)| v == versie);
+                (verklaard && eigen.len() <= BIJWERKEN_TOT)
+                    .then(|| {
+                        eigen
+                            .iter()
+                            .map(|(_, _, id, nieuw)| id.as_deref().map(|id| (id, *nieuw != 0)))
+                            .collect()
+                    })
+                    .flatten()
+            })
+            .collect();
+        let te_lezen: Vec<(&str, &str)> = ouder
+            .iter()
+            .zip(&per_landschap)
+            .filter_map(|((i, _, _), w)| Some((gemeenten[*i].0.as_str(), w.as_ref()?)))
+            .flat_map(|(g, w)| w.iter().map(move |(id, _)| (g, *id)))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut nu = self.applicaties_met_id(&te_lezen).await?;
+        Ok(ouder
+            .iter()
+            .zip(per_landschap)
+            .map(|((i, _, kopie), w)| {
+                let gemeente = gemeenten[*i].0.as_str();
+                pas_toe(kopie, &w?, |id| {
+                    nu.remove(&(gemeente.to_owned(), id.to_owned()))
+                })
+            })
+            .collect())
+    }
+
+    /// The applicaties `ids` (gemeente, id) that exist, each with its version, by both.
+    async fn applicaties_met_id(
+        &self,
+        ids: &[(&str, &str)],
+    ) -> Result<HashMap<(String, String), (Applicatie, i64)>, DbFout> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let paren = (0..ids.len())
+            .map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rijen =
+            format!("SELECT {KOLOMMEN} FROM applicaties WHERE (gemeente_code, id) IN ({paren})");
+        let functies = format!(
+            "SELECT gemeente_code, applicatie_id, referentiecomponent_id FROM applicatie_functies \
+             WHERE (gemeente_code, applicatie_id) IN ({paren}) ORDER BY gemeente_code, applicatie_id, volgorde"
+        );
+        let rijen = ids
+            .iter()
+            .fold(sqlx::query_as::<_, ApplicatieRij>(&rijen), |q, (g, id)| {
+                q.bind(*g).bind(*id)
+            })
+            .fetch_all(&self.pool);
+        let functies = ids
+            .iter()
+            .fold(
+                sqlx::query_as::<_, (String, String, String)>(&functies),
+                |q, (g, id)| q.bind(*g).bind(*id),
+            )
+            .fetch_all(&self.pool);
+        let (rijen, functies) = tokio::try_join!(rijen, functies)?;
+        Ok(met_functies(rijen, functies)?
+            .into_iter()
+            .map(|(a, v)| ((a.gemeente.to_string(), a.id.to_string()), (a, v)))
             .collect())
     }
 
@@ -310,6 +461,66 @@ impl Db {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// From how many writes since its kept copy a landscape is read whole rather than
+/// brought up to date from the applicaties they name.
+const BIJWERKEN_TOT: usize = 32;
+
+/// `aantal` numbered parameters from `$eerste` on: `$1, $2`.
+fn parameters(eerste: usize, aantal: usize) -> String {
+    (eerste..eerste + aantal)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `kopie` brought up to date with `wijzigingen` (each applicatie id a write named, and
+/// whether it added it, in the order written), where `nu` gives each named applicatie as
+/// it is now (none: deleted). A write stores an applicatie in its place or adds it at the
+/// end, and moves nothing else, so the named ones are replaced or dropped where they
+/// stand and the added ones follow, in the order they were last added. None when that
+/// does not explain the landscape: an applicatie added that the copy holds (deleted and
+/// added again, so it moved to the end), or one that exists now that the copy neither
+/// holds nor saw added.
+fn pas_toe(
+    kopie: &Landschap,
+    wijzigingen: &[(&str, bool)],
+    mut nu: impl FnMut(&str) -> Option<(Applicatie, i64)>,
+) -> Option<Landschap> {
+    let genoemd: HashSet<&str> = wijzigingen.iter().map(|(id, _)| *id).collect();
+    let mut toegevoegd: Vec<&str> = Vec::new();
+    for (id, nieuw) in wijzigingen.iter().rev() {
+        if *nieuw && !toegevoegd.contains(id) {
+            toegevoegd.push(id);
+        }
+    }
+    toegevoegd.reverse();
+    let mut uit = Vec::with_capacity(kopie.len() + toegevoegd.len());
+    for (app, versie) in kopie {
+        let id = app.id.as_str();
+        if toegevoegd.contains(&id) {
+            return None;
+        }
+        if genoemd.contains(id) {
+            uit.extend(nu(id));
+        } else {
+            uit.push((app.clone(), *versie));
+        }
+    }
+    for id in &toegevoegd {
+        uit.extend(nu(id));
+    }
+    let verklaard: HashSet<&str> = kopie
+        .iter()
+        .map(|(a, _)| a.id.as_str())
+        .chain(toegevoegd.iter().copied())
+        .collect();
+    genoemd
+        .iter()
+        .filter(|id| !verklaard.contains(*id))
+        .all(|id| nu(id).is_none())
+        .then_some(uit)
 }
 
 /// The applicaties of `rijen` with the referentiecomponenten `functies` (gemeente,

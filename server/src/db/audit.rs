@@ -46,7 +46,8 @@ impl Entiteit {
             | Self::Account
             | Self::Token
             | Self::Uitnodiging => Raakt::Niets,
-            Self::Applicatie | Self::ApplicatiesImport => Raakt::Landschap,
+            Self::Applicatie => Raakt::Applicatie,
+            Self::ApplicatiesImport => Raakt::Landschap,
             Self::Component | Self::Opgave | Self::Referentiecomponenten | Self::Aanmelding => {
                 Raakt::Alles
             }
@@ -188,7 +189,15 @@ impl<'a, T: Serialize> Auditregel<'a, T> {
         .bind(json(self.na))
         .execute(&mut *tx)
         .await?;
-        na_wijziging(tx, self.entiteit.raakt(), self.gemeente).await?;
+        let nieuw = self.voor.is_none();
+        na_wijziging(
+            tx,
+            self.entiteit.raakt(),
+            self.gemeente,
+            self.entiteit_id,
+            nieuw,
+        )
+        .await?;
         Ok(())
     }
 }

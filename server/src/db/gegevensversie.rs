@@ -15,15 +15,30 @@ pub(super) const KANAAL: &str = "grondplan_gegevensversie";
 pub(super) enum Raakt {
     /// Nothing: a private what-if, or something applied when answering.
     Niets,
-    /// The gemeente's landscape.
+    /// The gemeente's landscape as a whole (an import).
     Landschap,
+    /// One applicatie of the gemeente's landscape, the one the audit record names: stored
+    /// in its place or deleted, or added at the end. Nothing else of the landscape moves.
+    Applicatie,
     /// What every gemeente's plan rests on (the Routekaart, the catalogue).
     Alles,
 }
 
+/// What a write changed of a landscape, recorded under the version it raised
+/// (`landschapwijzigingen`): a server that keeps the landscape at an older version reads
+/// only what the writes since then name (`super::applicaties`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Landschapswijziging<'a> {
+    /// The landscape as a whole.
+    Geheel,
+    /// One applicatie; `nieuw`: it was added, at the end.
+    Applicatie { id: &'a str, nieuw: bool },
+}
+
 /// After a change to data of `gemeente`, inside the writer's transaction: raises the
 /// gegevensversie when the change can change the beeld, and marks the gemeente's
-/// landscape as changed at that version when it is one.
+/// landscape as changed at that version when it is one. `entiteit_id` and `nieuw` are the
+/// audit record's: the thing changed and whether it was added.
 ///
 /// # Errors
 /// A database error; the writer's transaction then rolls back with it.
@@ -31,10 +46,20 @@ pub(super) async fn na_wijziging(
     tx: &mut sqlx::AnyConnection,
     raakt: Raakt,
     gemeente: Option<&GemeenteCode>,
+    entiteit_id: &str,
+    nieuw: bool,
 ) -> Result<(), DbFout> {
+    let landschap = |wijziging| gemeente.map(|g| (g, wijziging));
     match raakt {
         Raakt::Niets => Ok(()),
-        Raakt::Landschap => nieuwe_gegevensversie(tx, gemeente).await,
+        Raakt::Landschap => nieuwe_gegevensversie(tx, landschap(Landschapswijziging::Geheel)).await,
+        Raakt::Applicatie => {
+            let wijziging = Landschapswijziging::Applicatie {
+                id: entiteit_id,
+                nieuw,
+            };
+            nieuwe_gegevensversie(tx, landschap(wijziging)).await
+        }
         Raakt::Alles => nieuwe_gegevensversie(tx, None).await,
     }
 }
@@ -54,15 +79,15 @@ pub(super) async fn neem_schrijfslot(tx: &mut sqlx::AnyConnection) -> Result<(),
 }
 
 /// Raises the gegevensversie inside the writer's transaction; for a write to a
-/// landscape, records that version as the gemeente's landschapversie, for any other write
-/// (what every plan rests on) as the contextversie. The counter's row
-/// lock orders the writers, so versions rise in the order they commit.
+/// landscape, records that version as the gemeente's landschapversie with what the write
+/// changed, for any other write (what every plan rests on) as the contextversie. The
+/// counter's row lock orders the writers, so versions rise in the order they commit.
 ///
 /// # Errors
 /// A database error; the writer's transaction then rolls back with it.
 pub(super) async fn nieuwe_gegevensversie(
     tx: &mut sqlx::AnyConnection,
-    landschap: Option<&GemeenteCode>,
+    landschap: Option<(&GemeenteCode, Landschapswijziging<'_>)>,
 ) -> Result<(), DbFout> {
     // The right-hand sides read the row as it was: contextversie becomes the new version.
     sqlx::query(if landschap.is_some() {
@@ -81,13 +106,26 @@ pub(super) async fn nieuwe_gegevensversie(
             .execute(&mut *tx)
             .await?;
     }
-    if let Some(gemeente) = landschap {
+    if let Some((gemeente, wijziging)) = landschap {
         sqlx::query(
             "INSERT INTO landschapversies (gemeente_code, versie) \
              SELECT $1, versie FROM gegevensversie WHERE id = 1 \
              ON CONFLICT (gemeente_code) DO UPDATE SET versie = excluded.versie",
         )
         .bind(gemeente.as_str())
+        .execute(&mut *tx)
+        .await?;
+        let (id, nieuw) = match wijziging {
+            Landschapswijziging::Geheel => (None, false),
+            Landschapswijziging::Applicatie { id, nieuw } => (Some(id), nieuw),
+        };
+        sqlx::query(
+            "INSERT INTO landschapwijzigingen (versie, gemeente_code, applicatie_id, nieuw) \
+             SELECT versie, $1, $2, $3 FROM gegevensversie WHERE id = 1",
+        )
+        .bind(gemeente.as_str())
+        .bind(id)
+        .bind(i32::from(nieuw))
         .execute(&mut *tx)
         .await?;
     }

@@ -11,10 +11,14 @@
 //! Under load, decoding a 300-row landscape through the `Any` driver on every member's
 //! request took most of the server's time (docs/performance.md, the load test).
 //!
+//! A landscape kept at an older landschapversie is brought up to date from the
+//! applicaties the writes since then name (`super::applicaties`), not read whole again.
+//!
 //! A row written into the database by hand, past the writers, is seen only once some
 //! write raises the version.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use domain::{Applicatie, Component, Gemeente, GemeenteCode, Opgave, Referentiecomponent};
@@ -22,7 +26,7 @@ use domain::{Applicatie, Component, Gemeente, GemeenteCode, Opgave, Referentieco
 use super::DbFout;
 
 /// A landscape with each applicatie's version.
-type Landschap = Vec<(Applicatie, i64)>;
+pub(super) type Landschap = Vec<(Applicatie, i64)>;
 
 /// The kept copies of one server.
 #[derive(Debug, Default)]
@@ -36,6 +40,9 @@ pub(super) struct Leescache {
     /// The GEMMA referentiecomponenten, under the contextversie.
     pub(super) referentiecomponenten: Versiecache<Vec<Referentiecomponent>>,
     landschappen: Mutex<HashMap<GemeenteCode, (i64, Arc<Landschap>)>>,
+    /// How many kept landscapes were brought up to date from what the writes named,
+    /// instead of read whole (for the tests).
+    bijgewerkt: AtomicU64,
 }
 
 /// One kept copy of what a whole table (or two) holds, and the version it was read at.
@@ -98,15 +105,24 @@ impl<T> Versiecache<T> {
 }
 
 impl Leescache {
-    pub(super) fn landschap(&self, gemeente: &GemeenteCode, versie: i64) -> Option<Arc<Landschap>> {
-        let bewaard = self
-            .landschappen
+    /// The landscape of `gemeente` kept, at whichever landschapversie.
+    pub(super) fn landschap(&self, gemeente: &GemeenteCode) -> Option<(i64, Arc<Landschap>)> {
+        self.landschappen
             .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        match bewaard.get(gemeente) {
-            Some((v, kopie)) if *v == versie => Some(Arc::clone(kopie)),
-            _ => None,
-        }
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(gemeente)
+            .map(|(v, kopie)| (*v, Arc::clone(kopie)))
+    }
+
+    /// Counts a landscape brought up to date from what the writes named.
+    pub(super) fn tel_bijgewerkt(&self) {
+        self.bijgewerkt.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many landscapes were brought up to date from what the writes named.
+    #[cfg(test)]
+    pub(super) fn bijgewerkt(&self) -> u64 {
+        self.bijgewerkt.load(Ordering::Relaxed)
     }
 
     /// Keeps one landscape; at most one per gemeente, so the whole is bounded by the
@@ -133,9 +149,14 @@ impl Leescache {
 #[cfg(test)]
 mod tests {
     use domain::catalogus::Referentievinder;
-    use domain::{Gemeente, GemeenteCode, Referentiecomponent, ReferentiecomponentId};
+    use domain::toegang::{Actor, Lidrecht};
+    use domain::{
+        Applicatie, ApplicatieId, Contract, Gemeente, GemeenteCode, Referentiecomponent,
+        ReferentiecomponentId,
+    };
 
     use crate::db::Db;
+    use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
 
     fn gemeente(code: &str, naam: &str) -> Gemeente {
         Gemeente {
@@ -205,5 +226,124 @@ mod tests {
             (&zoeker).vind("Archief").is_ok(),
             "read again at the new version"
         );
+    }
+
+    fn applicatie(code: &GemeenteCode, id: &str, naam: &str) -> Applicatie {
+        Applicatie {
+            id: ApplicatieId::parse(id).expect("id"),
+            gemeente: code.clone(),
+            naam: naam.into(),
+            leverancier: String::new(),
+            referentiecomponenten: vec![ReferentiecomponentId::parse("id-1").expect("id")],
+            contract: Contract::new(
+                None,
+                "2028-12-31".parse().expect("date"),
+                3,
+                12,
+                None,
+                1_000,
+            )
+            .expect("contract"),
+            in_gebruik: true,
+            gebruikers: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_kept_landscape_follows_single_writes_by_reading_only_what_they_name() {
+        let map = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", map.path().join("cache.db").display());
+        let db = Db::connect(&url).await.expect("db");
+        db.laad_gemeenten("cbs", &[gemeente("GM0344", "Utrecht")])
+            .await
+            .expect("gemeenten");
+        db.laad_referentiecomponenten("gemma", &[referentiecomponent("id-1", "Zaaksysteem")])
+            .await
+            .expect("referentiecomponenten");
+        let code = GemeenteCode::parse("GM0344").expect("code");
+        let actor = Actor::Lid {
+            naam: "test".into(),
+            gemeente: code.clone(),
+            recht: Lidrecht::Bewerken,
+        };
+        let schrijf = GemeenteSchrijfrecht::voor(&actor, &code).expect("right");
+        let lees = GemeenteLeesrecht::voor(&actor, &code).expect("right");
+        let begin: Vec<Applicatie> = (0..5)
+            .map(|i| applicatie(&code, &format!("a{i}"), &format!("A{i}")))
+            .collect();
+        db.importeer_applicaties(&schrijf, &begin, &[], true, None)
+            .await
+            .expect("import");
+        // This server keeps the landscape; a server with nothing kept reads it whole.
+        let namen = |apps: Vec<Applicatie>| apps.into_iter().map(|a| a.naam).collect::<Vec<_>>();
+        let gelezen = async || namen(db.applicaties(&lees).await.expect("read"));
+        let vers = async || {
+            let vers = Db::connect(&url).await.expect("db");
+            namen(vers.applicaties(&lees).await.expect("read"))
+        };
+        assert_eq!(gelezen().await, ["A0", "A1", "A2", "A3", "A4"]);
+        let versie = async |id: &str| {
+            db.applicatie(&lees, &ApplicatieId::parse(id).expect("id"))
+                .await
+                .expect("read")
+                .map(|(_, v)| v)
+        };
+        let zet = async |id: &str, naam: &str| {
+            let verwacht = versie(id).await;
+            db.zet_applicatie(&schrijf, &applicatie(&code, id, naam), verwacht)
+                .await
+                .expect("write");
+        };
+        let verwijder = async |id: &str| {
+            assert!(
+                db.verwijder_applicatie(&schrijf, &ApplicatieId::parse(id).expect("id"))
+                    .await
+                    .expect("delete")
+            );
+        };
+
+        // One change, one deletion, two additions, each read in turn: brought up to date.
+        zet("a1", "A1 nieuw").await;
+        assert_eq!(gelezen().await, ["A0", "A1 nieuw", "A2", "A3", "A4"]);
+        verwijder("a2").await;
+        zet("x", "X").await;
+        zet("y", "Y").await;
+        assert_eq!(gelezen().await, ["A0", "A1 nieuw", "A3", "A4", "X", "Y"]);
+        assert_eq!(gelezen().await, vers().await);
+        assert_eq!(db.cache.bijgewerkt(), 2);
+
+        // Deleted and added again: it moved to the end, so the landscape is read whole.
+        verwijder("x").await;
+        zet("x", "X weer").await;
+        assert_eq!(
+            gelezen().await,
+            ["A0", "A1 nieuw", "A3", "A4", "Y", "X weer"]
+        );
+        assert_eq!(db.cache.bijgewerkt(), 2);
+
+        // Added, changed and deleted between two reads; and added, deleted, added again.
+        zet("z", "Z").await;
+        zet("z", "Z nieuw").await;
+        zet("a0", "A0 nieuw").await;
+        verwijder("a3").await;
+        zet("w", "W").await;
+        verwijder("w").await;
+        zet("v", "V").await;
+        zet("w", "W weer").await;
+        assert_eq!(
+            gelezen().await,
+            [
+                "A0 nieuw", "A1 nieuw", "A4", "Y", "X weer", "Z nieuw", "V", "W weer"
+            ]
+        );
+        assert_eq!(gelezen().await, vers().await);
+        assert_eq!(db.cache.bijgewerkt(), 3);
+
+        // An import writes the whole landscape: read whole.
+        db.importeer_applicaties(&schrijf, &begin[..2], &[], true, None)
+            .await
+            .expect("import");
+        assert_eq!(gelezen().await, ["A0", "A1"]);
+        assert_eq!(db.cache.bijgewerkt(), 3);
     }
 }

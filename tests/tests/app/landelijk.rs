@@ -519,6 +519,124 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
 }
 
 #[tokio::test]
+async fn an_instance_that_keeps_a_landscape_follows_each_single_write_as_a_fresh_read_does() {
+    let app = spawn_app().await;
+    let tweede = tweede_instantie(&app).await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    vul(&db, 3, 20).await;
+    const APPS: &str = "/api/v1/gemeenten/GM0344/applicaties";
+    let import = app
+        .http
+        .post(app.url(&format!("{APPS}/import")))
+        .bearer_auth(&tokens.utrecht)
+        .header("content-type", "text/csv")
+        .body("naam,referentiecomponenten,einddatum,opzegtermijnMaanden,verlengingMaanden,jaarlijkseKosten\n\
+               Zaaksysteem,Zaakregistratiecomponent,2027-12-31,3,12,50000\n\
+               Archief,,2028-06-30,6,12,20000\n\
+               Burgerzaken,,2027-03-31,3,12,30000\n")
+        .send()
+        .await
+        .expect("answers");
+    assert!(import.status().is_success(), "{}", import.status());
+    let vragen = [
+        (APPS.to_owned(), tokens.utrecht.clone()),
+        (
+            format!("/api/v1/gemeenten/GM0344/overstapplan?peildatum={PEILDATUM}"),
+            tokens.utrecht.clone(),
+        ),
+        (
+            format!("/api/v1/landelijk/kansrijke-momenten?peildatum={PEILDATUM}"),
+            tokens.regie.clone(),
+        ),
+        (
+            format!("/api/v1/landelijk/contractvensters?peildatum={PEILDATUM}"),
+            tokens.regie.clone(),
+        ),
+    ];
+    // The second instance keeps what it read; after every write through the first, it
+    // answers as an instance that reads everything afresh.
+    let vergelijk = async |stap: &str| {
+        let vers = tweede_instantie(&app).await;
+        for (pad, token) in &vragen {
+            assert_eq!(
+                tweede.lees(pad, token).await,
+                vers.lees(pad, token).await,
+                "{stap}: {pad}"
+            );
+        }
+    };
+    vergelijk("na de import").await;
+    let namen = async || -> Vec<String> {
+        tweede
+            .lees(APPS, &tokens.utrecht)
+            .await
+            .as_array()
+            .map(|l| {
+                l.iter()
+                    .map(|a| a["naam"].as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let applicatie = |id: &str, naam: &str, kosten: i64| {
+        json!({
+            "id": id, "naam": naam, "referentiecomponenten": ["Zaakregistratiecomponent"],
+            "einddatum": "2027-09-30", "opzegtermijnMaanden": 3, "verlengingMaanden": 12,
+            "jaarlijkseKosten": kosten
+        })
+    };
+    let zet = async |id: &str, naam: &str, kosten: i64| {
+        let pad = format!("{APPS}/{id}");
+        let bestaand = app.get_met_token(&pad, &tokens.utrecht).await;
+        let verzoek = if bestaand.status() == StatusCode::OK {
+            let etag = bestaand.headers()["etag"]
+                .to_str()
+                .expect("etag")
+                .to_owned();
+            app.http.put(app.url(&pad)).header("If-Match", etag)
+        } else {
+            app.http.post(app.url(APPS))
+        };
+        let antwoord = verzoek
+            .bearer_auth(&tokens.utrecht)
+            .json(&applicatie(id, naam, kosten))
+            .send()
+            .await
+            .expect("answers");
+        assert!(
+            antwoord.status().is_success(),
+            "{id}: {}",
+            antwoord.status()
+        );
+    };
+    let verwijder = async |id: &str| {
+        let antwoord = app
+            .http
+            .delete(app.url(&format!("{APPS}/{id}")))
+            .bearer_auth(&tokens.utrecht)
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(antwoord.status(), StatusCode::NO_CONTENT, "{id}");
+    };
+
+    zet("zaaksysteem", "Zaaksysteem", 60_000).await;
+    vergelijk("een wijziging").await;
+    zet("nieuw", "Nieuw", 10_000).await;
+    verwijder("archief").await;
+    vergelijk("een toevoeging en een verwijdering").await;
+    assert_eq!(namen().await, ["Zaaksysteem", "Burgerzaken", "Nieuw"]);
+    verwijder("zaaksysteem").await;
+    zet("zaaksysteem", "Zaaksysteem opnieuw", 70_000).await;
+    vergelijk("verwijderd en opnieuw toegevoegd").await;
+    assert_eq!(
+        namen().await,
+        ["Burgerzaken", "Nieuw", "Zaaksysteem opnieuw"]
+    );
+}
+
+#[tokio::test]
 async fn regie_gets_the_compact_contract_windows_and_a_member_does_not() {
     let app = spawn_app().await;
     let db = Db::connect(&app.database_url).await.expect("db");

@@ -70,6 +70,10 @@ const GEPUBLICEERD: &[(&str, &str)] = &[
         "0013_contextversie.sql",
         "08235900c47e31355e412b32cd78a0a58be3b1201a019864581c3f1b7cc3d0154dfbd76d39884062516c5a256ce348c5",
     ),
+    (
+        "0014_landschapwijzigingen.sql",
+        "e23add21d954625781b829c26f0a0eb184f74ba5b184e64e035d3b4258bcb403fd46df152a7c252d0d2614d515c619d7",
+    ),
 ];
 
 fn migratiemap() -> PathBuf {
