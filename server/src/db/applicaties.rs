@@ -278,8 +278,9 @@ impl Db {
             .map(|(i, _, _)| gemeenten[*i].1)
             .max()
             .unwrap_or(0);
-        // Bounded: past the limit every one of them is read whole.
-        let limiet = BIJWERKEN_TOT * ouder.len() + 1;
+        // Bounded: past the limit every one of them is read whole (sqlx's SQLite driver
+        // takes time in the square of a statement's parameters; see `PARTIJ`).
+        let limiet = (BIJWERKEN_TOT * ouder.len()).min(BIJWERKEN_SAMEN) + 1;
         let codes = parameters(3, ouder.len());
         let sql = format!(
             "SELECT gemeente_code, versie, applicatie_id, nieuw FROM landschapwijzigingen \
@@ -466,6 +467,9 @@ impl Db {
 /// From how many writes since its kept copy a landscape is read whole rather than
 /// brought up to date from the applicaties they name.
 const BIJWERKEN_TOT: usize = 32;
+
+/// From how many writes in all the landscapes of one reload are read whole.
+const BIJWERKEN_SAMEN: usize = 256;
 
 /// `aantal` numbered parameters from `$eerste` on: `$1, $2`.
 fn parameters(eerste: usize, aantal: usize) -> String {
