@@ -104,33 +104,11 @@ impl Db {
         gemeente: &GemeenteCode,
         id: &ApplicatieId,
     ) -> Result<Option<(Applicatie, i64)>, DbFout> {
-        Ok(self.applicatierijen(gemeente, Some(id)).await?.pop())
-    }
-
-    /// The applicaties of `gemeente` (only `alleen` when given), in landscape order.
-    async fn applicatierijen(
-        &self,
-        gemeente: &GemeenteCode,
-        alleen: Option<&ApplicatieId>,
-    ) -> Result<Vec<(Applicatie, i64)>, DbFout> {
-        let alleen = alleen.map_or("", ApplicatieId::as_str);
-        let rijen = sqlx::query_as::<_, ApplicatieRij>(&format!(
-            "SELECT {KOLOMMEN} FROM applicaties WHERE gemeente_code = $1 AND ($2 = '' OR id = $2) \
-             ORDER BY positie, id"
-        ))
-        .bind(gemeente.as_str())
-        .bind(alleen)
-        .fetch_all(&self.pool)
-        .await?;
-        let functies: Vec<(String, String, String)> = sqlx::query_as(
-            "SELECT gemeente_code, applicatie_id, referentiecomponent_id FROM applicatie_functies \
-             WHERE gemeente_code = $1 AND ($2 = '' OR applicatie_id = $2) ORDER BY applicatie_id, volgorde",
-        )
-        .bind(gemeente.as_str())
-        .bind(alleen)
-        .fetch_all(&self.pool)
-        .await?;
-        met_functies(rijen, functies)
+        Ok(self
+            .applicaties_met_id(&[(gemeente.as_str(), id.as_str())])
+            .await?
+            .into_values()
+            .next())
     }
 
     /// Every gemeente's landscape, in landscape order, for the landelijk beeld (which
