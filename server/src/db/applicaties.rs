@@ -242,9 +242,10 @@ impl Db {
     /// at, and the kept copy) brought up to the version `gemeenten` asks, from what the
     /// writes since then recorded (`landschapwijzigingen`): only the applicaties they
     /// name are read. None for one that must be read whole: a write of the whole
-    /// landscape since (an import), more than [`BIJWERKEN_TOT`] writes, a version asked
-    /// that no recorded write explains (written before the record existed), or an
-    /// applicatie added that the kept copy holds (deleted and added again: it moved).
+    /// landscape since (an import), more than [`BIJWERKEN_TOT`] writes, records that are
+    /// not every write since ([`volledig`]: a write from before the records, or by older
+    /// code), or an applicatie added that the kept copy holds (deleted and added again:
+    /// it moved).
     async fn bijgewerkt(
         &self,
         gemeenten: &[(GemeenteCode, i64)],
@@ -261,11 +262,11 @@ impl Db {
         let limiet = (BIJWERKEN_TOT * ouder.len()).min(BIJWERKEN_SAMEN) + 1;
         let codes = parameters(3, ouder.len());
         let sql = format!(
-            "SELECT gemeente_code, versie, applicatie_id, nieuw FROM landschapwijzigingen \
+            "SELECT gemeente_code, versie, applicatie_id, nieuw, vorige FROM landschapwijzigingen \
              WHERE versie > $1 AND versie <= $2 AND gemeente_code IN ({codes}) \
              ORDER BY versie LIMIT {limiet}"
         );
-        let wijzigingen: Vec<(String, i64, Option<String>, i32)> = ouder
+        let wijzigingen: Vec<Wijzigingsrij> = ouder
             .iter()
             .fold(
                 sqlx::query_as(&sql).bind(vanaf).bind(tot),
@@ -281,16 +282,17 @@ impl Db {
             .iter()
             .map(|(i, kept, _)| {
                 let (g, versie) = &gemeenten[*i];
-                let eigen: Vec<_> = wijzigingen
+                let eigen: Vec<&Wijzigingsrij> = wijzigingen
                     .iter()
-                    .filter(|(code, v, _, _)| code == g.as_str() && v > kept && v <= versie)
+                    .filter(|w| {
+                        w.gemeente_code == g.as_str() && w.versie > *kept && w.versie <= *versie
+                    })
                     .collect();
-                let verklaard = eigen.last().is_some_and(|(_, v, _, _)| v == versie);
-                (verklaard && eigen.len() <= BIJWERKEN_TOT)
+                (volledig(&eigen, *kept, *versie) && eigen.len() <= BIJWERKEN_TOT)
                     .then(|| {
                         eigen
                             .iter()
-                            .map(|(_, _, id, nieuw)| id.as_deref().map(|id| (id, *nieuw != 0)))
+                            .map(|w| w.applicatie_id.as_deref().map(|id| (id, w.nieuw != 0)))
                             .collect()
                     })
                     .flatten()
@@ -440,6 +442,32 @@ impl Db {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// One recorded write to a landscape (`landschapwijzigingen`).
+#[derive(sqlx::FromRow)]
+struct Wijzigingsrij {
+    gemeente_code: String,
+    versie: i64,
+    applicatie_id: Option<String>,
+    nieuw: i32,
+    /// The landschapversie before it.
+    vorige: i64,
+}
+
+/// Whether `eigen` (the recorded writes to one landscape after `kept`, up to `versie`, in
+/// order) are every write in between: each follows the one before it, the first follows
+/// a version the kept copy holds, and the last is `versie`. A write by code older than the
+/// records breaks the chain.
+fn volledig(eigen: &[&Wijzigingsrij], kept: i64, versie: i64) -> bool {
+    let Some(laatste) = eigen.last() else {
+        return false;
+    };
+    laatste.versie == versie
+        && eigen[0].vorige <= kept
+        && eigen
+            .windows(2)
+            .all(|paar| paar[1].vorige == paar[0].versie)
 }
 
 /// From how many writes since its kept copy a landscape is read whole rather than

@@ -107,25 +107,28 @@ pub(super) async fn nieuwe_gegevensversie(
             .await?;
     }
     if let Some((gemeente, wijziging)) = landschap {
+        let (id, nieuw) = match wijziging {
+            Landschapswijziging::Geheel => (None, false),
+            Landschapswijziging::Applicatie { id, nieuw } => (Some(id), nieuw),
+        };
+        // Before the landschapversie moves on: the record names the one it follows.
+        sqlx::query(
+            "INSERT INTO landschapwijzigingen (versie, gemeente_code, applicatie_id, nieuw, vorige) \
+             SELECT versie, $1, $2, $3, \
+                 COALESCE((SELECT versie FROM landschapversies WHERE gemeente_code = $1), 0) \
+             FROM gegevensversie WHERE id = 1",
+        )
+        .bind(gemeente.as_str())
+        .bind(id)
+        .bind(i32::from(nieuw))
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "INSERT INTO landschapversies (gemeente_code, versie) \
              SELECT $1, versie FROM gegevensversie WHERE id = 1 \
              ON CONFLICT (gemeente_code) DO UPDATE SET versie = excluded.versie",
         )
         .bind(gemeente.as_str())
-        .execute(&mut *tx)
-        .await?;
-        let (id, nieuw) = match wijziging {
-            Landschapswijziging::Geheel => (None, false),
-            Landschapswijziging::Applicatie { id, nieuw } => (Some(id), nieuw),
-        };
-        sqlx::query(
-            "INSERT INTO landschapwijzigingen (versie, gemeente_code, applicatie_id, nieuw) \
-             SELECT versie, $1, $2, $3 FROM gegevensversie WHERE id = 1",
-        )
-        .bind(gemeente.as_str())
-        .bind(id)
-        .bind(i32::from(nieuw))
         .execute(&mut *tx)
         .await?;
     }

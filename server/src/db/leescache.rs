@@ -339,6 +339,29 @@ mod tests {
         assert_eq!(gelezen().await, vers().await);
         assert_eq!(db.cache.bijgewerkt(), 3);
 
+        // A write without its record (as by an instance of older code) breaks the chain
+        // of records: read whole, and still right.
+        zet("a4", "A4 nieuw").await;
+        zet("y", "Y nieuw").await;
+        let ongemeld: i64 = sqlx::query_scalar(
+            "SELECT MAX(versie) FROM landschapwijzigingen WHERE applicatie_id = 'a4'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .expect("record");
+        sqlx::query("DELETE FROM landschapwijzigingen WHERE versie = $1")
+            .bind(ongemeld)
+            .execute(&db.pool)
+            .await
+            .expect("by hand");
+        assert_eq!(
+            gelezen().await,
+            [
+                "A0 nieuw", "A1 nieuw", "A4 nieuw", "Y nieuw", "X weer", "Z nieuw", "V", "W weer"
+            ]
+        );
+        assert_eq!(db.cache.bijgewerkt(), 3);
+
         // An import writes the whole landscape: read whole.
         db.importeer_applicaties(&schrijf, &begin[..2], &[], true, None)
             .await

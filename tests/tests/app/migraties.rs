@@ -72,7 +72,7 @@ const GEPUBLICEERD: &[(&str, &str)] = &[
     ),
     (
         "0014_landschapwijzigingen.sql",
-        "e23add21d954625781b829c26f0a0eb184f74ba5b184e64e035d3b4258bcb403fd46df152a7c252d0d2614d515c619d7",
+        "2d49509df00ff689242c87230c97835af8aecf3aab77bace0326e71998bdbee08e3bc3566dffe6bd511e5389577eb265",
     ),
 ];
 
