@@ -17,6 +17,7 @@ use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, Referentiecompone
 use super::leescache::Landschap;
 use super::{Db, DbFout, datum, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
+use schrijven::{parameters, plaatsen};
 
 #[derive(sqlx::FromRow)]
 struct ApplicatieRij {
@@ -327,10 +328,7 @@ impl Db {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
-        let paren = (0..ids.len())
-            .map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let paren = plaatsen(ids.len(), 2);
         let rijen =
             format!("SELECT {KOLOMMEN} FROM applicaties WHERE (gemeente_code, id) IN ({paren})");
         let functies = format!(
@@ -476,14 +474,6 @@ const BIJWERKEN_TOT: usize = 32;
 
 /// From how many writes in all the landscapes of one reload are read whole.
 const BIJWERKEN_SAMEN: usize = 256;
-
-/// `aantal` numbered parameters from `$eerste` on: `$1, $2`.
-fn parameters(eerste: usize, aantal: usize) -> String {
-    (eerste..eerste + aantal)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// `kopie` brought up to date with `wijzigingen` (each applicatie id a write named, and
 /// whether it added it, in the order written), where `nu` gives each named applicatie as

@@ -174,10 +174,8 @@ mod tests {
         }
     }
 
-    #[tokio::test]
-    async fn the_gemeenten_and_referentiecomponenten_are_kept_until_a_write_raises_the_contextversie()
-     {
-        let map = tempfile::tempdir().expect("temp dir");
+    /// A database in `map` with Utrecht and one GEMMA referentiecomponent; its URL.
+    async fn utrecht_met_zaaksysteem(map: &tempfile::TempDir) -> (Db, String) {
         let url = format!("sqlite://{}", map.path().join("cache.db").display());
         let db = Db::connect(&url).await.expect("db");
         db.laad_gemeenten("eerste", &[gemeente("GM0344", "Utrecht")])
@@ -186,6 +184,14 @@ mod tests {
         db.laad_referentiecomponenten("gemma", &[referentiecomponent("id-1", "Zaaksysteem")])
             .await
             .expect("referentiecomponenten");
+        (db, url)
+    }
+
+    #[tokio::test]
+    async fn the_gemeenten_and_referentiecomponenten_are_kept_until_a_write_raises_the_contextversie()
+     {
+        let map = tempfile::tempdir().expect("temp dir");
+        let (db, _) = utrecht_met_zaaksysteem(&map).await;
         let namen = |lijst: Vec<Gemeente>| lijst.into_iter().map(|g| g.naam).collect::<Vec<_>>();
         let referenties =
             |lijst: Vec<Referentiecomponent>| lijst.into_iter().map(|r| r.naam).collect::<Vec<_>>();
@@ -252,14 +258,7 @@ mod tests {
     #[tokio::test]
     async fn a_kept_landscape_follows_single_writes_by_reading_only_what_they_name() {
         let map = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", map.path().join("cache.db").display());
-        let db = Db::connect(&url).await.expect("db");
-        db.laad_gemeenten("cbs", &[gemeente("GM0344", "Utrecht")])
-            .await
-            .expect("gemeenten");
-        db.laad_referentiecomponenten("gemma", &[referentiecomponent("id-1", "Zaaksysteem")])
-            .await
-            .expect("referentiecomponenten");
+        let (db, url) = utrecht_met_zaaksysteem(&map).await;
         let code = GemeenteCode::parse("GM0344").expect("code");
         let actor = Actor::Lid {
             naam: "test".into(),

@@ -129,17 +129,19 @@ pub(super) async fn verwijder_een<T: serde::Serialize>(
     .await
 }
 
+/// `aantal` numbered parameters from `$eerste` on: `$1, $2`.
+pub(super) fn parameters(eerste: usize, aantal: usize) -> String {
+    (eerste..eerste + aantal)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The `VALUES` of a batch insert: `rijen` tuples of `velden` numbered parameters,
 /// `($1, $2), ($3, $4)`.
 pub(super) fn plaatsen(rijen: usize, velden: usize) -> String {
     (0..rijen)
-        .map(|r| {
-            let rij = (1..=velden)
-                .map(|k| format!("${}", r * velden + k))
-                .collect::<Vec<_>>()
-                .join(", ");
-            format!("({rij})")
-        })
+        .map(|r| format!("({})", parameters(r * velden + 1, velden)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -153,10 +155,7 @@ pub(super) async fn verwijder_ids(
     ids: &[&str],
 ) -> Result<(), sqlx::Error> {
     for partij in ids.chunks(PARTIJ) {
-        let lijst = (2..partij.len() + 2)
-            .map(|n| format!("${n}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let lijst = parameters(2, partij.len());
         let sql = format!("DELETE FROM {tabel} WHERE gemeente_code = $1 AND id IN ({lijst})");
         let mut weg = sqlx_query(&sql).bind(gemeente.as_str());
         for id in partij {
