@@ -6,48 +6,38 @@
 //! fill it.
 
 use crate::components::kop::Paginatitel;
+use domain::Rol;
 use domain::afschaffen::Reden;
-use domain::contract::Planbasis;
-use domain::landelijk::Componentreeks;
-use domain::werklijst::{
-    SamenOverstappen, VOORUIT_MAANDEN, Werklijst, samen_overstappen, werklijst,
-};
-use domain::{Overstapcontext, Rol, overstapplan};
+use domain::werklijst::{SamenOverstappen, VOORUIT_MAANDEN, Werklijst};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::melding::laadfout;
 use crate::formaat::{aantal, bedrag, datum_kort, datum_lang, kwartaal_kort};
 use crate::pages::laden::laden_eigen;
-use crate::server_fns::landelijk::kansrijk_ophalen;
-use crate::server_fns::landschap::planbasis_ophalen;
+use crate::server_fns::landschap::{Startbeeld, startbeeld_ophalen};
 
-/// The start page.
+/// The start page. Its work list is made on the server ([`startbeeld_ophalen`]): the page
+/// has nothing to recompute, so it carries the list rather than the landscape.
 #[component]
 pub fn StartPagina() -> impl IntoView {
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
-    let basis = OnceResource::new(planbasis_ophalen(code.clone(), false));
-    let kansrijk = OnceResource::new(kansrijk_ophalen());
+    let beeld = OnceResource::new(startbeeld_ophalen(code));
     view! {
-        {laden_eigen("Uw werklijst wordt opgesteld…", basis, move |basis| async move {
-            let kansrijk = kansrijk.await;
-            view! { <Start basis kansrijk /> }.into_any()
+        {laden_eigen("Uw werklijst wordt opgesteld…", beeld, |beeld| async move {
+            view! { <Start beeld /> }.into_any()
         })}
     }
 }
 
 #[component]
-fn Start(
-    basis: Planbasis,
-    /// The kansrijke moments over all gemeenten, loaded beside the plan (none: the reader
-    /// may not see them).
-    kansrijk: Result<Option<Vec<Componentreeks>>, ServerFnError>,
-) -> impl IntoView {
-    let gemeente = basis.gemeente.clone();
-    let b = &basis.basis;
-    let context = Overstapcontext::new(basis.peildatum, &b.componenten, &b.routekaart);
-    let plan = overstapplan(&context, &gemeente.code, &b.applicaties, b.capaciteit);
-    let lijst = werklijst(&gemeente.code, &plan, &b.routekaart, &b.componenten);
+fn Start(beeld: Startbeeld) -> impl IntoView {
+    let Startbeeld {
+        gemeente,
+        mag_schrijven,
+        lijst,
+        samen,
+    } = beeld;
     let code = gemeente.code.to_string();
     let titel = format!("{}: wat nu te doen", gemeente.naam);
     view! {
@@ -60,14 +50,12 @@ fn Start(
             <a class="utrecht-link" href=format!("/gemeenten/{code}/landschap")>"Het applicatielandschap"</a>
         </p>
         {if lijst.applicaties == 0 {
-            view! { <LeegLandschap code=code.clone() mag_schrijven=basis.mag_schrijven /> }.into_any()
+            view! { <LeegLandschap code=code.clone() mag_schrijven /> }.into_any()
         } else {
             view! { <Taken lijst=lijst.clone() code=code.clone() /> }.into_any()
         }}
-        {match kansrijk {
-            Ok(Some(reeksen)) if lijst.applicaties > 0 => {
-                view! { <Samen samen=samen_overstappen(&plan, &reeksen) /> }.into_any()
-            }
+        {match samen {
+            Ok(Some(samen)) if lijst.applicaties > 0 => view! { <Samen samen /> }.into_any(),
             Ok(_) => ().into_any(),
             Err(fout) => laadfout(&fout),
         }}

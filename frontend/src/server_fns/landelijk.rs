@@ -126,38 +126,3 @@ pub async fn contractvensters_ophalen() -> Result<Option<Vensterbasis>, ServerFn
         .map(Some)
         .map_err(|fout| ServerFnError::new(fout.to_string()))
 }
-
-/// The kansrijke quarters of the landelijk beeld at the standard drempel, per component,
-/// without the cohorts' names: what a start page needs to say which cohorts its gemeente
-/// is in. `None` when the reader may not see the landelijk beeld.
-///
-/// # Errors
-/// When the storage port is missing or fails in a way not covered by [`Leesfout`].
-#[server(prefix = "/fn", endpoint = "kansrijk")]
-pub async fn kansrijk_ophalen()
--> Result<Option<Vec<domain::landelijk::Componentreeks>>, ServerFnError> {
-    let landelijk = use_context::<std::sync::Arc<dyn domain::ports::Landelijk>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
-    let Ok(recht) = super::opslag::actor().and_then(|actor| {
-        domain::toegang::recht::LandelijkLeesrecht::voor(&actor).map_err(Leesfout::from)
-    }) else {
-        return Ok(None);
-    };
-    let beeld = landelijk
-        .kansrijke_momenten(&recht, domain::landelijk::STANDAARD_DREMPEL)
-        .await
-        .map_err(|fout| ServerFnError::new(fout.to_string()))?;
-    let reeksen = beeld
-        .componenten
-        .into_iter()
-        .filter_map(|mut reeks| {
-            reeks.kwartalen.retain(|c| c.kansrijk);
-            for cohort in reeks.kwartalen.iter_mut().filter_map(|c| c.cohort.as_mut()) {
-                cohort.niet_genoemd += cohort.genoemd.len();
-                cohort.genoemd.clear();
-            }
-            (!reeks.kwartalen.is_empty()).then_some(reeks)
-        })
-        .collect();
-    Ok(Some(reeksen))
-}

@@ -1,6 +1,7 @@
 //! A gemeente's landscape with what its overstapplan needs, for its members and regie.
 
 use domain::contract::{Leesfout, Planbasis};
+use domain::werklijst::{SamenOverstappen, Werklijst};
 use leptos::prelude::*;
 
 /// The plan basis of `gemeente` for the current session, or why not (the status is set
@@ -33,6 +34,72 @@ pub async fn planbasis_ophalen(
             zonder_gemma_namen(basis)
         }
     }))
+}
+
+/// What a gemeente's start page shows, made on the server from the plan basis and the
+/// landelijk beeld: its work list and the kansrijke momenten it is in. The page carries
+/// this (a few KB) for hydration instead of what it is made from (about 150 KB for 300
+/// applicaties), so it is smaller and comes to life without working out the plan again.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Startbeeld {
+    /// Whose start page: the gemeente by name and code.
+    pub gemeente: domain::Gemeente,
+    /// Whether the session may change this landscape (a member, not regie).
+    pub mag_schrijven: bool,
+    /// What to do, most urgent first.
+    pub lijst: Werklijst,
+    /// The kansrijke momenten its own plan is in: `None` when the reader may not see the
+    /// landelijk beeld, an error when it could not be read (the rest of the page stands).
+    pub samen: Result<Option<Vec<SamenOverstappen>>, ServerFnError>,
+}
+
+/// The start page of `gemeente` for the current session, or why not (the status is set
+/// as by [`planbasis_ophalen`]).
+///
+/// # Errors
+/// When the code is malformed or the storage port is missing.
+#[server(prefix = "/fn", endpoint = "start")]
+pub async fn startbeeld_ophalen(
+    gemeente: String,
+) -> Result<Result<Startbeeld, Leesfout>, ServerFnError> {
+    let basis = match planbasis_ophalen(gemeente, false).await? {
+        Ok(basis) => basis,
+        Err(fout) => return Ok(Err(fout)),
+    };
+    let b = &basis.basis;
+    let code = &basis.gemeente.code;
+    let context = domain::Overstapcontext::new(basis.peildatum, &b.componenten, &b.routekaart);
+    let plan = domain::overstapplan(&context, code, &b.applicaties, b.capaciteit);
+    let lijst = domain::werklijst::werklijst(code, &plan, &b.routekaart, &b.componenten);
+    Ok(Ok(Startbeeld {
+        samen: samen_overstappen(&plan).await,
+        lijst,
+        mag_schrijven: basis.mag_schrijven,
+        gemeente: basis.gemeente,
+    }))
+}
+
+/// The kansrijke momenten of the landelijk beeld (standard drempel) that `plan` is in;
+/// `None` when the session may not see the landelijk beeld.
+#[cfg(feature = "ssr")]
+async fn samen_overstappen(
+    plan: &domain::Overstapplan,
+) -> Result<Option<Vec<SamenOverstappen>>, ServerFnError> {
+    let landelijk = use_context::<std::sync::Arc<dyn domain::ports::Landelijk>>()
+        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let Ok(recht) = super::opslag::actor().and_then(|actor| {
+        domain::toegang::recht::LandelijkLeesrecht::voor(&actor).map_err(Leesfout::from)
+    }) else {
+        return Ok(None);
+    };
+    let beeld = landelijk
+        .kansrijke_momenten(&recht, domain::landelijk::STANDAARD_DREMPEL)
+        .await
+        .map_err(|fout| ServerFnError::new(fout.to_string()))?;
+    Ok(Some(domain::werklijst::samen_overstappen(
+        plan,
+        &beeld.componenten,
+    )))
 }
 
 /// `basis` without the GEMMA referentiecomponenten, for a page that does not name them:

@@ -1037,15 +1037,82 @@ async fn the_landscape_and_overstapplan_pages_show_a_gemeentes_contracts_to_its_
             "{pagina}"
         );
     }
-    // The server function behind both pages refuses the same way when called directly.
-    let direct = app
+    // The server functions behind the pages refuse the same way when called directly.
+    for (functie, velden) in [
+        (
+            "/fn/landschap",
+            &[("gemeente", "GM0344"), ("met_gemma_namen", "true")][..],
+        ),
+        ("/fn/start", &[("gemeente", "GM0344")][..]),
+    ] {
+        let direct = app
+            .http
+            .post(app.url(functie))
+            .header("cookie", amsterdam.clone().expect("cookie"))
+            .form(velden)
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(direct.status(), StatusCode::FORBIDDEN, "{functie}");
+        assert!(!direct.text().await.expect("body").contains("Geheim"));
+    }
+}
+
+#[tokio::test]
+async fn the_start_page_is_for_members_only_and_carries_its_work_list_not_the_landscape() {
+    let app = spawn_app().await;
+    maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    maak_account(&app, "ib@amsterdam.nl", "een ander wachtwoord", "GM0363").await;
+    let db = Db::connect(&app.database_url).await.expect("db");
+    let tokens = maak_tokens(&db).await;
+    // In use, with no function and a contract far ahead: nothing to do about it yet.
+    let gemaakt = verzoek(
+        &app,
+        &Method::POST,
+        "/api/v1/gemeenten/GM0344/applicaties",
+        Some(&json!({"naam": "Stille Archiefapplicatie", "einddatum": "2045-12-31", "jaarlijkseKosten": 987654})),
+        Some(&tokens.utrecht),
+        None,
+    )
+    .await;
+    assert_eq!(gemaakt.status(), StatusCode::CREATED);
+    let (_, amsterdam, _) = log_in(&app, "ib@amsterdam.nl", "een ander wachtwoord").await;
+    let (_, utrecht, _) = log_in(&app, "ib@utrecht.nl", "een lang wachtwoord").await;
+    let pagina = "/gemeenten/GM0344";
+    assert_eq!(app.get(pagina).await.status(), StatusCode::UNAUTHORIZED);
+    let lees = |cookie: Option<String>| {
+        let verzoek = app
+            .http
+            .get(app.url(pagina))
+            .header("cookie", cookie.expect("cookie"));
+        async move {
+            let antwoord = verzoek.send().await.expect("answers");
+            (antwoord.status(), antwoord.text().await.expect("html"))
+        }
+    };
+    let (status, vreemd) = lees(amsterdam).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(vreemd.contains("geen toegang") && !vreemd.contains("Stille"));
+    let (status, eigen) = lees(utrecht.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(eigen.contains("Utrecht: wat nu te doen"), "the work list");
+    assert!(
+        !eigen.contains("Stille Archiefapplicatie") && !eigen.contains("987654"),
+        "an applicatie with nothing to do is not on the page, not even in its data"
+    );
+    let landschap = app
         .http
-        .post(app.url("/fn/landschap"))
-        .header("cookie", amsterdam.expect("cookie"))
-        .form(&[("gemeente", "GM0344"), ("met_gemma_namen", "true")])
+        .get(app.url("/gemeenten/GM0344/landschap"))
+        .header("cookie", utrecht.expect("cookie"))
         .send()
         .await
         .expect("answers");
-    assert_eq!(direct.status(), StatusCode::FORBIDDEN);
-    assert!(!direct.text().await.expect("body").contains("Geheim"));
+    assert!(
+        landschap
+            .text()
+            .await
+            .expect("html")
+            .contains("Stille Archiefapplicatie"),
+        "it is in the landscape"
+    );
 }
