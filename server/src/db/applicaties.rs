@@ -469,8 +469,9 @@ fn volledig(eigen: &[&Wijzigingsrij], kept: i64, versie: i64) -> bool {
 }
 
 /// From how many writes since its kept copy a landscape is read whole rather than
-/// brought up to date from the applicaties they name.
-const BIJWERKEN_TOT: usize = 32;
+/// brought up to date from the applicaties they name. So no more records per landscape
+/// are kept than this many (`gegevensversie::nieuwe_gegevensversie`).
+pub(super) const BIJWERKEN_TOT: usize = 32;
 
 /// From how many writes in all the landscapes of one reload are read whole.
 const BIJWERKEN_SAMEN: usize = 256;

@@ -123,6 +123,19 @@ pub(super) async fn nieuwe_gegevensversie(
         .bind(i32::from(nieuw))
         .execute(&mut *tx)
         .await?;
+        // Only the newest records are ever read: a copy kept from before them is more
+        // writes behind than a reload follows, and is read whole. The older ones go, so
+        // the table does not grow with every write. A reader whose records were cut sees
+        // the chain broken and reads whole too (`applicaties::volledig`).
+        sqlx::query(
+            "DELETE FROM landschapwijzigingen WHERE gemeente_code = $1 AND versie < ( \
+                 SELECT versie FROM landschapwijzigingen WHERE gemeente_code = $1 \
+                 ORDER BY versie DESC LIMIT 1 OFFSET $2)",
+        )
+        .bind(gemeente.as_str())
+        .bind(i64::try_from(super::applicaties::BIJWERKEN_TOT - 1).unwrap_or(i64::MAX))
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "INSERT INTO landschapversies (gemeente_code, versie) \
              SELECT $1, versie FROM gegevensversie WHERE id = 1 \

@@ -367,5 +367,27 @@ mod tests {
             .expect("import");
         assert_eq!(gelezen().await, ["A0", "A1"]);
         assert_eq!(db.cache.bijgewerkt(), 3);
+
+        // Only the records of the newest writes a reload follows are kept. A copy kept
+        // from before them is read whole, and right; the next single write is followed.
+        for i in 0..40 {
+            zet("a0", &format!("A0 {i}")).await;
+        }
+        let bewaard: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM landschapwijzigingen WHERE gemeente_code = 'GM0344'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .expect("count");
+        assert_eq!(
+            usize::try_from(bewaard).expect("count"),
+            crate::db::applicaties::BIJWERKEN_TOT
+        );
+        assert_eq!(gelezen().await, ["A0 39", "A1"]);
+        assert_eq!(db.cache.bijgewerkt(), 3);
+        zet("a1", "A1 laatst").await;
+        assert_eq!(gelezen().await, ["A0 39", "A1 laatst"]);
+        assert_eq!(gelezen().await, vers().await);
+        assert_eq!(db.cache.bijgewerkt(), 4);
     }
 }
