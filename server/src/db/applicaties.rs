@@ -14,6 +14,7 @@ use std::sync::Arc;
 use domain::scenario::Basis;
 use domain::{Applicatie, ApplicatieId, Contract, GemeenteCode, ReferentiecomponentId};
 
+use super::gegevensversie::BIJWERKEN_TOT;
 use super::leescache::Landschap;
 use super::{Db, DbFout, datum, ongeldig};
 use crate::toegang::recht::{GemeenteLeesrecht, GemeenteSchrijfrecht};
@@ -467,11 +468,6 @@ fn volledig(eigen: &[&Wijzigingsrij], kept: i64, versie: i64) -> bool {
             .windows(2)
             .all(|paar| paar[1].vorige == paar[0].versie)
 }
-
-/// From how many writes since its kept copy a landscape is read whole rather than
-/// brought up to date from the applicaties they name. So no more records per landscape
-/// are kept than this many (`gegevensversie::nieuwe_gegevensversie`).
-pub(super) const BIJWERKEN_TOT: usize = 32;
 
 /// From how many writes in all the landscapes of one reload are read whole.
 const BIJWERKEN_SAMEN: usize = 256;

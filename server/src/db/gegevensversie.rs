@@ -10,6 +10,11 @@ use super::DbFout;
 /// commits (listened to by `super::landelijk::Wijzigingen`).
 pub(super) const KANAAL: &str = "grondplan_gegevensversie";
 
+/// From how many writes since its kept copy a landscape is read whole rather than
+/// brought up to date from the applicaties they name (`super::applicaties`). So no more
+/// records per landscape are kept than this many ([`nieuwe_gegevensversie`]).
+pub(super) const BIJWERKEN_TOT: usize = 32;
+
 /// What a change does to the landelijk beeld.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Raakt {
@@ -133,7 +138,7 @@ pub(super) async fn nieuwe_gegevensversie(
                  ORDER BY versie DESC LIMIT 1 OFFSET $2)",
         )
         .bind(gemeente.as_str())
-        .bind(i64::try_from(super::applicaties::BIJWERKEN_TOT - 1).unwrap_or(i64::MAX))
+        .bind(i64::try_from(BIJWERKEN_TOT - 1).unwrap_or(i64::MAX))
         .execute(&mut *tx)
         .await?;
         sqlx::query(

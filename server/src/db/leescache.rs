@@ -381,7 +381,7 @@ mod tests {
         .expect("count");
         assert_eq!(
             usize::try_from(bewaard).expect("count"),
-            crate::db::applicaties::BIJWERKEN_TOT
+            crate::db::gegevensversie::BIJWERKEN_TOT
         );
         assert_eq!(gelezen().await, ["A0 39", "A1"]);
         assert_eq!(db.cache.bijgewerkt(), 3);
