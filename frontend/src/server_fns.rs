@@ -20,10 +20,14 @@ pub(crate) mod opslag {
     use domain::ports::{OpslagFout, PubliekeGegevens};
     use leptos::prelude::{ServerFnError, use_context};
 
+    /// The port `P` (e.g. `dyn domain::ports::Landelijk`) the server put in context.
+    pub fn poort<P: ?Sized + Send + Sync + 'static>() -> Result<Arc<P>, ServerFnError> {
+        use_context::<Arc<P>>().ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))
+    }
+
     /// The public-data port the server put in context.
     pub fn publiek() -> Result<Arc<dyn PubliekeGegevens>, ServerFnError> {
-        use_context::<Arc<dyn PubliekeGegevens>>()
-            .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))
+        poort()
     }
 
     /// Today by the service's clock (the server put it in context).

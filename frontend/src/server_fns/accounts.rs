@@ -37,8 +37,7 @@ pub async fn accounts_ophalen(
             domain::GemeenteCode::parse(&kring).map_err(|e| ServerFnError::new(e.to_string()))?,
         )
     };
-    let beheer = use_context::<std::sync::Arc<dyn domain::ports::Accountbeheer>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let beheer = super::opslag::poort::<dyn domain::ports::Accountbeheer>()?;
     let actor = super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
     let recht = match Accountbeheerrecht::voor(&actor, &kring) {
         Ok(recht) => recht,
@@ -85,8 +84,7 @@ pub async fn accounts_ophalen(
 /// When the storage port is missing or fails.
 #[server(prefix = "/fn", endpoint = "uitnodiging")]
 pub async fn uitnodiging_ophalen(token: String) -> Result<Option<Uitnodigingsinfo>, ServerFnError> {
-    let beheer = use_context::<std::sync::Arc<dyn domain::ports::Accountbeheer>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let beheer = super::opslag::poort::<dyn domain::ports::Accountbeheer>()?;
     beheer
         .uitnodiging(&token)
         .await

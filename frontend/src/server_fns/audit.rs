@@ -13,8 +13,7 @@ pub async fn audit_ophalen(
 ) -> Result<Result<Vec<Auditpost>, Leesfout>, ServerFnError> {
     let code =
         domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
-    let lezer = use_context::<std::sync::Arc<dyn domain::ports::Auditlezer>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let lezer = super::opslag::poort::<dyn domain::ports::Auditlezer>()?;
     let recht = match super::opslag::leesrecht(&code) {
         Ok(recht) => recht,
         Err(fout) => return Ok(Err(fout)),

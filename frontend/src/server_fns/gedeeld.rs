@@ -11,8 +11,7 @@ use leptos::prelude::*;
 /// quarters; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "gedeeld")]
 pub async fn gedeeld_ophalen(token: String) -> Result<Option<GedeeldScenario>, ServerFnError> {
-    let deellinks = use_context::<std::sync::Arc<dyn domain::ports::Deellinks>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let deellinks = super::opslag::poort::<dyn domain::ports::Deellinks>()?;
     let gedeeld = deellinks
         .gedeeld(&token)
         .await

@@ -44,8 +44,7 @@ pub async fn landelijk_ophalen(
     drempel: usize,
 ) -> Result<Result<Landelijkepagina, Leesfout>, ServerFnError> {
     use std::collections::HashSet;
-    let landelijk = use_context::<std::sync::Arc<dyn domain::ports::Landelijk>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let landelijk = super::opslag::poort::<dyn domain::ports::Landelijk>()?;
     let recht = super::opslag::actor().and_then(|actor| {
         domain::toegang::recht::LandelijkLeesrecht::voor(&actor).map_err(Leesfout::from)
     });
@@ -118,8 +117,7 @@ pub async fn contractvensters_ophalen() -> Result<Option<Vensterbasis>, ServerFn
     let Ok(recht) = domain::toegang::recht::AlleGemeentenLeesrecht::voor(&actor) else {
         return Ok(None);
     };
-    let landelijk = use_context::<std::sync::Arc<dyn domain::ports::Landelijk>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let landelijk = super::opslag::poort::<dyn domain::ports::Landelijk>()?;
     landelijk
         .contractvensters(&recht)
         .await

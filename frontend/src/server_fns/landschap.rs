@@ -17,8 +17,7 @@ pub async fn planbasis_ophalen(
 ) -> Result<Result<Planbasis, Leesfout>, ServerFnError> {
     let code =
         domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
-    let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let landschappen = super::opslag::poort::<dyn domain::ports::Landschappen>()?;
     let recht = match super::opslag::leesrecht(&code) {
         Ok(recht) => recht,
         Err(fout) => return Ok(Err(fout)),
@@ -85,8 +84,7 @@ pub async fn startbeeld_ophalen(
 async fn samen_overstappen(
     plan: &domain::Overstapplan,
 ) -> Result<Option<Vec<SamenOverstappen>>, ServerFnError> {
-    let landelijk = use_context::<std::sync::Arc<dyn domain::ports::Landelijk>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let landelijk = super::opslag::poort::<dyn domain::ports::Landelijk>()?;
     let Ok(recht) = super::opslag::actor().and_then(|actor| {
         domain::toegang::recht::LandelijkLeesrecht::voor(&actor).map_err(Leesfout::from)
     }) else {
@@ -149,8 +147,7 @@ pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
             .map_err(super::opslag::fout)?;
         return Ok(WatAlsBegin::Kiezen(gemeenten));
     };
-    let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let landschappen = super::opslag::poort::<dyn domain::ports::Landschappen>()?;
     let recht =
         super::opslag::leesrecht(&code).map_err(|fout| ServerFnError::new(fout.to_string()))?;
     match landschappen.planbasis(&recht).await {
@@ -173,8 +170,7 @@ pub async fn scenarios_ophalen(
 ) -> Result<Result<(Planbasis, Vec<domain::contract::Benoemdscenario>), Leesfout>, ServerFnError> {
     let code =
         domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
-    let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let landschappen = super::opslag::poort::<dyn domain::ports::Landschappen>()?;
     let recht = match super::opslag::leesrecht(&code) {
         Ok(recht) => recht,
         Err(fout) => return Ok(Err(fout)),
@@ -203,8 +199,7 @@ pub async fn scenarios_ophalen(
 pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError> {
     let code =
         domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
-    let landschappen = use_context::<std::sync::Arc<dyn domain::ports::Landschappen>>()
-        .ok_or_else(|| ServerFnError::new("de opslag is niet ingesteld"))?;
+    let landschappen = super::opslag::poort::<dyn domain::ports::Landschappen>()?;
     let actor = super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
     let recht = domain::toegang::recht::GemeenteLeesrecht::voor(&actor, &code);
     match async {
