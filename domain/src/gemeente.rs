@@ -13,6 +13,9 @@ pub enum GemeenteCodeFout {
     Vorm(String),
 }
 
+/// How many characters of a refused code its message names at most.
+const GENOEMD_TOT: usize = 20;
+
 /// A CBS gemeente code such as `GM0344` (Utrecht): `GM` and four digits.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -35,7 +38,13 @@ impl GemeenteCode {
         if geldig {
             Ok(Self(Arc::from(format!("GM{}", &tekst[2..]))))
         } else {
-            Err(GemeenteCodeFout::Vorm(tekst.to_owned()))
+            // The message names what was given, but never more than a code's worth of it:
+            // a hostile megabyte is not echoed back.
+            let mut genoemd: String = tekst.chars().take(GENOEMD_TOT).collect();
+            if genoemd.len() < tekst.len() {
+                genoemd.push('…');
+            }
+            Err(GemeenteCodeFout::Vorm(genoemd))
         }
     }
 
@@ -140,6 +149,19 @@ mod tests {
             let melding = GemeenteCode::parse(fout).unwrap_err().to_string();
             assert!(melding.contains("geen gemeentecode"), "{fout}: {melding}");
         }
+    }
+
+    #[test]
+    fn a_refused_code_is_named_but_a_long_one_only_in_part() {
+        let melding = GemeenteCode::parse("GM03444").unwrap_err().to_string();
+        assert!(melding.starts_with("'GM03444' is geen"), "{melding}");
+        let lang = "A".repeat(1_000_000);
+        let melding = GemeenteCode::parse(&lang).unwrap_err().to_string();
+        assert!(
+            melding.starts_with(&format!("'{}…' is geen gemeentecode", "A".repeat(20))),
+            "{melding}"
+        );
+        assert!(melding.len() < 120, "{}", melding.len());
     }
 
     #[test]
