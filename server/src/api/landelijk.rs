@@ -6,7 +6,8 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use domain::contract::Zichtbaarheid;
 use domain::landelijk::LandelijkBeeld;
 use domain::landelijk::venster::Vensterbasis;
@@ -88,13 +89,14 @@ pub async fn contractvensters(
     State(berekeningen): State<Berekeningen>,
     aanvrager: Aanvrager,
     vraag: Result<Query<Venstervraag>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Vensterbasis>, ApiFout> {
+) -> Result<Response, ApiFout> {
     let recht = AlleGemeentenLeesrecht::voor(&aanvrager.actor)?;
     let Query(vraag) = vraag?;
     let peildatum = vandaag_of(&db, vraag.peildatum.as_deref())?;
-    Ok(Json(
-        landelijk_beeld::contractvensters(&db, &berekeningen, &recht, peildatum).await?,
-    ))
+    // The JSON made once per computation: no copy of every gemeente's contracts per answer.
+    let json =
+        landelijk_beeld::contractvensters_json(&db, &berekeningen, &recht, peildatum).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
 /// Whether the gemeente is named in cohorts (default: counted, not named).

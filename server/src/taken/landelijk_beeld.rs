@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use bytes::Bytes;
 use chrono::NaiveDate;
 use domain::landelijk::venster::Vensterbasis;
 use domain::landelijk::{Gemeentebijdrage, LandelijkBeeld, Landelijketelling, Landschapsdeel};
@@ -70,6 +71,9 @@ struct Berekening {
     /// The applicaties whose overstap follows the Routekaart, for the national what-if:
     /// made from the parts when regie first asks.
     vensters: OnceLock<Vensterbasis>,
+    /// The same as the API sends them (JSON), made once: regie's what-if asks for them
+    /// again on every Routekaart it opens, and they change only with the computation.
+    vensters_json: OnceLock<Bytes>,
 }
 
 impl Berekening {
@@ -87,6 +91,7 @@ impl Berekening {
             delen: BTreeMap::new(),
             telling: Landelijketelling::new(peildatum),
             vensters: OnceLock::new(),
+            vensters_json: OnceLock::new(),
         };
         leeg.bijgewerkt(versie, landschappen)
     }
@@ -115,6 +120,7 @@ impl Berekening {
             delen,
             telling,
             vensters: OnceLock::new(),
+            vensters_json: OnceLock::new(),
         }
     }
 
@@ -123,6 +129,14 @@ impl Berekening {
             let context = self.grondslag.context(self.peildatum);
             Vensterbasis::uit(&context, self.delen.values().map(AsRef::as_ref))
         })
+    }
+
+    fn vensters_json(&self) -> Result<&Bytes, serde_json::Error> {
+        if let Some(json) = self.vensters_json.get() {
+            return Ok(json);
+        }
+        let json = Bytes::from(serde_json::to_vec(self.vensters())?);
+        Ok(self.vensters_json.get_or_init(|| json))
     }
 }
 
@@ -309,6 +323,28 @@ pub async fn contractvensters(
     tokio::task::spawn_blocking(move || berekening.vensters().clone())
         .await
         .map_err(|_| Taakfout::Afgebroken)
+}
+
+/// [`contractvensters`] as JSON, made once per computation and shared by every answer
+/// after it (the API sends these bytes as they are).
+///
+/// # Errors
+/// Storage, or a computation that stopped.
+pub async fn contractvensters_json(
+    db: &Db,
+    berekeningen: &Berekeningen,
+    recht: &AlleGemeentenLeesrecht,
+    peildatum: NaiveDate,
+) -> Result<Bytes, Taakfout> {
+    let lezer = recht.als_landelijke_lezer();
+    let berekening = berekening(db, berekeningen, &lezer, peildatum).await?;
+    tokio::task::spawn_blocking(move || berekening.vensters_json().cloned())
+        .await
+        .map_err(|_| Taakfout::Afgebroken)?
+        .map_err(|fout| {
+            tracing::error!(%fout, "contractvensters niet als JSON te schrijven");
+            Taakfout::Afgebroken
+        })
 }
 
 /// Computes today's beeld before a server takes requests, so that its first answer waits
