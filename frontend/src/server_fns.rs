@@ -81,6 +81,17 @@ pub(crate) mod opslag {
         }
     }
 
+    /// `code` as a gemeente code, or an error naming what is wrong, with the answer's status
+    /// 400 (a server function called with a code that is none, or a page's address).
+    pub fn gemeentecode(code: &str) -> Result<domain::GemeenteCode, ServerFnError> {
+        domain::GemeenteCode::parse(code).map_err(|fout| {
+            if let Some(antwoord) = use_context::<leptos_axum::ResponseOptions>() {
+                antwoord.set_status(http::StatusCode::BAD_REQUEST);
+            }
+            ServerFnError::new(fout.to_string())
+        })
+    }
+
     /// Storage errors carry only a message that is safe to show; the cause was logged.
     pub fn fout(fout: OpslagFout) -> ServerFnError {
         ServerFnError::new(fout.to_string())

@@ -33,9 +33,7 @@ pub async fn accounts_ophalen(
     let kring = if kring == "regie" {
         Accountkring::Regie
     } else {
-        Accountkring::Gemeente(
-            domain::GemeenteCode::parse(&kring).map_err(|e| ServerFnError::new(e.to_string()))?,
-        )
+        Accountkring::Gemeente(super::opslag::gemeentecode(&kring)?)
     };
     let beheer = super::opslag::poort::<dyn domain::ports::Accountbeheer>()?;
     let actor = super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;

@@ -11,8 +11,7 @@ use leptos::prelude::*;
 pub async fn audit_ophalen(
     gemeente: String,
 ) -> Result<Result<Vec<Auditpost>, Leesfout>, ServerFnError> {
-    let code =
-        domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
+    let code = super::opslag::gemeentecode(&gemeente)?;
     let lezer = super::opslag::poort::<dyn domain::ports::Auditlezer>()?;
     let recht = match super::opslag::leesrecht(&code) {
         Ok(recht) => recht,

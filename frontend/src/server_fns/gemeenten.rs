@@ -22,8 +22,7 @@ pub async fn gemeenten_ophalen() -> Result<Vec<Gemeente>, ServerFnError> {
 /// what to do), or storage; the message is safe to show, and the heading keeps the code.
 #[server(prefix = "/fn", endpoint = "gemeentenaam")]
 pub async fn gemeentenaam_ophalen(code: String) -> Result<String, ServerFnError> {
-    let gemeente =
-        domain::GemeenteCode::parse(&code).map_err(|fout| ServerFnError::new(fout.to_string()))?;
+    let gemeente = super::opslag::gemeentecode(&code)?;
     super::opslag::publiek()?
         .gemeente(&gemeente)
         .await

@@ -15,8 +15,7 @@ pub async fn planbasis_ophalen(
     gemeente: String,
     met_gemma_namen: bool,
 ) -> Result<Result<Planbasis, Leesfout>, ServerFnError> {
-    let code =
-        domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
+    let code = super::opslag::gemeentecode(&gemeente)?;
     let landschappen = super::opslag::poort::<dyn domain::ports::Landschappen>()?;
     let recht = match super::opslag::leesrecht(&code) {
         Ok(recht) => recht,
@@ -168,8 +167,7 @@ pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
 pub async fn scenarios_ophalen(
     gemeente: String,
 ) -> Result<Result<(Planbasis, Vec<domain::contract::Benoemdscenario>), Leesfout>, ServerFnError> {
-    let code =
-        domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
+    let code = super::opslag::gemeentecode(&gemeente)?;
     let landschappen = super::opslag::poort::<dyn domain::ports::Landschappen>()?;
     let recht = match super::opslag::leesrecht(&code) {
         Ok(recht) => recht,
@@ -197,8 +195,7 @@ pub async fn scenarios_ophalen(
 /// When the code is malformed or storage fails; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "wat-als")]
 pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError> {
-    let code =
-        domain::GemeenteCode::parse(&gemeente).map_err(|e| ServerFnError::new(e.to_string()))?;
+    let code = super::opslag::gemeentecode(&gemeente)?;
     let landschappen = super::opslag::poort::<dyn domain::ports::Landschappen>()?;
     let actor = super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
     let recht = domain::toegang::recht::GemeenteLeesrecht::voor(&actor, &code);

@@ -623,7 +623,7 @@ async fn the_name_of_a_gemeente_is_refused_for_a_text_that_is_no_code_and_for_an
             .send()
     };
     let fout = naam("<script>").await.expect("answers");
-    assert!(fout.status().is_server_error() || fout.status().is_client_error());
+    assert_eq!(fout.status(), StatusCode::BAD_REQUEST);
     assert!(
         fout.text()
             .await
@@ -651,6 +651,34 @@ async fn the_name_of_a_gemeente_is_refused_for_a_text_that_is_no_code_and_for_an
     assert_eq!(bekend.status().is_success(), !gemeenten.is_empty());
     if !gemeenten.is_empty() {
         assert!(bekend.text().await.expect("body").contains("Utrecht"));
+    }
+}
+
+#[tokio::test]
+async fn every_server_function_that_takes_a_gemeente_answers_400_to_a_code_that_is_none() {
+    let app = spawn_app().await;
+    for (functie, veld) in [
+        ("/fn/landschap", "gemeente"),
+        ("/fn/start", "gemeente"),
+        ("/fn/scenarios", "gemeente"),
+        ("/fn/wat-als", "gemeente"),
+        ("/fn/audit", "gemeente"),
+        ("/fn/accounts", "kring"),
+        ("/fn/gemeentenaam", "code"),
+    ] {
+        let antwoord = app
+            .http
+            .post(app.url(functie))
+            .form(&[(veld, "GM03<b>"), ("met_gemma_namen", "true")])
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(antwoord.status(), StatusCode::BAD_REQUEST, "{functie}");
+        let tekst = antwoord.text().await.expect("body");
+        assert!(
+            tekst.contains("geen gemeentecode") && tekst.contains("GM03<b>"),
+            "{functie}: {tekst}"
+        );
     }
 }
 
