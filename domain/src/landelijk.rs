@@ -200,7 +200,7 @@ impl Landschapsdeel {
 }
 
 /// The droppable applicaties while counting.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Afschaftelling {
     applicaties: usize,
     gemeenten: usize,
@@ -248,7 +248,7 @@ struct Blijvend<'a, U> {
 }
 
 /// What one gemeente adds to one component-quarter.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Celbijdrage {
     opzeggen_voor: Option<NaiveDate>,
     applicaties: usize,
@@ -260,7 +260,7 @@ struct Celbijdrage {
 /// sums of these, so after a write to one landscape only that gemeente's part is made
 /// again ([`Landelijketelling::trek_af`] the old one, [`Landelijketelling::voeg_toe`] the
 /// new one). Owns its data, so a server can keep it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Gemeentebijdrage {
     gemeente: GemeenteCode,
     landschap: bool,

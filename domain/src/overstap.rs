@@ -262,6 +262,30 @@ impl<'a> Overstapcontext<'a> {
                 .is_some_and(|id| self.opgaven.contains_key(id))
     }
 
+    /// Whether every gemeente's outcomes rest on the same ground here as in `ander`: the
+    /// same peildatum and catalogue, and the same components following the Routekaart.
+    /// Then a gemeente's outcomes can differ only by the ready dates of those components
+    /// ([`Overstapcontext::zelfde_voor`]): the others do not depend on the Routekaart.
+    pub fn zelfde_grond(&self, ander: &Overstapcontext<'_>) -> bool {
+        self.peildatum == ander.peildatum
+            && self.volgt == ander.volgt
+            && self.componenten == ander.componenten
+    }
+
+    /// Whether `gemeente` has the same ready date here as in `ander` for every component
+    /// that follows the Routekaart. With [`Overstapcontext::zelfde_grond`], everything made
+    /// for `gemeente` (its plan, its part of the landelijk beeld) is then the same in both:
+    /// after a Routekaart edit, only the gemeenten for which this is false need counting
+    /// again.
+    pub fn zelfde_voor(&self, ander: &Overstapcontext<'_>, gemeente: &GemeenteCode) -> bool {
+        self.componenten
+            .iter()
+            .zip(ander.componenten)
+            .zip(&self.volgt)
+            .filter(|(_, volgt)| **volgt)
+            .all(|((hier, daar), _)| self.gereed(hier, gemeente) == ander.gereed(daar, gemeente))
+    }
+
     /// The catalogue indices of every component that replaces at least one of
     /// `referentiecomponenten`, each once, in catalogue order.
     pub(crate) fn kandidaatindices(

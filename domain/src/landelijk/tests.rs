@@ -269,3 +269,51 @@ fn replacing_one_gemeentes_part_equals_counting_all_again() {
     }
     assert_eq!(telling.beeld(2, |_| true), beeld(&[], 2));
 }
+
+#[test]
+fn after_a_routekaart_edit_a_gemeente_with_the_same_ready_dates_has_the_same_part() {
+    // A component in development, delivered by opgave "zaken"; gemeente 1 builds it with
+    // the coalitie, gemeente 2 is an eerste gebruiker, the others wait for opschaling.
+    let mut ontwikkeld = component("zaken-nieuw", "zaakregistratie");
+    ontwikkeld.status = crate::Status::InOntwikkeling;
+    ontwikkeld.opgave = Some(crate::OpgaveId::parse("zaken").expect("id"));
+    ontwikkeld.beschikbaar_vanaf = None;
+    ontwikkeld.migratie_maanden = 3;
+    let componenten = [ontwikkeld];
+    let opgave = |ontwikkel_eind: &str, opschaling_start: &str| {
+        let o = opgave(
+            "zaken",
+            ("2025-01-01", ontwikkel_eind),
+            (opschaling_start, "2026-12-31"),
+        );
+        let o = met_deelnemer(o, &code(1), crate::Rol::Coalitiepartner);
+        met_deelnemer(o, &code(2), crate::Rol::EersteGebruiker)
+    };
+    let peildatum = d("2025-01-01");
+    let voor = [opgave("2025-06-30", "2026-07-01")];
+    let na = [opgave("2026-06-30", "2026-07-01")];
+    let oud = crate::Overstapcontext::new(peildatum, &componenten, &voor);
+    let nieuw = crate::Overstapcontext::new(peildatum, &componenten, &na);
+    assert!(nieuw.zelfde_grond(&oud));
+    let landschappen = gevarieerd();
+    let mut opnieuw = Vec::new();
+    for (g, a) in &landschappen {
+        let (was, wordt) = (
+            Gemeentebijdrage::van(&oud, g, a),
+            Gemeentebijdrage::van(&nieuw, g, a),
+        );
+        if nieuw.zelfde_voor(&oud, g) {
+            assert_eq!(was, wordt, "{g}");
+        } else {
+            opnieuw.push(g.clone());
+            assert_ne!(was, wordt, "{g}: its overstap moves with the ontwikkelfase");
+        }
+    }
+    // Only the coalitiepartner's ready date follows the end of the ontwikkelfase.
+    assert_eq!(opnieuw, [gm(&code(1))]);
+    // Another catalogue, or an opgave gone, is other ground: every gemeente again.
+    assert!(!crate::Overstapcontext::new(peildatum, &componenten, &[]).zelfde_grond(&oud));
+    assert!(!crate::Overstapcontext::new(d("2025-01-02"), &componenten, &voor).zelfde_grond(&oud));
+    let anders = [open_zaak()];
+    assert!(!crate::Overstapcontext::new(peildatum, &anders, &voor).zelfde_grond(&oud));
+}

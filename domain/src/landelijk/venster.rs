@@ -85,7 +85,7 @@ pub struct Venstereffect {
 /// One applicatie of a gemeente whose overstap follows the Routekaart, as a
 /// [`Gemeentebijdrage`] keeps it: its candidates by id, so that it does not depend on the
 /// order in which a basis meets components.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Vensterregel {
     opties: Vec<ComponentId>,
     vast_gereed: Option<NaiveDate>,
