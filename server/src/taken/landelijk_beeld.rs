@@ -12,8 +12,11 @@
 //! The beeld is a sum of one part per gemeente ([`Gemeentebijdrage`]). After a write to
 //! landscapes a server reloads only the landscapes written since (their landschapversie)
 //! and, in a copy of the kept sum, replaces only their parts: about a millisecond, where
-//! counting all again takes 40. Only a write to what every plan rests on (the Routekaart,
-//! the catalogue: the *contextversie*) or a new peildatum counts every gemeente again.
+//! counting all again takes 40. After a write to what every plan rests on (the
+//! Routekaart, the catalogue: the *contextversie*) the same holds for the gemeenten whose
+//! ready dates did not move (one gemeente joining an opgave moves only its own); a new
+//! catalogue, a new set of components following the Routekaart, a moved fase that every
+//! gemeente waits for, or a new peildatum counts every gemeente again.
 //! What a server keeps is derived data it can always read again, never state another
 //! instance needs. One computation runs at a time per server; requests that arrive
 //! meanwhile wait for it and share its result. A server computes today's beeld before it
@@ -66,6 +69,10 @@ struct Berekening {
     grondslag: Arc<Grondslag>,
     /// Each gemeente's part.
     delen: BTreeMap<GemeenteCode, Arc<Gemeentebijdrage>>,
+    /// The landscape each part was made from (shared with the server's copy of it): the
+    /// same allocation is the same landscape, so a part can be kept after a Routekaart
+    /// edit ([`Berekening::herteld`]).
+    bronnen: BTreeMap<GemeenteCode, Arc<Vec<Applicatie>>>,
     /// The parts added up.
     telling: Landelijketelling,
     /// The applicaties whose overstap follows the Routekaart, for the national what-if:
@@ -89,39 +96,98 @@ impl Berekening {
             peildatum,
             grondslag,
             delen: BTreeMap::new(),
+            bronnen: BTreeMap::new(),
             telling: Landelijketelling::new(peildatum),
             vensters: OnceLock::new(),
             vensters_json: OnceLock::new(),
         };
-        leeg.bijgewerkt(versie, landschappen)
+        let grondslag = Arc::clone(&leeg.grondslag);
+        leeg.bijgewerkt(versie, grondslag, landschappen)
     }
 
     /// This computation at `versie`, with the parts of `gewijzigd` made again (an empty
     /// landscape: the gemeente has none left).
-    fn bijgewerkt(&self, versie: i64, gewijzigd: &[(GemeenteCode, Landschap)]) -> Self {
-        let context = self.grondslag.context(self.peildatum);
+    fn bijgewerkt(
+        &self,
+        versie: i64,
+        grondslag: Arc<Grondslag>,
+        gewijzigd: &[(GemeenteCode, Landschap)],
+    ) -> Self {
+        let context = grondslag.context(self.peildatum);
         let nieuw = nieuwe_delen(&context, gewijzigd);
         let mut telling = self.telling.clone();
         let mut delen = self.delen.clone();
-        for ((gemeente, _), deel) in gewijzigd.iter().zip(nieuw) {
+        let mut bronnen = self.bronnen.clone();
+        for ((gemeente, landschap), deel) in gewijzigd.iter().zip(nieuw) {
             if let Some(oud) = delen.remove(gemeente) {
                 telling.trek_af(&oud);
             }
+            bronnen.remove(gemeente);
             if let Some(deel) = deel {
                 telling.voeg_toe(&context, &deel);
                 delen.insert(gemeente.clone(), Arc::new(deel));
+                bronnen.insert(gemeente.clone(), Arc::clone(&landschap.applicaties));
             }
         }
         drop(context);
         Self {
             versie,
             peildatum: self.peildatum,
-            grondslag: Arc::clone(&self.grondslag),
+            grondslag,
             delen,
+            bronnen,
             telling,
             vensters: OnceLock::new(),
             vensters_json: OnceLock::new(),
         }
+    }
+
+    /// This computation brought up to date at `versie`, on `grondslag` (a new one after a
+    /// Routekaart or catalogue edit), from `landschappen`, every landscape as it is now: a
+    /// landscape written since has its part made again. After an edit, a gemeente keeps
+    /// its part when it was made from the same landscape and the gemeente has the same
+    /// ready dates on both ([`Overstapcontext::zelfde_voor`]: e.g. a gemeente that did not
+    /// join the opgave another joined); the others are made again, as after a landscape
+    /// write. On other ground (another catalogue, another set of components that follow the
+    /// Routekaart) every gemeente is counted again. Returns it with the number of parts
+    /// made again.
+    fn herteld(
+        &self,
+        versie: i64,
+        grondslag: Arc<Grondslag>,
+        landschappen: &[(GemeenteCode, Landschap)],
+    ) -> (Self, usize) {
+        let zelfde_grondslag = Arc::ptr_eq(&self.grondslag, &grondslag);
+        let oud = self.grondslag.context(self.peildatum);
+        let context = grondslag.context(self.peildatum);
+        if !zelfde_grondslag && !context.zelfde_grond(&oud) {
+            drop(context);
+            let geheel = Self::geheel(versie, self.peildatum, grondslag, landschappen);
+            return (geheel, landschappen.len());
+        }
+        let nu: BTreeMap<&GemeenteCode, &Landschap> =
+            landschappen.iter().map(|(g, l)| (g, l)).collect();
+        let gewijzigd: Vec<(GemeenteCode, Landschap)> = landschappen
+            .iter()
+            .filter(|(gemeente, landschap)| {
+                !self
+                    .bronnen
+                    .get(gemeente)
+                    .is_some_and(|bron| Arc::ptr_eq(bron, &landschap.applicaties))
+                    || !(zelfde_grondslag || context.zelfde_voor(&oud, gemeente))
+            })
+            .cloned()
+            // A landscape gone since: its part goes.
+            .chain(
+                self.delen
+                    .keys()
+                    .filter(|g| !nu.contains_key(g))
+                    .map(|g| (g.clone(), Landschap::nieuw(Vec::new()))),
+            )
+            .collect();
+        drop((context, oud));
+        let herteld = self.bijgewerkt(versie, grondslag, &gewijzigd);
+        (herteld, gewijzigd.len())
     }
 
     fn vensters(&self) -> &Vensterbasis {
@@ -180,8 +246,6 @@ const PARALLEL_VANAF: usize = 16;
 /// One gemeente's landscape as a server holds it. Cloning shares it.
 #[derive(Debug, Clone)]
 struct Landschap {
-    /// The landschapversie it was read at (0: read with all the others).
-    versie: i64,
     applicaties: Arc<Vec<Applicatie>>,
     /// What of its part rests on the landscape alone, made with its first part and kept
     /// for every later one (a Routekaart edit makes only the outcomes again).
@@ -189,9 +253,8 @@ struct Landschap {
 }
 
 impl Landschap {
-    fn nieuw(versie: i64, applicaties: Vec<Applicatie>) -> Self {
+    fn nieuw(applicaties: Vec<Applicatie>) -> Self {
         Self {
-            versie,
             applicaties: Arc::new(applicaties),
             landschapsdeel: Arc::default(),
         }
@@ -211,6 +274,16 @@ impl Landschap {
             Gemeentebijdrage::met(context, gemeente, applicaties, deel)
         })
     }
+}
+
+/// How a computation was made: from nothing, from a kept one on the same grondslag (only
+/// the written landscapes again), or from a kept one on another (only the gemeenten whose
+/// ready dates moved again).
+#[derive(Debug, Clone, Copy)]
+enum Soort {
+    Geheel,
+    Bijgewerkt,
+    Herteld,
 }
 
 /// What a server holds, current to at least gegevensversie `versie`.
@@ -238,6 +311,8 @@ struct Bewaard {
     geheel_berekend: AtomicU64,
     /// How many times a kept computation was brought up to date.
     bijgewerkt: AtomicU64,
+    /// How many times a kept computation was counted again on a new grondslag.
+    herteld: AtomicU64,
 }
 
 impl Berekeningen {
@@ -259,13 +334,13 @@ impl Berekeningen {
             .cloned()
     }
 
-    /// The newest kept computation on `peildatum` that rests on `grondslag`: the start for
-    /// bringing it up to date.
-    fn basis(&self, peildatum: NaiveDate, grondslag: &Arc<Grondslag>) -> Option<Arc<Berekening>> {
+    /// The newest kept computation on `peildatum`, whatever it rests on: the start for
+    /// bringing it up to date ([`Berekening::herteld`]).
+    fn vorige(&self, peildatum: NaiveDate) -> Option<Arc<Berekening>> {
         self.bewaard()
             .iter()
             .rev()
-            .find(|b| b.peildatum == peildatum && Arc::ptr_eq(&b.grondslag, grondslag))
+            .find(|b| b.peildatum == peildatum)
             .cloned()
     }
 
@@ -432,28 +507,21 @@ async fn berekening(
     let begin = std::time::Instant::now();
     let bekend = werk_bij(db, recht, &mut geladen, versie).await?;
     let geladen_in = begin.elapsed();
-    let basis = berekeningen.basis(peildatum, &bekend.grondslag);
-    let bijwerken = basis.is_some();
-    let berekening = tokio::task::spawn_blocking(move || match basis {
-        Some(basis) => {
-            let gewijzigd: Vec<_> = bekend
-                .landschappen
-                .iter()
-                .filter(|(_, l)| l.versie > basis.versie)
-                .map(|(g, l)| (g.clone(), l.clone()))
-                .chain(
-                    basis
-                        .delen
-                        .keys()
-                        .filter(|g| !bekend.landschappen.contains_key(*g))
-                        .map(|g| (g.clone(), Landschap::nieuw(0, Vec::new()))),
-                )
-                .collect();
-            basis.bijgewerkt(versie.versie, &gewijzigd)
-        }
-        None => {
-            let landschappen: Vec<_> = bekend.landschappen.into_iter().collect();
-            Berekening::geheel(versie.versie, peildatum, bekend.grondslag, &landschappen)
+    let vorige = berekeningen.vorige(peildatum);
+    let soort = match &vorige {
+        None => Soort::Geheel,
+        Some(v) if Arc::ptr_eq(&v.grondslag, &bekend.grondslag) => Soort::Bijgewerkt,
+        Some(_) => Soort::Herteld,
+    };
+    let (berekening, opnieuw) = tokio::task::spawn_blocking(move || {
+        let landschappen: Vec<_> = bekend.landschappen.into_iter().collect();
+        match vorige {
+            Some(vorige) => vorige.herteld(versie.versie, bekend.grondslag, &landschappen),
+            None => {
+                let geheel =
+                    Berekening::geheel(versie.versie, peildatum, bekend.grondslag, &landschappen);
+                (geheel, landschappen.len())
+            }
         }
     })
     .await
@@ -461,15 +529,16 @@ async fn berekening(
     tracing::info!(
         versie = versie.versie,
         %peildatum,
-        bijgewerkt = bijwerken,
+        soort = ?soort,
+        opnieuw,
         laden_ms = geladen_in.as_millis(),
         totaal_ms = begin.elapsed().as_millis(),
         "landelijk beeld berekend"
     );
-    let teller = if bijwerken {
-        &berekeningen.0.bijgewerkt
-    } else {
-        &berekeningen.0.geheel_berekend
+    let teller = match soort {
+        Soort::Bijgewerkt => &berekeningen.0.bijgewerkt,
+        Soort::Herteld => &berekeningen.0.herteld,
+        Soort::Geheel => &berekeningen.0.geheel_berekend,
     };
     teller.fetch_add(1, Ordering::Relaxed);
     let berekening = Arc::new(berekening);
@@ -508,7 +577,7 @@ async fn werk_bij(
                 .landschappen_om_op_te_tellen(recht)
                 .await?
                 .into_iter()
-                .map(|(g, apps)| (g, Landschap::nieuw(0, apps)))
+                .map(|(g, apps)| (g, Landschap::nieuw(apps)))
                 .collect();
             *geladen = Some(Geladen {
                 versie: versie.versie,
@@ -520,15 +589,11 @@ async fn werk_bij(
             if versie.context > bekend.grondslag.versie {
                 bekend.grondslag = grondslag.await?;
             }
-            for (gemeente, landschapversie, apps) in
-                db.landschappen_gewijzigd_na(recht, bekend.versie).await?
-            {
+            for (gemeente, _, apps) in db.landschappen_gewijzigd_na(recht, bekend.versie).await? {
                 if apps.is_empty() {
                     bekend.landschappen.remove(&gemeente);
                 } else {
-                    bekend
-                        .landschappen
-                        .insert(gemeente, Landschap::nieuw(landschapversie, apps));
+                    bekend.landschappen.insert(gemeente, Landschap::nieuw(apps));
                 }
             }
             // Never lower: a request that read the counter before another one may
@@ -613,7 +678,7 @@ mod tests {
                         gebruikers: None,
                     })
                     .collect();
-                (code, Landschap::nieuw(0, apps))
+                (code, Landschap::nieuw(apps))
             })
             .collect();
         let grondslag = Arc::new(Grondslag {
@@ -630,12 +695,12 @@ mod tests {
             .filter(|(_, l)| !l.applicaties.is_empty())
         {
             let deel = Gemeentebijdrage::van(&context, gemeente, &landschap.applicaties);
-            // Each part is kept under its own gemeente (the type has no PartialEq).
+            // Each part is kept under its own gemeente.
             let gehouden = parallel
                 .delen
                 .get(gemeente)
                 .expect("a part for every landscape");
-            assert_eq!(format!("{gehouden:?}"), format!("{deel:?}"), "{gemeente}");
+            assert_eq!(**gehouden, deel, "{gemeente}");
             telling.voeg_toe(&context, &deel);
         }
         assert_eq!(
@@ -647,6 +712,123 @@ mod tests {
             telling.beeld(1, |_| true),
             "the same beeld, part for part"
         );
+    }
+
+    /// A catalogue with one component in development, delivered by opgave "zaken", whose
+    /// ontwikkelfase ends on `ontwikkel_eind`; gemeente 1 builds it as coalitiepartner.
+    fn grondslag_met_opgave(versie: i64, ontwikkel_eind: &str) -> Arc<Grondslag> {
+        use domain::catalogus::{Laag, Soort, Status};
+        use domain::routekaart::{Deelnemer, Rol};
+        let dag = |d: &str| d.parse::<NaiveDate>().expect("date");
+        let periode =
+            |van: &str, tot: &str| domain::Periode::new(dag(van), dag(tot)).expect("period");
+        let id = domain::OpgaveId::parse("zaken").expect("id");
+        let mut opgave = Opgave::nieuw(
+            id.clone(),
+            "Zaken".into(),
+            periode("2026-01-01", ontwikkel_eind),
+            periode("2028-07-01", "2029-12-31"),
+        );
+        opgave.deelnemers.push(Deelnemer {
+            gemeente: gemeente(1).code,
+            rol: Rol::Coalitiepartner,
+        });
+        let component = Component {
+            id: domain::ComponentId::parse("zaken-nieuw").expect("id"),
+            naam: "Zaken nieuw".into(),
+            laag: Laag::Services,
+            soort: Soort::Gemeenschappelijk,
+            status: Status::InOntwikkeling,
+            opgave: Some(id),
+            vervangt: vec![domain::ReferentiecomponentId::parse("zaakregistratie").expect("id")],
+            beschikbaar_vanaf: None,
+            verwacht_beschikbaar: None,
+            migratie_maanden: 3,
+            migratie_fte: 0.0,
+            jaarlijkse_kosten: 0,
+            url: None,
+            licentie: None,
+            gebruikt_door: vec![],
+            afhankelijk_van: vec![],
+        };
+        Arc::new(Grondslag {
+            versie,
+            componenten: vec![component],
+            routekaart: vec![opgave],
+        })
+    }
+
+    #[test]
+    fn after_a_routekaart_edit_only_the_gemeenten_whose_ready_dates_moved_are_made_again() {
+        let peildatum = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+        // Five gemeenten with a zaakregistratie whose yearly contract ends mid-year.
+        let landschappen: Vec<(GemeenteCode, Landschap)> = (1..=5)
+            .map(|n| {
+                let code = gemeente(n).code;
+                let app = Applicatie {
+                    id: ApplicatieId::parse("zaaksysteem").expect("id"),
+                    gemeente: code.clone(),
+                    naam: "Zaaksysteem".into(),
+                    leverancier: String::new(),
+                    referentiecomponenten: vec![
+                        domain::ReferentiecomponentId::parse("zaakregistratie").expect("id"),
+                    ],
+                    contract: Contract::new(
+                        None,
+                        "2027-06-30".parse().expect("date"),
+                        3,
+                        12,
+                        None,
+                        10_000,
+                    )
+                    .expect("contract"),
+                    in_gebruik: true,
+                    gebruikers: None,
+                };
+                (code, Landschap::nieuw(vec![app]))
+            })
+            .collect();
+        let voor = Berekening::geheel(
+            1,
+            peildatum,
+            grondslag_met_opgave(1, "2026-12-31"),
+            &landschappen,
+        );
+        // The ontwikkelfase ends a year later: only the coalitiepartner's ready date moves.
+        let na = grondslag_met_opgave(2, "2027-12-31");
+        let (herteld, opnieuw) = voor.herteld(2, Arc::clone(&na), &landschappen);
+        assert_eq!(opnieuw, 1, "only gemeente 1 made again");
+        let geheel = Berekening::geheel(2, peildatum, na, &landschappen);
+        assert_eq!(herteld.delen, geheel.delen);
+        assert_eq!(
+            herteld.telling.beeld(1, |_| true),
+            geheel.telling.beeld(1, |_| true)
+        );
+        assert_eq!(herteld.vensters(), geheel.vensters());
+        assert_ne!(
+            voor.delen[&gemeente(1).code],
+            herteld.delen[&gemeente(1).code],
+            "the coalitiepartner's overstap moved"
+        );
+        assert!(Arc::ptr_eq(
+            &voor.delen[&gemeente(2).code],
+            &herteld.delen[&gemeente(2).code]
+        ));
+
+        // A landscape read again (another allocation) is made again, even when equal.
+        let mut gelezen = landschappen.clone();
+        gelezen[2].1 = Landschap::nieuw(gelezen[2].1.applicaties.as_ref().clone());
+        let (_, opnieuw) = voor.herteld(2, grondslag_met_opgave(2, "2026-12-31"), &gelezen);
+        assert_eq!(opnieuw, 1, "only the landscape read again");
+
+        // Another catalogue is other ground: every gemeente again.
+        let leeg = Arc::new(Grondslag {
+            versie: 3,
+            componenten: Vec::new(),
+            routekaart: Vec::new(),
+        });
+        let (_, opnieuw) = voor.herteld(3, leeg, &landschappen);
+        assert_eq!(opnieuw, landschappen.len());
     }
 
     #[tokio::test]
@@ -669,13 +851,14 @@ mod tests {
             (
                 b.0.geheel_berekend.load(Ordering::Relaxed),
                 b.0.bijgewerkt.load(Ordering::Relaxed),
+                b.0.herteld.load(Ordering::Relaxed),
             )
         };
         let beeld_van = |b: Arc<Berekening>| b.telling.beeld(1, |_| true);
         let eerst = berekening(&db, &berekeningen, &recht, peildatum)
             .await
             .expect("computes");
-        assert_eq!(tellers(&berekeningen), (1, 0));
+        assert_eq!(tellers(&berekeningen), (1, 0, 0));
         assert_eq!(beeld_van(eerst).ongebruikt.applicaties, 2);
 
         // A new landscape, a changed one and an emptied one: three parts replaced.
@@ -687,14 +870,14 @@ mod tests {
             .expect("computes");
         assert_eq!(
             tellers(&berekeningen),
-            (1, 1),
+            (1, 1, 0),
             "brought up to date, not recounted"
         );
         let vers = Berekeningen::default();
         let opnieuw = berekening(&db, &vers, &recht, peildatum)
             .await
             .expect("computes");
-        assert_eq!(tellers(&vers), (1, 0));
+        assert_eq!(tellers(&vers), (1, 0, 0));
         let beeld = beeld_van(Arc::clone(&bijgewerkt));
         assert_eq!(beeld.gemeenten_met_landschap, 2);
         assert_eq!(beeld, beeld_van(opnieuw), "the same as counting all again");
@@ -704,14 +887,17 @@ mod tests {
             "nothing follows the Routekaart here"
         );
 
-        // A write that every plan rests on (here a data set loaded) counts all again.
+        // A write that every plan rests on (here a data set loaded) counts all again, from
+        // the kept parts: with the same catalogue and Routekaart, every part stays.
         db.laad_gemeenten("tweede lijst", &[gemeente(4)])
             .await
             .expect("gemeenten");
-        berekening(&db, &berekeningen, &recht, peildatum)
+        let herteld = berekening(&db, &berekeningen, &recht, peildatum)
             .await
             .expect("computes");
-        assert_eq!(tellers(&berekeningen), (2, 1));
+        assert_eq!(tellers(&berekeningen), (1, 1, 1));
+        assert_eq!(herteld.delen, bijgewerkt.delen);
+        assert_eq!(beeld_van(herteld), beeld);
     }
 
     #[tokio::test]

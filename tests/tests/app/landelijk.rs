@@ -516,6 +516,52 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
     );
     let later = tweede.lees(&vraag, &tokens.regie).await;
     assert_ne!(componenten_van(&later), componenten_van(&na));
+    let vensters = format!("/api/v1/landelijk/contractvensters?peildatum={PEILDATUM}");
+    let als_vers = async |stap: &str| {
+        let vers = tweede_instantie(&app).await;
+        for pad in [&vraag, &vensters] {
+            assert_eq!(
+                tweede.lees(pad, &tokens.regie).await,
+                vers.lees(pad, &tokens.regie).await,
+                "{stap}: {pad}"
+            );
+        }
+    };
+    als_vers("na het verschuiven").await;
+
+    // One gemeente with a landscape joins as coalitiepartner: only its ready dates move,
+    // so the second instance makes only its part again, and answers as a fresh one.
+    let (mut zgw, etag) = {
+        let antwoord = app.get("/api/v1/opgaven/zaakgericht-werken").await;
+        let etag = antwoord.headers()["etag"]
+            .to_str()
+            .expect("etag")
+            .to_owned();
+        (antwoord.json::<Value>().await.expect("json"), etag)
+    };
+    // The first code has a landscape (`vul` fills the first ten).
+    let eerste = db
+        .alle_gemeenten()
+        .await
+        .expect("gemeenten")
+        .into_iter()
+        .map(|g| g.code.to_string())
+        .min()
+        .expect("a gemeente");
+    let deelnemers = zgw["deelnemers"].as_array_mut().expect("deelnemers");
+    deelnemers.retain(|d| d["gemeente"] != eerste.as_str());
+    deelnemers.push(json!({"gemeente": eerste, "rol": "coalitiepartner"}));
+    let aangemeld = app
+        .http
+        .put(app.url("/api/v1/opgaven/zaakgericht-werken"))
+        .bearer_auth(&tokens.regie)
+        .header("If-Match", etag)
+        .json(&zgw)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(aangemeld.status(), StatusCode::OK);
+    als_vers("na een aanmelding als coalitiepartner").await;
 }
 
 #[tokio::test]
