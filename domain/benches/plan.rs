@@ -6,7 +6,8 @@
 //! - issue 7: the national effect of a moved fase for all 342 gemeenten, per drag frame;
 //! - issue 17: the landelijk beeld from scratch ≤ 50 ms on one core, and after a write to
 //!   one landscape (that gemeente's part replaced) well under 10 ms; after a Routekaart
-//!   edit the parts are made again with each landscape's own share kept.
+//!   edit the parts are made again with each landscape's own share kept, and only for
+//!   the gemeenten whose ready dates moved (one gemeente joining an opgave: its own).
 //!
 //! The data come from a seeded generator (below), so every run measures the same input.
 
@@ -361,6 +362,46 @@ fn benchmarks(c: &mut Criterion) {
                 let nieuw = Gemeentebijdrage::van(&context, &gemeenten[100], &gewijzigd);
                 telling.trek_af(&delen[100]);
                 telling.voeg_toe(&context, &nieuw);
+                black_box(telling.beeld(5, |_| true))
+            });
+        },
+    );
+    // After one gemeente joins an opgave as coalitiepartner, what a server does: find the
+    // gemeenten whose ready dates moved (only that one), make its part again in a copy of
+    // the kept count, and the beeld.
+    let mut aangemeld = kaart.clone();
+    aangemeld[1].deelnemers.push(Deelnemer {
+        gemeente: gemeenten[100].clone(),
+        rol: Rol::Coalitiepartner,
+    });
+    let oud = Overstapcontext::new(peildatum, &componenten, &kaart);
+    let nieuw = Overstapcontext::new(peildatum, &componenten, &aangemeld);
+    assert!(nieuw.zelfde_grond(&oud));
+    let verschoven: Vec<usize> = (0..gemeenten.len())
+        .filter(|&i| !nieuw.zelfde_voor(&oud, &gemeenten[i]))
+        .collect();
+    assert_eq!(verschoven, [100], "only the gemeente that joined");
+    groep.bench_function(
+        "na een aanmelding als coalitiepartner: wie verschoof + 1 gemeente opnieuw + landelijk beeld",
+        |b| {
+            b.iter(|| {
+                let oud = Overstapcontext::new(peildatum, &componenten, &kaart);
+                let nieuw = Overstapcontext::new(peildatum, &componenten, &aangemeld);
+                let mut telling = bewaard.clone();
+                if nieuw.zelfde_grond(&oud) {
+                    for (i, g) in gemeenten.iter().enumerate() {
+                        if !nieuw.zelfde_voor(&oud, g) {
+                            let deel = Gemeentebijdrage::met(
+                                &nieuw,
+                                g,
+                                &landschappen[i],
+                                &landschapsdelen[i],
+                            );
+                            telling.trek_af(&delen[i]);
+                            telling.voeg_toe(&nieuw, &deel);
+                        }
+                    }
+                }
                 black_box(telling.beeld(5, |_| true))
             });
         },
