@@ -393,11 +393,10 @@ pub async fn contractvensters(
     recht: &AlleGemeentenLeesrecht,
     peildatum: NaiveDate,
 ) -> Result<Vensterbasis, Taakfout> {
-    let lezer = recht.als_landelijke_lezer();
-    let berekening = berekening(db, berekeningen, &lezer, peildatum).await?;
-    tokio::task::spawn_blocking(move || berekening.vensters().clone())
-        .await
-        .map_err(|_| Taakfout::Afgebroken)
+    met_vensters(db, berekeningen, recht, peildatum, |b| {
+        Ok(b.vensters().clone())
+    })
+    .await
 }
 
 /// [`contractvensters`] as JSON, made once per computation and shared by every answer
@@ -411,15 +410,29 @@ pub async fn contractvensters_json(
     recht: &AlleGemeentenLeesrecht,
     peildatum: NaiveDate,
 ) -> Result<Bytes, Taakfout> {
-    let lezer = recht.als_landelijke_lezer();
-    let berekening = berekening(db, berekeningen, &lezer, peildatum).await?;
-    tokio::task::spawn_blocking(move || berekening.vensters_json().cloned())
-        .await
-        .map_err(|_| Taakfout::Afgebroken)?
-        .map_err(|fout| {
+    met_vensters(db, berekeningen, recht, peildatum, |b| {
+        b.vensters_json().cloned().map_err(|fout| {
             tracing::error!(%fout, "contractvensters niet als JSON te schrijven");
             Taakfout::Afgebroken
         })
+    })
+    .await
+}
+
+/// `lees` of the computation on `peildatum`, off the request threads: the vensters are
+/// made when regie first asks.
+async fn met_vensters<T: Send + 'static>(
+    db: &Db,
+    berekeningen: &Berekeningen,
+    recht: &AlleGemeentenLeesrecht,
+    peildatum: NaiveDate,
+    lees: impl FnOnce(&Berekening) -> Result<T, Taakfout> + Send + 'static,
+) -> Result<T, Taakfout> {
+    let lezer = recht.als_landelijke_lezer();
+    let berekening = berekening(db, berekeningen, &lezer, peildatum).await?;
+    tokio::task::spawn_blocking(move || lees(&berekening))
+        .await
+        .map_err(|_| Taakfout::Afgebroken)?
 }
 
 /// Computes today's beeld before a server takes requests, so that its first answer waits

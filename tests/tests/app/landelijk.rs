@@ -13,7 +13,7 @@ use server::demo::landschap::Opdracht;
 use server::taken::landelijk_beeld::{self, Berekeningen};
 use server::toegang::geheim::sha256_hex;
 
-use crate::helpers::{spawn_app, tweede_instantie};
+use crate::helpers::{TestApp, spawn_app, tweede_instantie};
 use crate::toegang::maak_tokens;
 
 const PEILDATUM: &str = "2026-01-01";
@@ -427,6 +427,28 @@ async fn on_postgresql_an_instance_brings_its_beeld_up_to_date_when_another_writ
     bijhouden.abort();
 }
 
+/// The opgave Zaakgericht werken as the API gives it, with its ETag.
+async fn zgw_lezen(app: &TestApp) -> (Value, String) {
+    let antwoord = app.get("/api/v1/opgaven/zaakgericht-werken").await;
+    let etag = antwoord.headers()["etag"]
+        .to_str()
+        .expect("etag")
+        .to_owned();
+    (antwoord.json::<Value>().await.expect("json"), etag)
+}
+
+/// Zaakgericht werken replaced by `zgw` (regie's `token`, If-Match `etag`).
+async fn zgw_zetten(app: &TestApp, token: &str, zgw: &Value, etag: &str) -> reqwest::Response {
+    app.http
+        .put(app.url("/api/v1/opgaven/zaakgericht-werken"))
+        .bearer_auth(token)
+        .header("If-Match", etag)
+        .json(zgw)
+        .send()
+        .await
+        .expect("answers")
+}
+
 #[tokio::test]
 async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance() {
     let app = spawn_app().await;
@@ -471,14 +493,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
 
     // Moving an opgave's fasen moves the overstapmomenten of what it delivers.
     let componenten_van = |beeld: &Value| beeld["componenten"].to_string();
-    let (mut zgw, etag) = {
-        let antwoord = app.get("/api/v1/opgaven/zaakgericht-werken").await;
-        let etag = antwoord.headers()["etag"]
-            .to_str()
-            .expect("etag")
-            .to_owned();
-        (antwoord.json::<Value>().await.expect("json"), etag)
-    };
+    let (mut zgw, etag) = zgw_lezen(&app).await;
     for fase in ["ontwikkelfase", "opschalingsfase"] {
         for grens in ["start", "eind"] {
             let d: NaiveDate = zgw[fase][grens]
@@ -499,15 +514,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
         let d: NaiveDate = b["datum"].as_str().expect("date").parse().expect("date");
         b["datum"] = json!((d + chrono::Days::new(730)).to_string());
     }
-    let verschoven = app
-        .http
-        .put(app.url("/api/v1/opgaven/zaakgericht-werken"))
-        .bearer_auth(&tokens.regie)
-        .header("If-Match", etag)
-        .json(&zgw)
-        .send()
-        .await
-        .expect("answers");
+    let verschoven = zgw_zetten(&app, &tokens.regie, &zgw, &etag).await;
     assert_eq!(
         verschoven.status(),
         StatusCode::OK,
@@ -531,14 +538,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
 
     // One gemeente with a landscape joins as coalitiepartner: only its ready dates move,
     // so the second instance makes only its part again, and answers as a fresh one.
-    let (mut zgw, etag) = {
-        let antwoord = app.get("/api/v1/opgaven/zaakgericht-werken").await;
-        let etag = antwoord.headers()["etag"]
-            .to_str()
-            .expect("etag")
-            .to_owned();
-        (antwoord.json::<Value>().await.expect("json"), etag)
-    };
+    let (mut zgw, etag) = zgw_lezen(&app).await;
     // The first code has a landscape (`vul` fills the first ten).
     let eerste = db
         .alle_gemeenten()
@@ -551,15 +551,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
     let deelnemers = zgw["deelnemers"].as_array_mut().expect("deelnemers");
     deelnemers.retain(|d| d["gemeente"] != eerste.as_str());
     deelnemers.push(json!({"gemeente": eerste, "rol": "coalitiepartner"}));
-    let aangemeld = app
-        .http
-        .put(app.url("/api/v1/opgaven/zaakgericht-werken"))
-        .bearer_auth(&tokens.regie)
-        .header("If-Match", etag)
-        .json(&zgw)
-        .send()
-        .await
-        .expect("answers");
+    let aangemeld = zgw_zetten(&app, &tokens.regie, &zgw, &etag).await;
     assert_eq!(aangemeld.status(), StatusCode::OK);
     als_vers("na een aanmelding als coalitiepartner").await;
 }
