@@ -72,12 +72,17 @@ pub(crate) mod opslag {
     /// Sets the status of the page being rendered to match a refused read.
     pub fn zet_status(fout: &domain::contract::Leesfout) {
         use domain::contract::Leesfout;
+        zet(match fout {
+            Leesfout::NietIngelogd => http::StatusCode::UNAUTHORIZED,
+            Leesfout::GeenRecht => http::StatusCode::FORBIDDEN,
+            Leesfout::Opslag => http::StatusCode::SERVICE_UNAVAILABLE,
+        });
+    }
+
+    /// Sets the status of the answer being made (a page or a server function's).
+    fn zet(status: http::StatusCode) {
         if let Some(antwoord) = use_context::<leptos_axum::ResponseOptions>() {
-            antwoord.set_status(match fout {
-                Leesfout::NietIngelogd => http::StatusCode::UNAUTHORIZED,
-                Leesfout::GeenRecht => http::StatusCode::FORBIDDEN,
-                Leesfout::Opslag => http::StatusCode::SERVICE_UNAVAILABLE,
-            });
+            antwoord.set_status(status);
         }
     }
 
@@ -85,9 +90,7 @@ pub(crate) mod opslag {
     /// 400 (a server function called with a code that is none, or a page's address).
     pub fn gemeentecode(code: &str) -> Result<domain::GemeenteCode, ServerFnError> {
         domain::GemeenteCode::parse(code).map_err(|fout| {
-            if let Some(antwoord) = use_context::<leptos_axum::ResponseOptions>() {
-                antwoord.set_status(http::StatusCode::BAD_REQUEST);
-            }
+            zet(http::StatusCode::BAD_REQUEST);
             ServerFnError::new(fout.to_string())
         })
     }

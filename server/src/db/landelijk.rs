@@ -92,8 +92,7 @@ impl Db {
         self.alle_landschappen().await
     }
 
-    /// The landscapes written after gegevensversie `versie`, each whole (empty: none left)
-    /// with its landschapversie.
+    /// The landscapes written after gegevensversie `versie`, each whole (empty: none left).
     ///
     /// # Errors
     /// A database error or an invalid stored row.
@@ -101,7 +100,7 @@ impl Db {
         &self,
         _recht: &LandelijkLeesrecht,
         versie: i64,
-    ) -> Result<Vec<(GemeenteCode, i64, Vec<Applicatie>)>, DbFout> {
+    ) -> Result<Vec<(GemeenteCode, Vec<Applicatie>)>, DbFout> {
         let gewijzigd: Vec<(String, i64)> =
             sqlx::query_as("SELECT gemeente_code, versie FROM landschapversies WHERE versie > $1")
                 .bind(versie)
@@ -122,10 +121,7 @@ impl Db {
         Ok(gewijzigd
             .into_iter()
             .zip(landschappen)
-            .map(|((gemeente, landschapversie), apps)| {
-                let apps = apps.into_iter().map(|(a, _)| a).collect();
-                (gemeente, landschapversie, apps)
-            })
+            .map(|((gemeente, _), apps)| (gemeente, apps.into_iter().map(|(a, _)| a).collect()))
             .collect())
     }
 

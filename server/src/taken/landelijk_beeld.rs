@@ -24,7 +24,7 @@
 //! brings it up to date as each write commits, through whichever instance ([`houd_bij`]),
 //! so that a request mostly finds it ready.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -155,37 +155,51 @@ impl Berekening {
         &self,
         versie: i64,
         grondslag: Arc<Grondslag>,
-        landschappen: &[(GemeenteCode, Landschap)],
+        landschappen: &BTreeMap<GemeenteCode, Landschap>,
     ) -> (Self, usize) {
-        let zelfde_grondslag = Arc::ptr_eq(&self.grondslag, &grondslag);
-        let oud = self.grondslag.context(self.peildatum);
-        let context = grondslag.context(self.peildatum);
-        if !zelfde_grondslag && !context.zelfde_grond(&oud) {
-            drop(context);
-            let geheel = Self::geheel(versie, self.peildatum, grondslag, landschappen);
-            return (geheel, landschappen.len());
-        }
-        let nu: BTreeMap<&GemeenteCode, &Landschap> =
-            landschappen.iter().map(|(g, l)| (g, l)).collect();
+        // The gemeenten whose ready dates moved: none on the same grondslag; on another,
+        // those for which `zelfde_voor` fails, or all (`None`) on other ground.
+        let verschoven: Option<BTreeSet<&GemeenteCode>> =
+            if Arc::ptr_eq(&self.grondslag, &grondslag) {
+                Some(BTreeSet::new())
+            } else {
+                let oud = self.grondslag.context(self.peildatum);
+                let context = grondslag.context(self.peildatum);
+                context.zelfde_grond(&oud).then(|| {
+                    landschappen
+                        .keys()
+                        .filter(|g| !context.zelfde_voor(&oud, g))
+                        .collect()
+                })
+            };
+        let Some(verschoven) = verschoven else {
+            let alle: Vec<_> = landschappen
+                .iter()
+                .map(|(g, l)| (g.clone(), l.clone()))
+                .collect();
+            return (
+                Self::geheel(versie, self.peildatum, grondslag, &alle),
+                alle.len(),
+            );
+        };
         let gewijzigd: Vec<(GemeenteCode, Landschap)> = landschappen
             .iter()
             .filter(|(gemeente, landschap)| {
-                !self
-                    .bronnen
-                    .get(gemeente)
-                    .is_some_and(|bron| Arc::ptr_eq(bron, &landschap.applicaties))
-                    || !(zelfde_grondslag || context.zelfde_voor(&oud, gemeente))
+                verschoven.contains(gemeente)
+                    || !self
+                        .bronnen
+                        .get(*gemeente)
+                        .is_some_and(|bron| Arc::ptr_eq(bron, &landschap.applicaties))
             })
-            .cloned()
+            .map(|(g, l)| (g.clone(), l.clone()))
             // A landscape gone since: its part goes.
             .chain(
                 self.delen
                     .keys()
-                    .filter(|g| !nu.contains_key(g))
+                    .filter(|g| !landschappen.contains_key(*g))
                     .map(|g| (g.clone(), Landschap::nieuw(Vec::new()))),
             )
             .collect();
-        drop((context, oud));
         let herteld = self.bijgewerkt(versie, grondslag, &gewijzigd);
         (herteld, gewijzigd.len())
     }
@@ -526,15 +540,13 @@ async fn berekening(
         Some(v) if Arc::ptr_eq(&v.grondslag, &bekend.grondslag) => Soort::Bijgewerkt,
         Some(_) => Soort::Herteld,
     };
-    let (berekening, opnieuw) = tokio::task::spawn_blocking(move || {
-        let landschappen: Vec<_> = bekend.landschappen.into_iter().collect();
-        match vorige {
-            Some(vorige) => vorige.herteld(versie.versie, bekend.grondslag, &landschappen),
-            None => {
-                let geheel =
-                    Berekening::geheel(versie.versie, peildatum, bekend.grondslag, &landschappen);
-                (geheel, landschappen.len())
-            }
+    let (berekening, opnieuw) = tokio::task::spawn_blocking(move || match vorige {
+        Some(vorige) => vorige.herteld(versie.versie, bekend.grondslag, &bekend.landschappen),
+        None => {
+            let landschappen: Vec<_> = bekend.landschappen.into_iter().collect();
+            let geheel =
+                Berekening::geheel(versie.versie, peildatum, bekend.grondslag, &landschappen);
+            (geheel, landschappen.len())
         }
     })
     .await
@@ -602,7 +614,7 @@ async fn werk_bij(
             if versie.context > bekend.grondslag.versie {
                 bekend.grondslag = grondslag.await?;
             }
-            for (gemeente, _, apps) in db.landschappen_gewijzigd_na(recht, bekend.versie).await? {
+            for (gemeente, apps) in db.landschappen_gewijzigd_na(recht, bekend.versie).await? {
                 if apps.is_empty() {
                     bekend.landschappen.remove(&gemeente);
                 } else {
@@ -809,7 +821,9 @@ mod tests {
         );
         // The ontwikkelfase ends a year later: only the coalitiepartner's ready date moves.
         let na = grondslag_met_opgave(2, "2027-12-31");
-        let (herteld, opnieuw) = voor.herteld(2, Arc::clone(&na), &landschappen);
+        let kaart =
+            |l: &[(GemeenteCode, Landschap)]| -> BTreeMap<_, _> { l.iter().cloned().collect() };
+        let (herteld, opnieuw) = voor.herteld(2, Arc::clone(&na), &kaart(&landschappen));
         assert_eq!(opnieuw, 1, "only gemeente 1 made again");
         let geheel = Berekening::geheel(2, peildatum, na, &landschappen);
         assert_eq!(herteld.delen, geheel.delen);
@@ -831,7 +845,7 @@ mod tests {
         // A landscape read again (another allocation) is made again, even when equal.
         let mut gelezen = landschappen.clone();
         gelezen[2].1 = Landschap::nieuw(gelezen[2].1.applicaties.as_ref().clone());
-        let (_, opnieuw) = voor.herteld(2, grondslag_met_opgave(2, "2026-12-31"), &gelezen);
+        let (_, opnieuw) = voor.herteld(2, grondslag_met_opgave(2, "2026-12-31"), &kaart(&gelezen));
         assert_eq!(opnieuw, 1, "only the landscape read again");
 
         // Another catalogue is other ground: every gemeente again.
@@ -840,7 +854,7 @@ mod tests {
             componenten: Vec::new(),
             routekaart: Vec::new(),
         });
-        let (_, opnieuw) = voor.herteld(3, leeg, &landschappen);
+        let (_, opnieuw) = voor.herteld(3, leeg, &kaart(&landschappen));
         assert_eq!(opnieuw, landschappen.len());
     }
 

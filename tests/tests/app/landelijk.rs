@@ -455,7 +455,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
     let tweede = tweede_instantie(&app).await;
     let db = Db::connect(&app.database_url).await.expect("db");
     let tokens = maak_tokens(&db).await;
-    vul(&db, 10, 60).await;
+    let codes = vul(&db, 10, 60).await;
     let vraag = format!("/api/v1/landelijk/kansrijke-momenten?peildatum={PEILDATUM}");
     let voor = tweede.lees(&vraag, &tokens.regie).await;
     assert_eq!(voor["gemeentenMetLandschap"], 10);
@@ -539,15 +539,7 @@ async fn a_change_through_any_instance_is_in_the_next_answer_of_every_instance()
     // One gemeente with a landscape joins as coalitiepartner: only its ready dates move,
     // so the second instance makes only its part again, and answers as a fresh one.
     let (mut zgw, etag) = zgw_lezen(&app).await;
-    // The first code has a landscape (`vul` fills the first ten).
-    let eerste = db
-        .alle_gemeenten()
-        .await
-        .expect("gemeenten")
-        .into_iter()
-        .map(|g| g.code.to_string())
-        .min()
-        .expect("a gemeente");
+    let eerste = codes.first().expect("a gemeente with a landscape");
     let deelnemers = zgw["deelnemers"].as_array_mut().expect("deelnemers");
     deelnemers.retain(|d| d["gemeente"] != eerste.as_str());
     deelnemers.push(json!({"gemeente": eerste, "rol": "coalitiepartner"}));
