@@ -64,12 +64,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-// The pages other than the Routekaart come in two parts of the WASM that the browser
-// loads only when it shows one of their pages: the build cuts the WASM at
-// `openbare_pagina` and `gemeentepagina` (wasm-split in scripts/build-site). The first
-// download holds the Routekaart, the header and what all pages share. Two parts rather
-// than one per page: with a part per page, the code that some pages share came in hundreds
-// of small files.
+// Every page comes in a part of the WASM that the browser loads only when it shows that
+// page: the build cuts the WASM at each `deel!` below (wasm-split in scripts/build-site),
+// and puts what some parts share in chunks that each of them loads with it. The first
+// download holds the header, the router and what every page shares. The pages people
+// open first (the Routekaart, signing in, a member's start page) each have a part of
+// their own, so that such a first visit downloads at most 600 KB gzipped; the other pages
+// share two parts (public; members' and regie's). More parts cost more: with one per page,
+// the code that some pages share came in 269 files, and the Routekaart needed 680 KB
+// (docs/performance.md, session 21).
 
 /// A part of the WASM: the enum `$soort` names its pages, the function `$deel` (made lazy:
 /// in the part) renders one, and each `$route` is the lazy route that shows `$pagina`. The
@@ -114,24 +117,43 @@ macro_rules! deel {
 }
 
 deel!(
-    /// A page in the part of the public pages (and signing in, an invitation, a shared plan).
-    OpenbarePagina, openbare_pagina, __preload_openbare_pagina {
-        GemeentenRoute => Gemeenten(GemeentenPagina),
-        OpgaveRoute => Opgave(OpgavePagina),
-        CatalogusRoute => Catalogus(CatalogusPagina),
-        ComponentRoute => Component(ComponentPagina),
-        ReferentiecomponentenRoute => Referentiecomponenten(ReferentiecomponentenPagina),
-        LandelijkRoute => Landelijk(LandelijkPagina),
+    /// The Routekaart.
+    Routekaartpagina, routekaartpagina, __preload_routekaartpagina {
+        RoutekaartRoute => Routekaart(RoutekaartPagina),
+    }
+);
+
+deel!(
+    /// Signing in and an invitation.
+    Aanmeldpagina, aanmeldpagina, __preload_aanmeldpagina {
         InloggenRoute => Inloggen(InloggenPagina),
-        PlanRoute => Plan(PlanPagina),
         UitnodigingRoute => Uitnodiging(UitnodigingPagina),
     }
 );
 
 deel!(
-    /// A page in the part of a gemeente's members and of regie.
-    Gemeentepagina, gemeentepagina, __preload_gemeentepagina {
+    /// A member's start page.
+    Startpagina, startpagina, __preload_startpagina {
         StartRoute => Start(StartPagina),
+    }
+);
+
+deel!(
+    /// The other public pages.
+    OpenbarePagina, openbare_pagina, __preload_openbare_pagina {
+        OpgaveRoute => Opgave(OpgavePagina),
+        GemeentenRoute => Gemeenten(GemeentenPagina),
+        LandelijkRoute => Landelijk(LandelijkPagina),
+        CatalogusRoute => Catalogus(CatalogusPagina),
+        ComponentRoute => Component(ComponentPagina),
+        ReferentiecomponentenRoute => Referentiecomponenten(ReferentiecomponentenPagina),
+        PlanRoute => Plan(PlanPagina),
+    }
+);
+
+deel!(
+    /// The other pages of members and regie.
+    Gemeentepagina, gemeentepagina, __preload_gemeentepagina {
         LandschapRoute => Landschap(LandschapPagina),
         OverstapplanRoute => Overstapplan(OverstapplanPagina),
         ScenariosRoute => Scenarios(ScenariosPagina),
@@ -154,7 +176,7 @@ pub fn App() -> impl IntoView {
             <Kop />
             <main id="inhoud" class="gp-inhoud" tabindex="-1">
                 <Routes fallback=NietGevonden>
-                    <Route path=path!("") view=RoutekaartPagina ssr=SsrMode::Async />
+                    <Route path=path!("") view={Lazy::<RoutekaartRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/gemeenten") view={Lazy::<GemeentenRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/opgaven/:id") view={Lazy::<OpgaveRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/componenten") view={Lazy::<CatalogusRoute>::new()} ssr=SsrMode::Async />

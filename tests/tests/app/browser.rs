@@ -404,22 +404,30 @@ async fn the_gemeenten_search_filters_as_you_type_once_hydrated() {
     browser.sluit().await;
 }
 
+/// The parts of the WASM in `geladen` beyond the first, by name (`split_<name>_<hash>.wasm`;
+/// the chunks they share are left out).
+fn delen(geladen: &[String]) -> Vec<&str> {
+    let mut delen: Vec<&str> = geladen
+        .iter()
+        .filter_map(|pad| pad.strip_prefix("/pkg/split_")?.rsplit_once('_'))
+        .map(|(naam, _hash)| naam)
+        .collect();
+    delen.sort_unstable();
+    delen
+}
+
 #[tokio::test]
-async fn the_routekaart_comes_with_the_first_part_of_the_wasm_and_every_other_page_loads_its_part_when_shown()
- {
+async fn every_page_loads_the_first_part_of_the_wasm_and_only_its_own_part_when_shown() {
     let app = spawn_app().await;
     crate::toegang::maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
     let browser = Browser::start().await;
     browser.open(&app, "/").await;
-    assert_eq!(browser.wasm_geladen().await, ["/pkg/frontend_bg.wasm"]);
-    // Whether the part of the public pages and the part of the members' pages were loaded.
-    let delen = |geladen: &[String]| {
-        let geladen_deel = |deel: &str| geladen.iter().any(|p| p.contains(deel));
-        (
-            geladen_deel("split_openbare_pagina"),
-            geladen_deel("split_gemeentepagina"),
-        )
-    };
+    let geladen = browser.wasm_geladen().await;
+    assert!(
+        geladen.contains(&"/pkg/frontend_bg.wasm".to_owned()),
+        "{geladen:?}"
+    );
+    assert_eq!(delen(&geladen), ["routekaartpagina"], "{geladen:?}");
 
     // Following a link in the app loads the part of the public pages, once.
     browser.klik("a.gp-nav__link[href='/gemeenten']").await;
@@ -427,22 +435,33 @@ async fn the_routekaart_comes_with_the_first_part_of_the_wasm_and_every_other_pa
     browser.vul("zoek-gemeente", "utrecht").await;
     browser.wacht_op_tekst("p[role='status']", " van ").await;
     let geladen = browser.wasm_geladen().await;
-    assert_eq!(delen(&geladen), (true, false), "{geladen:?}");
+    assert_eq!(
+        delen(&geladen),
+        ["openbare_pagina", "routekaartpagina"],
+        "{geladen:?}"
+    );
     browser.assert_toegankelijk("/gemeenten, na een link").await;
 
-    // A member's page opened directly: its part is loaded before the page hydrates.
+    // Signing in, then a member's start page and another member's page opened directly:
+    // each loads its own part before the page hydrates, and no other.
+    browser.open(&app, "/inloggen").await;
+    assert_eq!(delen(&browser.wasm_geladen().await), ["aanmeldpagina"]);
     browser
         .log_in(&app, "ib@utrecht.nl", "een lang wachtwoord")
         .await;
     browser.open(&app, "/gemeenten/GM0344").await;
     let geladen = browser.wasm_geladen().await;
-    assert_eq!(delen(&geladen), (false, true), "{geladen:?}");
+    assert_eq!(delen(&geladen), ["startpagina"], "{geladen:?}");
     assert_eq!(
         browser.client.title().await.expect("title"),
         "Utrecht: wat nu te doen · Grondplan"
     );
     browser.assert_toegankelijk("/gemeenten/GM0344").await;
     browser.schermafdruk("start-met-eigen-deel").await;
+    browser.open(&app, "/gemeenten/GM0344/overstapplan").await;
+    browser.wacht_op_tekst("h1", "Utrecht").await;
+    let geladen = browser.wasm_geladen().await;
+    assert_eq!(delen(&geladen), ["gemeentepagina"], "{geladen:?}");
     browser.sluit().await;
 }
 
