@@ -683,6 +683,36 @@ async fn every_server_function_that_takes_a_gemeente_answers_400_to_a_code_that_
 }
 
 #[tokio::test]
+async fn a_gemeente_page_for_a_code_that_is_none_is_a_404_that_says_why() {
+    let app = spawn_app().await;
+    crate::toegang::maak_account(&app, "ib@utrecht.nl", "een lang wachtwoord", "GM0344").await;
+    let (_, cookie, _) = crate::toegang::log_in(&app, "ib@utrecht.nl", "een lang wachtwoord").await;
+    let cookie = cookie.expect("logged in");
+    for pad in [
+        "/gemeenten/GM03x",
+        "/gemeenten/GM03x/landschap",
+        "/gemeenten/GM03x/overstapplan",
+        "/gemeenten/GM03x/scenarios",
+        "/gemeenten/GM03x/audit",
+    ] {
+        let antwoord = app
+            .http
+            .get(app.url(pad))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(antwoord.status(), StatusCode::NOT_FOUND, "{pad}");
+        let tekst = antwoord.text().await.expect("body");
+        assert!(
+            tekst.contains("&#x27;GM03x&#x27; is geen gemeentecode")
+                || tekst.contains("'GM03x' is geen gemeentecode"),
+            "{pad}: {tekst}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn past_its_bound_an_instance_answers_503_at_once_and_health_still_answers() {
     use tokio::io::AsyncWriteExt as _;
     let app = spawn_app_met_drukte(server::config::Drukte {
