@@ -695,13 +695,7 @@ async fn a_gemeente_page_for_a_code_that_is_none_is_a_404_that_says_why() {
         "/gemeenten/GM03x/scenarios",
         "/gemeenten/GM03x/audit",
     ] {
-        let antwoord = app
-            .http
-            .get(app.url(pad))
-            .header("cookie", &cookie)
-            .send()
-            .await
-            .expect("answers");
+        let antwoord = app.get_met_cookie(pad, &cookie).await;
         assert_eq!(antwoord.status(), StatusCode::NOT_FOUND, "{pad}");
         let tekst = antwoord.text().await.expect("body");
         assert!(

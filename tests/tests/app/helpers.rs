@@ -62,6 +62,17 @@ impl TestApp {
             .expect("server answers")
     }
 
+    /// GET `pad` with a session cookie (`name=value`), failing the test when the server
+    /// cannot be reached.
+    pub async fn get_met_cookie(&self, pad: &str, cookie: &str) -> reqwest::Response {
+        self.http
+            .get(self.url(pad))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("server answers")
+    }
+
     /// The page at `pad` as the server renders it, without the empty `<!>` comments Leptos
     /// puts after dynamic text for hydration.
     pub async fn html(&self, pad: &str) -> String {

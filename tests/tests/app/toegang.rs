@@ -1008,12 +1008,8 @@ async fn the_landscape_and_overstapplan_pages_show_a_gemeentes_contracts_to_its_
         assert_eq!(anoniem.status(), StatusCode::UNAUTHORIZED, "{pagina}");
         assert!(!anoniem.text().await.expect("html").contains("Geheim"));
         let vreemd = app
-            .http
-            .get(app.url(pagina))
-            .header("cookie", amsterdam.clone().expect("cookie"))
-            .send()
-            .await
-            .expect("answers");
+            .get_met_cookie(pagina, amsterdam.as_deref().expect("cookie"))
+            .await;
         assert_eq!(vreemd.status(), StatusCode::FORBIDDEN, "{pagina}");
         let html = vreemd.text().await.expect("html");
         assert!(
