@@ -1,6 +1,7 @@
 // Prints, per part of the release WASM that a page loads (app::deel!), what a first visit
 // to such a page downloads, gzipped (`gzip -9`, as the sizes in docs/performance.md): the
-// first part, the page's own part and every chunk its loader in __wasm_split.js names. Usage: node scripts/wasm-per-pagina.mjs target/site/pkg
+// first part, the page's own part and every chunk its loader in __wasm_split.js names.
+// Usage: node scripts/wasm-per-pagina.mjs target/site/pkg
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
