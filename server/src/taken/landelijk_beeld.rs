@@ -89,8 +89,12 @@ impl Berekening {
         versie: i64,
         peildatum: NaiveDate,
         grondslag: Arc<Grondslag>,
-        landschappen: &[(GemeenteCode, Landschap)],
+        landschappen: &BTreeMap<GemeenteCode, Landschap>,
     ) -> Self {
+        let alle: Vec<_> = landschappen
+            .iter()
+            .map(|(g, l)| (g.clone(), l.clone()))
+            .collect();
         let leeg = Self {
             versie,
             peildatum,
@@ -102,7 +106,7 @@ impl Berekening {
             vensters_json: OnceLock::new(),
         };
         let grondslag = Arc::clone(&leeg.grondslag);
-        leeg.bijgewerkt(versie, grondslag, landschappen)
+        leeg.bijgewerkt(versie, grondslag, &alle)
     }
 
     /// This computation at `versie`, with the parts of `gewijzigd` made again (an empty
@@ -173,14 +177,8 @@ impl Berekening {
                 })
             };
         let Some(verschoven) = verschoven else {
-            let alle: Vec<_> = landschappen
-                .iter()
-                .map(|(g, l)| (g.clone(), l.clone()))
-                .collect();
-            return (
-                Self::geheel(versie, self.peildatum, grondslag, &alle),
-                alle.len(),
-            );
+            let geheel = Self::geheel(versie, self.peildatum, grondslag, landschappen);
+            return (geheel, landschappen.len());
         };
         let gewijzigd: Vec<(GemeenteCode, Landschap)> = landschappen
             .iter()
@@ -543,10 +541,13 @@ async fn berekening(
     let (berekening, opnieuw) = tokio::task::spawn_blocking(move || match vorige {
         Some(vorige) => vorige.herteld(versie.versie, bekend.grondslag, &bekend.landschappen),
         None => {
-            let landschappen: Vec<_> = bekend.landschappen.into_iter().collect();
-            let geheel =
-                Berekening::geheel(versie.versie, peildatum, bekend.grondslag, &landschappen);
-            (geheel, landschappen.len())
+            let geheel = Berekening::geheel(
+                versie.versie,
+                peildatum,
+                bekend.grondslag,
+                &bekend.landschappen,
+            );
+            (geheel, bekend.landschappen.len())
         }
     })
     .await
@@ -683,7 +684,7 @@ mod tests {
             Contract::new(None, eind.parse().expect("date"), 3, 12, None, 10_000).expect("contract")
         };
         // More landscapes than PARALLEL_VANAF, of different sizes, every fifth empty.
-        let landschappen: Vec<(GemeenteCode, Landschap)> = (1..=3 * PARALLEL_VANAF)
+        let landschappen: BTreeMap<GemeenteCode, Landschap> = (1..=3 * PARALLEL_VANAF)
             .map(|n| {
                 let code = gemeente(u32::try_from(n).expect("small")).code;
                 let aantal = if n % 5 == 0 { 0 } else { n % 7 + 1 };
@@ -787,7 +788,7 @@ mod tests {
     fn after_a_routekaart_edit_only_the_gemeenten_whose_ready_dates_moved_are_made_again() {
         let peildatum = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
         // Five gemeenten with a zaakregistratie whose yearly contract ends mid-year.
-        let landschappen: Vec<(GemeenteCode, Landschap)> = (1..=5)
+        let landschappen: BTreeMap<GemeenteCode, Landschap> = (1..=5)
             .map(|n| {
                 let code = gemeente(n).code;
                 let app = Applicatie {
@@ -821,9 +822,7 @@ mod tests {
         );
         // The ontwikkelfase ends a year later: only the coalitiepartner's ready date moves.
         let na = grondslag_met_opgave(2, "2027-12-31");
-        let kaart =
-            |l: &[(GemeenteCode, Landschap)]| -> BTreeMap<_, _> { l.iter().cloned().collect() };
-        let (herteld, opnieuw) = voor.herteld(2, Arc::clone(&na), &kaart(&landschappen));
+        let (herteld, opnieuw) = voor.herteld(2, Arc::clone(&na), &landschappen);
         assert_eq!(opnieuw, 1, "only gemeente 1 made again");
         let geheel = Berekening::geheel(2, peildatum, na, &landschappen);
         assert_eq!(herteld.delen, geheel.delen);
@@ -844,8 +843,10 @@ mod tests {
 
         // A landscape read again (another allocation) is made again, even when equal.
         let mut gelezen = landschappen.clone();
-        gelezen[2].1 = Landschap::nieuw(gelezen[2].1.applicaties.as_ref().clone());
-        let (_, opnieuw) = voor.herteld(2, grondslag_met_opgave(2, "2026-12-31"), &kaart(&gelezen));
+        let derde = gemeente(3).code;
+        let apps = gelezen[&derde].applicaties.as_ref().clone();
+        gelezen.insert(derde, Landschap::nieuw(apps));
+        let (_, opnieuw) = voor.herteld(2, grondslag_met_opgave(2, "2026-12-31"), &gelezen);
         assert_eq!(opnieuw, 1, "only the landscape read again");
 
         // Another catalogue is other ground: every gemeente again.
@@ -854,7 +855,7 @@ mod tests {
             componenten: Vec::new(),
             routekaart: Vec::new(),
         });
-        let (_, opnieuw) = voor.herteld(3, leeg, &kaart(&landschappen));
+        let (_, opnieuw) = voor.herteld(3, leeg, &landschappen);
         assert_eq!(opnieuw, landschappen.len());
     }
 
