@@ -205,7 +205,7 @@ impl Contract {
 /// An application in one gemeente's landscape.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", try_from = "RuweApplicatie")]
 pub struct Applicatie {
     /// Its id within the landscape.
     pub id: ApplicatieId,
@@ -228,6 +228,59 @@ pub struct Applicatie {
     /// How many people use it, if known.
     #[serde(default)]
     pub gebruikers: Option<u32>,
+}
+
+// An `Applicatie` as it comes in, with its contract's fields beside the others. Read
+// through this rather than `#[serde(flatten)]` (see `routekaart::RuweFase`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RuweApplicatie {
+    id: ApplicatieId,
+    gemeente: GemeenteCode,
+    naam: String,
+    #[serde(default)]
+    leverancier: String,
+    #[serde(default)]
+    referentiecomponenten: Vec<ReferentiecomponentId>,
+    #[serde(default)]
+    startdatum: Option<NaiveDate>,
+    einddatum: NaiveDate,
+    #[serde(default)]
+    opzegtermijn_maanden: u32,
+    #[serde(default)]
+    verlenging_maanden: u32,
+    #[serde(default)]
+    uiterste_einddatum: Option<NaiveDate>,
+    #[serde(default)]
+    jaarlijkse_kosten: i64,
+    #[serde(default = "waar")]
+    in_gebruik: bool,
+    #[serde(default)]
+    gebruikers: Option<u32>,
+}
+
+impl TryFrom<RuweApplicatie> for Applicatie {
+    type Error = ContractFout;
+
+    fn try_from(r: RuweApplicatie) -> Result<Self, Self::Error> {
+        Ok(Self {
+            id: r.id,
+            gemeente: r.gemeente,
+            naam: r.naam,
+            leverancier: r.leverancier,
+            referentiecomponenten: r.referentiecomponenten,
+            contract: Contract::new(
+                r.startdatum,
+                r.einddatum,
+                r.opzegtermijn_maanden,
+                r.verlenging_maanden,
+                r.uiterste_einddatum,
+                r.jaarlijkse_kosten,
+            )?,
+            in_gebruik: r.in_gebruik,
+            gebruikers: r.gebruikers,
+        })
+    }
 }
 
 fn waar() -> bool {
@@ -392,6 +445,36 @@ mod tests {
         assert_eq!(contract.verlenging_maanden(), 12);
         let fout = r#"{"startdatum":"2026-01-01","einddatum":"2025-12-31"}"#;
         assert!(serde_json::from_str::<Contract>(fout).is_err());
+    }
+
+    #[test]
+    fn an_applicatie_reads_its_contract_from_fields_beside_the_others_and_checks_it() {
+        let json = r#"{"id":"zs","gemeente":"GM0344","naam":"Zaaksysteem",
+            "einddatum":"2026-12-31","opzegtermijnMaanden":6,"jaarlijkseKosten":1000}"#;
+        let app: Applicatie = serde_json::from_str(json).expect("valid");
+        assert_eq!(app.contract.einddatum(), d("2026-12-31"));
+        assert_eq!(app.contract.opzegtermijn_maanden(), 6);
+        assert!(app.in_gebruik);
+        let terug = serde_json::to_string(&app).expect("serialises");
+        assert!(terug.contains(r#""einddatum":"2026-12-31""#), "{terug}");
+        assert_eq!(
+            serde_json::from_str::<Applicatie>(&terug).expect("reads back"),
+            app
+        );
+
+        let verkeerd = json.replace("1000", "-5");
+        let fout = serde_json::from_str::<Applicatie>(&verkeerd).expect_err("negative costs");
+        assert!(
+            fout.to_string()
+                .contains(&ContractFout::NegatieveKosten(-5).to_string()),
+            "{fout}"
+        );
+        let zonder = json.replace(r#""einddatum":"2026-12-31","#, "");
+        let fout = serde_json::from_str::<Applicatie>(&zonder).expect_err("no einddatum");
+        assert!(
+            fout.to_string().contains("missing field `einddatum`"),
+            "{fout}"
+        );
     }
 
     #[test]

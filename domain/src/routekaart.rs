@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::datum::Periode;
+use crate::datum::{Periode, PeriodeFout};
 use crate::gemeente::GemeenteCode;
 pub use crate::id::{ActiviteitId, BesluitId, IdFout, OpgaveId};
 
@@ -44,7 +44,7 @@ impl FaseSoort {
 /// One fase of an opgave: its period and, optionally, the besluit it waits for.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", try_from = "RuweFase")]
 pub struct Fase {
     /// First and last day of the fase.
     #[serde(flatten)]
@@ -57,7 +57,7 @@ pub struct Fase {
 /// A bar on the timeline.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", try_from = "RuweActiviteit")]
 pub struct Activiteit {
     /// Unique across the Routekaart.
     pub id: ActiviteitId,
@@ -71,6 +71,56 @@ pub struct Activiteit {
     /// Finish-to-start predecessors, possibly in other opgaven.
     #[serde(default)]
     pub afhankelijk_van: Vec<ActiviteitId>,
+}
+
+// `Fase` and `Activiteit` as they come in, with the period's `start` and `eind` beside the
+// other fields. Read through these rather than `#[serde(flatten)]`, which buffers every
+// field first and makes a deserializer per format: the same JSON and the same messages,
+// in less code (and so less WASM) and less time.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RuweFase {
+    start: NaiveDate,
+    eind: NaiveDate,
+    #[serde(default)]
+    wacht_op_besluit: Option<BesluitId>,
+}
+
+impl TryFrom<RuweFase> for Fase {
+    type Error = PeriodeFout;
+
+    fn try_from(r: RuweFase) -> Result<Self, Self::Error> {
+        Ok(Self {
+            periode: Periode::new(r.start, r.eind)?,
+            wacht_op_besluit: r.wacht_op_besluit,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RuweActiviteit {
+    id: ActiviteitId,
+    naam: String,
+    fase: FaseSoort,
+    start: NaiveDate,
+    eind: NaiveDate,
+    #[serde(default)]
+    afhankelijk_van: Vec<ActiviteitId>,
+}
+
+impl TryFrom<RuweActiviteit> for Activiteit {
+    type Error = PeriodeFout;
+
+    fn try_from(r: RuweActiviteit) -> Result<Self, Self::Error> {
+        Ok(Self {
+            id: r.id,
+            naam: r.naam,
+            fase: r.fase,
+            periode: Periode::new(r.start, r.eind)?,
+            afhankelijk_van: r.afhankelijk_van,
+        })
+    }
 }
 
 /// The body that takes a besluit.
@@ -317,7 +367,46 @@ mod tests {
         assert_eq!(activiteit.periode.dagen(), 89);
 
         let verkeerd = json.replace("2025-03-31", "2024-12-31");
-        assert!(serde_json::from_str::<Activiteit>(&verkeerd).is_err());
+        let fout = serde_json::from_str::<Activiteit>(&verkeerd).expect_err("eind before start");
+        assert!(
+            fout.to_string()
+                .contains("einddatum 2024-12-31 ligt voor startdatum 2025-01-01"),
+            "{fout}"
+        );
+    }
+
+    #[test]
+    fn a_fase_and_an_activiteit_write_their_period_beside_their_fields_and_read_it_back() {
+        let fase = Fase {
+            periode: Periode::new(
+                NaiveDate::from_ymd_opt(2025, 1, 1).expect("date"),
+                NaiveDate::from_ymd_opt(2025, 6, 30).expect("date"),
+            )
+            .expect("valid"),
+            wacht_op_besluit: Some(BesluitId::parse("akkoord").expect("valid")),
+        };
+        let json = serde_json::to_string(&fase).expect("serialises");
+        assert_eq!(
+            json,
+            r#"{"start":"2025-01-01","eind":"2025-06-30","wachtOpBesluit":"akkoord"}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<Fase>(&json).expect("reads back"),
+            fase
+        );
+
+        let activiteit = Activiteit {
+            id: ActiviteitId::parse("bouw").expect("valid"),
+            naam: "Bouw".into(),
+            fase: FaseSoort::Ontwikkelfase,
+            periode: fase.periode,
+            afhankelijk_van: vec![],
+        };
+        let json = serde_json::to_string(&activiteit).expect("serialises");
+        assert_eq!(
+            serde_json::from_str::<Activiteit>(&json).expect("reads back"),
+            activiteit
+        );
     }
 
     #[test]
