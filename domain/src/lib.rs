@@ -28,6 +28,7 @@ pub mod overstap;
 pub mod plan;
 pub mod ports;
 pub mod routekaart;
+pub(crate) mod ruw;
 pub mod scenario;
 mod snel;
 #[cfg(test)]

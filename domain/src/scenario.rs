@@ -15,6 +15,7 @@ use crate::landschap::{Applicatie, Capaciteit};
 use crate::overstap::Overstapcontext;
 use crate::plan::{Jaarbedrag, Overstapplan, overstapplan};
 use crate::routekaart::{Deelnemer, Opgave, Rol};
+use crate::ruw::{OntbrekendVeld, nodig};
 use crate::tijdlijn::{Bewerking, BewerkingFout, Verschuiving, bewerk, verschuivingen};
 
 /// A decision about a contract.
@@ -34,7 +35,8 @@ pub enum ContractKeuze {
 #[serde(
     tag = "soort",
     rename_all = "snake_case",
-    rename_all_fields = "camelCase"
+    rename_all_fields = "camelCase",
+    try_from = "RuweWijziging"
 )]
 pub enum Wijziging {
     /// Join an opgave in a rol, or leave it (`rol` none).
@@ -68,6 +70,58 @@ pub enum Wijziging {
         /// The decision.
         keuze: ContractKeuze,
     },
+}
+
+// A `Wijziging` as it comes in: every variant's fields, read without buffering
+// (crate::ruw).
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum WijzigingSoort {
+    Rol,
+    Tijdlijn,
+    Beschikbaarheid,
+    Capaciteit,
+    Contract,
+}
+
+#[derive(Deserialize)]
+struct RuweWijziging {
+    soort: WijzigingSoort,
+    opgave: Option<OpgaveId>,
+    rol: Option<Rol>,
+    bewerking: Option<Bewerking>,
+    component: Option<ComponentId>,
+    datum: Option<NaiveDate>,
+    capaciteit: Option<Capaciteit>,
+    applicatie: Option<ApplicatieId>,
+    keuze: Option<ContractKeuze>,
+}
+
+impl TryFrom<RuweWijziging> for Wijziging {
+    type Error = OntbrekendVeld;
+
+    fn try_from(r: RuweWijziging) -> Result<Self, Self::Error> {
+        Ok(match r.soort {
+            WijzigingSoort::Rol => Self::Rol {
+                opgave: nodig(r.opgave, "opgave")?,
+                rol: r.rol,
+            },
+            WijzigingSoort::Tijdlijn => Self::Tijdlijn {
+                bewerking: nodig(r.bewerking, "bewerking")?,
+            },
+            WijzigingSoort::Beschikbaarheid => Self::Beschikbaarheid {
+                component: nodig(r.component, "component")?,
+                datum: nodig(r.datum, "datum")?,
+            },
+            WijzigingSoort::Capaciteit => Self::Capaciteit {
+                capaciteit: nodig(r.capaciteit, "capaciteit")?,
+            },
+            WijzigingSoort::Contract => Self::Contract {
+                applicatie: nodig(r.applicatie, "applicatie")?,
+                keuze: nodig(r.keuze, "keuze")?,
+            },
+        })
+    }
 }
 
 /// Why an edit cannot be applied.

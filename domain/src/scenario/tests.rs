@@ -272,6 +272,102 @@ fn a_scenario_round_trips_through_json() {
 }
 
 #[test]
+fn every_kind_of_wijziging_reads_back_what_it_writes_and_a_missing_field_is_named() {
+    use crate::tijdlijn::Onderdeel;
+
+    let bouw = crate::id::ActiviteitId::parse("bouw").expect("id");
+    let wijzigingen = vec![
+        Wijziging::Rol {
+            opgave: zgw(),
+            rol: Some(Rol::Coalitiepartner),
+        },
+        Wijziging::Rol {
+            opgave: zgw(),
+            rol: None,
+        },
+        Wijziging::Tijdlijn {
+            bewerking: Bewerking::Verplaats {
+                activiteit: bouw.clone(),
+                start: d("2025-02-01"),
+            },
+        },
+        Wijziging::Tijdlijn {
+            bewerking: Bewerking::Rek {
+                activiteit: bouw.clone(),
+                start: None,
+                eind: Some(d("2025-08-31")),
+            },
+        },
+        Wijziging::Tijdlijn {
+            bewerking: Bewerking::VerplaatsFase {
+                opgave: zgw(),
+                fase: FaseSoort::Opschalingsfase,
+                start: d("2025-09-01"),
+            },
+        },
+        Wijziging::Beschikbaarheid {
+            component: open_zaak().id,
+            datum: d("2026-01-01"),
+        },
+        Wijziging::Capaciteit {
+            capaciteit: Capaciteit {
+                fte_per_kwartaal: 1.5,
+                budget_per_jaar: 100_000,
+            },
+        },
+        Wijziging::Contract {
+            applicatie: zaaksysteem_x().id,
+            keuze: ContractKeuze::VerlengenTot(d("2027-12-31")),
+        },
+    ];
+    let json = serde_json::to_string(&wijzigingen).expect("json");
+    assert_eq!(
+        serde_json::from_str::<Vec<Wijziging>>(&json).expect("back"),
+        wijzigingen
+    );
+    for onderdeel in [
+        Onderdeel::Activiteit { id: bouw },
+        Onderdeel::Fase {
+            opgave: zgw(),
+            fase: FaseSoort::Ontwikkelfase,
+        },
+    ] {
+        let json = serde_json::to_string(&onderdeel).expect("json");
+        assert_eq!(
+            serde_json::from_str::<Onderdeel>(&json).expect("back"),
+            onderdeel
+        );
+    }
+
+    let fout = |json: &str| {
+        serde_json::from_str::<Wijziging>(json)
+            .expect_err(json)
+            .to_string()
+    };
+    let zonder_activiteit =
+        r#"{"soort":"tijdlijn","bewerking":{"soort":"verplaats","start":"2025-02-01"}}"#;
+    assert!(
+        fout(zonder_activiteit).starts_with("missing field `activiteit`"),
+        "{}",
+        fout(zonder_activiteit)
+    );
+    let zonder_keuze = r#"{"soort":"contract","applicatie":"zaaksysteem-x"}"#;
+    assert!(
+        fout(zonder_keuze).starts_with("missing field `keuze`"),
+        "{}",
+        fout(zonder_keuze)
+    );
+    assert!(fout(r#"{"opgave":"zgw"}"#).starts_with("missing field `soort`"));
+    assert!(
+        fout(r#"{"soort":"vliegen"}"#).starts_with(
+            "unknown variant `vliegen`, expected one of `rol`, `tijdlijn`, `beschikbaarheid`, `capaciteit`, `contract`"
+        ),
+        "{}",
+        fout(r#"{"soort":"vliegen"}"#)
+    );
+}
+
+#[test]
 fn a_draft_keeps_one_edit_per_choice_and_the_timeline_steps_first() {
     let basis = basis();
     let mut concept = Scenario::concept(gm("GM0344"), d("2025-01-01"), &basis);

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::datum::Periode;
 use crate::id::{ActiviteitId, OpgaveId};
 use crate::routekaart::{Fase, FaseSoort, Opgave};
+use crate::ruw::{OntbrekendVeld, nodig};
 
 use super::RoutekaartFout;
 use super::afhankelijkheden::Index;
@@ -20,7 +21,8 @@ use super::afhankelijkheden::Index;
 #[serde(
     tag = "soort",
     rename_all = "snake_case",
-    rename_all_fields = "camelCase"
+    rename_all_fields = "camelCase",
+    try_from = "RuweBewerking"
 )]
 pub enum Bewerking {
     /// Move an activiteit to a new start, keeping its duration.
@@ -48,6 +50,49 @@ pub enum Bewerking {
         /// Its new start.
         start: NaiveDate,
     },
+}
+
+// A `Bewerking` as it comes in: every variant's fields, read without buffering
+// (crate::ruw).
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum BewerkingSoort {
+    Verplaats,
+    Rek,
+    VerplaatsFase,
+}
+
+#[derive(Deserialize)]
+struct RuweBewerking {
+    soort: BewerkingSoort,
+    activiteit: Option<ActiviteitId>,
+    start: Option<NaiveDate>,
+    eind: Option<NaiveDate>,
+    opgave: Option<OpgaveId>,
+    fase: Option<FaseSoort>,
+}
+
+impl TryFrom<RuweBewerking> for Bewerking {
+    type Error = OntbrekendVeld;
+
+    fn try_from(r: RuweBewerking) -> Result<Self, Self::Error> {
+        Ok(match r.soort {
+            BewerkingSoort::Verplaats => Self::Verplaats {
+                activiteit: nodig(r.activiteit, "activiteit")?,
+                start: nodig(r.start, "start")?,
+            },
+            BewerkingSoort::Rek => Self::Rek {
+                activiteit: nodig(r.activiteit, "activiteit")?,
+                start: r.start,
+                eind: r.eind,
+            },
+            BewerkingSoort::VerplaatsFase => Self::VerplaatsFase {
+                opgave: nodig(r.opgave, "opgave")?,
+                fase: nodig(r.fase, "fase")?,
+                start: nodig(r.start, "start")?,
+            },
+        })
+    }
 }
 
 /// Why an edit could not be made. Nothing was changed.
@@ -78,7 +123,8 @@ pub enum BewerkingFout {
 #[serde(
     tag = "soort",
     rename_all = "snake_case",
-    rename_all_fields = "camelCase"
+    rename_all_fields = "camelCase",
+    try_from = "RuwOnderdeel"
 )]
 pub enum Onderdeel {
     /// An activiteit.
@@ -93,6 +139,38 @@ pub enum Onderdeel {
         /// Which fase.
         fase: FaseSoort,
     },
+}
+
+// An `Onderdeel` as it comes in (crate::ruw).
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum OnderdeelSoort {
+    Activiteit,
+    Fase,
+}
+
+#[derive(Deserialize)]
+struct RuwOnderdeel {
+    soort: OnderdeelSoort,
+    id: Option<ActiviteitId>,
+    opgave: Option<OpgaveId>,
+    fase: Option<FaseSoort>,
+}
+
+impl TryFrom<RuwOnderdeel> for Onderdeel {
+    type Error = OntbrekendVeld;
+
+    fn try_from(r: RuwOnderdeel) -> Result<Self, Self::Error> {
+        Ok(match r.soort {
+            OnderdeelSoort::Activiteit => Self::Activiteit {
+                id: nodig(r.id, "id")?,
+            },
+            OnderdeelSoort::Fase => Self::Fase {
+                opgave: nodig(r.opgave, "opgave")?,
+                fase: nodig(r.fase, "fase")?,
+            },
+        })
+    }
 }
 
 impl fmt::Display for Onderdeel {
