@@ -67,12 +67,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 // Every page comes in a part of the WASM that the browser loads only when it shows that
 // page: the build cuts the WASM at each `deel!` below (wasm-split in scripts/build-site),
 // and puts what some parts share in chunks that each of them loads with it. The first
-// download holds the header, the router and what every page shares. The pages people
-// open first (the Routekaart, signing in, a member's start page) each have a part of
-// their own, so that such a first visit downloads at most 600 KB gzipped; the other pages
-// share two parts (public; members' and regie's). More parts cost more: with one per page,
-// the code that some pages share came in 269 files, and the Routekaart needed 680 KB
-// (docs/performance.md, session 21).
+// download holds the header, the router and what every page shares. The parts are chosen
+// so that a first visit to any page downloads at most 600 KB gzipped: the pages people
+// open first (the Routekaart, signing in, a member's start page) each have one of their
+// own; the other public pages share one; a plan (overstapplan, scenarios, a shared plan)
+// and a gemeente's landscape with the pages that manage it have one each. More parts cost
+// more: with one per page the code that pages share came in 415 files, and the Routekaart
+// alone needed 718 KB (docs/performance.md, sessions 21 and 22).
 
 /// A part of the WASM: the enum `$soort` names its pages, the function `$deel` (made lazy:
 /// in the part) renders one, and each `$route` is the lazy route that shows `$pagina`. The
@@ -147,16 +148,22 @@ deel!(
         CatalogusRoute => Catalogus(CatalogusPagina),
         ComponentRoute => Component(ComponentPagina),
         ReferentiecomponentenRoute => Referentiecomponenten(ReferentiecomponentenPagina),
+    }
+);
+
+deel!(
+    /// A plan: the overstapplan, scenarios and a shared plan.
+    Planpagina, planpagina, __preload_planpagina {
+        OverstapplanRoute => Overstapplan(OverstapplanPagina),
+        ScenariosRoute => Scenarios(ScenariosPagina),
         PlanRoute => Plan(PlanPagina),
     }
 );
 
 deel!(
-    /// The other pages of members and regie.
+    /// The landscape and the pages that manage a gemeente.
     Gemeentepagina, gemeentepagina, __preload_gemeentepagina {
         LandschapRoute => Landschap(LandschapPagina),
-        OverstapplanRoute => Overstapplan(OverstapplanPagina),
-        ScenariosRoute => Scenarios(ScenariosPagina),
         AuditRoute => Audit(AuditPagina),
         AccountsRoute => Accounts(AccountsPagina),
         BeheerRoute => Beheer(BeheerPagina),

@@ -461,6 +461,10 @@ async fn every_page_loads_the_first_part_of_the_wasm_and_only_its_own_part_when_
     browser.open(&app, "/gemeenten/GM0344/overstapplan").await;
     browser.wacht_op_tekst("h1", "Utrecht").await;
     let geladen = browser.wasm_geladen().await;
+    assert_eq!(delen(&geladen), ["planpagina"], "{geladen:?}");
+    browser.open(&app, "/gemeenten/GM0344/landschap").await;
+    browser.wacht_op_tekst("h1", "Utrecht").await;
+    let geladen = browser.wasm_geladen().await;
     assert_eq!(delen(&geladen), ["gemeentepagina"], "{geladen:?}");
     browser.sluit().await;
 }
