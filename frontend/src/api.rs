@@ -1,50 +1,13 @@
 //! Writes from the browser go through the same REST API as every other client, with the
 //! session cookie and the session's CSRF token in `X-CSRF-Token`; errors come back as
 //! problem+json and are shown next to the field they name. Reads for rendering go through
-//! server functions instead, so pages render on the server too; [`JsonTekst`] is how they
-//! answer.
+//! server functions instead, so pages render on the server too.
 //!
 //! Only the hydrated app sends; on the server [`stuur`] is never called (event handlers do
 //! not run there) and answers with an error if it were.
 
-use leptos::server_fn::codec::Post;
-use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-
-/// How every server function answers (`output = crate::api::JsonTekst`): JSON in a POST,
-/// as Leptos's own `Json`, but read in the browser from text, the way a page reads what
-/// the server rendered it with. The browser then has one JSON reader per type; with
-/// Leptos's `Json`, which reads bytes, it had two (docs/performance.md, session 22).
-pub type JsonTekst = Post<JsonAlsTekst>;
-
-/// The encoding of [`JsonTekst`].
-pub struct JsonAlsTekst;
-
-impl ContentType for JsonAlsTekst {
-    const CONTENT_TYPE: &'static str = "application/json";
-}
-
-impl FormatType for JsonAlsTekst {
-    const FORMAT_TYPE: Format = Format::Text;
-}
-
-impl<T: Serialize> Encodes<T> for JsonAlsTekst {
-    type Error = serde_json::Error;
-
-    fn encode(waarde: &T) -> Result<Bytes, Self::Error> {
-        serde_json::to_vec(waarde).map(Bytes::from)
-    }
-}
-
-impl<T: DeserializeOwned> Decodes<T> for JsonAlsTekst {
-    type Error = serde_json::Error;
-
-    fn decode(bytes: Bytes) -> Result<T, Self::Error> {
-        let tekst = std::str::from_utf8(&bytes).map_err(serde::de::Error::custom)?;
-        serde_json::from_str(tekst)
-    }
-}
 
 /// One field the server refused, as problem+json's `invalidParams` names it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -282,20 +245,5 @@ mod tests {
         .expect("problem+json");
         assert_eq!(probleem.voor_veld("naam").as_deref(), Some("ontbreekt"));
         assert_eq!(probleem.voor_veld("leverancier"), None);
-    }
-
-    #[test]
-    fn a_server_function_answer_reads_back_as_written_and_bytes_that_are_no_text_are_refused() {
-        let gemeenten = vec![domain::GemeenteCode::parse("GM0344").expect("code")];
-        let bytes = <JsonAlsTekst as Encodes<_>>::encode(&gemeenten).expect("encodes");
-        assert_eq!(&bytes[..], br#"["GM0344"]"#);
-        let terug: Vec<domain::GemeenteCode> = JsonAlsTekst::decode(bytes).expect("decodes");
-        assert_eq!(terug, gemeenten);
-
-        let fout = <JsonAlsTekst as Decodes<Vec<domain::GemeenteCode>>>::decode(
-            Bytes::from_static(b"[\"GM\xff\"]"),
-        )
-        .expect_err("no UTF-8");
-        assert!(fout.to_string().contains("invalid utf-8"), "{fout}");
     }
 }

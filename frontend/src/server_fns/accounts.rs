@@ -25,7 +25,7 @@ pub struct Beheerbeeld {
 ///
 /// # Errors
 /// When the kring is malformed or the storage port is missing.
-#[server(prefix = "/fn", endpoint = "accounts", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "accounts")]
 pub async fn accounts_ophalen(
     kring: String,
 ) -> Result<Result<Beheerbeeld, Leesfout>, ServerFnError> {
@@ -80,7 +80,7 @@ pub async fn accounts_ophalen(
 ///
 /// # Errors
 /// When the storage port is missing or fails.
-#[server(prefix = "/fn", endpoint = "uitnodiging", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "uitnodiging")]
 pub async fn uitnodiging_ophalen(token: String) -> Result<Option<Uitnodigingsinfo>, ServerFnError> {
     let beheer = super::opslag::poort::<dyn domain::ports::Accountbeheer>()?;
     beheer

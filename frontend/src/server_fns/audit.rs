@@ -7,7 +7,7 @@ use leptos::prelude::*;
 ///
 /// # Errors
 /// When the code is malformed or the storage port is missing.
-#[server(prefix = "/fn", endpoint = "audit", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "audit")]
 pub async fn audit_ophalen(
     gemeente: String,
 ) -> Result<Result<Vec<Auditpost>, Leesfout>, ServerFnError> {

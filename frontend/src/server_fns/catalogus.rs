@@ -17,7 +17,7 @@ pub struct Catalogus {
 ///
 /// # Errors
 /// When storage fails; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "catalogus", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "catalogus")]
 pub async fn catalogus_ophalen() -> Result<Catalogus, ServerFnError> {
     let opslag = super::opslag::publiek()?;
     Ok(Catalogus {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// When storage fails, or the scenario (saved before the bounds of `domain::grenzen`
 /// existed) lies outside them, so that no viewer's browser works out a plan of a million
 /// quarters; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "gedeeld", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "gedeeld")]
 pub async fn gedeeld_ophalen(token: String) -> Result<Option<GedeeldScenario>, ServerFnError> {
     let deellinks = super::opslag::poort::<dyn domain::ports::Deellinks>()?;
     let gedeeld = deellinks

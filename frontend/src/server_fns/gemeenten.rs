@@ -7,7 +7,7 @@ use leptos::prelude::*;
 ///
 /// # Errors
 /// When storage fails; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "gemeenten", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "gemeenten")]
 pub async fn gemeenten_ophalen() -> Result<Vec<Gemeente>, ServerFnError> {
     super::opslag::publiek()?
         .gemeenten()
@@ -20,7 +20,7 @@ pub async fn gemeenten_ophalen() -> Result<Vec<Gemeente>, ServerFnError> {
 /// # Errors
 /// A text that is no gemeente code, a code the CBS list does not name (each said, with
 /// what to do), or storage; the message is safe to show, and the heading keeps the code.
-#[server(prefix = "/fn", endpoint = "gemeentenaam", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "gemeentenaam")]
 pub async fn gemeentenaam_ophalen(code: String) -> Result<String, ServerFnError> {
     let gemeente = super::opslag::gemeentecode(&code)?;
     super::opslag::publiek()?

@@ -39,7 +39,7 @@ pub struct Landelijkepagina {
 ///
 /// # Errors
 /// When the storage port is missing or fails in a way not covered by [`Leesfout`].
-#[server(prefix = "/fn", endpoint = "landelijk", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "landelijk")]
 pub async fn landelijk_ophalen(
     drempel: usize,
 ) -> Result<Result<Landelijkepagina, Leesfout>, ServerFnError> {
@@ -111,7 +111,7 @@ pub async fn landelijk_ophalen(
 ///
 /// # Errors
 /// When storage fails; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "contractvensters", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "contractvensters")]
 pub async fn contractvensters_ophalen() -> Result<Option<Vensterbasis>, ServerFnError> {
     let actor = super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
     let Ok(recht) = domain::toegang::recht::AlleGemeentenLeesrecht::voor(&actor) else {

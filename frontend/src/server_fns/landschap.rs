@@ -10,7 +10,7 @@ use leptos::prelude::*;
 ///
 /// # Errors
 /// When the code is malformed or the storage port is missing.
-#[server(prefix = "/fn", endpoint = "landschap", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "landschap")]
 pub async fn planbasis_ophalen(
     gemeente: String,
     met_gemma_namen: bool,
@@ -56,7 +56,7 @@ pub struct Startbeeld {
 ///
 /// # Errors
 /// When the code is malformed or the storage port is missing.
-#[server(prefix = "/fn", endpoint = "start", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "start")]
 pub async fn startbeeld_ophalen(
     gemeente: String,
 ) -> Result<Result<Startbeeld, Leesfout>, ServerFnError> {
@@ -135,7 +135,7 @@ pub enum WatAlsBegin {
 ///
 /// # Errors
 /// When storage fails; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "wat-als-begin", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "wat-als-begin")]
 pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
     super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
     let lid = super::opslag::sessie().and_then(|a| Some((a.gemeente?, a.csrf)));
@@ -163,7 +163,7 @@ pub async fn wat_als_beginpunt() -> Result<WatAlsBegin, ServerFnError> {
 ///
 /// # Errors
 /// When the code is malformed or the storage port is missing.
-#[server(prefix = "/fn", endpoint = "scenarios", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "scenarios")]
 pub async fn scenarios_ophalen(
     gemeente: String,
 ) -> Result<Result<(Planbasis, Vec<domain::contract::Benoemdscenario>), Leesfout>, ServerFnError> {
@@ -193,7 +193,7 @@ pub async fn scenarios_ophalen(
 ///
 /// # Errors
 /// When the code is malformed or storage fails; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "wat-als", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "wat-als")]
 pub async fn wat_als_basis(gemeente: String) -> Result<Planbasis, ServerFnError> {
     let code = super::opslag::gemeentecode(&gemeente)?;
     let landschappen = super::opslag::poort::<dyn domain::ports::Landschappen>()?;

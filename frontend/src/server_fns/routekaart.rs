@@ -19,7 +19,7 @@ pub struct RoutekaartOverzicht {
 ///
 /// # Errors
 /// When storage fails; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "routekaart", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "routekaart")]
 pub async fn routekaart_ophalen() -> Result<RoutekaartOverzicht, ServerFnError> {
     let opgaven = super::opslag::publiek()?
         .opgaven()
@@ -36,7 +36,7 @@ pub async fn routekaart_ophalen() -> Result<RoutekaartOverzicht, ServerFnError> 
 ///
 /// # Errors
 /// When the id is malformed or storage fails; the message is safe to show.
-#[server(prefix = "/fn", endpoint = "opgave", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "opgave")]
 pub async fn opgave_ophalen(id: String) -> Result<Option<Opgave>, ServerFnError> {
     let Ok(id) = domain::OpgaveId::parse(&id) else {
         return Ok(None);

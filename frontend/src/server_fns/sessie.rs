@@ -8,7 +8,7 @@ use leptos::prelude::*;
 ///
 /// # Errors
 /// When recognising the request failed (storage); the message is safe to show.
-#[server(prefix = "/fn", endpoint = "sessie", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "sessie")]
 pub async fn sessie_ophalen() -> Result<Option<Sessie>, ServerFnError> {
     super::opslag::actor().map_err(|fout| ServerFnError::new(fout.to_string()))?;
     Ok(super::opslag::sessie())
@@ -56,7 +56,7 @@ pub struct Inlogknoppen(pub Vec<(String, String)>);
 ///
 /// # Errors
 /// Never in practice: the list is the server's configuration.
-#[server(prefix = "/fn", endpoint = "inlogknoppen", output = crate::api::JsonTekst)]
+#[server(prefix = "/fn", endpoint = "inlogknoppen")]
 pub async fn inlogknoppen_ophalen() -> Result<Inlogknoppen, ServerFnError> {
     Ok(use_context::<Inlogknoppen>().unwrap_or_default())
 }
