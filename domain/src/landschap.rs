@@ -231,7 +231,9 @@ pub struct Applicatie {
 }
 
 // An `Applicatie` as it comes in, with its contract's fields beside the others. Read
-// through this rather than `#[serde(flatten)]` (see `routekaart::RuweFase`).
+// through this rather than `#[serde(flatten)]` (see `routekaart::RuweFase`); the contract's
+// fields repeat `RuwContract`'s, as the JSON does, since a contract is also read alone
+// (`landelijk::venster`).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RuweApplicatie {
