@@ -75,8 +75,8 @@ pub struct Activiteit {
 
 // `Fase` and `Activiteit` as they come in, with the period's `start` and `eind` beside the
 // other fields. Read through these rather than `#[serde(flatten)]`, which buffers every
-// field first and makes a deserializer per format: the same JSON and the same messages,
-// in less code (and so less WASM) and less time.
+// field first and needs a second deserializer for every type inside: the same JSON and
+// the same messages, in less code (less WASM; docs/performance.md, session 22).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RuweFase {
