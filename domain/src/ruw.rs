@@ -3,25 +3,16 @@
 //! such an enum by buffering the whole object first and then reading it again for the
 //! variant, which needs a second deserializer for every type inside: 9 KB of the 604 KB
 //! (gzipped) that a first visit to the Routekaart loaded (docs/performance.md, session 22).
-//! The JSON and the messages stay the same: a field the variant needs is "missing field
-//! `…`", an unknown variant is serde's own message.
+//! The JSON and the messages stay the same: a field the variant needs is serde's own
+//! "missing field `…`", an unknown variant serde's own message.
 
-use std::fmt;
-
-/// A field that the variant needs is absent: the message serde gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OntbrekendVeld(pub &'static str);
-
-impl fmt::Display for OntbrekendVeld {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "missing field `{}`", self.0)
-    }
-}
+use serde::de::Error as _;
+use serde::de::value::Error;
 
 /// The value of a field the variant needs.
 ///
 /// # Errors
-/// [`OntbrekendVeld`] naming `veld` when it is absent.
-pub fn nodig<T>(waarde: Option<T>, veld: &'static str) -> Result<T, OntbrekendVeld> {
-    waarde.ok_or(OntbrekendVeld(veld))
+/// serde's "missing field" naming `veld` when it is absent.
+pub fn nodig<T>(waarde: Option<T>, veld: &'static str) -> Result<T, Error> {
+    waarde.ok_or_else(|| Error::missing_field(veld))
 }

@@ -15,7 +15,7 @@ use crate::landschap::{Applicatie, Capaciteit};
 use crate::overstap::Overstapcontext;
 use crate::plan::{Jaarbedrag, Overstapplan, overstapplan};
 use crate::routekaart::{Deelnemer, Opgave, Rol};
-use crate::ruw::{OntbrekendVeld, nodig};
+use crate::ruw::nodig;
 use crate::tijdlijn::{Bewerking, BewerkingFout, Verschuiving, bewerk, verschuivingen};
 
 /// A decision about a contract.
@@ -98,7 +98,7 @@ struct RuweWijziging {
 }
 
 impl TryFrom<RuweWijziging> for Wijziging {
-    type Error = OntbrekendVeld;
+    type Error = serde::de::value::Error;
 
     fn try_from(r: RuweWijziging) -> Result<Self, Self::Error> {
         Ok(match r.soort {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::datum::Periode;
 use crate::id::{ActiviteitId, OpgaveId};
 use crate::routekaart::{Fase, FaseSoort, Opgave};
-use crate::ruw::{OntbrekendVeld, nodig};
+use crate::ruw::nodig;
 
 use super::RoutekaartFout;
 use super::afhankelijkheden::Index;
@@ -73,7 +73,7 @@ struct RuweBewerking {
 }
 
 impl TryFrom<RuweBewerking> for Bewerking {
-    type Error = OntbrekendVeld;
+    type Error = serde::de::value::Error;
 
     fn try_from(r: RuweBewerking) -> Result<Self, Self::Error> {
         Ok(match r.soort {
@@ -158,7 +158,7 @@ struct RuwOnderdeel {
 }
 
 impl TryFrom<RuwOnderdeel> for Onderdeel {
-    type Error = OntbrekendVeld;
+    type Error = serde::de::value::Error;
 
     fn try_from(r: RuwOnderdeel) -> Result<Self, Self::Error> {
         Ok(match r.soort {
