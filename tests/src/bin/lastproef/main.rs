@@ -18,6 +18,10 @@
 //! `LAST_TOKENS` (a file of `regie <token>` and `GMxxxx <token>` lines) and `LAST_RONDE` (a
 //! name that keeps the ids of two runs on one database apart). The goose options (users,
 //! run time, …) come from the command line.
+//!
+//! After goose's report it prints which slow answers the host caused ([`gestolen`]).
+
+mod gestolen;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -110,6 +114,8 @@ async fn vraag(
     if let Some(token) = &persoon(user).token {
         bouwer = bouwer.bearer_auth(token);
     }
+    // As goose names it in its report: `GET api /opgaven`.
+    let soort = format!("{} {naam}", format!("{methode:?}").to_uppercase());
     let verzoek = GooseRequest::builder()
         .method(methode)
         .path(pad)
@@ -117,7 +123,10 @@ async fn vraag(
         .expect_status_code(verwacht)
         .set_request_builder(extra(bouwer))
         .build();
-    user.request(verzoek).await
+    let begin = std::time::Instant::now();
+    let antwoord = user.request(verzoek).await;
+    gestolen::noteer(soort, begin);
+    antwoord
 }
 
 /// Replaces what `pad` names with `body`, as read at ETag `versie`.
@@ -523,6 +532,7 @@ async fn main() -> Result<(), GooseError> {
     let eerste = o.instanties[0].clone();
     OMGEVING.get_or_init(|| o);
     let pauze = (Duration::from_millis(500), Duration::from_millis(1500));
+    let meter = gestolen::Meter::start();
     GooseAttack::initialize()?
         .set_default(GooseDefault::Host, eerste.as_str())?
         .register_scenario(
@@ -568,6 +578,9 @@ async fn main() -> Result<(), GooseError> {
         )
         .execute()
         .await?;
+    if let Some(meter) = meter {
+        print!("{}", meter.rapport());
+    }
     let (aantal, verloren) = verloren_schrijfacties(omgeving()).await;
     println!(
         "bevestigde schrijfacties teruggelezen: {aantal}, verloren: {}",
