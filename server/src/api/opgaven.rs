@@ -39,13 +39,15 @@ pub async fn lijst(State(db): State<Db>) -> Result<Json<Vec<Opgave>>, ApiFout> {
 )]
 pub async fn lezen(State(db): State<Db>, Path(id): Path<String>) -> Result<Response, ApiFout> {
     let id = opgave_id(&id)?;
+    // The version before the opgave: an edit in between makes the opgave newer than its
+    // ETag, so a PUT on it gets a 409 instead of overwriting the edit unseen.
+    let versie = db.opgaveversie(&id).await?;
     let opgave = db
         .opgave_met_id(&id)
         .await
         .map_err(OpslagFout::from)?
         .ok_or_else(|| opgave_bewaren::geen_opgave(&id))?;
-    let versie = db.opgaveversie(&id).await?.unwrap_or(1);
-    Ok(met_etag(StatusCode::OK, versie, opgave))
+    Ok(met_etag(StatusCode::OK, versie.unwrap_or(1), opgave))
 }
 
 fn opgave_id(id: &str) -> Result<OpgaveId, ApiFout> {

@@ -149,9 +149,10 @@ impl Leescache {
 #[cfg(test)]
 mod tests {
     use domain::catalogus::Referentievinder;
+    use domain::toegang::recht::PubliekSchrijfrecht;
     use domain::toegang::{Actor, Lidrecht};
     use domain::{
-        Applicatie, ApplicatieId, Contract, Gemeente, GemeenteCode, Referentiecomponent,
+        Applicatie, ApplicatieId, Contract, Gemeente, GemeenteCode, OpgaveId, Referentiecomponent,
         ReferentiecomponentId,
     };
 
@@ -232,6 +233,43 @@ mod tests {
             (&zoeker).vind("Archief").is_ok(),
             "read again at the new version"
         );
+    }
+
+    #[tokio::test]
+    async fn one_opgave_is_read_from_the_kept_routekaart_and_an_edit_through_another_server_is_in_the_next_read()
+     {
+        let map = tempfile::tempdir().expect("temp dir");
+        let (a, url) = utrecht_met_zaaksysteem(&map).await;
+        let routekaart = crate::demo::routekaart();
+        a.laad_opgaven("demo", &routekaart).await.expect("opgaven");
+        let b = Db::connect(&url).await.expect("a second server");
+        let id = routekaart[0].id.clone();
+        let naam = async |db: &Db| db.opgave_met_id(&id).await.expect("read").map(|o| o.naam);
+        assert_eq!(naam(&b).await, Some(routekaart[0].naam.clone()));
+        let onbekend = OpgaveId::parse("bestaat-niet").expect("id");
+        assert_eq!(b.opgave_met_id(&onbekend).await.expect("read"), None);
+
+        // A row changed past the writers raises no version: the kept Routekaart answers.
+        sqlx::query("UPDATE opgaven SET naam = 'Met de hand' WHERE id = $1")
+            .bind(id.as_str())
+            .execute(&b.pool)
+            .await
+            .expect("by hand");
+        assert_eq!(naam(&b).await, Some(routekaart[0].naam.clone()));
+
+        // An edit through the other server raises the contextversie: in the next read.
+        let mut gewijzigd = routekaart[0].clone();
+        gewijzigd.naam = "Nieuwe naam".into();
+        let regie = Actor::Regie {
+            naam: "regie".into(),
+        };
+        let recht = PubliekSchrijfrecht::voor(&regie).expect("right");
+        let versie = a.opgaveversie(&id).await.expect("version");
+        a.zet_opgave(&recht, &gewijzigd, versie)
+            .await
+            .expect("write")
+            .expect("a valid Routekaart");
+        assert_eq!(naam(&b).await, Some("Nieuwe naam".into()));
     }
 
     fn applicatie(code: &GemeenteCode, id: &str, naam: &str) -> Applicatie {

@@ -147,22 +147,29 @@ impl Db {
     pub(super) async fn opgaven_bij(&self, versie: i64) -> Result<Vec<Opgave>, DbFout> {
         self.cache
             .opgaven
-            .kopie_bij(versie, self.lees_opgaven(None))
+            .kopie_bij(versie, self.lees_opgaven())
             .await
     }
 
-    /// One opgave, `None` when there is none with this id.
+    /// One opgave, `None` when there is none with this id: from the Routekaart as kept at
+    /// the contextversie, like [`Db::alle_opgaven`] (one small query instead of six when
+    /// it is kept; the opgave pages and regie's edits read it often).
     ///
     /// # Errors
     /// When the database fails or holds a row that breaks a domain rule.
     pub async fn opgave_met_id(&self, id: &OpgaveId) -> Result<Option<Opgave>, DbFout> {
-        Ok(self.lees_opgaven(Some(id.as_str())).await?.pop())
+        let routekaart = self
+            .cache
+            .opgaven
+            .bij(self.contextversie().await?, self.lees_opgaven())
+            .await?;
+        Ok(routekaart.iter().find(|o| o.id == *id).cloned())
     }
 
-    /// Reads every opgave, or only the one with id `filter`, with all its parts.
-    async fn lees_opgaven(&self, filter: Option<&str>) -> Result<Vec<Opgave>, DbFout> {
+    /// Reads every opgave with all its parts.
+    async fn lees_opgaven(&self) -> Result<Vec<Opgave>, DbFout> {
         let mut verbinding = self.pool.acquire().await?;
-        lees_opgaven_in(&mut verbinding, filter).await
+        lees_opgaven_in(&mut verbinding).await
     }
 
     /// Stores a set of opgaven as data set `bron`, all or nothing, unless that data set
@@ -293,18 +300,12 @@ async fn schrijf_opgave(
     Ok(())
 }
 
-/// Reads every opgave, or only the one with id `filter`, with all its parts, on
-/// `verbinding` (a pooled connection, or a transaction that must see its own writes).
-async fn lees_opgaven_in(
-    verbinding: &mut sqlx::AnyConnection,
-    filter: Option<&str>,
-) -> Result<Vec<Opgave>, DbFout> {
-    let opgave_sql = format!(
-        "SELECT {OPGAVE_KOLOMMEN} FROM opgaven WHERE ($1 IS NULL OR id = $1) \
-         ORDER BY ontwikkelfase_start, naam"
-    );
+/// Reads every opgave with all its parts, on `verbinding` (a pooled connection, or a
+/// transaction that must see its own writes).
+async fn lees_opgaven_in(verbinding: &mut sqlx::AnyConnection) -> Result<Vec<Opgave>, DbFout> {
+    let opgave_sql =
+        format!("SELECT {OPGAVE_KOLOMMEN} FROM opgaven ORDER BY ontwikkelfase_start, naam");
     let rijen = sqlx::query_as::<_, OpgaveRij>(&opgave_sql)
-        .bind(filter)
         .fetch_all(&mut *verbinding)
         .await?;
     let mut opgaven = rijen
@@ -320,10 +321,8 @@ async fn lees_opgaven_in(
     let mut voorgangers: HashMap<String, Vec<ActiviteitId>> = HashMap::new();
     let afhankelijkheden = sqlx::query_as::<_, AfhankelijkheidRij>(
         "SELECT a.activiteit_id, a.afhankelijk_van FROM afhankelijkheden a \
-         JOIN activiteiten x ON x.id = a.activiteit_id \
-         WHERE ($1 IS NULL OR x.opgave_id = $1) ORDER BY a.activiteit_id, a.afhankelijk_van",
+         ORDER BY a.activiteit_id, a.afhankelijk_van",
     )
-    .bind(filter)
     .fetch_all(&mut *verbinding)
     .await?;
     for rij in afhankelijkheden {
@@ -335,9 +334,8 @@ async fn lees_opgaven_in(
 
     let activiteiten = sqlx::query_as::<_, ActiviteitRij>(
         "SELECT id, opgave_id, naam, fase, start_datum, eind_datum FROM activiteiten \
-         WHERE ($1 IS NULL OR opgave_id = $1) ORDER BY opgave_id, volgorde, id",
+         ORDER BY opgave_id, volgorde, id",
     )
-    .bind(filter)
     .fetch_all(&mut *verbinding)
     .await?;
     for rij in activiteiten {
@@ -359,9 +357,8 @@ async fn lees_opgaven_in(
 
     let besluiten = sqlx::query_as::<_, BesluitRij>(
         "SELECT id, opgave_id, datum, orgaan, onderwerp FROM besluiten \
-         WHERE ($1 IS NULL OR opgave_id = $1) ORDER BY datum, id",
+         ORDER BY datum, id",
     )
-    .bind(filter)
     .fetch_all(&mut *verbinding)
     .await?;
     for rij in besluiten {
@@ -378,9 +375,8 @@ async fn lees_opgaven_in(
 
     let deelnemers = sqlx::query_as::<_, DeelnemerRij>(
         "SELECT opgave_id, gemeente_code, rol FROM deelnemers \
-         WHERE ($1 IS NULL OR opgave_id = $1) ORDER BY gemeente_code",
+         ORDER BY gemeente_code",
     )
-    .bind(filter)
     .fetch_all(&mut *verbinding)
     .await?;
     for rij in deelnemers {
@@ -454,7 +450,7 @@ impl Db {
         // The write lock first, so what is read below cannot change before this
         // transaction commits (the audit record raises the gegevensversie later).
         super::gegevensversie::neem_schrijfslot(&mut tx).await?;
-        let mut routekaart = lees_opgaven_in(&mut tx, None).await?;
+        let mut routekaart = lees_opgaven_in(&mut tx).await?;
         let voor = match domain::tijdlijn::zet_opgave(&mut routekaart, opgave) {
             Ok(voor) => voor,
             Err(fout) => return Ok(Err(fout)),
