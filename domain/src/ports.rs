@@ -11,7 +11,7 @@ use std::pin::Pin;
 
 use crate::contract::{Auditpost, Benoemdscenario, GedeeldScenario, Leesfout, Planbasis};
 use crate::gemeente::Gemeente;
-use crate::routekaart::{Opgave, OpgaveId};
+use crate::routekaart::Opgave;
 use crate::toegang::recht::{AlleGemeentenLeesrecht, GemeenteLeesrecht, LandelijkLeesrecht};
 
 /// The service's one clock: "now" and "today" come from here, never from the system clock
@@ -60,9 +60,6 @@ pub trait PubliekeGegevens: Send + Sync {
 
     /// All opgaven of the Routekaart, ordered by the start of their ontwikkelfase.
     fn opgaven(&self) -> BoxFuture<'_, Result<Vec<Opgave>, OpslagFout>>;
-
-    /// One opgave, `None` when there is no such opgave.
-    fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>>;
 
     /// The catalogue, by layer and name.
     fn componenten(&self) -> BoxFuture<'_, Result<Vec<crate::catalogus::Component>, OpslagFout>>;

@@ -15,7 +15,7 @@ use crate::formaat::{bedrag, datum_lang, periode_lang};
 use crate::pages::laden::laden;
 use crate::pages::niet_gevonden::NietGevonden;
 use crate::server_fns::gemeenten::gemeenten_ophalen;
-use crate::server_fns::routekaart::opgave_ophalen;
+use crate::server_fns::routekaart::{Opgavepagina, opgave_ophalen};
 use crate::server_fns::sessie::{Wie, regie_csrf, wie};
 
 /// The opgave page.
@@ -27,7 +27,7 @@ pub fn OpgavePagina() -> impl IntoView {
     let wie = wie();
     view! {
         {laden("De opgave wordt geladen…", opgave, move |opgave| async move {
-            let Some(o) = opgave else {
+            let Some(Opgavepagina { opgave: o, elders }) = opgave else {
                 return view! { <NietGevonden /> }.into_any();
             };
             let namen = gemeenten.await.unwrap_or_default();
@@ -41,7 +41,7 @@ pub fn OpgavePagina() -> impl IntoView {
             let coalitiepartners = deelnemers(Rol::Coalitiepartner);
             let eerste_gebruikers = deelnemers(Rol::EersteGebruiker);
             let wie = wie.await;
-            view! { <Opgavedetail opgave=o.clone() coalitiepartners eerste_gebruikers wie namen /> }.into_any()
+            view! { <Opgavedetail opgave=o.clone() elders coalitiepartners eerste_gebruikers wie namen /> }.into_any()
         })}
     }
 }
@@ -49,6 +49,7 @@ pub fn OpgavePagina() -> impl IntoView {
 #[component]
 fn Opgavedetail(
     opgave: Opgave,
+    elders: Vec<(domain::ActiviteitId, String)>,
     coalitiepartners: String,
     eerste_gebruikers: String,
     wie: Wie,
@@ -58,13 +59,21 @@ fn Opgavedetail(
         let p = opgave.fase(soort).periode;
         periode_lang(p.start(), p.eind())
     };
-    // A predecessor by name; one in another opgave by its id.
+    // A predecessor by name; one in another opgave with that opgave's name (by its id
+    // only when the Routekaart no longer has it).
     let activiteitnaam = |id: &domain::ActiviteitId| {
         opgave
             .activiteiten
             .iter()
             .find(|a| &a.id == id)
-            .map_or_else(|| id.to_string(), |a| a.naam.clone())
+            .map(|a| a.naam.clone())
+            .or_else(|| {
+                elders
+                    .iter()
+                    .find(|(e, _)| e == id)
+                    .map(|(_, naam)| naam.clone())
+            })
+            .unwrap_or_else(|| id.to_string())
     };
     let activiteiten = opgave
         .activiteiten
@@ -120,7 +129,7 @@ fn Opgavedetail(
             <dd>{format!("{} fte per kwartaal tijdens de opschalingsfase en {} in totaal", b.eerste_gebruiker.fte_per_kwartaal, bedrag(b.eerste_gebruiker.euro))}</dd>
         </dl>
         <h2 class="utrecht-heading-2">"Activiteiten"</h2>
-        <Schuifvlak label="Aanmeldingen">
+        <Schuifvlak label="Activiteiten">
             <table class="utrecht-table utrecht-table--html-table">
                 <Kolomkoppen koppen=&["Activiteit", "Fase", "Periode", "Na"] />
                 <tbody class="utrecht-table__body">{activiteiten}</tbody>

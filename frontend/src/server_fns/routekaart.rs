@@ -1,7 +1,7 @@
 //! The Routekaart as the overview page needs it.
 
 use chrono::NaiveDate;
-use domain::Opgave;
+use domain::{ActiviteitId, Opgave};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -32,17 +32,48 @@ pub async fn routekaart_ophalen() -> Result<RoutekaartOverzicht, ServerFnError> 
     })
 }
 
-/// One opgave, `None` when there is no such opgave.
+/// One opgave for its page, with the names of its activiteiten's predecessors in other
+/// opgaven.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Opgavepagina {
+    pub opgave: Opgave,
+    /// Each predecessor in another opgave: its id, and its name with that opgave's
+    /// ("API-standaarden vaststellen (Common Ground-componenten)").
+    pub elders: Vec<(ActiviteitId, String)>,
+}
+
+/// One opgave and the names of its predecessors elsewhere, `None` when there is no such
+/// opgave: both from the Routekaart as the server keeps it.
 ///
 /// # Errors
-/// When the id is malformed or storage fails; the message is safe to show.
+/// When storage fails; the message is safe to show.
 #[server(prefix = "/fn", endpoint = "opgave")]
-pub async fn opgave_ophalen(id: String) -> Result<Option<Opgave>, ServerFnError> {
+pub async fn opgave_ophalen(id: String) -> Result<Option<Opgavepagina>, ServerFnError> {
     let Ok(id) = domain::OpgaveId::parse(&id) else {
         return Ok(None);
     };
-    super::opslag::publiek()?
-        .opgave(&id)
+    let routekaart = super::opslag::publiek()?
+        .opgaven()
         .await
-        .map_err(super::opslag::fout)
+        .map_err(super::opslag::fout)?;
+    let Some(opgave) = routekaart.iter().find(|o| o.id == id) else {
+        return Ok(None);
+    };
+    let eigen = |v: &ActiviteitId| opgave.activiteiten.iter().any(|a| &a.id == v);
+    let elders = opgave
+        .activiteiten
+        .iter()
+        .flat_map(|a| &a.afhankelijk_van)
+        .filter(|v| !eigen(v))
+        .filter_map(|v| {
+            routekaart.iter().find_map(|o| {
+                let a = o.activiteiten.iter().find(|a| &a.id == v)?;
+                Some((v.clone(), format!("{} ({})", a.naam, o.naam)))
+            })
+        })
+        .collect();
+    Ok(Some(Opgavepagina {
+        opgave: opgave.clone(),
+        elders,
+    }))
 }

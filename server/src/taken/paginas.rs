@@ -15,7 +15,7 @@ use domain::toegang::recht::{
     Accountbeheerrecht, Accountkring, AlleGemeentenLeesrecht, GemeenteLeesrecht,
     GemeenteSchrijfrecht, LandelijkLeesrecht,
 };
-use domain::{Component, Gemeente, Opgave, OpgaveId, Referentiecomponent};
+use domain::{Component, Gemeente, Opgave, Referentiecomponent};
 
 use crate::db::Db;
 use crate::toegang::geheim::sha256_hex;
@@ -42,10 +42,6 @@ impl PubliekeGegevens for Db {
 
     fn opgaven(&self) -> BoxFuture<'_, Result<Vec<Opgave>, OpslagFout>> {
         Box::pin(async move { Ok(self.alle_opgaven().await?) })
-    }
-
-    fn opgave<'a>(&'a self, id: &'a OpgaveId) -> BoxFuture<'a, Result<Option<Opgave>, OpslagFout>> {
-        Box::pin(async move { Ok(self.opgave_met_id(id).await?) })
     }
 
     fn componenten(&self) -> BoxFuture<'_, Result<Vec<Component>, OpslagFout>> {

@@ -746,6 +746,13 @@ async fn zooming_to_months_labels_them_and_an_opgave_page_tells_the_whole_opgave
             "{kop}"
         );
     }
+    // A predecessor in another opgave is named with that opgave, not by its id.
+    let activiteiten = browser.tekst("table tbody").await;
+    assert!(
+        activiteiten.contains("API-standaarden vaststellen (Common Ground-componenten)")
+            && !activiteiten.contains("cgc-standaarden"),
+        "{activiteiten}"
+    );
     browser
         .assert_toegankelijk("/opgaven/zaakgericht-werken")
         .await;
