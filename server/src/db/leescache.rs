@@ -152,8 +152,8 @@ mod tests {
     use domain::toegang::recht::PubliekSchrijfrecht;
     use domain::toegang::{Actor, Lidrecht};
     use domain::{
-        Applicatie, ApplicatieId, Contract, Gemeente, GemeenteCode, OpgaveId, Referentiecomponent,
-        ReferentiecomponentId,
+        Applicatie, ApplicatieId, Contract, Gemeente, GemeenteCode, Opgave, OpgaveId, Periode,
+        Referentiecomponent, ReferentiecomponentId,
     };
 
     use crate::db::Db;
@@ -240,8 +240,24 @@ mod tests {
      {
         let map = tempfile::tempdir().expect("temp dir");
         let (a, url) = utrecht_met_zaaksysteem(&map).await;
-        let routekaart = crate::demo::routekaart();
-        a.laad_opgaven("demo", &routekaart).await.expect("opgaven");
+        let periode = |start: &str, eind: &str| {
+            Periode::new(start.parse().expect("date"), eind.parse().expect("date")).expect("period")
+        };
+        let routekaart: Vec<Opgave> = [
+            ("zaken", "Zaakgericht werken"),
+            ("huishoudboekje", "Huishoudboekje"),
+        ]
+        .into_iter()
+        .map(|(id, naam)| {
+            Opgave::nieuw(
+                OpgaveId::parse(id).expect("id"),
+                naam.into(),
+                periode("2026-01-05", "2026-12-18"),
+                periode("2027-01-04", "2028-06-30"),
+            )
+        })
+        .collect();
+        a.laad_opgaven("twee", &routekaart).await.expect("opgaven");
         let b = Db::connect(&url).await.expect("a second server");
         let id = routekaart[0].id.clone();
         let naam = async |db: &Db| db.opgave_met_id(&id).await.expect("read").map(|o| o.naam);
