@@ -153,7 +153,7 @@ impl Db {
 
     /// One opgave, `None` when there is none with this id: from the Routekaart as kept at
     /// the contextversie, like [`Db::alle_opgaven`] (one small query instead of six when
-    /// it is kept; the opgave pages and regie's edits read it often).
+    /// it is kept; regie reads it before every edit).
     ///
     /// # Errors
     /// When the database fails or holds a row that breaks a domain rule.

@@ -125,7 +125,7 @@ fn rapport(metingen: &[(Duration, u64)], antwoorden: &[Antwoord]) -> String {
     let (Some(eerste), Some(laatste)) = (metingen.first(), metingen.last()) else {
         return "steal: geen metingen\n".into();
     };
-    let totaal = TIK * u32::try_from(laatste.1 - eerste.1).unwrap_or(u32::MAX);
+    let totaal = TIK * u32::try_from(laatste.1.saturating_sub(eerste.1)).unwrap_or(u32::MAX);
     let vensters = metingen.windows(6).step_by(5).count();
     let met_steal = metingen
         .windows(6)
