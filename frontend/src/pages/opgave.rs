@@ -129,7 +129,7 @@ fn Opgavedetail(
             <dd>{format!("{} fte per kwartaal tijdens de opschalingsfase en {} in totaal", b.eerste_gebruiker.fte_per_kwartaal, bedrag(b.eerste_gebruiker.euro))}</dd>
         </dl>
         <h2 class="utrecht-heading-2">"Activiteiten"</h2>
-        <Schuifvlak label="Activiteiten">
+        <Schuifvlak label="Activiteiten van deze opgave">
             <table class="utrecht-table utrecht-table--html-table">
                 <Kolomkoppen koppen=&["Activiteit", "Fase", "Periode", "Na"] />
                 <tbody class="utrecht-table__body">{activiteiten}</tbody>
