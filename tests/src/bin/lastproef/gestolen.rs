@@ -22,6 +22,8 @@ const STAP: Duration = Duration::from_millis(20);
 const VOORAF: Duration = Duration::from_millis(100);
 /// One tick of `/proc/stat`.
 const TIK: Duration = Duration::from_millis(10);
+/// How many steps of [`STAP`] make a window of 100 ms, for how often the host took time.
+const PER_VENSTER: usize = 5;
 
 /// One answer: its request's name, and when it began and ended (since the meter started).
 struct Antwoord {
@@ -30,24 +32,16 @@ struct Antwoord {
     einde: Duration,
 }
 
-static ANTWOORDEN: Mutex<Vec<Antwoord>> = Mutex::new(Vec::new());
-static BEGIN: Mutex<Option<Instant>> = Mutex::new(None);
+/// Every answer noted: its request's name, when it began and when it ended.
+static ANTWOORDEN: Mutex<Vec<(String, Instant, Instant)>> = Mutex::new(Vec::new());
 
-/// Notes one answer to request `naam` that began at `begin` and ended now; nothing
-/// before the meter started.
+/// Notes one answer to request `naam` that began at `begin` and ended now.
 pub fn noteer(naam: String, begin: Instant) {
     let einde = Instant::now();
-    let Some(start) = *BEGIN.lock().unwrap_or_else(PoisonError::into_inner) else {
-        return;
-    };
     ANTWOORDEN
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .push(Antwoord {
-            naam,
-            begin: begin.saturating_duration_since(start),
-            einde: einde.saturating_duration_since(start),
-        });
+        .push((naam, begin, einde));
 }
 
 /// The steal of the whole machine so far, in ticks; none where `/proc/stat` cannot be
@@ -64,6 +58,7 @@ fn steal() -> Option<u64> {
 
 /// Reads the steal until stopped.
 pub struct Meter {
+    begin: Instant,
     stop: Arc<AtomicBool>,
     draad: JoinHandle<Vec<(Duration, u64)>>,
 }
@@ -73,7 +68,6 @@ impl Meter {
     pub fn start() -> Option<Self> {
         steal()?;
         let begin = Instant::now();
-        *BEGIN.lock().unwrap_or_else(PoisonError::into_inner) = Some(begin);
         let stop = Arc::new(AtomicBool::new(false));
         let gestopt = Arc::clone(&stop);
         let draad = std::thread::spawn(move || {
@@ -86,7 +80,7 @@ impl Meter {
             }
             metingen
         });
-        Some(Self { stop, draad })
+        Some(Self { begin, stop, draad })
     }
 
     /// Stops reading and reports, per request name, the p99 of every answer and of the
@@ -94,8 +88,16 @@ impl Meter {
     pub fn rapport(self) -> String {
         self.stop.store(true, Ordering::Relaxed);
         let metingen = self.draad.join().unwrap_or_default();
-        let antwoorden =
+        let noteringen =
             std::mem::take(&mut *ANTWOORDEN.lock().unwrap_or_else(PoisonError::into_inner));
+        let antwoorden: Vec<Antwoord> = noteringen
+            .into_iter()
+            .map(|(naam, begin, einde)| Antwoord {
+                naam,
+                begin: begin.saturating_duration_since(self.begin),
+                einde: einde.saturating_duration_since(self.begin),
+            })
+            .collect();
         rapport(&metingen, &antwoorden)
     }
 }
@@ -126,12 +128,9 @@ fn rapport(metingen: &[(Duration, u64)], antwoorden: &[Antwoord]) -> String {
         return "steal: geen metingen\n".into();
     };
     let totaal = TIK * u32::try_from(laatste.1.saturating_sub(eerste.1)).unwrap_or(u32::MAX);
-    let vensters = metingen.windows(6).step_by(5).count();
-    let met_steal = metingen
-        .windows(6)
-        .step_by(5)
-        .filter(|w| w[5].1 > w[0].1)
-        .count();
+    let vensters = || metingen.windows(PER_VENSTER + 1).step_by(PER_VENSTER);
+    let met_steal = vensters().filter(|w| w[PER_VENSTER].1 > w[0].1).count();
+    let vensters = vensters().count();
     let mut uit = format!(
         "steal (de host nam de processor): {:.1} s in {:.0} s; in {met_steal} van {vensters} vensters van 100 ms\n\
          p99 in ms van alle antwoorden, en van de antwoorden zonder steal vanaf {} ms ervoor tot hun einde:\n",
