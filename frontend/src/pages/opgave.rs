@@ -27,7 +27,7 @@ pub fn OpgavePagina() -> impl IntoView {
     let wie = wie();
     view! {
         {laden("De opgave wordt geladen…", opgave, move |opgave| async move {
-            let Some(Opgavepagina { opgave: o, elders }) = opgave else {
+            let Some(Opgavepagina { opgave: o, voorgangers }) = opgave else {
                 return view! { <NietGevonden /> }.into_any();
             };
             let namen = gemeenten.await.unwrap_or_default();
@@ -41,7 +41,7 @@ pub fn OpgavePagina() -> impl IntoView {
             let coalitiepartners = deelnemers(Rol::Coalitiepartner);
             let eerste_gebruikers = deelnemers(Rol::EersteGebruiker);
             let wie = wie.await;
-            view! { <Opgavedetail opgave=o.clone() elders coalitiepartners eerste_gebruikers wie namen /> }.into_any()
+            view! { <Opgavedetail opgave=o.clone() voorgangers coalitiepartners eerste_gebruikers wie namen /> }.into_any()
         })}
     }
 }
@@ -49,7 +49,7 @@ pub fn OpgavePagina() -> impl IntoView {
 #[component]
 fn Opgavedetail(
     opgave: Opgave,
-    elders: Vec<(domain::ActiviteitId, String)>,
+    voorgangers: Vec<(domain::ActiviteitId, String)>,
     coalitiepartners: String,
     eerste_gebruikers: String,
     wie: Wie,
@@ -59,21 +59,13 @@ fn Opgavedetail(
         let p = opgave.fase(soort).periode;
         periode_lang(p.start(), p.eind())
     };
-    // A predecessor by name; one in another opgave with that opgave's name (by its id
-    // only when the Routekaart no longer has it).
+    // A predecessor by the name the server gave it (by its id only when the Routekaart
+    // no longer has it).
     let activiteitnaam = |id: &domain::ActiviteitId| {
-        opgave
-            .activiteiten
+        voorgangers
             .iter()
-            .find(|a| &a.id == id)
-            .map(|a| a.naam.clone())
-            .or_else(|| {
-                elders
-                    .iter()
-                    .find(|(e, _)| e == id)
-                    .map(|(_, naam)| naam.clone())
-            })
-            .unwrap_or_else(|| id.to_string())
+            .find(|(v, _)| v == id)
+            .map_or_else(|| id.to_string(), |(_, naam)| naam.clone())
     };
     let activiteiten = opgave
         .activiteiten

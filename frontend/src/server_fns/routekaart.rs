@@ -32,18 +32,17 @@ pub async fn routekaart_ophalen() -> Result<RoutekaartOverzicht, ServerFnError> 
     })
 }
 
-/// One opgave for its page, with the names of its activiteiten's predecessors in other
-/// opgaven.
+/// One opgave for its page, with the names of its activiteiten's predecessors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Opgavepagina {
     pub opgave: Opgave,
-    /// Each predecessor in another opgave: its id, and its name with that opgave's
+    /// Each predecessor's id and name; one in another opgave with that opgave's name
     /// ("API-standaarden vaststellen (Common Ground-componenten)").
-    pub elders: Vec<(ActiviteitId, String)>,
+    pub voorgangers: Vec<(ActiviteitId, String)>,
 }
 
-/// One opgave and the names of its predecessors elsewhere, `None` when there is no such
-/// opgave: both from the Routekaart as the server keeps it.
+/// One opgave and the names of its predecessors, `None` when there is no such opgave:
+/// both from the Routekaart as the server keeps it.
 ///
 /// # Errors
 /// When storage fails; the message is safe to show.
@@ -59,21 +58,24 @@ pub async fn opgave_ophalen(id: String) -> Result<Option<Opgavepagina>, ServerFn
     let Some(opgave) = routekaart.iter().find(|o| o.id == id) else {
         return Ok(None);
     };
-    let eigen = |v: &ActiviteitId| opgave.activiteiten.iter().any(|a| &a.id == v);
-    let elders = opgave
+    let voorgangers = opgave
         .activiteiten
         .iter()
         .flat_map(|a| &a.afhankelijk_van)
-        .filter(|v| !eigen(v))
         .filter_map(|v| {
             routekaart.iter().find_map(|o| {
                 let a = o.activiteiten.iter().find(|a| &a.id == v)?;
-                Some((v.clone(), format!("{} ({})", a.naam, o.naam)))
+                let naam = if o.id == id {
+                    a.naam.clone()
+                } else {
+                    format!("{} ({})", a.naam, o.naam)
+                };
+                Some((v.clone(), naam))
             })
         })
         .collect();
     Ok(Some(Opgavepagina {
         opgave: opgave.clone(),
-        elders,
+        voorgangers,
     }))
 }
